@@ -1,0 +1,559 @@
+/* bundle.c — see bundle.h. The tables at the top say what each file may hold; the
+ * loaders below copy what was read into the Bundle; the cross-checks at the end find
+ * what one section alone cannot show (labels outside the scale, a dimension without
+ * items, a style without guidance). */
+#define _DEFAULT_SOURCE /* DT_* in dirent.h */
+#include "bundle.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "inidoc.h"
+#include "schema.h"
+
+/* --- what each file may hold ------------------------------------------------------ */
+
+#define WORD_ROW(id, section, key, kind, flags, placeholders) SCHEMA_KEY(section, key, kind, flags, placeholders),
+static const KeySpec screens_keys[] = { BUNDLE_WORDS(WORD_ROW) SCHEMA_END };
+#undef WORD_ROW
+
+static const KeySpec quiz_keys[] = {
+    SCHEMA_RANGE("scale", "points", VALUE_INT, KEY_REQUIRED, QUIZ_MIN_POINTS, QUIZ_MAX_POINTS),
+    SCHEMA_KEY("scale", "label#", VALUE_LINE, 0, NULL),
+    SCHEMA_RANGE("scale", "threshold", VALUE_NUMBER, 0, 1, QUIZ_MAX_POINTS),
+    SCHEMA_RANGE("scale", "near", VALUE_NUMBER, 0, 0, QUIZ_MAX_POINTS),
+    SCHEMA_KEY("item.", "text", VALUE_LINE, KEY_REQUIRED, NULL),
+    SCHEMA_KEY("item.", "dimension", VALUE_CHOICE, KEY_REQUIRED, "anxiety|avoidance"),
+    SCHEMA_KEY("item.", "reverse", VALUE_BOOL, 0, NULL),
+    SCHEMA_END
+};
+
+#define STYLE_ROWS(section)                                \
+    SCHEMA_KEY(section, "name", VALUE_LINE, KEY_REQUIRED, NULL),         \
+    SCHEMA_KEY(section, "summary", VALUE_LINE, 0, NULL),                 \
+    SCHEMA_KEY(section, "sounds", VALUE_PROSE, 0, NULL),                 \
+    SCHEMA_KEY(section, "origins", VALUE_PROSE, 0, NULL),                \
+    SCHEMA_KEY(section, "pattern", VALUE_PROSE, 0, NULL),                \
+    SCHEMA_KEY(section, "chemistry", VALUE_PROSE, 0, NULL),              \
+    SCHEMA_KEY(section, "helps", VALUE_LINE, 0, NULL)
+static const KeySpec styles_keys[] = {
+    STYLE_ROWS("style.secure"), STYLE_ROWS("style.anxious"),
+    STYLE_ROWS("style.avoidant"), STYLE_ROWS("style.disorganized"),
+    SCHEMA_END
+};
+#undef STYLE_ROWS
+
+static const KeySpec guidance_keys[] = {
+    SCHEMA_KEY("tip.", "title", VALUE_LINE, KEY_REQUIRED, NULL),
+    SCHEMA_KEY("tip.", "text", VALUE_PROSE, KEY_REQUIRED, NULL),
+    SCHEMA_END
+};
+
+static const KeySpec chemistry_keys[] = {
+    SCHEMA_KEY("cocktail", "text", VALUE_PROSE, KEY_REQUIRED, NULL),
+    SCHEMA_KEY("chemical.", "name", VALUE_LINE, KEY_REQUIRED, NULL),
+    SCHEMA_KEY("chemical.", "nickname", VALUE_LINE, 0, NULL),
+    SCHEMA_KEY("chemical.", "released", VALUE_LINE, KEY_REQUIRED, NULL),
+    SCHEMA_KEY("chemical.", "text", VALUE_PROSE, 0, NULL),
+    SCHEMA_KEY("chemical.", "promotes", VALUE_LIST, KEY_REQUIRED, NULL),
+    SCHEMA_END
+};
+
+static const KeySpec cards_keys[] = {
+    SCHEMA_KEY("card.", "title", VALUE_LINE, KEY_REQUIRED, NULL),
+    SCHEMA_KEY("card.", "text", VALUE_PROSE, KEY_REQUIRED, NULL),
+    SCHEMA_END
+};
+
+static const KeySpec calm_keys[] = {
+    SCHEMA_RANGE("breathing", "inhale", VALUE_INT, KEY_REQUIRED, 1, 20),
+    SCHEMA_RANGE("breathing", "hold", VALUE_INT, KEY_REQUIRED, 0, 20),
+    SCHEMA_RANGE("breathing", "exhale", VALUE_INT, KEY_REQUIRED, 1, 20),
+    SCHEMA_RANGE("breathing", "breaths", VALUE_INT, KEY_REQUIRED, 1, 10),
+    SCHEMA_KEY("breathing", "text", VALUE_PROSE, 0, NULL),
+    SCHEMA_KEY("grounding", "title", VALUE_LINE, KEY_REQUIRED, NULL),
+    SCHEMA_KEY("grounding", "text", VALUE_PROSE, 0, NULL),
+    SCHEMA_KEY("grounding", "step", VALUE_LIST, KEY_REQUIRED, NULL),
+    SCHEMA_KEY("grounding", "close", VALUE_LINE, 0, NULL),
+    SCHEMA_END
+};
+
+typedef struct Loader {
+    Bundle *bundle;
+    const IniDoc *doc;
+    Diags *diags;
+} Loader;
+
+typedef void LoadFn(Loader *l);
+
+static LoadFn load_screens, load_quiz, load_styles, load_guidance, load_chemistry,
+    load_partners, load_calm, load_support;
+
+static const struct BundleFile {
+    const char *name;
+    const KeySpec *keys;
+    LoadFn *load;
+} bundle_files[] = {
+    { "screens.ini", screens_keys, load_screens },
+    { "quiz.ini", quiz_keys, load_quiz },
+    { "styles.ini", styles_keys, load_styles },
+    { "guidance.ini", guidance_keys, load_guidance },
+    { "chemistry.ini", chemistry_keys, load_chemistry },
+    { "partners.ini", cards_keys, load_partners },
+    { "calm.ini", calm_keys, load_calm },
+    { "support.ini", cards_keys, load_support },
+};
+enum { BUNDLE_FILE_COUNT = sizeof(bundle_files) / sizeof(bundle_files[0]) };
+
+/* --- helpers ------------------------------------------------------------------------ */
+
+static const char *text_of(Loader *l, int section, const char *key)
+{
+    return schema_text(l->doc, section, key, &l->bundle->arena);
+}
+
+static long int_of(Loader *l, int section, const char *key, long fallback)
+{
+    long v;
+    const char *s = inidoc_get(l->doc, section, key, NULL);
+    return s && schema_parse_int(s, &v) ? v : fallback;
+}
+
+/* The sections of one kind ("card."), in file order, each visited once. */
+static int next_of_kind(const IniDoc *doc, const char *kind, int after)
+{
+    size_t n = strlen(kind);
+    for (int s = after + 1; s < doc->section_count; s++) {
+        const char *name = doc->sections[s].name;
+        if (strncmp(name, kind, n) != 0 || name[n] == '\0')
+            continue;
+        if (inidoc_find_section(doc, name) != s) /* a duplicate, already reported */
+            continue;
+        return s;
+    }
+    return -1;
+}
+
+static int count_of_kind(const IniDoc *doc, const char *kind)
+{
+    int n = 0;
+    for (int s = next_of_kind(doc, kind, -1); s >= 0; s = next_of_kind(doc, kind, s))
+        n++;
+    return n;
+}
+
+/* Reads every [card.ID] of the file into a deck. */
+static void load_deck(Loader *l, const char *kind, Deck *deck, const char *what)
+{
+    int n = count_of_kind(l->doc, kind);
+    if (n == 0) {
+        diag_add(l->diags, l->doc->path, 1, DIAG_ERROR,
+                 "no [%sID] sections: %s would be empty", kind, what);
+        return;
+    }
+    if (n > BUNDLE_MAX_CARDS)
+        n = BUNDLE_MAX_CARDS;
+    deck->cards = arena_alloc(&l->bundle->arena, (size_t)n * sizeof(Card));
+    if (!deck->cards)
+        return;
+    int s = -1;
+    for (int i = 0; i < n; i++) {
+        s = next_of_kind(l->doc, kind, s);
+        Card *c = &deck->cards[deck->count++];
+        c->id = l->doc->sections[s].name + strlen(kind);
+        c->title = inidoc_get(l->doc, s, "title", "");
+        c->text = text_of(l, s, "text");
+        if (!c->text)
+            c->text = "";
+    }
+    s = next_of_kind(l->doc, kind, s);
+    if (s >= 0)
+        diag_add(l->diags, l->doc->path, l->doc->sections[s].line, DIAG_ERROR,
+                 "more than %d cards: this one and those after it are not shown", BUNDLE_MAX_CARDS);
+}
+
+/* --- the files ---------------------------------------------------------------------- */
+
+static void load_screens(Loader *l)
+{
+    static const struct { const char *section, *key; } where[WORD_COUNT] = {
+#define WORD_WHERE(id, section, key, kind, flags, placeholders) { section, key },
+        BUNDLE_WORDS(WORD_WHERE)
+#undef WORD_WHERE
+    };
+    for (int w = 0; w < WORD_COUNT; w++) {
+        int s = inidoc_find_section(l->doc, where[w].section);
+        const char *v = s >= 0 ? text_of(l, s, where[w].key) : NULL;
+        if (v && v[0])
+            l->bundle->words[w] = v;
+    }
+}
+
+static void load_quiz(Loader *l)
+{
+    Quiz *q = &l->bundle->quiz;
+    const IniDoc *doc = l->doc;
+    const char *path = doc->path;
+    int scale = inidoc_find_section(doc, "scale");
+    q->points = (int)int_of(l, scale, "points", 7);
+    if (q->points < QUIZ_MIN_POINTS || q->points > QUIZ_MAX_POINTS)
+        q->points = 7;
+    int scale_line = scale >= 0 ? doc->sections[scale].line : 1;
+
+    /* labels: label<N> within 1..points, and both ends present */
+    for (int i = 0; i < doc->entry_count; i++) {
+        const IniEntry *e = &doc->entries[i];
+        if (e->section != scale || strncmp(e->key, "label", 5) != 0)
+            continue;
+        long n;
+        if (!schema_parse_int(e->key + 5, &n))
+            continue; /* not label<N>: reported as an unknown key */
+        if (n < 1 || n > q->points)
+            diag_add(l->diags, path, e->line, DIAG_ERROR,
+                     "[scale]: %s is outside the scale: with points = %d the labels are "
+                     "label1 to label%d", e->key, q->points, q->points);
+        else if (e->value[0])
+            q->labels[n] = e->value;
+    }
+    if (scale >= 0 && (!q->labels[1] || !q->labels[q->points]))
+        diag_add(l->diags, path, scale_line, DIAG_ERROR,
+                 "[scale] needs label1 and label%d, the words at both ends of the scale",
+                 q->points);
+
+    q->threshold = quiz_default_threshold(q->points);
+    const IniEntry *t = scale >= 0 ? inidoc_find(doc, scale, "threshold") : NULL;
+    double v;
+    if (t && schema_parse_number(t->value, &v)) {
+        if (v < 1 || v > q->points)
+            diag_add(l->diags, path, t->line, DIAG_ERROR,
+                     "[scale]: threshold %s is outside the scale (1 to %d)", t->value, q->points);
+        else
+            q->threshold = v;
+    }
+    q->near = 0.5;
+    const IniEntry *nr = scale >= 0 ? inidoc_find(doc, scale, "near") : NULL;
+    if (nr && schema_parse_number(nr->value, &v)) {
+        if (v > q->points - 1)
+            diag_add(l->diags, path, nr->line, DIAG_ERROR,
+                     "[scale]: near %s is wider than the scale (at most %d)", nr->value,
+                     q->points - 1);
+        else
+            q->near = v;
+    }
+
+    int per_dim[DIM_COUNT] = { 0 };
+    for (int s = next_of_kind(doc, "item.", -1); s >= 0; s = next_of_kind(doc, "item.", s)) {
+        if (q->item_count == QUIZ_MAX_ITEMS) {
+            diag_add(l->diags, path, doc->sections[s].line, DIAG_ERROR,
+                     "more than %d items: this one and those after it are not asked",
+                     QUIZ_MAX_ITEMS);
+            break;
+        }
+        QuizItem *item = &q->items[q->item_count++];
+        item->id = doc->sections[s].name + 5;
+        item->text = inidoc_get(doc, s, "text", "");
+        item->dimension = strcmp(inidoc_get(doc, s, "dimension", ""), "avoidance") == 0
+                              ? DIM_AVOIDANCE : DIM_ANXIETY;
+        bool reverse = false;
+        const char *r = inidoc_get(doc, s, "reverse", "no");
+        item->reverse = schema_parse_bool(r, &reverse) && reverse;
+        per_dim[item->dimension]++;
+    }
+    for (int d = 0; d < DIM_COUNT; d++) {
+        if (per_dim[d] == 0)
+            diag_add(l->diags, path, 1, DIAG_ERROR,
+                     "no item measures %s: add [item.ID] sections with dimension = %s "
+                     "(%d or more are advised)", quiz_dimension_id(d), quiz_dimension_id(d),
+                     QUIZ_ADVISED_ITEMS);
+        else if (per_dim[d] < QUIZ_ADVISED_ITEMS)
+            diag_add(l->diags, path, 1, DIAG_WARNING,
+                     "only %d item%s measure%s %s; %d or more give a steadier result",
+                     per_dim[d], per_dim[d] == 1 ? "" : "s", per_dim[d] == 1 ? "s" : "",
+                     quiz_dimension_id(d), QUIZ_ADVISED_ITEMS);
+    }
+}
+
+static void load_styles(Loader *l)
+{
+    for (int st = 0; st < STYLE_COUNT; st++) {
+        char name[32];
+        snprintf(name, sizeof(name), "style.%s", quiz_style_id(st));
+        int s = inidoc_find_section(l->doc, name);
+        if (s < 0)
+            continue; /* reported as a missing section */
+        StyleInfo *info = &l->bundle->styles[st];
+        info->name = inidoc_get(l->doc, s, "name", NULL);
+        info->summary = inidoc_get(l->doc, s, "summary", NULL);
+        info->sounds = text_of(l, s, "sounds");
+        info->origins = text_of(l, s, "origins");
+        info->pattern = text_of(l, s, "pattern");
+        info->chemistry = text_of(l, s, "chemistry");
+        info->helps = inidoc_get(l->doc, s, "helps", NULL);
+    }
+}
+
+static void load_guidance(Loader *l)
+{
+    const IniDoc *doc = l->doc;
+    Bundle *b = l->bundle;
+    int count[STYLE_COUNT] = { 0 };
+    for (int pass = 0; pass < 2; pass++) {
+        for (int s = next_of_kind(doc, "tip.", -1); s >= 0; s = next_of_kind(doc, "tip.", s)) {
+            const char *id = doc->sections[s].name + 4;
+            const char *dot = strchr(id, '.');
+            size_t n = dot ? (size_t)(dot - id) : strlen(id);
+            int st = STYLE_COUNT;
+            for (int k = 0; k < STYLE_COUNT; k++)
+                if (strlen(quiz_style_id(k)) == n && strncmp(quiz_style_id(k), id, n) == 0)
+                    st = k;
+            if (st == STYLE_COUNT || !dot || !dot[1]) {
+                if (pass == 0)
+                    diag_add(l->diags, doc->path, doc->sections[s].line, DIAG_ERROR,
+                             "[%s]: tips are named [tip.STYLE.ID] with STYLE one of secure, "
+                             "anxious, avoidant or disorganized", doc->sections[s].name);
+                continue;
+            }
+            if (pass == 0) {
+                count[st]++;
+                continue;
+            }
+            Deck *deck = &b->styles[st].tips;
+            if (deck->count == BUNDLE_MAX_CARDS)
+                continue;
+            Card *c = &deck->cards[deck->count++];
+            c->id = dot + 1;
+            c->title = inidoc_get(doc, s, "title", "");
+            c->text = text_of(l, s, "text");
+            if (!c->text)
+                c->text = "";
+        }
+        if (pass == 1)
+            break;
+        for (int st = 0; st < STYLE_COUNT; st++) {
+            if (count[st] == 0) {
+                diag_add(l->diags, doc->path, 1, DIAG_ERROR,
+                         "no tips for %s: add [tip.%s.ID] sections, or its 'What helps' pages "
+                         "would be empty", quiz_style_id(st), quiz_style_id(st));
+                continue;
+            }
+            int n = count[st] < BUNDLE_MAX_CARDS ? count[st] : BUNDLE_MAX_CARDS;
+            b->styles[st].tips.cards = arena_alloc(&b->arena, (size_t)n * sizeof(Card));
+        }
+    }
+}
+
+static void load_chemistry(Loader *l)
+{
+    const IniDoc *doc = l->doc;
+    Bundle *b = l->bundle;
+    int s = inidoc_find_section(doc, "cocktail");
+    b->cocktail = s >= 0 ? text_of(l, s, "text") : NULL;
+    for (s = next_of_kind(doc, "chemical.", -1); s >= 0; s = next_of_kind(doc, "chemical.", s)) {
+        if (b->chemical_count == BUNDLE_MAX_CHEMICALS) {
+            diag_add(l->diags, doc->path, doc->sections[s].line, DIAG_ERROR,
+                     "more than %d chemicals: this one and those after it are not shown",
+                     BUNDLE_MAX_CHEMICALS);
+            break;
+        }
+        Chemical *c = &b->chemicals[b->chemical_count++];
+        c->id = doc->sections[s].name + 9;
+        c->name = inidoc_get(doc, s, "name", "");
+        c->nickname = inidoc_get(doc, s, "nickname", NULL);
+        c->released = inidoc_get(doc, s, "released", "");
+        c->text = text_of(l, s, "text");
+        c->promotes = schema_list(doc, s, "promotes", &b->arena, &c->promote_count);
+    }
+    if (b->chemical_count == 0)
+        diag_add(l->diags, doc->path, 1, DIAG_ERROR,
+                 "no [chemical.ID] sections: the chemistry screen would be empty");
+}
+
+static void load_partners(Loader *l)
+{
+    load_deck(l, "card.", &l->bundle->partners, "the partners screen");
+}
+
+static void load_support(Loader *l)
+{
+    load_deck(l, "card.", &l->bundle->support, "the support screen");
+}
+
+static void load_calm(Loader *l)
+{
+    const IniDoc *doc = l->doc;
+    Calm *c = &l->bundle->calm;
+    int s = inidoc_find_section(doc, "breathing");
+    c->inhale = (int)int_of(l, s, "inhale", 4);
+    c->hold = (int)int_of(l, s, "hold", 4);
+    c->exhale = (int)int_of(l, s, "exhale", 6);
+    c->breaths = (int)int_of(l, s, "breaths", 3);
+    c->text = s >= 0 ? text_of(l, s, "text") : NULL;
+    s = inidoc_find_section(doc, "grounding");
+    if (s < 0)
+        return;
+    c->grounding_title = inidoc_get(doc, s, "title", NULL);
+    c->grounding_text = text_of(l, s, "text");
+    c->close = inidoc_get(doc, s, "close", NULL);
+    c->steps = schema_list(doc, s, "step", &l->bundle->arena, &c->step_count);
+}
+
+/* --- loading ------------------------------------------------------------------------ */
+
+/* A file in the folder that the bundle does not read: likely a misspelt name. */
+static void check_unknown_files(const char *dir, Diags *diags)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    const char *names[BUNDLE_FILE_COUNT + 1];
+    for (int i = 0; i < BUNDLE_FILE_COUNT; i++)
+        names[i] = bundle_files[i].name;
+    names[BUNDLE_FILE_COUNT] = NULL;
+    /* collect and sort, so the report does not depend on the file system's order */
+    char found[32][64];
+    int n = 0;
+    struct dirent *ent;
+    while ((ent = readdir(d)) && n < 32) {
+        size_t len = strlen(ent->d_name);
+        if (len < 5 || len >= 64 || strcmp(ent->d_name + len - 4, ".ini") != 0)
+            continue;
+        bool known = false;
+        for (int i = 0; i < BUNDLE_FILE_COUNT; i++)
+            known = known || strcmp(ent->d_name, names[i]) == 0;
+        if (!known)
+            memcpy(found[n++], ent->d_name, len + 1);
+    }
+    closedir(d);
+    qsort(found, (size_t)n, sizeof(found[0]), (int (*)(const void *, const void *))strcmp);
+    for (int i = 0; i < n; i++) {
+        char path[4096];
+        snprintf(path, sizeof(path), "%s/%s", dir, found[i]);
+        const char *hint = schema_suggest(found[i], names);
+        if (hint)
+            diag_add(diags, path, 1, DIAG_WARNING, "this file is not read; did you mean %s?", hint);
+        else
+            diag_add(diags, path, 1, DIAG_WARNING, "this file is not read; it is ignored");
+    }
+}
+
+bool bundle_load(Bundle *bundle, const char *dir, Diags *diags)
+{
+    int errors_before = diags->errors;
+    *bundle = (Bundle){ 0 };
+    bundle->dir = arena_strdup(&bundle->arena, dir);
+    for (int i = 0; i < BUNDLE_FILE_COUNT; i++) {
+        char path[4096];
+        size_t len = strlen(dir);
+        snprintf(path, sizeof(path), "%s%s%s", dir, len && dir[len - 1] == '/' ? "" : "/",
+                 bundle_files[i].name);
+        IniDoc doc;
+        if (inidoc_load(&doc, path, &bundle->arena, diags)) {
+            bundle->file_count++;
+            schema_check(&doc, bundle_files[i].keys, diags);
+            Loader l = { bundle, &doc, diags };
+            bundle_files[i].load(&l);
+        }
+        inidoc_free(&doc);
+    }
+    check_unknown_files(dir, diags);
+    return diags->errors == errors_before;
+}
+
+const char *bundle_word(const Bundle *bundle, Word word)
+{
+    const char *w = word >= 0 && word < WORD_COUNT ? bundle->words[word] : NULL;
+    return w ? w : "";
+}
+
+/* --- the dump ----------------------------------------------------------------------- */
+
+/* Prints a text with its paragraphs on separate lines, indented. */
+static void dump_text(FILE *out, const char *label, const char *text)
+{
+    if (!text)
+        return;
+    fprintf(out, "  %s:", label);
+    for (const char *p = text; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        fprintf(out, "\n    %.*s", (int)n, p);
+        p += n + (nl ? 1 : 0);
+    }
+    fputc('\n', out);
+}
+
+static void dump_deck(FILE *out, const char *what, const Deck *deck)
+{
+    for (int i = 0; i < deck->count; i++) {
+        fprintf(out, "%s %s: %s\n", what, deck->cards[i].id, deck->cards[i].title);
+        dump_text(out, "text", deck->cards[i].text);
+    }
+}
+
+void bundle_dump(const Bundle *b, FILE *out)
+{
+    static const char *const word_names[WORD_COUNT] = {
+#define WORD_NAME(id, section, key, kind, flags, placeholders) section "." key,
+        BUNDLE_WORDS(WORD_NAME)
+#undef WORD_NAME
+    };
+    fprintf(out, "# screens\n");
+    for (int w = 0; w < WORD_COUNT; w++)
+        fprintf(out, "%s = %s\n", word_names[w], b->words[w] ? b->words[w] : "(unset)");
+
+    const Quiz *q = &b->quiz;
+    fprintf(out, "\n# quiz\npoints = %d, threshold = %.2f, near = %.2f\n", q->points,
+            q->threshold, q->near);
+    for (int i = 1; i <= q->points; i++)
+        if (q->labels[i])
+            fprintf(out, "label%d = %s\n", i, q->labels[i]);
+    for (int i = 0; i < q->item_count; i++)
+        fprintf(out, "item %s (%s%s): %s\n", q->items[i].id, quiz_dimension_id(q->items[i].dimension),
+                q->items[i].reverse ? ", reversed" : "", q->items[i].text);
+
+    for (int st = 0; st < STYLE_COUNT; st++) {
+        const StyleInfo *s = &b->styles[st];
+        fprintf(out, "\n# style %s: %s\n", quiz_style_id(st), s->name ? s->name : "(unset)");
+        dump_text(out, "summary", s->summary);
+        dump_text(out, "sounds", s->sounds);
+        dump_text(out, "origins", s->origins);
+        dump_text(out, "pattern", s->pattern);
+        dump_text(out, "chemistry", s->chemistry);
+        dump_text(out, "helps", s->helps);
+        dump_deck(out, "tip", &s->tips);
+    }
+
+    fprintf(out, "\n# chemistry\n");
+    dump_text(out, "cocktail", b->cocktail);
+    for (int i = 0; i < b->chemical_count; i++) {
+        const Chemical *c = &b->chemicals[i];
+        fprintf(out, "chemical %s: %s, %s\n", c->id, c->name, c->nickname ? c->nickname : "(no nickname)");
+        dump_text(out, "released", c->released);
+        dump_text(out, "text", c->text);
+        for (int k = 0; k < c->promote_count; k++)
+            fprintf(out, "  promotes: %s\n", c->promotes[k]);
+    }
+
+    fprintf(out, "\n# partners\n");
+    dump_deck(out, "card", &b->partners);
+
+    const Calm *c = &b->calm;
+    fprintf(out, "\n# calm\nbreathing: in %d s, hold %d s, out %d s, %d breaths\n", c->inhale,
+            c->hold, c->exhale, c->breaths);
+    dump_text(out, "text", c->text);
+    dump_text(out, "grounding", c->grounding_title);
+    dump_text(out, "grounding text", c->grounding_text);
+    for (int k = 0; k < c->step_count; k++)
+        fprintf(out, "  step: %s\n", c->steps[k]);
+    dump_text(out, "close", c->close);
+
+    fprintf(out, "\n# support\n");
+    dump_deck(out, "card", &b->support);
+}
+
+void bundle_free(Bundle *bundle)
+{
+    arena_free(&bundle->arena);
+    *bundle = (Bundle){ 0 };
+}

@@ -1,0 +1,147 @@
+/* bundle.h — the content bundle: every word the app shows, read from a folder of INI files.
+ *
+ * A bundle is one folder per language (assets/content/en/). Its files, and what each may
+ * hold, are tables in bundle.c; assets/content/README.md explains them to content authors.
+ * bundle_load() reads every file, reports every problem as `path:line` into a Diags list,
+ * and keeps what it could read. Everything is owned by the Bundle's arena and freed at
+ * once by bundle_free(). The app has no words of its own: screens ask the bundle. */
+#ifndef ATTUNE_BUNDLE_H
+#define ATTUNE_BUNDLE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "quiz.h"
+
+/* The words of every screen (screens.ini): X(ID, section, key, kind, flags, placeholders). */
+#define BUNDLE_WORDS(X)                                                   \
+    X(APP_QUICK_EXIT, "app", "quick_exit", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(APP_BACK, "app", "back", VALUE_LINE, KEY_REQUIRED, NULL)             \
+    X(APP_NEXT, "app", "next", VALUE_LINE, KEY_REQUIRED, NULL)             \
+    X(APP_HOME, "app", "home", VALUE_LINE, KEY_REQUIRED, NULL)             \
+    X(APP_PAGE, "app", "page", VALUE_LINE, KEY_REQUIRED, "n|total")        \
+    X(ATTRACT_TITLE, "attract", "title", VALUE_LINE, KEY_REQUIRED, NULL)   \
+    X(ATTRACT_SUBTITLE, "attract", "subtitle", VALUE_LINE, 0, NULL)        \
+    X(ATTRACT_TOUCH, "attract", "touch", VALUE_LINE, KEY_REQUIRED, NULL)   \
+    X(CONSENT_TITLE, "consent", "title", VALUE_LINE, KEY_REQUIRED, NULL)   \
+    X(CONSENT_NOTE, "consent", "note", VALUE_PROSE, KEY_REQUIRED, NULL)    \
+    X(CONSENT_NOT_DIAGNOSIS, "consent", "not_diagnosis", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(CONSENT_NOTHING_SAVED, "consent", "nothing_saved", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(CONSENT_START, "consent", "start", VALUE_LINE, KEY_REQUIRED, NULL)   \
+    X(CONSENT_DECLINE, "consent", "decline", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(HOME_TITLE, "home", "title", VALUE_LINE, KEY_REQUIRED, NULL)         \
+    X(HOME_INTRO, "home", "intro", VALUE_LINE, 0, NULL)                    \
+    X(HOME_QUIZ, "home", "quiz", VALUE_LINE, KEY_REQUIRED, NULL)           \
+    X(HOME_CHEMISTRY, "home", "chemistry", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(HOME_STYLES, "home", "styles", VALUE_LINE, KEY_REQUIRED, NULL)       \
+    X(HOME_PARTNERS, "home", "partners", VALUE_LINE, KEY_REQUIRED, NULL)   \
+    X(HOME_CALM, "home", "calm", VALUE_LINE, KEY_REQUIRED, NULL)           \
+    X(HOME_SUPPORT, "home", "support", VALUE_LINE, KEY_REQUIRED, NULL)     \
+    X(QUESTION_PROGRESS, "question", "progress", VALUE_LINE, KEY_REQUIRED, "n|total") \
+    X(QUESTION_HINT, "question", "hint", VALUE_LINE, 0, NULL)              \
+    X(RESULT_TITLE, "result", "title", VALUE_LINE, KEY_REQUIRED, NULL)     \
+    X(RESULT_ANXIETY, "result", "anxiety", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(RESULT_AVOIDANCE, "result", "avoidance", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(RESULT_LOW, "result", "low", VALUE_LINE, KEY_REQUIRED, NULL)         \
+    X(RESULT_HIGH, "result", "high", VALUE_LINE, KEY_REQUIRED, NULL)       \
+    X(RESULT_SOUNDS, "result", "sounds", VALUE_LINE, KEY_REQUIRED, NULL)   \
+    X(RESULT_NEAR_ONE, "result", "near_one", VALUE_LINE, KEY_REQUIRED, "a|b") \
+    X(RESULT_NEAR_BOTH, "result", "near_both", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(RESULT_REFLECTION, "result", "reflection", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(RESULT_GUIDANCE, "result", "guidance", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(RESULT_CHEMISTRY, "result", "chemistry", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(RESULT_RESTART, "result", "restart", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(STYLES_TITLE, "styles", "title", VALUE_LINE, KEY_REQUIRED, NULL)     \
+    X(STYLES_INTRO, "styles", "intro", VALUE_LINE, 0, NULL)                \
+    X(GUIDANCE_UNDERSTANDING, "guidance", "understanding", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(GUIDANCE_HELPS, "guidance", "helps", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(GUIDANCE_ORIGINS, "guidance", "origins", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(GUIDANCE_PATTERN, "guidance", "pattern", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(GUIDANCE_CHEMISTRY, "guidance", "chemistry", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(GUIDANCE_SOUNDS, "guidance", "sounds", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(CHEMISTRY_TITLE, "chemistry", "title", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(CHEMISTRY_RELEASED, "chemistry", "released", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(CHEMISTRY_PROMOTES, "chemistry", "promotes", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(PARTNERS_TITLE, "partners", "title", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(PARTNERS_INTRO, "partners", "intro", VALUE_LINE, 0, NULL)            \
+    X(CALM_TITLE, "calm", "title", VALUE_LINE, KEY_REQUIRED, NULL)         \
+    X(CALM_INTRO, "calm", "intro", VALUE_LINE, 0, NULL)                    \
+    X(CALM_BREATHE_IN, "calm", "breathe_in", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(CALM_HOLD, "calm", "hold", VALUE_LINE, KEY_REQUIRED, NULL)           \
+    X(CALM_BREATHE_OUT, "calm", "breathe_out", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(CALM_AGAIN, "calm", "again", VALUE_LINE, KEY_REQUIRED, NULL)         \
+    X(CALM_DONE, "calm", "done", VALUE_LINE, KEY_REQUIRED, NULL)           \
+    X(SUPPORT_TITLE, "support", "title", VALUE_LINE, KEY_REQUIRED, NULL)   \
+    X(SUPPORT_PRACTICE, "support", "practice", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(IDLE_TITLE, "idle", "title", VALUE_LINE, KEY_REQUIRED, NULL)         \
+    X(IDLE_TEXT, "idle", "text", VALUE_LINE, KEY_REQUIRED, "seconds")      \
+    X(IDLE_STAY, "idle", "stay", VALUE_LINE, KEY_REQUIRED, NULL)
+
+#define BUNDLE_WORD_ENUM(id, section, key, kind, flags, placeholders) WORD_##id,
+typedef enum Word { BUNDLE_WORDS(BUNDLE_WORD_ENUM) WORD_COUNT } Word;
+#undef BUNDLE_WORD_ENUM
+
+enum { BUNDLE_MAX_CARDS = 64, BUNDLE_MAX_CHEMICALS = 16 };
+
+/* A titled piece of text; paragraphs in `text` are separated by '\n'. */
+typedef struct Card {
+    const char *id;
+    const char *title;
+    const char *text;
+} Card;
+
+typedef struct Deck {
+    Card *cards;
+    int count;
+} Deck;
+
+typedef struct StyleInfo {
+    const char *name;      /* always set */
+    const char *summary, *sounds, *origins, *pattern, *chemistry, *helps; /* NULL when unset */
+    Deck tips;             /* guidance.ini's [tip.STYLE.ID] cards, in file order */
+} StyleInfo;
+
+typedef struct Chemical {
+    const char *id, *name, *nickname, *released, *text;
+    const char **promotes;
+    int promote_count;
+} Chemical;
+
+typedef struct Calm {
+    int inhale, hold, exhale, breaths;  /* seconds, and how many breaths */
+    const char *text;
+    const char *grounding_title, *grounding_text, *close;
+    const char **steps;
+    int step_count;
+} Calm;
+
+typedef struct Bundle {
+    Arena arena;
+    const char *dir;
+    int file_count;                /* files read */
+    const char *words[WORD_COUNT]; /* NULL only for optional words left unset */
+    Quiz quiz;
+    StyleInfo styles[STYLE_COUNT];
+    const char *cocktail;          /* the chemistry introduction */
+    Chemical chemicals[BUNDLE_MAX_CHEMICALS];
+    int chemical_count;
+    Deck partners, support;
+    Calm calm;
+} Bundle;
+
+/* Reads the bundle in folder `dir` into `bundle` (which must be zeroed or freed). Adds
+ * every problem to `diags`. Returns true when it found no error (warnings allowed). */
+bool bundle_load(Bundle *bundle, const char *dir, Diags *diags);
+
+/* The word `word`, or "" when an optional word is unset (never NULL). */
+const char *bundle_word(const Bundle *bundle, Word word);
+
+/* Writes everything the bundle holds, in a stable readable form (the golden test). */
+void bundle_dump(const Bundle *bundle, FILE *out);
+
+/* Frees everything the bundle holds and zeroes it. */
+void bundle_free(Bundle *bundle);
+
+#endif

@@ -1,0 +1,158 @@
+/* config.c — see config.h. One table lists every setting: its section and key, its
+ * type and range, where it lives in Config, and its default. */
+#include "config.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "inidoc.h"
+#include "schema.h"
+
+#define AT(field) offsetof(Config, field)
+#define STORED (KEY_STORED)
+#define COLOUR(key, which, dflt) { "theme", key, VALUE_COLOUR, STORED, NULL, 0, 0, AT(colours) + (which) * sizeof(uint32_t), dflt }
+
+static const KeySpec config_keys[] = {
+    { "display", "width", VALUE_INT, STORED, NULL, 240, 7680, AT(width), "800" },
+    { "display", "height", VALUE_INT, STORED, NULL, 240, 7680, AT(height), "480" },
+    { "display", "fullscreen", VALUE_BOOL, STORED, NULL, 0, 0, AT(fullscreen), "no" },
+    SCHEMA_KEY("display", "rotation", VALUE_CHOICE, 0, "0|90|180|270"), /* read_rotation() */
+    { "display", "scale", VALUE_NUMBER, STORED, NULL, 0.5, 4, AT(scale), "1" },
+    { "display", "dpi", VALUE_NUMBER, STORED, NULL, 50, 600, AT(dpi), NULL },
+    { "display", "diagonal", VALUE_NUMBER, STORED, NULL, 3, 120, AT(diagonal), NULL },
+
+    { "kiosk", "profile", VALUE_CHOICE, STORED, "desktop|kiosk|workshop", 0, 0, AT(profile), "desktop" },
+    { "kiosk", "idle_reset", VALUE_BOOL, STORED, NULL, 0, 0, AT(idle_reset), "yes" },
+    { "kiosk", "idle_timeout", VALUE_INT, STORED, NULL, 10, 3600, AT(idle_timeout), "90" },
+    { "kiosk", "idle_warning", VALUE_INT, STORED, NULL, 5, 120, AT(idle_warning), "15" },
+    { "kiosk", "staff_pin", VALUE_LINE, STORED, NULL, 0, 0, AT(staff_pin), NULL },
+    { "kiosk", "quick_exit", VALUE_BOOL, STORED, NULL, 0, 0, AT(quick_exit), "yes" },
+
+    { "content", "bundle", VALUE_PATH, STORED, NULL, 0, 0, AT(bundle), NULL },
+    { "content", "language", VALUE_LINE, STORED, NULL, 0, 0, AT(language), "en" },
+
+    COLOUR("background", COLOUR_BACKGROUND, "#f6f1ea"),
+    COLOUR("surface", COLOUR_SURFACE, "#fffdf9"),
+    COLOUR("text", COLOUR_TEXT, "#2b2a33"),
+    COLOUR("muted", COLOUR_MUTED, "#5d5a66"),
+    COLOUR("accent", COLOUR_ACCENT, "#2f6f6a"),
+    COLOUR("accent_text", COLOUR_ACCENT_TEXT, "#ffffff"),
+    COLOUR("line", COLOUR_LINE, "#d9d0c4"),
+    { "theme", "font", VALUE_LINE, STORED, NULL, 0, 0, AT(font), "Open Sans" },
+    { "theme", "font_regular", VALUE_PATH, STORED, NULL, 0, 0, AT(font_regular), NULL },
+    { "theme", "font_bold", VALUE_PATH, STORED, NULL, 0, 0, AT(font_bold), NULL },
+    { "theme", "size_title", VALUE_INT, STORED, NULL, 12, 200, AT(size_title), "34" },
+    { "theme", "size_body", VALUE_INT, STORED, NULL, 10, 120, AT(size_body), "22" },
+    { "theme", "size_caption", VALUE_INT, STORED, NULL, 10, 120, AT(size_caption), "17" },
+
+    { "tally", "enabled", VALUE_BOOL, STORED, NULL, 0, 0, AT(tally), "no" },
+    { "tally", "file", VALUE_PATH, STORED, NULL, 0, 0, AT(tally_file), NULL },
+
+    { "platform", "backlight", VALUE_PATH, STORED, NULL, 0, 0, AT(backlight), NULL },
+    { "platform", "dim_after", VALUE_INT, STORED, NULL, 0, 86400, AT(dim_after), "300" },
+    { "platform", "off_after", VALUE_INT, STORED, NULL, 0, 86400, AT(off_after), "1800" },
+    { "platform", "brightness", VALUE_INT, STORED, NULL, 5, 100, AT(brightness), "80" },
+
+    { "support", "name", VALUE_LINE, STORED, NULL, 0, 0, AT(practice_name), NULL },
+    { "support", "text", VALUE_PROSE, STORED, NULL, 0, 0, AT(practice_text), NULL },
+    SCHEMA_END
+};
+
+void config_defaults(Config *config)
+{
+    *config = (Config){ 0 };
+    config->rotation = 0;
+    config->profile = config->language = config->font = "";
+    config->staff_pin = config->bundle = config->font_regular = config->font_bold = "";
+    config->tally_file = config->backlight = config->practice_name = config->practice_text = "";
+    schema_apply_defaults(config_keys, config);
+}
+
+/* Rotation is a choice of words in the file but a number in Config. */
+static void read_rotation(const IniDoc *doc, Config *config)
+{
+    int s = inidoc_find_section(doc, "display");
+    const char *v = inidoc_get(doc, s, "rotation", NULL);
+    long n;
+    if (v && schema_parse_int(v, &n) && (n == 0 || n == 90 || n == 180 || n == 270))
+        config->rotation = (int)n;
+}
+
+/* A relative path in the file is relative to the file's own folder. */
+static const char *beside(Config *config, const char *config_path, const char *value)
+{
+    if (!value[0] || value[0] == '/')
+        return value;
+    const char *slash = strrchr(config_path, '/');
+    if (!slash)
+        return value;
+    const char *dir = arena_strndup(&config->arena, config_path, (size_t)(slash - config_path));
+    return dir ? arena_concat(&config->arena, dir, "/", value) : value;
+}
+
+bool config_load(Config *config, const char *path, Diags *diags)
+{
+    int errors_before = diags->errors;
+    IniDoc doc;
+    if (inidoc_load(&doc, path, &config->arena, diags)) {
+        schema_check(&doc, config_keys, diags);
+        schema_apply(&doc, config_keys, config, &config->arena);
+        read_rotation(&doc, config);
+        config->path = doc.path;
+        config->bundle = beside(config, path, config->bundle);
+        config->font_regular = beside(config, path, config->font_regular);
+        config->font_bold = beside(config, path, config->font_bold);
+        config->tally_file = beside(config, path, config->tally_file);
+
+        int s = inidoc_find_section(&doc, "kiosk");
+        if (config->idle_warning >= config->idle_timeout) {
+            const IniEntry *e = inidoc_find(&doc, s, "idle_warning");
+            diag_add(diags, doc.path, e ? e->line : 1, DIAG_ERROR,
+                     "[kiosk]: idle_warning (%d s) must be shorter than idle_timeout (%d s)",
+                     config->idle_warning, config->idle_timeout);
+        }
+        const IniEntry *pin = inidoc_find(&doc, s, "staff_pin");
+        if (pin && pin->value[0]) {
+            size_t n = strlen(pin->value);
+            bool digits = n >= 4 && n <= 8;
+            for (size_t i = 0; i < n; i++)
+                digits = digits && pin->value[i] >= '0' && pin->value[i] <= '9';
+            if (!digits)
+                diag_add(diags, doc.path, pin->line, DIAG_ERROR,
+                         "[kiosk]: staff_pin must be 4 to 8 digits");
+        }
+        if (config->off_after && config->dim_after && config->off_after < config->dim_after) {
+            const IniEntry *e = inidoc_find(&doc, inidoc_find_section(&doc, "platform"), "off_after");
+            diag_add(diags, doc.path, e ? e->line : 1, DIAG_ERROR,
+                     "[platform]: off_after (%d s) must not be shorter than dim_after (%d s)",
+                     config->off_after, config->dim_after);
+        }
+    }
+    inidoc_free(&doc);
+    return diags->errors == errors_before;
+}
+
+void config_dump(const Config *c, FILE *out)
+{
+    for (const KeySpec *k = config_keys; k->section; k++) {
+        const char *field = (const char *)c + k->offset;
+        fprintf(out, "%s.%s = ", k->section, k->key);
+        if (strcmp(k->key, "rotation") == 0) {
+            fprintf(out, "%d\n", c->rotation);
+            continue;
+        }
+        switch (k->kind) {
+        case VALUE_INT: fprintf(out, "%d\n", *(const int *)(const void *)field); break;
+        case VALUE_NUMBER: fprintf(out, "%g\n", *(const double *)(const void *)field); break;
+        case VALUE_BOOL: fprintf(out, "%s\n", *(const bool *)(const void *)field ? "yes" : "no"); break;
+        case VALUE_COLOUR: fprintf(out, "#%06x\n", (unsigned)*(const uint32_t *)(const void *)field); break;
+        default: fprintf(out, "%s\n", *(const char *const *)(const void *)field); break;
+        }
+    }
+}
+
+void config_free(Config *config)
+{
+    arena_free(&config->arena);
+    config_defaults(config);
+}

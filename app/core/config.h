@@ -1,0 +1,79 @@
+/* config.h — the kiosk config (config/NAME.ini): display, kiosk, content, theme, tally,
+ * platform and the practice's own support text.
+ *
+ * Every setting has a default (config_defaults), a range, and the same `path:line`
+ * problems as the bundle. The table in config.c is the list of settings; the shipped
+ * profiles in config/ show them all with comments. Times are in seconds. */
+#ifndef ATTUNE_CONFIG_H
+#define ATTUNE_CONFIG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "diag.h"
+
+typedef enum ThemeColour {
+    COLOUR_BACKGROUND, COLOUR_SURFACE, COLOUR_TEXT, COLOUR_MUTED, COLOUR_ACCENT,
+    COLOUR_ACCENT_TEXT, COLOUR_LINE, COLOUR_COUNT
+} ThemeColour;
+
+typedef struct Config {
+    Arena arena;
+    const char *path;            /* the file read, or NULL for defaults only */
+
+    /* [display] */
+    int width, height;           /* window size, or the panel's mode when fullscreen */
+    bool fullscreen;
+    int rotation;                /* 0, 90, 180, 270 */
+    double scale;                /* multiplies every size in the layout */
+    double dpi;                  /* 0 = from `diagonal`, else a 7" 800x480 panel */
+    double diagonal;             /* inches, 0 = unknown */
+
+    /* [kiosk] */
+    const char *profile;         /* desktop | kiosk | workshop */
+    bool idle_reset;
+    int idle_timeout, idle_warning;
+    const char *staff_pin;       /* "" = staff mode off */
+    bool quick_exit;
+
+    /* [content] */
+    const char *bundle;          /* folder holding one folder per language; "" = search */
+    const char *language;
+
+    /* [theme] */
+    uint32_t colours[COLOUR_COUNT];
+    const char *font;            /* a fontconfig family name */
+    const char *font_regular, *font_bold; /* font files, overriding `font` when set */
+    int size_title, size_body, size_caption; /* pixels at 800x480 before scale */
+
+    /* [tally] */
+    bool tally;
+    const char *tally_file;
+
+    /* [platform] */
+    const char *backlight;       /* a /sys/class/backlight folder, "" = find one */
+    int dim_after, off_after;
+    int brightness;              /* percent */
+
+    /* [support] */
+    const char *practice_name;
+    const char *practice_text;   /* paragraphs separated by '\n' */
+} Config;
+
+/* Fills `config` with every default (and no file). */
+void config_defaults(Config *config);
+
+/* Reads `path` over the defaults. Every problem goes to `diags`; valid settings are used
+ * and invalid ones keep their defaults. Returns true when there was no error. Relative
+ * paths in the file (bundle, fonts, tally) are made relative to the file's folder. */
+bool config_load(Config *config, const char *path, Diags *diags);
+
+/* Writes every setting as `section.key = value` lines (for tests and --help). */
+void config_dump(const Config *config, FILE *out);
+
+/* Frees the strings read; defaults stay valid. */
+void config_free(Config *config);
+
+#endif

@@ -1,0 +1,313 @@
+/* inidoc.c — see inidoc.h. The line reader below mirrors inih's own line classification
+ * (ini.c, r55) so that it knows, before inih does, which line is a section, a key, a
+ * continuation or a comment, and can name problems at their line. */
+#include "inidoc.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <ini.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+typedef enum LineKind { LINE_BLANK, LINE_COMMENT, LINE_SECTION, LINE_KEY, LINE_CONT, LINE_BAD } LineKind;
+
+typedef struct Reader {
+    IniDoc *doc;
+    Arena *arena;
+    Diags *diags;
+    const char *data;
+    size_t size, pos;
+    int line;            /* the line just handed to inih */
+    bool have_key;       /* mirrors inih's prev_name: a continuation is possible */
+    LineKind kind;
+    bool has_comment;    /* the line has ` ;` after its key's `=` (or anywhere, if continued) */
+    int failed;          /* out of memory */
+} Reader;
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
+/* Like inih's find_chars_or_comment: the first of `chars`, or a ';' after white space. */
+static const char *find_chars_or_comment(const char *s, const char *chars)
+{
+    bool was_space = false;
+    while (*s && (!chars || !strchr(chars, *s)) && !(was_space && *s == ';')) {
+        was_space = is_space(*s);
+        s++;
+    }
+    return s;
+}
+
+static void grow(void **items, int *capacity, int count, size_t size, int *failed)
+{
+    if (count < *capacity)
+        return;
+    int cap = *capacity ? *capacity * 2 : 16;
+    void *p = realloc(*items, (size_t)cap * size);
+    if (!p) {
+        *failed = 1;
+        return;
+    }
+    *items = p;
+    *capacity = cap;
+}
+
+/* Looks at one line (NUL-terminated, newline removed) before inih does. */
+static void classify(Reader *r, char *text)
+{
+    IniDoc *doc = r->doc;
+    const char *start = text;
+    while (is_space(*start))
+        start++;
+    r->has_comment = false;
+    if (*start == '\0') {
+        r->kind = LINE_BLANK;
+    } else if (*start == ';' || *start == '#') {
+        r->kind = LINE_COMMENT;
+    } else if (r->have_key && start > text) {
+        r->kind = LINE_CONT;
+        r->has_comment = *find_chars_or_comment(start, NULL) == ';';
+    } else if (*start == '[') {
+        const char *end = find_chars_or_comment(start + 1, "]");
+        if (*end != ']') {
+            r->kind = LINE_BAD;
+            diag_add(r->diags, doc->path, r->line, DIAG_ERROR,
+                     "section name has no closing ']'");
+            return;
+        }
+        r->kind = LINE_SECTION;
+        r->have_key = false;
+        size_t len = (size_t)(end - (start + 1));
+        if (len > INIDOC_MAX_SECTION)
+            diag_add(r->diags, doc->path, r->line, DIAG_ERROR,
+                     "section name is %zu bytes long; at most %d fit: use a shorter id",
+                     len, INIDOC_MAX_SECTION);
+        grow((void **)&doc->sections, &doc->section_capacity, doc->section_count,
+             sizeof(IniSection), &r->failed);
+        if (r->failed)
+            return;
+        IniSection *s = &doc->sections[doc->section_count++];
+        s->name = arena_strndup(r->arena, start + 1, len);
+        s->line = r->line;
+        if (!s->name)
+            r->failed = 1;
+    } else {
+        const char *end = find_chars_or_comment(start, "=:");
+        if (*end != '=' && *end != ':') {
+            r->kind = LINE_BAD;
+            diag_add(r->diags, doc->path, r->line, DIAG_ERROR,
+                     "expected 'key = value', a [section] or a comment; to continue the "
+                     "text above, indent this line");
+            return;
+        }
+        r->kind = LINE_KEY;
+        const char *key_end = end;
+        while (key_end > start && is_space(key_end[-1]))
+            key_end--;
+        r->have_key = key_end > start;
+        if (key_end == start)
+            diag_add(r->diags, doc->path, r->line, DIAG_ERROR, "a value with no key before '%c'", *end);
+        r->has_comment = *find_chars_or_comment(end + 1, NULL) == ';';
+    }
+}
+
+/* inih's reader: hands over one line at a time, at most num-1 bytes, after checking it. */
+static char *read_line(char *buffer, int num, void *stream)
+{
+    Reader *r = stream;
+    if (r->pos >= r->size || r->failed)
+        return NULL;
+    const char *line = r->data + r->pos;
+    const char *nl = memchr(line, '\n', r->size - r->pos);
+    size_t len = nl ? (size_t)(nl - line) : r->size - r->pos;
+    r->pos += len + (nl ? 1 : 0);
+    r->line++;
+    const char *path = r->doc->path;
+
+    if (r->line == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+        line += 3;
+        len -= 3;
+    }
+    if (len > 0 && line[len - 1] == '\r')
+        len--;
+
+    size_t bad;
+    if (memchr(line, '\0', len))
+        diag_add(r->diags, path, r->line, DIAG_ERROR,
+                 "a NUL byte: is this a text file? save it as UTF-8 text");
+    else if (!utf8_valid(line, len, &bad))
+        diag_add(r->diags, path, r->line, DIAG_ERROR,
+                 "invalid UTF-8 (byte 0x%02X at column %zu): save the file as UTF-8",
+                 (unsigned char)line[bad], bad + 1);
+
+    size_t max = (size_t)num - 1 < INIDOC_MAX_LINE ? (size_t)num - 1 : INIDOC_MAX_LINE;
+    if (len > max) {
+        diag_add(r->diags, path, r->line, DIAG_ERROR,
+                 "line is %zu bytes long; at most %d fit: continue the text on the next "
+                 "line, indented by two spaces", len, INIDOC_MAX_LINE);
+        len = utf8_floor(line, max); /* line[max] exists: the line is longer */
+    }
+    memcpy(buffer, line, len);
+    buffer[len] = '\0';
+    /* What inih must not choke on: NULs end its line early, broken bytes reach the screen. */
+    for (size_t i = 0; i < len; i++)
+        if (buffer[i] == '\0')
+            buffer[i] = '?';
+    if (!utf8_valid(buffer, len, NULL))
+        for (size_t i = 0; i < len; i++)
+            if ((unsigned char)buffer[i] >= 0x80)
+                buffer[i] = '?';
+    classify(r, buffer);
+    return buffer;
+}
+
+static int on_value(void *user, const char *section, const char *key, const char *value)
+{
+    (void)section; /* inih's copy may be cut; the doc keeps the whole name */
+    Reader *r = user;
+    IniDoc *doc = r->doc;
+    if (r->failed || key[0] == '\0')
+        return 1;
+    if (r->kind == LINE_CONT && doc->entry_count > 0) {
+        IniEntry *e = &doc->entries[doc->entry_count - 1];
+        const char *joined = arena_concat(r->arena, e->value, e->value[0] ? " " : "", value);
+        if (!joined) {
+            r->failed = 1;
+            return 1;
+        }
+        e->value = joined;
+        if (r->has_comment && !e->comment_line) {
+            e->comment_line = r->line;
+            e->comment_cut = false;
+        }
+        /* An indented `name = …` may be a key the author meant to start. */
+        const char *eq = strchr(value, '=');
+        if (eq && !e->cont_key) {
+            const char *k = value;
+            while (k < eq && (isalnum((unsigned char)*k) || *k == '_'))
+                k++;
+            const char *after = k;
+            while (after < eq && is_space(*after))
+                after++;
+            if (after == eq && k > value) {
+                e->cont_key = arena_strndup(r->arena, value, (size_t)(k - value));
+                e->cont_key_line = r->line;
+            }
+        }
+        return 1;
+    }
+    grow((void **)&doc->entries, &doc->entry_capacity, doc->entry_count, sizeof(IniEntry),
+         &r->failed);
+    if (r->failed)
+        return 1;
+    IniEntry *e = &doc->entries[doc->entry_count++];
+    *e = (IniEntry){ 0 };
+    e->key = arena_strdup(r->arena, key);
+    e->value = arena_strdup(r->arena, value);
+    e->line = r->line;
+    e->section = doc->section_count - 1;
+    if (r->has_comment) {
+        e->comment_line = r->line;
+        e->comment_cut = true;
+    }
+    if (!e->key || !e->value)
+        r->failed = 1;
+    return 1;
+}
+
+bool inidoc_load_text(IniDoc *doc, const char *path, const char *text, size_t len,
+                      Arena *arena, Diags *diags)
+{
+    *doc = (IniDoc){ 0 };
+    doc->path = arena_strdup(arena, path);
+    if (!doc->path)
+        return false;
+    bool blank = true;
+    for (size_t i = 0; i < len && blank; i++)
+        blank = is_space(text[i]);
+    if (blank) {
+        diag_add(diags, path, 0, DIAG_ERROR, "the file is empty");
+        return false;
+    }
+    Reader r = { .doc = doc, .arena = arena, .diags = diags, .data = text, .size = len };
+    ini_parse_stream(read_line, &r, on_value, &r);
+    doc->line_count = r.line;
+    if (r.failed) {
+        diag_add(diags, path, 0, DIAG_ERROR, "out of memory while reading");
+        return false;
+    }
+    doc->loaded = true;
+    return true;
+}
+
+bool inidoc_load(IniDoc *doc, const char *path, Arena *arena, Diags *diags)
+{
+    *doc = (IniDoc){ 0 };
+    char *data = NULL;
+    bool ok = false;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        diag_add(diags, path, 0, DIAG_ERROR, "cannot open: %s", strerror(errno));
+        goto done;
+    }
+    data = malloc(INIDOC_MAX_FILE + 1);
+    if (!data) {
+        diag_add(diags, path, 0, DIAG_ERROR, "out of memory while reading");
+        goto done;
+    }
+    size_t len = fread(data, 1, INIDOC_MAX_FILE + 1, f);
+    if (ferror(f)) {
+        diag_add(diags, path, 0, DIAG_ERROR, "cannot read: %s", strerror(errno));
+        goto done;
+    }
+    if (len > INIDOC_MAX_FILE) {
+        diag_add(diags, path, 0, DIAG_ERROR, "the file is larger than %d KiB: is it the right file?",
+                 INIDOC_MAX_FILE / 1024);
+        goto done;
+    }
+    ok = inidoc_load_text(doc, path, data, len, arena, diags);
+done:
+    if (!doc->path)
+        doc->path = arena_strdup(arena, path);
+    free(data);
+    if (f)
+        fclose(f);
+    return ok;
+}
+
+int inidoc_find_section(const IniDoc *doc, const char *name)
+{
+    for (int i = 0; i < doc->section_count; i++)
+        if (strcmp(doc->sections[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+const IniEntry *inidoc_find(const IniDoc *doc, int section, const char *key)
+{
+    for (int i = 0; i < doc->entry_count; i++)
+        if (doc->entries[i].section == section && strcmp(doc->entries[i].key, key) == 0)
+            return &doc->entries[i];
+    return NULL;
+}
+
+const char *inidoc_get(const IniDoc *doc, int section, const char *key, const char *fallback)
+{
+    const IniEntry *e = inidoc_find(doc, section, key);
+    return e ? e->value : fallback;
+}
+
+void inidoc_free(IniDoc *doc)
+{
+    free(doc->sections);
+    free(doc->entries);
+    doc->sections = NULL;
+    doc->entries = NULL;
+    doc->section_count = doc->entry_count = 0;
+    doc->section_capacity = doc->entry_capacity = 0;
+}

@@ -1,0 +1,81 @@
+/* utf8.c — see utf8.h. Follows the well-formed byte table of Unicode 15, section 3.9. */
+#include "utf8.h"
+
+/* Length of the well-formed sequence at s (at most len bytes), or 0 when broken. */
+static size_t sequence_length(const unsigned char *s, size_t len)
+{
+    unsigned char c = s[0];
+    size_t n;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        if (c == 0xE0)
+            lo = 0xA0;
+        else if (c == 0xED)
+            hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F;
+    } else
+        return 0;
+    if (len < n)
+        return 0;
+    if (s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < n; i++)
+        if (s[i] < 0x80 || s[i] > 0xBF)
+            return 0;
+    return n;
+}
+
+bool utf8_valid(const char *s, size_t len, size_t *bad)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        size_t n = sequence_length(u + i, len - i);
+        if (n == 0) {
+            if (bad)
+                *bad = i;
+            return false;
+        }
+        i += n;
+    }
+    return true;
+}
+
+uint32_t utf8_next(const char *s, size_t *pos)
+{
+    const unsigned char *u = (const unsigned char *)s + *pos;
+    size_t avail = 0;
+    while (avail < 4 && u[avail])
+        avail++;
+    size_t n = avail ? sequence_length(u, avail) : 0;
+    if (n == 0) {
+        *pos += 1;
+        return 0xFFFD;
+    }
+    *pos += n;
+    switch (n) {
+    case 1: return u[0];
+    case 2: return ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+    case 3: return ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    default:
+        return ((uint32_t)(u[0] & 0x07) << 18) | ((uint32_t)(u[1] & 0x3F) << 12) |
+               ((uint32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+    }
+}
+
+size_t utf8_floor(const char *s, size_t len)
+{
+    while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+        len--;
+    return len;
+}

@@ -1,0 +1,287 @@
+/* main.c — Attune starts here: read the options, load the config and the content
+ * bundle, then run what was asked.
+ *
+ *   attune [--config FILE] [--bundle DIR]              the app, in a window or fullscreen
+ *   attune --check [--config FILE] [--bundle DIR]      validate; file:line problems; exit 0 = none
+ *   attune --score A,B,C,… [--bundle DIR]              score one answer set, one line
+ *   attune --help | --version
+ *
+ * The layers, to read next: app/core/ (no SDL: config.c, bundle.c, schema.c, inidoc.c,
+ * quiz.c), then app/ui/ (the window). PRODUCT.md has the command-line contract. */
+#define _DEFAULT_SOURCE
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/bundle.h"
+#include "core/config.h"
+#include "core/diag.h"
+#include "core/quiz.h"
+#include "ui/window.h"
+
+#ifndef ATTUNE_VERSION
+#define ATTUNE_VERSION "0.1.0"
+#endif
+#ifndef ATTUNE_DATADIR
+#define ATTUNE_DATADIR "/usr/local/share/attune"
+#endif
+
+enum { EXIT_PROBLEMS = 1, EXIT_USAGE = 2 };
+
+typedef enum Mode { MODE_RUN, MODE_CHECK, MODE_SCORE, MODE_HELP, MODE_VERSION } Mode;
+
+typedef struct Options {
+    Mode mode;
+    const char *config;   /* NULL: built-in defaults */
+    const char *bundle;   /* NULL: from the config, else searched */
+    const char *answers;  /* --score */
+} Options;
+
+/* The one App: what main() loaded, passed to whatever runs. */
+typedef struct App {
+    Options options;
+    Config config;
+    Bundle bundle;
+    Diags diags;
+    char bundle_dir[PATH_MAX];
+} App;
+
+static void usage(FILE *out)
+{
+    fputs("usage: attune [--config FILE] [--bundle DIR]\n"
+          "       attune --check [--config FILE] [--bundle DIR]\n"
+          "       attune --score A,B,C,... [--bundle DIR]\n"
+          "       attune --help | --version\n"
+          "\n"
+          "  --config FILE   kiosk settings (config/desktop.ini); default: built-in settings\n"
+          "  --bundle DIR    a content folder (assets/content/en); default: the config's\n"
+          "                  [content] bundle and language, else the installed content\n"
+          "  --check         check the config and the bundle; prints file:line: error|warning\n"
+          "                  lines and a summary; exit 0 only when there is no error\n"
+          "  --score LIST    one answer per quiz item, in quiz order (1 to the scale's points);\n"
+          "                  prints: anxiety=M avoidance=M style=ID\n",
+          out);
+}
+
+/* Returns 0, or EXIT_USAGE after saying what is wrong. */
+static int parse_options(int argc, char **argv, Options *o)
+{
+    *o = (Options){ MODE_RUN, NULL, NULL, NULL };
+    bool mode_set = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        Mode m = MODE_RUN;
+        if (strcmp(a, "--config") == 0 || strcmp(a, "--bundle") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "attune: %s needs a value\n", a);
+                return EXIT_USAGE;
+            }
+            *(a[2] == 'c' ? &o->config : &o->bundle) = argv[++i];
+            continue;
+        } else if (strcmp(a, "--score") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "attune: --score needs the answers, like --score 1,4,7,2\n");
+                return EXIT_USAGE;
+            }
+            o->answers = argv[++i];
+            m = MODE_SCORE;
+        } else if (strcmp(a, "--check") == 0) {
+            m = MODE_CHECK;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            m = MODE_HELP;
+        } else if (strcmp(a, "--version") == 0) {
+            m = MODE_VERSION;
+        } else {
+            fprintf(stderr, "attune: unknown option '%s' (see attune --help)\n", a);
+            return EXIT_USAGE;
+        }
+        if (mode_set && o->mode != m) {
+            fprintf(stderr, "attune: choose one of --check, --score, --help, --version\n");
+            return EXIT_USAGE;
+        }
+        o->mode = m;
+        mode_set = true;
+    }
+    return 0;
+}
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Copies a path, cut to fit (paths over PATH_MAX fail to open and are reported then). */
+static void set_path(char *out, size_t size, const char *path)
+{
+    size_t n = strlen(path);
+    if (n >= size)
+        n = size - 1;
+    memcpy(out, path, n);
+    out[n] = '\0';
+}
+
+/* Where the bundle is: --bundle, else the config's, else next to the program (a build
+ * tree or an install prefix), else the compiled-in data folder. */
+static void find_bundle(App *app)
+{
+    const char *lang = app->config.language[0] ? app->config.language : "en";
+    char *out = app->bundle_dir;
+    size_t size = sizeof(app->bundle_dir);
+    if (app->options.bundle) {
+        set_path(out, size, app->options.bundle);
+        return;
+    }
+    if (app->config.bundle[0]) {
+        snprintf(out, size, "%s/%s", app->config.bundle, lang);
+        return;
+    }
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+    exe[n > 0 ? n : 0] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash)
+        *slash = '\0';
+    char candidates[4][PATH_MAX + 64];
+    snprintf(candidates[0], sizeof(candidates[0]), "assets/content/%s", lang);
+    snprintf(candidates[1], sizeof(candidates[1]), "%s/assets/content/%s", exe, lang);
+    snprintf(candidates[2], sizeof(candidates[2]), "%s/../share/attune/content/%s", exe, lang);
+    snprintf(candidates[3], sizeof(candidates[3]), "%s/content/%s", ATTUNE_DATADIR, lang);
+    for (int i = 0; i < 4; i++) {
+        if ((i == 0 || exe[0]) && is_dir(candidates[i])) {
+            set_path(out, size, candidates[i]);
+            return;
+        }
+    }
+    set_path(out, size, candidates[3]); /* missing: the loader says so */
+}
+
+/* Loads the config (when given) and the bundle; problems gather in app->diags. */
+static bool load_all(App *app)
+{
+    config_defaults(&app->config);
+    bool ok = true;
+    if (app->options.config)
+        ok = config_load(&app->config, app->options.config, &app->diags);
+    find_bundle(app);
+    ok = bundle_load(&app->bundle, app->bundle_dir, &app->diags) && ok;
+    return ok;
+}
+
+static int run_check(App *app)
+{
+    bool ok = load_all(app);
+    diag_print(&app->diags, stdout);
+    printf("attune: checked %s%s%s (%d files): %d error%s, %d warning%s\n",
+           app->options.config ? app->options.config : "", app->options.config ? " and " : "",
+           app->bundle_dir, app->bundle.file_count, app->diags.errors,
+           app->diags.errors == 1 ? "" : "s", app->diags.warnings,
+           app->diags.warnings == 1 ? "" : "s");
+    return ok ? 0 : EXIT_PROBLEMS;
+}
+
+/* Parses "1,4,7" into answers; says what is wrong and returns false otherwise. */
+static bool parse_answers(const char *list, const Quiz *quiz, unsigned char *answers)
+{
+    int count = 0;
+    const char *p = list;
+    for (;;) {
+        const char *start = p;
+        long v = 0;
+        while (*p >= '0' && *p <= '9' && v < 1000)
+            v = v * 10 + (*p++ - '0');
+        if (p == start || (*p != ',' && *p != '\0')) {
+            fprintf(stderr, "attune: --score: answer %d is not a whole number; write the "
+                    "answers as numbers from 1 to %d separated by commas, like 1,4,7\n",
+                    count + 1, quiz->points);
+            return false;
+        }
+        if (v < 1 || v > quiz->points) {
+            fprintf(stderr, "attune: --score: answer %d is %ld, outside the scale of 1 to %d\n",
+                    count + 1, v, quiz->points);
+            return false;
+        }
+        if (count < QUIZ_MAX_ITEMS)
+            answers[count] = (unsigned char)v;
+        count++;
+        if (*p == '\0')
+            break;
+        p++;
+    }
+    if (count != quiz->item_count) {
+        fprintf(stderr, "attune: --score: %d answer%s given, but the quiz has %d items "
+                "(one answer per item, in quiz order)\n", count, count == 1 ? "" : "s",
+                quiz->item_count);
+        return false;
+    }
+    return true;
+}
+
+static int run_score(App *app)
+{
+    if (!load_all(app)) {
+        diag_print(&app->diags, stderr);
+        fprintf(stderr, "attune: --score: the bundle has errors (see above)\n");
+        return EXIT_PROBLEMS;
+    }
+    QuizSession session;
+    quiz_session_start(&session, &app->bundle.quiz);
+    int status = EXIT_USAGE;
+    if (parse_answers(app->options.answers, &app->bundle.quiz, session.answers)) {
+        QuizScore s;
+        if (quiz_score(&app->bundle.quiz, session.answers, &s)) {
+            printf("anxiety=%d.%02d avoidance=%d.%02d style=%s\n",
+                   s.hundredths[DIM_ANXIETY] / 100, s.hundredths[DIM_ANXIETY] % 100,
+                   s.hundredths[DIM_AVOIDANCE] / 100, s.hundredths[DIM_AVOIDANCE] % 100,
+                   quiz_style_id(s.style));
+            status = 0;
+        }
+    }
+    quiz_session_wipe(&session);
+    return status;
+}
+
+static int run_app(App *app)
+{
+    if (!load_all(app)) {
+        diag_print(&app->diags, stderr);
+        fprintf(stderr, "attune: cannot start: the content or config has errors (see above; "
+                "attune --check lists them)\n");
+        return EXIT_PROBLEMS;
+    }
+    diag_print(&app->diags, stderr); /* warnings */
+    return window_run(&app->config, &app->bundle) ? 0 : EXIT_PROBLEMS;
+}
+
+int main(int argc, char **argv)
+{
+    App app = { 0 };
+    int status = parse_options(argc, argv, &app.options);
+    if (status != 0)
+        return status;
+    switch (app.options.mode) {
+    case MODE_HELP:
+        usage(stdout);
+        break;
+    case MODE_VERSION:
+        printf("attune %s\n", ATTUNE_VERSION);
+        break;
+    case MODE_CHECK:
+        status = run_check(&app);
+        break;
+    case MODE_SCORE:
+        status = run_score(&app);
+        break;
+    case MODE_RUN:
+        status = run_app(&app);
+        break;
+    }
+    bundle_free(&app.bundle);
+    config_free(&app.config);
+    diag_free(&app.diags);
+    return status;
+}
