@@ -30,6 +30,7 @@ UI_SRC    = $(sort $(wildcard app/ui/*.c))
 APP_SRC   = app/main.c $(UI_SRC)
 TESTS     = $(patsubst tests/%.c,%,$(sort $(wildcard tests/test_*.c)))
 
+.SECONDARY:
 .PHONY: all run test check-unit check-cli deps deps-test fuzz install uninstall clean help
 all: attune
 

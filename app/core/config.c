@@ -25,10 +25,10 @@ static const KeySpec config_keys[] = {
     { "kiosk", "idle_reset", VALUE_BOOL, STORED, NULL, 0, 0, AT(idle_reset), "yes" },
     { "kiosk", "idle_timeout", VALUE_INT, STORED, NULL, 10, 3600, AT(idle_timeout), "90" },
     { "kiosk", "idle_warning", VALUE_INT, STORED, NULL, 5, 120, AT(idle_warning), "15" },
-    { "kiosk", "staff_pin", VALUE_LINE, STORED, NULL, 0, 0, AT(staff_pin), NULL },
+    { "kiosk", "staff_pin", VALUE_LINE, STORED | KEY_EMPTY_OK, NULL, 0, 0, AT(staff_pin), NULL },
     { "kiosk", "quick_exit", VALUE_BOOL, STORED, NULL, 0, 0, AT(quick_exit), "yes" },
 
-    { "content", "bundle", VALUE_PATH, STORED, NULL, 0, 0, AT(bundle), NULL },
+    { "content", "bundle", VALUE_PATH, STORED | KEY_EMPTY_OK, NULL, 0, 0, AT(bundle), NULL },
     { "content", "language", VALUE_LINE, STORED, NULL, 0, 0, AT(language), "en" },
 
     COLOUR("background", COLOUR_BACKGROUND, "#f6f1ea"),
@@ -39,16 +39,16 @@ static const KeySpec config_keys[] = {
     COLOUR("accent_text", COLOUR_ACCENT_TEXT, "#ffffff"),
     COLOUR("line", COLOUR_LINE, "#d9d0c4"),
     { "theme", "font", VALUE_LINE, STORED, NULL, 0, 0, AT(font), "Open Sans" },
-    { "theme", "font_regular", VALUE_PATH, STORED, NULL, 0, 0, AT(font_regular), NULL },
-    { "theme", "font_bold", VALUE_PATH, STORED, NULL, 0, 0, AT(font_bold), NULL },
+    { "theme", "font_regular", VALUE_PATH, STORED | KEY_EMPTY_OK, NULL, 0, 0, AT(font_regular), NULL },
+    { "theme", "font_bold", VALUE_PATH, STORED | KEY_EMPTY_OK, NULL, 0, 0, AT(font_bold), NULL },
     { "theme", "size_title", VALUE_INT, STORED, NULL, 12, 200, AT(size_title), "34" },
     { "theme", "size_body", VALUE_INT, STORED, NULL, 10, 120, AT(size_body), "22" },
     { "theme", "size_caption", VALUE_INT, STORED, NULL, 10, 120, AT(size_caption), "17" },
 
     { "tally", "enabled", VALUE_BOOL, STORED, NULL, 0, 0, AT(tally), "no" },
-    { "tally", "file", VALUE_PATH, STORED, NULL, 0, 0, AT(tally_file), NULL },
+    { "tally", "file", VALUE_PATH, STORED | KEY_EMPTY_OK, NULL, 0, 0, AT(tally_file), NULL },
 
-    { "platform", "backlight", VALUE_PATH, STORED, NULL, 0, 0, AT(backlight), NULL },
+    { "platform", "backlight", VALUE_PATH, STORED | KEY_EMPTY_OK, NULL, 0, 0, AT(backlight), NULL },
     { "platform", "dim_after", VALUE_INT, STORED, NULL, 0, 86400, AT(dim_after), "300" },
     { "platform", "off_after", VALUE_INT, STORED, NULL, 0, 86400, AT(off_after), "1800" },
     { "platform", "brightness", VALUE_INT, STORED, NULL, 5, 100, AT(brightness), "80" },

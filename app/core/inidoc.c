@@ -1,6 +1,7 @@
 /* inidoc.c — see inidoc.h. The line reader below mirrors inih's own line classification
  * (ini.c, r55) so that it knows, before inih does, which line is a section, a key, a
  * continuation or a comment, and can name problems at their line. */
+#define _POSIX_C_SOURCE 200809L /* strnlen */
 #include "inidoc.h"
 
 #include <ctype.h>
@@ -23,7 +24,8 @@ typedef struct Reader {
     int line;            /* the line just handed to inih */
     bool have_key;       /* mirrors inih's prev_name: a continuation is possible */
     LineKind kind;
-    bool has_comment;    /* the line has ` ;` after its key's `=` (or anywhere, if continued) */
+    const char *comment; /* where ` ;` starts a comment on this line (after the key's `=`), or NULL */
+    int comment_gap;     /* the white space before it */
     int failed;          /* out of memory */
 } Reader;
 
@@ -57,6 +59,18 @@ static void grow(void **items, int *capacity, int count, size_t size, int *faile
     *capacity = cap;
 }
 
+/* Remembers where a ` ;` comment starts in `s`, and how much white space precedes it. */
+static void note_comment(Reader *r, const char *s)
+{
+    const char *semi = find_chars_or_comment(s, NULL);
+    if (*semi != ';')
+        return;
+    r->comment = semi;
+    r->comment_gap = 0;
+    for (const char *p = semi; p > s && is_space(p[-1]); p--)
+        r->comment_gap += p[-1] == '\t' ? 2 : 1;
+}
+
 /* Looks at one line (NUL-terminated, newline removed) before inih does. */
 static void classify(Reader *r, char *text)
 {
@@ -64,14 +78,14 @@ static void classify(Reader *r, char *text)
     const char *start = text;
     while (is_space(*start))
         start++;
-    r->has_comment = false;
+    r->comment = NULL;
     if (*start == '\0') {
         r->kind = LINE_BLANK;
     } else if (*start == ';' || *start == '#') {
         r->kind = LINE_COMMENT;
     } else if (r->have_key && start > text) {
         r->kind = LINE_CONT;
-        r->has_comment = *find_chars_or_comment(start, NULL) == ';';
+        note_comment(r, start);
     } else if (*start == '[') {
         const char *end = find_chars_or_comment(start + 1, "]");
         if (*end != ']') {
@@ -112,7 +126,7 @@ static void classify(Reader *r, char *text)
         r->have_key = key_end > start;
         if (key_end == start)
             diag_add(r->diags, doc->path, r->line, DIAG_ERROR, "a value with no key before '%c'", *end);
-        r->has_comment = *find_chars_or_comment(end + 1, NULL) == ';';
+        note_comment(r, end + 1);
     }
 }
 
@@ -166,6 +180,19 @@ static char *read_line(char *buffer, int num, void *stream)
     return buffer;
 }
 
+static void keep_comment(Reader *r, IniEntry *e, bool cut)
+{
+    const char *words = r->comment + 1;
+    while (is_space(*words))
+        words++;
+    e->comment_line = r->line;
+    e->comment_cut = cut;
+    e->comment_gap = r->comment_gap;
+    e->comment = arena_strndup(r->arena, words, utf8_floor(words, strnlen(words, 40)));
+    if (!e->comment)
+        r->failed = 1;
+}
+
 static int on_value(void *user, const char *section, const char *key, const char *value)
 {
     (void)section; /* inih's copy may be cut; the doc keeps the whole name */
@@ -181,10 +208,8 @@ static int on_value(void *user, const char *section, const char *key, const char
             return 1;
         }
         e->value = joined;
-        if (r->has_comment && !e->comment_line) {
-            e->comment_line = r->line;
-            e->comment_cut = false;
-        }
+        if (r->comment && r->comment_gap >= 2 && !e->comment_line)
+            keep_comment(r, e, false); /* looks like a comment, but will be text */
         /* An indented `name = …` may be a key the author meant to start. */
         const char *eq = strchr(value, '=');
         if (eq && !e->cont_key) {
@@ -211,10 +236,8 @@ static int on_value(void *user, const char *section, const char *key, const char
     e->value = arena_strdup(r->arena, value);
     e->line = r->line;
     e->section = doc->section_count - 1;
-    if (r->has_comment) {
-        e->comment_line = r->line;
-        e->comment_cut = true;
-    }
+    if (r->comment && r->comment_gap < 2)
+        keep_comment(r, e, true); /* looks like text, but is dropped */
     if (!e->key || !e->value)
         r->failed = 1;
     return 1;
@@ -231,14 +254,14 @@ bool inidoc_load_text(IniDoc *doc, const char *path, const char *text, size_t le
     for (size_t i = 0; i < len && blank; i++)
         blank = is_space(text[i]);
     if (blank) {
-        diag_add(diags, path, 0, DIAG_ERROR, "the file is empty");
+        diag_add(diags, path, 1, DIAG_ERROR, "the file is empty");
         return false;
     }
     Reader r = { .doc = doc, .arena = arena, .diags = diags, .data = text, .size = len };
     ini_parse_stream(read_line, &r, on_value, &r);
     doc->line_count = r.line;
     if (r.failed) {
-        diag_add(diags, path, 0, DIAG_ERROR, "out of memory while reading");
+        diag_add(diags, path, 1, DIAG_ERROR, "out of memory while reading");
         return false;
     }
     doc->loaded = true;
@@ -252,21 +275,21 @@ bool inidoc_load(IniDoc *doc, const char *path, Arena *arena, Diags *diags)
     bool ok = false;
     FILE *f = fopen(path, "rb");
     if (!f) {
-        diag_add(diags, path, 0, DIAG_ERROR, "cannot open: %s", strerror(errno));
+        diag_add(diags, path, 1, DIAG_ERROR, "cannot open: %s", strerror(errno));
         goto done;
     }
     data = malloc(INIDOC_MAX_FILE + 1);
     if (!data) {
-        diag_add(diags, path, 0, DIAG_ERROR, "out of memory while reading");
+        diag_add(diags, path, 1, DIAG_ERROR, "out of memory while reading");
         goto done;
     }
     size_t len = fread(data, 1, INIDOC_MAX_FILE + 1, f);
     if (ferror(f)) {
-        diag_add(diags, path, 0, DIAG_ERROR, "cannot read: %s", strerror(errno));
+        diag_add(diags, path, 1, DIAG_ERROR, "cannot read: %s", strerror(errno));
         goto done;
     }
     if (len > INIDOC_MAX_FILE) {
-        diag_add(diags, path, 0, DIAG_ERROR, "the file is larger than %d KiB: is it the right file?",
+        diag_add(diags, path, 1, DIAG_ERROR, "the file is larger than %d KiB: is it the right file?",
                  INIDOC_MAX_FILE / 1024);
         goto done;
     }

@@ -24,8 +24,13 @@ typedef struct IniEntry {
     const char *value;   /* continuation lines joined with one space */
     int line;            /* the line of `key =` */
     int section;         /* index into IniDoc.sections, -1 before any section */
-    int comment_line;    /* a line of this entry that has ` ;` in it, else 0 */
-    bool comment_cut;    /* ... and on that line inih dropped the text after it */
+    /* A ` ;` that inih reads unlike a person would: on the key line with one space before
+     * it (inih drops the words after it), or on a continuation with two or more (inih keeps
+     * them as text). The first such line, else 0. */
+    int comment_line;
+    bool comment_cut;    /* on the key line */
+    int comment_gap;     /* the white space before that ';', in columns (a tab counts 2) */
+    const char *comment; /* the words after ';' on that line */
     const char *cont_key;/* an indented `name = …` line that continued this entry, or NULL */
     int cont_key_line;
 } IniEntry;

@@ -255,17 +255,19 @@ static void describe_choices(const char *choices, const char *open, const char *
 static void check_text(const IniDoc *doc, const IniEntry *e, const KeySpec *spec,
                        const char *where, Diags *diags)
 {
-    if (e->comment_line) {
-        if (e->comment_cut)
-            diag_add(diags, doc->path, e->comment_line, DIAG_ERROR,
-                     "%s: ' ;' starts a comment, so the words after it in '%s' are lost; "
-                     "write ';' straight after a word, or put the comment on its own line",
-                     where, e->key);
-        else
-            diag_add(diags, doc->path, e->comment_line, DIAG_ERROR,
-                     "%s: ' ;' on a continued line is shown as text, not a comment; write ';' "
-                     "straight after a word, or put the comment on its own line", where);
-    }
+    /* After a value, ` ;` with two or more spaces before it is a comment (as in PRODUCT.md's
+     * examples); with one space it is almost always text that inih would drop. On an
+     * indented line inih keeps ` ;` as text, so there it is the comment-like one that
+     * would show on screen. */
+    if (e->comment_line && e->comment_cut && e->comment_gap < 2)
+        diag_add(diags, doc->path, e->comment_line, DIAG_ERROR,
+                 "%s: ' ;' starts a comment, so \"%s\" is dropped from '%s'; if it is text, "
+                 "remove the space before ';'; for a comment, put two spaces before ';'",
+                 where, e->comment, e->key);
+    else if (e->comment_line && !e->comment_cut && e->comment_gap >= 2)
+        diag_add(diags, doc->path, e->comment_line, DIAG_ERROR,
+                 "%s: ' ;' on an indented line is not a comment, so \"; %s\" would be shown "
+                 "as text; put the comment on its own line", where, e->comment);
     for (const char *p = strchr(e->value, '{'); p; p = strchr(p + 1, '{')) {
         const char *end = p + 1;
         while (isalnum((unsigned char)*end) || *end == '_')
@@ -290,6 +292,8 @@ static void check_value(const IniDoc *doc, const IniEntry *e, const KeySpec *spe
                         const char *where, Diags *diags)
 {
     const char *v = e->value;
+    if (v[0] == '\0' && (spec->flags & KEY_EMPTY_OK))
+        return;
     if (v[0] == '\0') {
         diag_add(diags, doc->path, e->line, DIAG_ERROR,
                  "%s: '%s' is empty; write a value or remove the line", where, e->key);
@@ -515,7 +519,7 @@ void schema_apply(const IniDoc *doc, const KeySpec *table, void *target, Arena *
             continue;
         const char *v = k->kind == VALUE_PROSE ? schema_text(doc, s, k->key, arena)
                                                 : inidoc_get(doc, s, k->key, NULL);
-        if (v && v[0])
+        if (v && (v[0] || (k->flags & KEY_EMPTY_OK)))
             store(k, target, v);
     }
 }

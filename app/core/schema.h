@@ -33,6 +33,7 @@ typedef enum ValueKind {
 enum {
     KEY_REQUIRED = 1 << 0, /* the key must be present (and so must its exact section) */
     KEY_STORED = 1 << 1,   /* schema_apply() writes it at `offset` (config only) */
+    KEY_EMPTY_OK = 1 << 2, /* an empty value is allowed and means "none" */
 };
 
 typedef struct KeySpec {

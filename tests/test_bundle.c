@@ -1,0 +1,145 @@
+/* test_bundle.c — the default bundle loads with no problem at all, and what it loaded
+ * matches tests/golden/default-bundle.txt (run with UPDATE_GOLDEN=1 to rewrite it after
+ * a content change, then read the diff). Run from the project root. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "../app/core/bundle.h"
+
+static const char *const golden_path = "tests/golden/default-bundle.txt";
+
+static char *read_all(FILE *f, size_t *len)
+{
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    char *buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    *len = fread(buf, 1, (size_t)n, f);
+    buf[*len] = '\0';
+    return buf;
+}
+
+static void the_default_bundle_loads_without_a_warning(void **state)
+{
+    (void)state;
+    Bundle b;
+    Diags d = { 0 };
+    bool ok = bundle_load(&b, "assets/content/en", &d);
+    diag_print(&d, stderr);
+    assert_true(ok);
+    assert_int_equal(d.errors, 0);
+    assert_int_equal(d.warnings, 0);
+    assert_int_equal(b.file_count, 8);
+    /* what PRODUCT.md asks of the default content */
+    int per_dim[DIM_COUNT] = { 0 }, reversed[DIM_COUNT] = { 0 };
+    for (int i = 0; i < b.quiz.item_count; i++) {
+        per_dim[b.quiz.items[i].dimension]++;
+        reversed[b.quiz.items[i].dimension] += b.quiz.items[i].reverse;
+    }
+    for (int dim = 0; dim < DIM_COUNT; dim++) {
+        assert_true(per_dim[dim] >= 6);
+        assert_true(reversed[dim] * 3 >= per_dim[dim] && reversed[dim] * 3 <= per_dim[dim] * 2);
+    }
+    assert_int_equal(b.quiz.points, 7);
+    assert_int_equal(b.chemical_count, 5);
+    for (int st = 0; st < STYLE_COUNT; st++) {
+        assert_non_null(b.styles[st].name);
+        assert_true(b.styles[st].tips.count > 0);
+    }
+    for (int w = 0; w < WORD_COUNT; w++)
+        assert_true(bundle_word(&b, w)[0] != '\0');
+    bundle_free(&b);
+    diag_free(&d);
+}
+
+static void what_it_loaded_matches_the_golden_dump(void **state)
+{
+    (void)state;
+    Bundle b;
+    Diags d = { 0 };
+    assert_true(bundle_load(&b, "assets/content/en", &d));
+    FILE *tmp = tmpfile();
+    assert_non_null(tmp);
+    bundle_dump(&b, tmp);
+    size_t got_len;
+    char *got = read_all(tmp, &got_len);
+    fclose(tmp);
+    if (getenv("UPDATE_GOLDEN")) {
+        FILE *g = fopen(golden_path, "wb");
+        assert_non_null(g);
+        fwrite(got, 1, got_len, g);
+        fclose(g);
+    }
+    FILE *g = fopen(golden_path, "rb");
+    assert_non_null(g);
+    size_t want_len;
+    char *want = read_all(g, &want_len);
+    fclose(g);
+    if (got_len != want_len || memcmp(got, want, got_len) != 0) {
+        /* name the first line that differs, so the failure says what changed */
+        size_t i = 0, line = 1;
+        while (i < got_len && i < want_len && got[i] == want[i])
+            line += got[i++] == '\n';
+        fprintf(stderr, "%s:%zu: the loaded bundle differs from the golden dump here\n",
+                golden_path, line);
+        fail();
+    }
+    free(got);
+    free(want);
+    bundle_free(&b);
+    diag_free(&d);
+}
+
+static void paragraphs_and_lists_keep_their_order(void **state)
+{
+    (void)state;
+    Bundle b;
+    Diags d = { 0 };
+    assert_true(bundle_load(&b, "assets/content/en", &d));
+    /* oxytocin promotes exactly the article's four feelings, in order */
+    const Chemical *ox = &b.chemicals[0];
+    assert_string_equal(ox->id, "oxytocin");
+    assert_int_equal(ox->promote_count, 4);
+    assert_string_equal(ox->promotes[0], "Trust and safety");
+    assert_string_equal(ox->promotes[3], "Reduced stress and anxiety");
+    /* a multi-paragraph text is joined with newlines, continuation lines with spaces */
+    const char *origins = b.styles[STYLE_ANXIOUS].origins;
+    assert_non_null(origins);
+    assert_null(strstr(origins, "  "));
+    assert_string_equal(b.styles[STYLE_DISORGANIZED].name, "Disorganized (fearful-avoidant)");
+    assert_int_equal(b.calm.step_count, 5);
+    bundle_free(&b);
+    diag_free(&d);
+}
+
+static void a_missing_folder_is_one_error_per_file_not_a_crash(void **state)
+{
+    (void)state;
+    Bundle b;
+    Diags d = { 0 };
+    assert_false(bundle_load(&b, "tests/no-such-bundle", &d));
+    assert_int_equal(d.errors, 8);
+    assert_int_equal(b.file_count, 0);
+    assert_non_null(strstr(d.items[0].message, "cannot open"));
+    assert_string_equal(bundle_word(&b, WORD_ATTRACT_TITLE), "");
+    bundle_free(&b);
+    diag_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_default_bundle_loads_without_a_warning),
+        cmocka_unit_test(what_it_loaded_matches_the_golden_dump),
+        cmocka_unit_test(paragraphs_and_lists_keep_their_order),
+        cmocka_unit_test(a_missing_folder_is_one_error_per_file_not_a_crash),
+    };
+    return cmocka_run_group_tests_name("bundle", tests, NULL, NULL);
+}

@@ -1,0 +1,215 @@
+/* test_inidoc.c — reading INI text through inih with line numbers: continuations,
+ * paragraphs, what inih would cut silently (long lines, ` ;`, long section names), and
+ * bytes that are not text. Also the schema checks on a tiny table. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "../app/core/inidoc.h"
+#include "../app/core/schema.h"
+#include "../app/core/utf8.h"
+
+typedef struct Fixture {
+    Arena arena;
+    Diags diags;
+    IniDoc doc;
+} Fixture;
+
+static int setup(void **state)
+{
+    static Fixture f;
+    memset(&f, 0, sizeof(f));
+    *state = &f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fixture *f = *state;
+    inidoc_free(&f->doc);
+    arena_free(&f->arena);
+    diag_free(&f->diags);
+    return 0;
+}
+
+static bool load(Fixture *f, const char *text)
+{
+    return inidoc_load_text(&f->doc, "t.ini", text, strlen(text), &f->arena, &f->diags);
+}
+
+/* True when some problem at `line` contains `words`. */
+static bool reported(const Fixture *f, int line, const char *words)
+{
+    for (int i = 0; i < f->diags.count; i++)
+        if (f->diags.items[i].line == line && strstr(f->diags.items[i].message, words))
+            return true;
+    return false;
+}
+
+static void entries_know_their_lines_and_continuations_join(void **state)
+{
+    Fixture *f = *state;
+    assert_true(load(f, "; a comment\n[card.one]\ntitle = Hello\ntext = First line\n"
+                        "  goes on here.\n\n  And after a blank line.\ntext = Second paragraph.\n"));
+    assert_int_equal(f->diags.count, 0);
+    assert_int_equal(f->doc.section_count, 1);
+    assert_int_equal(f->doc.sections[0].line, 2);
+    const IniEntry *title = inidoc_find(&f->doc, 0, "title");
+    assert_int_equal(title->line, 3);
+    const IniEntry *text = inidoc_find(&f->doc, 0, "text");
+    assert_int_equal(text->line, 4);
+    assert_string_equal(text->value, "First line goes on here. And after a blank line.");
+    assert_string_equal(schema_text(&f->doc, 0, "text", &f->arena),
+                        "First line goes on here. And after a blank line.\nSecond paragraph.");
+}
+
+static void a_long_line_is_named_with_how_to_continue(void **state)
+{
+    Fixture *f = *state;
+    char text[600];
+    int n = snprintf(text, sizeof(text), "[s]\nk = ");
+    for (int i = 0; i < 250; i++)
+        text[n++] = 'x';
+    snprintf(text + n, sizeof(text) - (size_t)n, "\nnext = 1\n");
+    assert_true(load(f, text));
+    assert_true(reported(f, 2, "at most 199 fit: continue the text on the next line, indented"));
+    /* the line after it is still line 3 and still read */
+    assert_int_equal(inidoc_find(&f->doc, 0, "next")->line, 3);
+}
+
+static void a_long_line_is_cut_on_a_character_boundary(void **state)
+{
+    Fixture *f = *state;
+    char text[700];
+    int n = snprintf(text, sizeof(text), "[s]\nk = ");
+    for (int i = 0; i < 80; i++)
+        n += snprintf(text + n, sizeof(text) - (size_t)n, "\xE2\x80\x9C"); /* “ */
+    snprintf(text + n, sizeof(text) - (size_t)n, "\n");
+    assert_true(load(f, text));
+    assert_int_equal(f->diags.errors, 1);
+    size_t bad;
+    const char *v = inidoc_find(&f->doc, 0, "k")->value;
+    assert_true(utf8_valid(v, strlen(v), &bad) || (printf("bad at %zu\n", bad), 0));
+}
+
+static void a_semicolon_comment_is_noticed(void **state)
+{
+    Fixture *f = *state;
+    assert_true(load(f, "[s]\nk = words ; lost words\n  more ; shown\nj = fine;here  ; note\n"));
+    const IniEntry *k = inidoc_find(&f->doc, 0, "k");
+    assert_string_equal(k->value, "words more ; shown");
+    assert_int_equal(k->comment_line, 2);
+    assert_true(k->comment_cut);
+    const IniEntry *j = inidoc_find(&f->doc, 0, "j");
+    assert_string_equal(j->value, "fine;here");
+    assert_int_equal(j->comment_line, 0);
+}
+
+static void broken_bytes_and_lines_are_named(void **state)
+{
+    Fixture *f = *state;
+    const char text[] = "\xEF\xBB\xBF[s]\r\nk = caf\xE9\r\nno equals sign here\r\n[unclosed\r\n"
+                        "[aaaaaaaaaabbbbbbbbbbccccccccccddddddddddeeeeeeeeeeff]\r\nz = 1\r\n";
+    assert_true(load(f, text));
+    assert_true(reported(f, 2, "invalid UTF-8 (byte 0xE9 at column 8)"));
+    assert_true(reported(f, 3, "expected 'key = value'"));
+    assert_true(reported(f, 4, "no closing ']'"));
+    assert_true(reported(f, 5, "section name is 52 bytes long"));
+    assert_int_equal(f->diags.errors, 4);
+    /* the BOM is not part of the first section name, CR is not part of values */
+    assert_string_equal(f->doc.sections[0].name, "s");
+    assert_string_equal(inidoc_find(&f->doc, 1, "z")->value, "1");
+    assert_string_equal(f->doc.sections[1].name, "aaaaaaaaaabbbbbbbbbbccccccccccddddddddddeeeeeeeeeeff");
+}
+
+static void nul_bytes_and_empty_files(void **state)
+{
+    Fixture *f = *state;
+    const char text[] = "[s]\nk = a\0b\n";
+    assert_true(inidoc_load_text(&f->doc, "t.ini", text, sizeof(text) - 1, &f->arena, &f->diags));
+    assert_true(reported(f, 2, "NUL byte"));
+    inidoc_free(&f->doc);
+    assert_false(load(f, "  \n\n"));
+    assert_true(reported(f, 1, "the file is empty"));
+    inidoc_free(&f->doc);
+    assert_false(inidoc_load(&f->doc, "tests/no-such-file.ini", &f->arena, &f->diags));
+    assert_true(reported(f, 1, "cannot open"));
+}
+
+static const KeySpec table[] = {
+    SCHEMA_RANGE("scale", "points", VALUE_INT, KEY_REQUIRED, 2, 11),
+    SCHEMA_KEY("scale", "label#", VALUE_LINE, 0, NULL),
+    SCHEMA_KEY("item.", "text", VALUE_LINE, KEY_REQUIRED, "n|total"),
+    SCHEMA_KEY("item.", "dimension", VALUE_CHOICE, KEY_REQUIRED, "anxiety|avoidance"),
+    SCHEMA_KEY("item.", "reverse", VALUE_BOOL, 0, NULL),
+    SCHEMA_END
+};
+
+static void the_schema_names_every_problem(void **state)
+{
+    Fixture *f = *state;
+    assert_true(load(f, "[scale]\npoints = 12\nlable1 = Disagree\n"      /* 1-3 */
+                        "[item.q1]\ntext = {n} of {count}\ndimension = anxeity\n" /* 4-6 */
+                        "reverse = maybe\nreverse = no\n"                 /* 7-8 */
+                        "[item.q1]\ntext = again\n"                       /* 9-10 */
+                        "[itme.q2]\ntext = x\n"                          /* 11-12 */
+                        "[item.q3]\ntext = a\n  dimension = avoidance\n"));/* 13-15 */
+    schema_check(&f->doc, table, &f->diags);
+    assert_true(reported(f, 2, "'points' must be a whole number from 2 to 11, not '12'"));
+    assert_true(reported(f, 3, "unknown key 'lable1'; did you mean 'label1'?"));
+    assert_true(reported(f, 5, "unknown placeholder {count}"));
+    assert_true(reported(f, 6, "item 'q1': dimension must be 'anxiety' or 'avoidance', not 'anxeity'"));
+    assert_true(reported(f, 7, "'reverse' must be 'yes' or 'no', not 'maybe'"));
+    assert_true(reported(f, 8, "'reverse' is set twice (first on line 7)"));
+    assert_true(reported(f, 9, "[item.q1] appears twice (first on line 4)"));
+    assert_true(reported(f, 9, "item 'q1' has no 'dimension'"));
+    assert_true(reported(f, 11, "unknown section [itme.q2]; did you mean [item.q2]?"));
+    assert_true(reported(f, 13, "item 'q3' has no 'dimension'"));
+    assert_true(reported(f, 15, "this indented line continues 'text'"));
+    assert_int_equal(f->diags.count, 11);
+}
+
+static void comments_after_values_need_two_spaces(void **state)
+{
+    Fixture *f = *state;
+    assert_true(load(f, "[scale]\npoints = 7   ; 2 to 11\nlabel1 = Strongly disagree  ; a comment\n"
+                        "label7 = Agree ; or not\n"                      /* 4: words lost */
+                        "[item.q1]\ntext = I feel close\n  and then ; scared\n" /* 7: kept as text */
+                        "  more  ; a note\ndimension = anxiety\n"));    /* 8: would show */
+    schema_check(&f->doc, table, &f->diags);
+    assert_string_equal(inidoc_find(&f->doc, 0, "label1")->value, "Strongly disagree");
+    assert_true(reported(f, 4, "so \"or not\" is dropped from 'label7'; if it is text, remove the space"));
+    assert_true(reported(f, 8, "is not a comment, so \"; a note\" would be shown as text"));
+    assert_string_equal(inidoc_find(&f->doc, 1, "text")->value, "I feel close and then ; scared more  ; a note");
+    assert_int_equal(f->diags.count, 2);
+}
+
+static void a_missing_required_section_is_named(void **state)
+{
+    Fixture *f = *state;
+    assert_true(load(f, "[item.q1]\ntext = a\ndimension = anxiety\n"));
+    schema_check(&f->doc, table, &f->diags);
+    assert_true(reported(f, 1, "missing section [scale]"));
+    assert_int_equal(f->diags.count, 1);
+}
+
+int main(void)
+{
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+    const struct CMUnitTest tests[] = {
+        T(entries_know_their_lines_and_continuations_join),
+        T(a_long_line_is_named_with_how_to_continue),
+        T(a_long_line_is_cut_on_a_character_boundary),
+        T(a_semicolon_comment_is_noticed),
+        T(broken_bytes_and_lines_are_named),
+        T(nul_bytes_and_empty_files),
+        T(the_schema_names_every_problem),
+        T(comments_after_values_need_two_spaces),
+        T(a_missing_required_section_is_named),
+    };
+    return cmocka_run_group_tests_name("inidoc", tests, NULL, NULL);
+}
