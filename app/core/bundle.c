@@ -437,6 +437,15 @@ static void check_unknown_files(const char *dir, Diags *diags)
     }
 }
 
+/* Checks and reads one parsed file of the bundle. */
+static void read_file(Bundle *bundle, const struct BundleFile *file, const IniDoc *doc, Diags *diags)
+{
+    bundle->file_count++;
+    schema_check(doc, file->keys, diags);
+    Loader l = { bundle, doc, diags };
+    file->load(&l);
+}
+
 bool bundle_load(Bundle *bundle, const char *dir, Diags *diags)
 {
     int errors_before = diags->errors;
@@ -448,16 +457,32 @@ bool bundle_load(Bundle *bundle, const char *dir, Diags *diags)
         snprintf(path, sizeof(path), "%s%s%s", dir, len && dir[len - 1] == '/' ? "" : "/",
                  bundle_files[i].name);
         IniDoc doc;
-        if (inidoc_load(&doc, path, &bundle->arena, diags)) {
-            bundle->file_count++;
-            schema_check(&doc, bundle_files[i].keys, diags);
-            Loader l = { bundle, &doc, diags };
-            bundle_files[i].load(&l);
-        }
+        if (inidoc_load(&doc, path, &bundle->arena, diags))
+            read_file(bundle, &bundle_files[i], &doc, diags);
         inidoc_free(&doc);
     }
     check_unknown_files(dir, diags);
     return diags->errors == errors_before;
+}
+
+bool bundle_load_text(Bundle *bundle, const char *name, const char *text, size_t len, Diags *diags)
+{
+    int errors_before = diags->errors;
+    for (int i = 0; i < BUNDLE_FILE_COUNT; i++) {
+        if (strcmp(bundle_files[i].name, name) != 0)
+            continue;
+        IniDoc doc;
+        if (inidoc_load_text(&doc, name, text, len, &bundle->arena, diags))
+            read_file(bundle, &bundle_files[i], &doc, diags);
+        inidoc_free(&doc);
+        return diags->errors == errors_before;
+    }
+    return false;
+}
+
+const char *bundle_file_name(int index)
+{
+    return index >= 0 && index < BUNDLE_FILE_COUNT ? bundle_files[index].name : NULL;
 }
 
 const char *bundle_word(const Bundle *bundle, Word word)

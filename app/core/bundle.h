@@ -135,6 +135,14 @@ typedef struct Bundle {
  * every problem to `diags`. Returns true when it found no error (warnings allowed). */
 bool bundle_load(Bundle *bundle, const char *dir, Diags *diags);
 
+/* Reads one bundle file, named like "quiz.ini", from memory into `bundle` (zeroed, or
+ * holding earlier files): for tests and the fuzzer. Returns false for an unknown name or
+ * when problems were found. */
+bool bundle_load_text(Bundle *bundle, const char *name, const char *text, size_t len, Diags *diags);
+
+/* The names of the files a bundle holds, in the order they are read; NULL past the end. */
+const char *bundle_file_name(int index);
+
 /* The word `word`, or "" when an optional word is unset (never NULL). */
 const char *bundle_word(const Bundle *bundle, Word word);
 

@@ -90,44 +90,59 @@ static const char *beside(Config *config, const char *config_path, const char *v
     return dir ? arena_concat(&config->arena, dir, "/", value) : value;
 }
 
+/* Checks and reads a parsed file over the current settings. */
+static void read_config(Config *config, const IniDoc *doc, Diags *diags)
+{
+    const char *path = doc->path;
+    schema_check(doc, config_keys, diags);
+    schema_apply(doc, config_keys, config, &config->arena);
+    read_rotation(doc, config);
+    config->path = path;
+    config->bundle = beside(config, path, config->bundle);
+    config->font_regular = beside(config, path, config->font_regular);
+    config->font_bold = beside(config, path, config->font_bold);
+    config->tally_file = beside(config, path, config->tally_file);
+
+    int s = inidoc_find_section(doc, "kiosk");
+    if (config->idle_warning >= config->idle_timeout) {
+        const IniEntry *e = inidoc_find(doc, s, "idle_warning");
+        diag_add(diags, path, e ? e->line : 1, DIAG_ERROR,
+                 "[kiosk]: idle_warning (%d s) must be shorter than idle_timeout (%d s)",
+                 config->idle_warning, config->idle_timeout);
+    }
+    const IniEntry *pin = inidoc_find(doc, s, "staff_pin");
+    if (pin && pin->value[0]) {
+        size_t n = strlen(pin->value);
+        bool digits = n >= 4 && n <= 8;
+        for (size_t i = 0; i < n; i++)
+            digits = digits && pin->value[i] >= '0' && pin->value[i] <= '9';
+        if (!digits)
+            diag_add(diags, path, pin->line, DIAG_ERROR, "[kiosk]: staff_pin must be 4 to 8 digits");
+    }
+    if (config->off_after && config->dim_after && config->off_after < config->dim_after) {
+        const IniEntry *e = inidoc_find(doc, inidoc_find_section(doc, "platform"), "off_after");
+        diag_add(diags, path, e ? e->line : 1, DIAG_ERROR,
+                 "[platform]: off_after (%d s) must not be shorter than dim_after (%d s)",
+                 config->off_after, config->dim_after);
+    }
+}
+
 bool config_load(Config *config, const char *path, Diags *diags)
 {
     int errors_before = diags->errors;
     IniDoc doc;
-    if (inidoc_load(&doc, path, &config->arena, diags)) {
-        schema_check(&doc, config_keys, diags);
-        schema_apply(&doc, config_keys, config, &config->arena);
-        read_rotation(&doc, config);
-        config->path = doc.path;
-        config->bundle = beside(config, path, config->bundle);
-        config->font_regular = beside(config, path, config->font_regular);
-        config->font_bold = beside(config, path, config->font_bold);
-        config->tally_file = beside(config, path, config->tally_file);
+    if (inidoc_load(&doc, path, &config->arena, diags))
+        read_config(config, &doc, diags);
+    inidoc_free(&doc);
+    return diags->errors == errors_before;
+}
 
-        int s = inidoc_find_section(&doc, "kiosk");
-        if (config->idle_warning >= config->idle_timeout) {
-            const IniEntry *e = inidoc_find(&doc, s, "idle_warning");
-            diag_add(diags, doc.path, e ? e->line : 1, DIAG_ERROR,
-                     "[kiosk]: idle_warning (%d s) must be shorter than idle_timeout (%d s)",
-                     config->idle_warning, config->idle_timeout);
-        }
-        const IniEntry *pin = inidoc_find(&doc, s, "staff_pin");
-        if (pin && pin->value[0]) {
-            size_t n = strlen(pin->value);
-            bool digits = n >= 4 && n <= 8;
-            for (size_t i = 0; i < n; i++)
-                digits = digits && pin->value[i] >= '0' && pin->value[i] <= '9';
-            if (!digits)
-                diag_add(diags, doc.path, pin->line, DIAG_ERROR,
-                         "[kiosk]: staff_pin must be 4 to 8 digits");
-        }
-        if (config->off_after && config->dim_after && config->off_after < config->dim_after) {
-            const IniEntry *e = inidoc_find(&doc, inidoc_find_section(&doc, "platform"), "off_after");
-            diag_add(diags, doc.path, e ? e->line : 1, DIAG_ERROR,
-                     "[platform]: off_after (%d s) must not be shorter than dim_after (%d s)",
-                     config->off_after, config->dim_after);
-        }
-    }
+bool config_load_text(Config *config, const char *path, const char *text, size_t len, Diags *diags)
+{
+    int errors_before = diags->errors;
+    IniDoc doc;
+    if (inidoc_load_text(&doc, path, text, len, &config->arena, diags))
+        read_config(config, &doc, diags);
     inidoc_free(&doc);
     return diags->errors == errors_before;
 }

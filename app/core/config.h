@@ -70,6 +70,9 @@ void config_defaults(Config *config);
  * paths in the file (bundle, fonts, tally) are made relative to the file's folder. */
 bool config_load(Config *config, const char *path, Diags *diags);
 
+/* Like config_load, from memory (for tests and the fuzzer); `path` names it in messages. */
+bool config_load_text(Config *config, const char *path, const char *text, size_t len, Diags *diags);
+
 /* Writes every setting as `section.key = value` lines (for tests and --help). */
 void config_dump(const Config *config, FILE *out);
 

@@ -20,11 +20,17 @@ void diag_add(Diags *diags, const char *path, int line, DiagLevel level, const c
         diags->errors++;
     else
         diags->warnings++;
+    if (diags->count >= DIAG_MAX_KEPT) {
+        diags->dropped++;
+        return;
+    }
     if (diags->count == diags->capacity) {
         int cap = diags->capacity ? diags->capacity * 2 : 32;
         Diag *items = realloc(diags->items, (size_t)cap * sizeof(*items));
-        if (!items)
+        if (!items) {
+            diags->dropped++;
             return;
+        }
         diags->items = items;
         diags->capacity = cap;
     }
@@ -80,6 +86,9 @@ void diag_print(Diags *diags, FILE *out)
         else
             fprintf(out, "%s: %s: %s\n", d->path, level_names[d->level], d->message);
     }
+    if (diags->dropped)
+        fprintf(out, "attune: %d more problem%s not shown; fix the ones above first\n",
+                diags->dropped, diags->dropped == 1 ? "" : "s");
 }
 
 void diag_free(Diags *diags)

@@ -8,6 +8,9 @@
 
 #include <stdio.h>
 
+/* Problems past this many are counted but not kept: fix the first ones first. */
+enum { DIAG_MAX_KEPT = 300 };
+
 typedef enum DiagLevel { DIAG_ERROR, DIAG_WARNING, DIAG_LEVEL_COUNT } DiagLevel;
 
 typedef struct Diag {
@@ -22,6 +25,7 @@ typedef struct Diags {
     Diag *items;
     int count, capacity;
     int errors, warnings;
+    int dropped;     /* counted but not kept (past DIAG_MAX_KEPT) */
 } Diags;
 
 /* Adds one problem. `fmt` is printf-style. Out of memory drops the message but still

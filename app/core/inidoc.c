@@ -136,6 +136,12 @@ static char *read_line(char *buffer, int num, void *stream)
     Reader *r = stream;
     if (r->pos >= r->size || r->failed)
         return NULL;
+    if (r->doc->entry_count >= INIDOC_MAX_ENTRIES || r->doc->section_count >= INIDOC_MAX_SECTIONS) {
+        diag_add(r->diags, r->doc->path, r->line, DIAG_ERROR,
+                 "more than %d keys or %d sections: the rest of the file is not read",
+                 INIDOC_MAX_ENTRIES, INIDOC_MAX_SECTIONS);
+        return NULL;
+    }
     const char *line = r->data + r->pos;
     const char *nl = memchr(line, '\n', r->size - r->pos);
     size_t len = nl ? (size_t)(nl - line) : r->size - r->pos;

@@ -19,6 +19,10 @@
 /* The longest line, in bytes without the newline, that inih reads whole. */
 enum { INIDOC_MAX_LINE = 199, INIDOC_MAX_SECTION = 49, INIDOC_MAX_FILE = 1024 * 1024 };
 
+/* Past these a file is not read further (a content file has a few hundred of each); they
+ * keep the checks, some of which compare entries pairwise, quick on any input. */
+enum { INIDOC_MAX_ENTRIES = 4096, INIDOC_MAX_SECTIONS = 1024 };
+
 typedef struct IniEntry {
     const char *key;
     const char *value;   /* continuation lines joined with one space */
