@@ -115,29 +115,56 @@ static void broken_bytes_and_lines_are_named(void **state)
     const char text[] = "\xEF\xBB\xBF[s]\r\nk = caf\xE9\r\nno equals sign here\r\n[unclosed\r\n"
                         "[aaaaaaaaaabbbbbbbbbbccccccccccddddddddddeeeeeeeeeeff]\r\nz = 1\r\n";
     assert_true(load(f, text));
-    assert_true(reported(f, 2, "invalid UTF-8 (byte 0xE9 at column 8)"));
-    assert_true(reported(f, 3, "expected 'key = value'"));
-    assert_true(reported(f, 4, "no closing ']'"));
+    assert_true(reported(f, 2, "not UTF-8 (byte 0xE9 at column 8): retype it"));
+    assert_true(reported(f, 3, "this line is not 'key = value', a [section] or a note; if it continues"));
+    assert_true(reported(f, 4, "no closing ']'; add it"));
     assert_true(reported(f, 5, "section name is 52 bytes long"));
     assert_int_equal(f->diags.errors, 4);
     /* the BOM is not part of the first section name, CR is not part of values */
     assert_string_equal(f->doc.sections[0].name, "s");
-    assert_string_equal(inidoc_find(&f->doc, 1, "z")->value, "1");
-    assert_string_equal(f->doc.sections[1].name, "aaaaaaaaaabbbbbbbbbbccccccccccddddddddddeeeeeeeeeeff");
+    assert_string_equal(f->doc.sections[1].name, "unclosed"); /* mended: read as a section */
+    assert_string_equal(inidoc_find(&f->doc, 2, "z")->value, "1");
+    assert_string_equal(f->doc.sections[2].name, "aaaaaaaaaabbbbbbbbbbccccccccccddddddddddeeeeeeeeeeff");
 }
 
-static void nul_bytes_and_empty_files(void **state)
+static void whole_file_mistakes_get_one_message(void **state)
 {
     Fixture *f = *state;
-    const char text[] = "[s]\nk = a\0b\n";
-    assert_true(inidoc_load_text(&f->doc, "t.ini", text, sizeof(text) - 1, &f->arena, &f->diags));
+    const char nul[] = "[s]\nk = a\0b\n";
+    assert_false(inidoc_load_text(&f->doc, "t.ini", nul, sizeof(nul) - 1, &f->arena, &f->diags));
     assert_true(reported(f, 2, "NUL byte"));
-    inidoc_free(&f->doc);
+    const char utf16[] = "\xFF\xFE[\0s\0]\0\n\0k\0=\0v\0\n\0";
+    assert_false(inidoc_load_text(&f->doc, "t.ini", utf16, sizeof(utf16) - 1, &f->arena, &f->diags));
+    assert_true(reported(f, 1, "saved as UTF-16"));
     assert_false(load(f, "  \n\n"));
     assert_true(reported(f, 1, "the file is empty"));
-    inidoc_free(&f->doc);
     assert_false(inidoc_load(&f->doc, "tests/no-such-file.ini", &f->arena, &f->diags));
-    assert_true(reported(f, 1, "cannot open"));
+    assert_true(reported(f, 1, "the file does not exist"));
+    assert_int_equal(f->diags.count, 4);
+    /* Windows-1252: the first three lines, then one line about the encoding */
+    assert_true(load(f, "[s]\na = \x93one\x94\nb = \x93two\x94\nc = \x93three\x94\nd = \x93four\x94\ne = \x96\n"));
+    assert_true(reported(f, 2, "2 more lines have bytes that are not UTF-8"));
+    assert_int_equal(f->diags.count, 4 + 4);
+    inidoc_free(&f->doc);
+    /* old Mac line endings are read as lines */
+    assert_true(load(f, "[s]\rk = v\rj = w\r"));
+    assert_string_equal(inidoc_find(&f->doc, 0, "j")->value, "w");
+    assert_int_equal(inidoc_find(&f->doc, 0, "j")->line, 3);
+}
+
+static void mistakes_are_mended_so_one_gives_one_message(void **state)
+{
+    Fixture *f = *state;
+    assert_true(load(f, "[a]\nk = text\n  [b]\nk = 1\n[c\nk = 2\nlost text: with a colon\n  more\n"));
+    assert_true(reported(f, 3, "this [section] line is indented"));
+    assert_true(reported(f, 5, "no closing ']'"));
+    assert_true(reported(f, 7, "this line is not 'key = value'"));
+    assert_int_equal(f->diags.count, 3);
+    assert_int_equal(f->doc.section_count, 3);
+    assert_string_equal(f->doc.sections[1].name, "b");
+    assert_string_equal(f->doc.sections[2].name, "c");
+    assert_string_equal(inidoc_find(&f->doc, 0, "k")->value, "text");
+    assert_string_equal(inidoc_find(&f->doc, 2, "k")->value, "2 more");
 }
 
 static const KeySpec table[] = {
@@ -158,7 +185,7 @@ static void the_schema_names_every_problem(void **state)
                         "[item.q1]\ntext = again\n"                       /* 9-10 */
                         "[itme.q2]\ntext = x\n"                          /* 11-12 */
                         "[item.q3]\ntext = a\n  dimension = avoidance\n"));/* 13-15 */
-    schema_check(&f->doc, table, &f->diags);
+    schema_check(&f->doc, table, DIAG_WARNING, &f->diags);
     assert_true(reported(f, 2, "'points' must be a whole number from 2 to 11, not '12'"));
     assert_true(reported(f, 3, "unknown key 'lable1'; did you mean 'label1'?"));
     assert_true(reported(f, 5, "unknown placeholder {count}"));
@@ -167,7 +194,7 @@ static void the_schema_names_every_problem(void **state)
     assert_true(reported(f, 8, "'reverse' is set twice (first on line 7)"));
     assert_true(reported(f, 9, "[item.q1] appears twice (first on line 4)"));
     assert_true(reported(f, 9, "item 'q1' has no 'dimension'"));
-    assert_true(reported(f, 11, "unknown section [itme.q2]; did you mean [item.q2]?"));
+    assert_true(reported(f, 11, "unknown section [itme.q2], so its lines are not used; did you mean [item.q2]?"));
     assert_true(reported(f, 13, "item 'q3' has no 'dimension'"));
     assert_true(reported(f, 15, "this indented line continues 'text'"));
     assert_int_equal(f->diags.count, 11);
@@ -180,7 +207,7 @@ static void comments_after_values_need_two_spaces(void **state)
                         "label7 = Agree ; or not\n"                      /* 4: words lost */
                         "[item.q1]\ntext = I feel close\n  and then ; scared\n" /* 7: kept as text */
                         "  more  ; a note\ndimension = anxiety\n"));    /* 8: would show */
-    schema_check(&f->doc, table, &f->diags);
+    schema_check(&f->doc, table, DIAG_WARNING, &f->diags);
     assert_string_equal(inidoc_find(&f->doc, 0, "label1")->value, "Strongly disagree");
     assert_true(reported(f, 4, "so \"or not\" is dropped from 'label7'; if it is text, remove the space"));
     assert_true(reported(f, 8, "is not a comment, so \"; a note\" would be shown as text"));
@@ -192,7 +219,7 @@ static void a_missing_required_section_is_named(void **state)
 {
     Fixture *f = *state;
     assert_true(load(f, "[item.q1]\ntext = a\ndimension = anxiety\n"));
-    schema_check(&f->doc, table, &f->diags);
+    schema_check(&f->doc, table, DIAG_WARNING, &f->diags);
     assert_true(reported(f, 1, "missing section [scale]"));
     assert_int_equal(f->diags.count, 1);
 }
@@ -206,7 +233,8 @@ int main(void)
         T(a_long_line_is_cut_on_a_character_boundary),
         T(a_semicolon_comment_is_noticed),
         T(broken_bytes_and_lines_are_named),
-        T(nul_bytes_and_empty_files),
+        T(whole_file_mistakes_get_one_message),
+        T(mistakes_are_mended_so_one_gives_one_message),
         T(the_schema_names_every_problem),
         T(comments_after_values_need_two_spaces),
         T(a_missing_required_section_is_named),

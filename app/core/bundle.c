@@ -6,8 +6,10 @@
 #include "bundle.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "inidoc.h"
 #include "schema.h"
@@ -21,8 +23,8 @@ static const KeySpec screens_keys[] = { BUNDLE_WORDS(WORD_ROW) SCHEMA_END };
 static const KeySpec quiz_keys[] = {
     SCHEMA_RANGE("scale", "points", VALUE_INT, KEY_REQUIRED, QUIZ_MIN_POINTS, QUIZ_MAX_POINTS),
     SCHEMA_KEY("scale", "label#", VALUE_LINE, 0, NULL),
-    SCHEMA_RANGE("scale", "threshold", VALUE_NUMBER, 0, 1, QUIZ_MAX_POINTS),
-    SCHEMA_RANGE("scale", "near", VALUE_NUMBER, 0, 0, QUIZ_MAX_POINTS),
+    SCHEMA_KEY("scale", "threshold", VALUE_NUMBER, 0, NULL), /* ranges: load_quiz() */
+    SCHEMA_KEY("scale", "near", VALUE_NUMBER, 0, NULL),
     SCHEMA_KEY("item.", "text", VALUE_LINE, KEY_REQUIRED, NULL),
     SCHEMA_KEY("item.", "dimension", VALUE_CHOICE, KEY_REQUIRED, "anxiety|avoidance"),
     SCHEMA_KEY("item.", "reverse", VALUE_BOOL, 0, NULL),
@@ -234,10 +236,10 @@ static void load_quiz(Loader *l)
     q->near = 0.5;
     const IniEntry *nr = scale >= 0 ? inidoc_find(doc, scale, "near") : NULL;
     if (nr && schema_parse_number(nr->value, &v)) {
-        if (v > q->points - 1)
+        if (v < 0 || v > q->points - 1)
             diag_add(l->diags, path, nr->line, DIAG_ERROR,
-                     "[scale]: near %s is wider than the scale (at most %d)", nr->value,
-                     q->points - 1);
+                     "[scale]: near must be from 0 to %d (the width of the scale), not %s",
+                     q->points - 1, nr->value);
         else
             q->near = v;
     }
@@ -308,10 +310,20 @@ static void load_guidance(Loader *l)
                 if (strlen(quiz_style_id(k)) == n && strncmp(quiz_style_id(k), id, n) == 0)
                     st = k;
             if (st == STYLE_COUNT || !dot || !dot[1]) {
-                if (pass == 0)
+                if (pass == 0) {
+                    char given[32], hint[96] = "";
+                    snprintf(given, sizeof(given), "%.*s", (int)(n < 31 ? n : 31), id);
+                    const char *ids[STYLE_COUNT + 1] = { 0 };
+                    for (int k = 0; k < STYLE_COUNT; k++)
+                        ids[k] = quiz_style_id(k);
+                    const char *near = schema_suggest(given, ids);
+                    if (near)
+                        snprintf(hint, sizeof(hint), "; did you mean [tip.%s%s]?", near,
+                                 dot ? dot : ".ID");
                     diag_add(l->diags, doc->path, doc->sections[s].line, DIAG_ERROR,
                              "[%s]: tips are named [tip.STYLE.ID] with STYLE one of secure, "
-                             "anxious, avoidant or disorganized", doc->sections[s].name);
+                             "anxious, avoidant or disorganized%s", doc->sections[s].name, hint);
+                }
                 continue;
             }
             if (pass == 0) {
@@ -441,7 +453,7 @@ static void check_unknown_files(const char *dir, Diags *diags)
 static void read_file(Bundle *bundle, const struct BundleFile *file, const IniDoc *doc, Diags *diags)
 {
     bundle->file_count++;
-    schema_check(doc, file->keys, diags);
+    schema_check(doc, file->keys, DIAG_ERROR, diags);
     Loader l = { bundle, doc, diags };
     file->load(&l);
 }
@@ -451,11 +463,24 @@ bool bundle_load(Bundle *bundle, const char *dir, Diags *diags)
     int errors_before = diags->errors;
     *bundle = (Bundle){ 0 };
     bundle->dir = arena_strdup(&bundle->arena, dir);
+    DIR *folder = opendir(dir);
+    if (!folder) {
+        diag_add(diags, dir, 1, DIAG_ERROR, "cannot open the bundle folder: %s (give the folder "
+                 "of one language, like assets/content/en)", strerror(errno));
+        return false;
+    }
+    closedir(folder);
     for (int i = 0; i < BUNDLE_FILE_COUNT; i++) {
         char path[4096];
         size_t len = strlen(dir);
         snprintf(path, sizeof(path), "%s%s%s", dir, len && dir[len - 1] == '/' ? "" : "/",
                  bundle_files[i].name);
+        if (access(path, F_OK) != 0 && errno == ENOENT) {
+            diag_add(diags, path, 1, DIAG_ERROR,
+                     "this file is missing; every bundle needs %s (copy it from the default "
+                     "bundle, assets/content/en, and edit it)", bundle_files[i].name);
+            continue;
+        }
         IniDoc doc;
         if (inidoc_load(&doc, path, &bundle->arena, diags))
             read_file(bundle, &bundle_files[i], &doc, diags);

@@ -94,7 +94,7 @@ static const char *beside(Config *config, const char *config_path, const char *v
 static void read_config(Config *config, const IniDoc *doc, Diags *diags)
 {
     const char *path = doc->path;
-    schema_check(doc, config_keys, diags);
+    schema_check(doc, config_keys, DIAG_WARNING, diags);
     schema_apply(doc, config_keys, config, &config->arena);
     read_rotation(doc, config);
     config->path = path;

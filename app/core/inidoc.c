@@ -27,6 +27,8 @@ typedef struct Reader {
     const char *comment; /* where ` ;` starts a comment on this line (after the key's `=`), or NULL */
     int comment_gap;     /* the white space before it */
     int failed;          /* out of memory */
+    char eol;            /* '\n', or '\r' in a file with old Mac line endings */
+    int bad_utf8_lines, last_bad_utf8_line; /* ... of the ones reported one by one */
 } Reader;
 
 static bool is_space(char c)
@@ -71,14 +73,33 @@ static void note_comment(Reader *r, const char *s)
         r->comment_gap += p[-1] == '\t' ? 2 : 1;
 }
 
-/* Looks at one line (NUL-terminated, newline removed) before inih does. */
+/* True when `s` (up to `end`) is a key name: letters, digits, '_', '-', '.'. */
+static bool is_key_name(const char *s, const char *end)
+{
+    for (; s < end; s++)
+        if (!isalnum((unsigned char)*s) && *s != '_' && *s != '-' && *s != '.')
+            return false;
+    return true;
+}
+
+/* Looks at one line (NUL-terminated, newline removed) before inih does. Where a line is
+ * a mistake with an obvious reading, the buffer handed to inih is mended after the error
+ * is reported (a section unindented, a ']' added, a stray text line blanked), so that one
+ * mistake gives one message rather than a cascade of false ones. */
 static void classify(Reader *r, char *text)
 {
     IniDoc *doc = r->doc;
-    const char *start = text;
+    char *start = text;
     while (is_space(*start))
         start++;
     r->comment = NULL;
+    if (*start == '[' && start > text && r->have_key && strchr(start, ']')) {
+        diag_add(r->diags, doc->path, r->line, DIAG_ERROR,
+                 "this [section] line is indented, so it would be read as more text for the "
+                 "key above; remove the spaces before '['");
+        memmove(text, start, strlen(start) + 1);
+        start = text;
+    }
     if (*start == '\0') {
         r->kind = LINE_BLANK;
     } else if (*start == ';' || *start == '#') {
@@ -87,12 +108,16 @@ static void classify(Reader *r, char *text)
         r->kind = LINE_CONT;
         note_comment(r, start);
     } else if (*start == '[') {
-        const char *end = find_chars_or_comment(start + 1, "]");
+        char *end = (char *)find_chars_or_comment(start + 1, "]");
         if (*end != ']') {
-            r->kind = LINE_BAD;
             diag_add(r->diags, doc->path, r->line, DIAG_ERROR,
-                     "section name has no closing ']'");
-            return;
+                     "section name has no closing ']'; add it at the end of the name");
+            while (end > start + 1 && is_space(end[-1]))
+                end--;
+            if (end - text >= INIDOC_MAX_LINE)
+                end--;
+            end[0] = ']';
+            end[1] = '\0';
         }
         r->kind = LINE_SECTION;
         r->have_key = false;
@@ -112,17 +137,18 @@ static void classify(Reader *r, char *text)
             r->failed = 1;
     } else {
         const char *end = find_chars_or_comment(start, "=:");
-        if (*end != '=' && *end != ':') {
-            r->kind = LINE_BAD;
-            diag_add(r->diags, doc->path, r->line, DIAG_ERROR,
-                     "expected 'key = value', a [section] or a comment; to continue the "
-                     "text above, indent this line");
-            return;
-        }
-        r->kind = LINE_KEY;
         const char *key_end = end;
         while (key_end > start && is_space(key_end[-1]))
             key_end--;
+        if ((*end != '=' && *end != ':') || !is_key_name(start, key_end)) {
+            r->kind = LINE_BAD;
+            diag_add(r->diags, doc->path, r->line, DIAG_ERROR,
+                     "this line is not 'key = value', a [section] or a note; if it continues "
+                     "the text above, indent it by two spaces");
+            text[0] = '\0'; /* inih skips it, as if it were blank */
+            return;
+        }
+        r->kind = LINE_KEY;
         r->have_key = key_end > start;
         if (key_end == start)
             diag_add(r->diags, doc->path, r->line, DIAG_ERROR, "a value with no key before '%c'", *end);
@@ -143,7 +169,7 @@ static char *read_line(char *buffer, int num, void *stream)
         return NULL;
     }
     const char *line = r->data + r->pos;
-    const char *nl = memchr(line, '\n', r->size - r->pos);
+    const char *nl = memchr(line, r->eol, r->size - r->pos);
     size_t len = nl ? (size_t)(nl - line) : r->size - r->pos;
     r->pos += len + (nl ? 1 : 0);
     r->line++;
@@ -157,13 +183,15 @@ static char *read_line(char *buffer, int num, void *stream)
         len--;
 
     size_t bad;
-    if (memchr(line, '\0', len))
+    if (!utf8_valid(line, len, &bad) && ++r->bad_utf8_lines <= 3) {
+        size_t column = 1;
+        for (size_t i = 0; i < bad; i++)
+            column += ((unsigned char)line[i] & 0xC0) != 0x80;
+        r->last_bad_utf8_line = r->line;
         diag_add(r->diags, path, r->line, DIAG_ERROR,
-                 "a NUL byte: is this a text file? save it as UTF-8 text");
-    else if (!utf8_valid(line, len, &bad))
-        diag_add(r->diags, path, r->line, DIAG_ERROR,
-                 "invalid UTF-8 (byte 0x%02X at column %zu): save the file as UTF-8",
-                 (unsigned char)line[bad], bad + 1);
+                 "a character that is not UTF-8 (byte 0x%02X at column %zu): retype it, or "
+                 "save the file as UTF-8", (unsigned char)line[bad], column);
+    }
 
     size_t max = (size_t)num - 1 < INIDOC_MAX_LINE ? (size_t)num - 1 : INIDOC_MAX_LINE;
     if (len > max) {
@@ -174,10 +202,7 @@ static char *read_line(char *buffer, int num, void *stream)
     }
     memcpy(buffer, line, len);
     buffer[len] = '\0';
-    /* What inih must not choke on: NULs end its line early, broken bytes reach the screen. */
-    for (size_t i = 0; i < len; i++)
-        if (buffer[i] == '\0')
-            buffer[i] = '?';
+    /* Broken bytes must not reach the screen. */
     if (!utf8_valid(buffer, len, NULL))
         for (size_t i = 0; i < len; i++)
             if ((unsigned char)buffer[i] >= 0x80)
@@ -260,12 +285,35 @@ bool inidoc_load_text(IniDoc *doc, const char *path, const char *text, size_t le
     for (size_t i = 0; i < len && blank; i++)
         blank = is_space(text[i]);
     if (blank) {
-        diag_add(diags, path, 1, DIAG_ERROR, "the file is empty");
+        diag_add(diags, path, 1, DIAG_ERROR, "the file is empty: was it saved?");
         return false;
     }
-    Reader r = { .doc = doc, .arena = arena, .diags = diags, .data = text, .size = len };
+    /* Whole-file problems: one message, and the file is not read. */
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {
+        bool utf16 = (len >= 2 && ((unsigned char)text[0] == 0xFF || (unsigned char)text[0] == 0xFE)) ||
+                     (len >= 2 && (text[0] == '\0' || text[1] == '\0'));
+        int line = 1;
+        for (const char *p = text; p < nul; p++)
+            line += *p == '\n';
+        if (utf16)
+            diag_add(diags, path, 1, DIAG_ERROR,
+                     "the file is saved as UTF-16 (\"Unicode\"); save it as UTF-8");
+        else
+            diag_add(diags, path, line, DIAG_ERROR,
+                     "a NUL byte: is this a text file? save it as UTF-8 text");
+        return false;
+    }
+    Reader r = { .doc = doc, .arena = arena, .diags = diags, .data = text, .size = len, .eol = '\n' };
+    if (!memchr(text, '\n', len) && memchr(text, '\r', len))
+        r.eol = '\r';
     ini_parse_stream(read_line, &r, on_value, &r);
     doc->line_count = r.line;
+    if (r.bad_utf8_lines > 3)
+        diag_add(diags, path, r.last_bad_utf8_line, DIAG_ERROR,
+                 "%d more lines have bytes that are not UTF-8: the file seems to be saved in "
+                 "another encoding (such as Windows-1252); save it as UTF-8",
+                 r.bad_utf8_lines - 3);
     if (r.failed) {
         diag_add(diags, path, 1, DIAG_ERROR, "out of memory while reading");
         return false;
@@ -281,7 +329,10 @@ bool inidoc_load(IniDoc *doc, const char *path, Arena *arena, Diags *diags)
     bool ok = false;
     FILE *f = fopen(path, "rb");
     if (!f) {
-        diag_add(diags, path, 1, DIAG_ERROR, "cannot open: %s", strerror(errno));
+        if (errno == ENOENT)
+            diag_add(diags, path, 1, DIAG_ERROR, "the file does not exist");
+        else
+            diag_add(diags, path, 1, DIAG_ERROR, "cannot open: %s", strerror(errno));
         goto done;
     }
     data = malloc(INIDOC_MAX_FILE + 1);

@@ -316,12 +316,17 @@ static void check_value(const IniDoc *doc, const IniEntry *e, const KeySpec *spe
                      "%s: '%s' must be a whole number from %g to %g, not '%s'", where, e->key,
                      spec->min, spec->max, v);
         break;
-    case VALUE_NUMBER:
-        if (!schema_parse_number(v, &d) || d < spec->min || d > spec->max)
+    case VALUE_NUMBER: {
+        const char *hint = strchr(v, ',') ? " (write decimals with a point, like 4.5)" : "";
+        if (!schema_parse_number(v, &d) && spec->min == spec->max)
+            diag_add(diags, doc->path, e->line, DIAG_ERROR, "%s: '%s' must be a number, not '%s'%s",
+                     where, e->key, v, hint);
+        else if (spec->min != spec->max && (!schema_parse_number(v, &d) || d < spec->min || d > spec->max))
             diag_add(diags, doc->path, e->line, DIAG_ERROR,
-                     "%s: '%s' must be a number from %g to %g, not '%s'", where, e->key,
-                     spec->min, spec->max, v);
+                     "%s: '%s' must be a number from %g to %g, not '%s'%s", where, e->key,
+                     spec->min, spec->max, v, hint);
         break;
+    }
     case VALUE_BOOL:
         if (!schema_parse_bool(v, &b))
             diag_add(diags, doc->path, e->line, DIAG_ERROR,
@@ -356,7 +361,7 @@ static bool valid_id(const char *id)
     return true;
 }
 
-int schema_check(const IniDoc *doc, const KeySpec *table, Diags *diags)
+int schema_check(const IniDoc *doc, const KeySpec *table, DiagLevel unknown_section, Diags *diags)
 {
     int errors_before = diags->errors;
     Candidates *cands = malloc(sizeof(*cands));
@@ -372,11 +377,12 @@ int schema_check(const IniDoc *doc, const KeySpec *table, Diags *diags)
             section_candidates(table, sec->name, cands);
             const char *hint = schema_suggest(sec->name, cands->list);
             if (hint)
-                diag_add(diags, doc->path, sec->line, DIAG_WARNING,
-                         "unknown section [%s]; did you mean [%s]?", sec->name, hint);
+                diag_add(diags, doc->path, sec->line, unknown_section,
+                         "unknown section [%s], so its lines are not used; did you mean [%s]?",
+                         sec->name, hint);
             else
-                diag_add(diags, doc->path, sec->line, DIAG_WARNING,
-                         "unknown section [%s]; it is ignored", sec->name);
+                diag_add(diags, doc->path, sec->line, unknown_section,
+                         "unknown section [%s], so its lines are not used", sec->name);
             continue;
         }
         const char *dot = strchr(sec->name, '.');
@@ -446,7 +452,8 @@ int schema_check(const IniDoc *doc, const KeySpec *table, Diags *diags)
                 const IniEntry *f = &doc->entries[j];
                 if (f->section == e->section && strcmp(f->key, e->key) == 0) {
                     diag_add(diags, doc->path, e->line, DIAG_ERROR,
-                             "%s: '%s' is set twice (first on line %d)", where, e->key, f->line);
+                             "%s: '%s' is set twice (first on line %d) and only the first "
+                             "is used; delete one", where, e->key, f->line);
                     break;
                 }
             }

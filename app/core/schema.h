@@ -42,7 +42,7 @@ typedef struct KeySpec {
     ValueKind kind;
     unsigned flags;
     const char *extra;   /* CHOICE: "a|b"; text: the placeholders allowed, "n|total" */
-    double min, max;     /* INT and NUMBER */
+    double min, max;     /* INT and NUMBER; min == max: any number (checked elsewhere) */
     size_t offset;       /* KEY_STORED: where in the struct (int, double, bool, uint32_t
                             colour or const char *) */
     const char *fallback;/* KEY_STORED: the default, parsed like a value */
@@ -55,9 +55,10 @@ typedef struct KeySpec {
     { .section = (sec), .key = (name), .kind = (kind_), .flags = (flags_), .min = (lo), .max = (hi) }
 #define SCHEMA_END { .section = NULL }
 
-/* Checks `doc` against `table` (ending with a row whose section is NULL). Returns the
- * number of errors it added. */
-int schema_check(const IniDoc *doc, const KeySpec *table, Diags *diags);
+/* Checks `doc` against `table` (ending with a row whose section is NULL). An unknown
+ * section is reported at `unknown_section` level (an error where its content would be
+ * silently lost, a warning where it is harmless). Returns the number of errors it added. */
+int schema_check(const IniDoc *doc, const KeySpec *table, DiagLevel unknown_section, Diags *diags);
 
 /* Writes the fallback of every KEY_STORED row into `target`. Strings point at the table. */
 void schema_apply_defaults(const KeySpec *table, void *target);
