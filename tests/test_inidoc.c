@@ -142,7 +142,7 @@ static void whole_file_mistakes_get_one_message(void **state)
     assert_true(reported(f, 1, "the file does not exist"));
     assert_int_equal(f->diags.count, 4);
     /* Windows-1252: the first three lines, then one line about the encoding */
-    assert_true(load(f, "[s]\na = \x93one\x94\nb = \x93two\x94\nc = \x93three\x94\nd = \x93four\x94\ne = \x96\n"));
+    assert_true(load(f, "[s]\na = \x93one\x94\nb = \x93two\x94\nc = \x93three\x94\nd = \x93" "four\x94\ne = \x96\n"));
     assert_true(reported(f, 4, "2 more lines have bytes that are not UTF-8")); /* after the third */
     assert_int_equal(f->diags.count, 4 + 4);
     inidoc_free(&f->doc);
