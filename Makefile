@@ -74,6 +74,7 @@ check-unit: $(foreach t,$(TESTS),build/rel/$(t) build/asan/$(t))
 check-cli: attune build/asan/attune
 	@sh tests/cli.sh build/asan/attune
 	@sh tests/broken.sh build/asan/attune
+	@sh tests/install.sh
 
 # --- fuzzing (clang's libFuzzer) ------------------------------------------------------
 build/fuzz/fuzz_loaders: tests/fuzz/fuzz_loaders.c $(CORE_SRC)
@@ -86,9 +87,9 @@ fuzz:
 	sh tests/fuzz/run.sh build/fuzz/fuzz_loaders $(FUZZ_SECONDS)
 
 # --- install --------------------------------------------------------------------------
-install:
-	$(MAKE) --no-print-directory clean-rel
-	$(MAKE) --no-print-directory attune DATADIR=$(DATADIR)
+# The program looks for its content next to itself (../share/attune), so one build
+# serves any PREFIX; DATADIR is only the last place it looks.
+install: attune
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/content/en $(DESTDIR)$(DATADIR)/config
 	install -m 755 attune $(DESTDIR)$(BINDIR)/attune
 	install -m 644 assets/content/en/*.ini $(DESTDIR)$(DATADIR)/content/en/
@@ -99,8 +100,6 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/attune
 	rm -rf $(DESTDIR)$(DATADIR)
 
-clean-rel:
-	rm -rf build/rel attune
 clean:
 	rm -rf build attune
 
