@@ -17,7 +17,7 @@ WARN      = -std=c11 -Wall -Wextra -Wpedantic $(if $(CI),-Werror)
 SAN       = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_SECONDS ?= 60
 
-PKGS      = sdl2 SDL2_ttf inih fontconfig
+PKGS      = sdl2 SDL2_ttf SDL2_image inih fontconfig
 # Recursive (=) so that pkg-config runs after `deps` has installed what it needs.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))

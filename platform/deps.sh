@@ -17,11 +17,13 @@ command -v cc >/dev/null 2>&1 || need gcc
 command -v make >/dev/null 2>&1 || need make
 if ! command -v pkg-config >/dev/null 2>&1; then
     need pkg-config
-    need libsdl2-dev; need libsdl2-ttf-dev; need libinih-dev; need libfontconfig-dev
+    need libsdl2-dev; need libsdl2-ttf-dev; need libsdl2-image-dev; need libinih-dev
+    need libfontconfig-dev
     [ "$want" = app ] || need libcmocka-dev
 else
     pkg-config --exists sdl2 || need libsdl2-dev
     pkg-config --exists SDL2_ttf || need libsdl2-ttf-dev
+    pkg-config --exists SDL2_image || need libsdl2-image-dev  # PNG screenshots
     pkg-config --exists inih || need libinih-dev
     pkg-config --exists fontconfig || need libfontconfig-dev
     if [ "$want" != app ]; then pkg-config --exists cmocka || need libcmocka-dev; fi

@@ -1,0 +1,133 @@
+/* draw.h — what a screen looks like, as data: a list of draw commands and touch targets.
+ *
+ * The view (view.h) lays a screen out into a DrawList; the renderer (app/ui/render.c)
+ * executes it with SDL; the layout checks (check.h) and the headless driver read it.
+ * Nothing here knows SDL. Coordinates are in logical pixels of the screen, origin at the
+ * top left. A DrawList has fixed capacities and never allocates: building a frame is
+ * free of malloc. Text commands are single lines, already wrapped by the view. */
+#ifndef ATTUNE_DRAW_H
+#define ATTUNE_DRAW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum { DRAW_MAX_CMDS = 1024, DRAW_MAX_TARGETS = 64, DRAW_MAX_BLOCKS = 96, DRAW_TEXT_BYTES = 16384 };
+
+typedef struct Rect {
+    float x, y, w, h;
+} Rect;
+
+/* The typefaces a screen uses, by role. The renderer opens each at the size view_metrics()
+ * gives for the current screen size. */
+typedef enum FontRole {
+    FONT_DISPLAY,   /* the attract title */
+    FONT_TITLE,     /* a screen's title */
+    FONT_HEADING,   /* a card's heading, a style name */
+    FONT_BODY,      /* paragraphs */
+    FONT_QUOTE,     /* "what it can sound like" */
+    FONT_BUTTON,    /* labels on buttons */
+    FONT_CAPTION,   /* progress, page numbers, axis labels, small print */
+    FONT_ROLE_COUNT
+} FontRole;
+
+typedef enum DrawKind {
+    DRAW_RECT,      /* a rounded rectangle, filled (thickness 0) or outlined */
+    DRAW_CIRCLE,    /* a circle filling `rect` (a square), filled or outlined */
+    DRAW_LINE,      /* from (x, y) to (x + w, y + h), `thickness` wide */
+    DRAW_TEXT,      /* one line of text whose top-left is (x, y); w, h are its measured size */
+    DRAW_KIND_COUNT
+} DrawKind;
+
+typedef struct DrawCmd {
+    DrawKind kind;
+    Rect rect;
+    uint32_t colour;        /* 0xRRGGBB */
+    uint8_t alpha;          /* 255 = opaque */
+    float radius;           /* DRAW_RECT: corner radius */
+    float thickness;        /* DRAW_RECT/CIRCLE: 0 = filled, else outline width; DRAW_LINE: width */
+    FontRole font;          /* DRAW_TEXT */
+    const char *text;       /* DRAW_TEXT: `len` bytes of UTF-8 (not NUL-terminated) */
+    int len;
+    uint32_t background;    /* DRAW_TEXT: the colour behind it (for the contrast check) */
+    Rect clip;              /* DRAW_TEXT: the box the text must stay inside (overflow check) */
+} DrawCmd;
+
+/* What a touch, a click or Return on the focused target does. */
+typedef enum Action {
+    ACT_NONE,
+    ACT_BEGIN,              /* attract: touch to begin */
+    ACT_START,              /* consent: start */
+    ACT_DECLINE,            /* consent: not now */
+    ACT_OPEN,               /* home: open screen `arg` (a Screen) */
+    ACT_ANSWER,             /* question: answer `arg` (1..points) */
+    ACT_BACK,               /* previous question / previous page / up a level */
+    ACT_NEXT,               /* next page */
+    ACT_HOME,               /* to the home menu */
+    ACT_QUICK_EXIT,         /* clear everything, back to attract */
+    ACT_GUIDANCE,           /* result or styles list: guidance for style `arg` */
+    ACT_CHEMISTRY,          /* result: the chemistry of closeness */
+    ACT_RESTART,            /* result: start over (wipes the answers) */
+    ACT_STAY,               /* idle overlay: I'm still here */
+    ACT_CALM_AGAIN,         /* calm: once more */
+    ACT_ACTION_COUNT
+} Action;
+
+typedef struct Target {
+    Rect rect;
+    Action action;
+    int arg;
+    const char *label;      /* the visible label (for `tap "Label"`), NUL-terminated */
+    bool enabled;
+} Target;
+
+/* A piece of text as the person reads it (a title, a whole paragraph, a button label),
+ * before it was wrapped into lines: what `expect text` matches. */
+typedef struct TextBlock {
+    const char *text;       /* NUL-terminated */
+    Rect rect;              /* where its lines are */
+} TextBlock;
+
+typedef struct DrawList {
+    DrawCmd cmds[DRAW_MAX_CMDS];
+    int count;
+    Target targets[DRAW_MAX_TARGETS];
+    int target_count;
+    TextBlock blocks[DRAW_MAX_BLOCKS];
+    int block_count;
+    char text[DRAW_TEXT_BYTES];  /* formatted strings ("4 of 14") live here for the frame */
+    int text_used;
+    bool overflowed;             /* a capacity was reached: a bug, reported by the checks */
+    bool animating;              /* something moves: draw again at the display's rate */
+    int next_change_ms;          /* when the picture changes next without input (-1: never) */
+} DrawList;
+
+/* Empties the list for a new frame. */
+void draw_reset(DrawList *list);
+
+/* Adds a command; returns it for further fields, or NULL (and sets overflowed) when full. */
+DrawCmd *draw_rect(DrawList *list, Rect r, uint32_t colour, float radius);
+DrawCmd *draw_outline(DrawList *list, Rect r, uint32_t colour, float radius, float thickness);
+DrawCmd *draw_circle(DrawList *list, Rect r, uint32_t colour);
+DrawCmd *draw_line(DrawList *list, float x0, float y0, float x1, float y1, uint32_t colour, float thickness);
+DrawCmd *draw_text(DrawList *list, float x, float y, float w, float h, FontRole font,
+                   const char *text, int len, uint32_t colour, uint32_t background, Rect clip);
+
+/* Adds a target; returns it or NULL when full. */
+Target *draw_target(DrawList *list, Rect r, Action action, int arg, const char *label);
+
+/* Adds a text block (for `expect text`). */
+void draw_block(DrawList *list, const char *text, Rect r);
+
+/* Copies a formatted string into the list's text buffer and returns it (NUL-terminated),
+ * or "" when the buffer is full. Lives until draw_reset. */
+const char *draw_printf(DrawList *list, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The topmost enabled target containing (x, y), or NULL. */
+const Target *draw_hit(const DrawList *list, float x, float y);
+
+/* True when a and b overlap (share more than an edge). */
+bool rect_overlaps(Rect a, Rect b);
+bool rect_contains(Rect r, float x, float y);
+
+#endif

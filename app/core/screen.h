@@ -1,0 +1,18 @@
+/* screen.h — the screens of PRODUCT.md and their ids (for `expect screen`, --tour, logs). */
+#ifndef ATTUNE_SCREEN_H
+#define ATTUNE_SCREEN_H
+
+typedef enum Screen {
+    SCREEN_ATTRACT, SCREEN_CONSENT, SCREEN_HOME, SCREEN_QUESTION, SCREEN_RESULT,
+    SCREEN_GUIDANCE, SCREEN_CHEMISTRY, SCREEN_PARTNERS, SCREEN_CALM, SCREEN_SUPPORT,
+    SCREEN_STAFF, SCREEN_COUNT
+} Screen;
+
+/* "attract", "consent", … ; the still-there overlay is "idle" (screen_overlay_id). */
+const char *screen_id(Screen screen);
+extern const char screen_overlay_id[];
+
+/* The screen with that id, or SCREEN_COUNT. */
+Screen screen_from_id(const char *id);
+
+#endif
