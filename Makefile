@@ -71,10 +71,14 @@ check-unit: $(foreach t,$(TESTS),build/rel/$(t) build/asan/$(t))
 	  echo "== $$t"; build/rel/$$t; \
 	  echo "== $$t (ASan+UBSan)"; build/asan/$$t; done
 
+TOUR_SIZES = 800x480 1024x600 1280x800 1920x1080 720x1280 1080x1920
+
 check-cli: attune build/asan/attune
 	@sh tests/cli.sh build/asan/attune
 	@sh tests/broken.sh build/asan/attune
 	@sh tests/install.sh
+	@sh tests/scripts.sh build/asan/attune
+	@sh tests/tour.sh build/asan/attune $(TOUR_SIZES)
 
 # --- fuzzing (clang's libFuzzer) ------------------------------------------------------
 build/fuzz/fuzz_loaders: tests/fuzz/fuzz_loaders.c $(CORE_SRC)

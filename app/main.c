@@ -4,10 +4,14 @@
  *   attune [--config FILE] [--bundle DIR]              the app, in a window or fullscreen
  *   attune --check [--config FILE] [--bundle DIR]      validate; file:line problems; exit 0 = none
  *   attune --score A,B,C,… [--bundle DIR]              score one answer set, one line
+ *   attune --headless --size WxH --script FILE [--shots DIR]   the app driven by a script
+ *   attune --tour --size WxH [--shots DIR]             every screen, checked
  *   attune --help | --version
  *
- * The layers, to read next: app/core/ (no SDL: config.c, bundle.c, schema.c, inidoc.c,
- * quiz.c), then app/ui/ (the window). PRODUCT.md has the command-line contract. */
+ * The layers, to read next: app/core/ (no SDL: config, bundle, quiz, then flow.c, the
+ * screen state machine, and view.c, which lays screens out as draw lists), then app/ui/
+ * (shell.c: SDL events into the flow; render.c: draw lists onto the screen; headless.c:
+ * scripts and the tour). PRODUCT.md has the command-line contract. */
 #define _DEFAULT_SOURCE
 #include <errno.h>
 #include <limits.h>
@@ -20,8 +24,11 @@
 #include "core/bundle.h"
 #include "core/config.h"
 #include "core/diag.h"
+#include "core/check.h"
 #include "core/quiz.h"
-#include "ui/window.h"
+#include "core/script.h"
+#include "ui/headless.h"
+#include "ui/shell.h"
 
 #ifndef ATTUNE_VERSION
 #define ATTUNE_VERSION "0.1.0"
@@ -32,13 +39,16 @@
 
 enum { EXIT_PROBLEMS = 1, EXIT_USAGE = 2 };
 
-typedef enum Mode { MODE_RUN, MODE_CHECK, MODE_SCORE, MODE_HELP, MODE_VERSION } Mode;
+typedef enum Mode { MODE_RUN, MODE_CHECK, MODE_SCORE, MODE_HEADLESS, MODE_TOUR, MODE_HELP, MODE_VERSION } Mode;
 
 typedef struct Options {
     Mode mode;
     const char *config;   /* NULL: built-in defaults */
     const char *bundle;   /* NULL: from the config, else searched */
     const char *answers;  /* --score */
+    const char *script;   /* --headless --script */
+    const char *shots;    /* --shots: a folder for screenshots */
+    int width, height;    /* --size */
 } Options;
 
 /* The one App: what main() loaded, passed to whatever runs. */
@@ -48,6 +58,7 @@ typedef struct App {
     Bundle bundle;
     Diags diags;
     char bundle_dir[PATH_MAX];
+    Shell shell;
 } App;
 
 static void usage(FILE *out)
@@ -55,6 +66,8 @@ static void usage(FILE *out)
     fputs("usage: attune [--config FILE] [--bundle DIR]\n"
           "       attune --check [--config FILE] [--bundle DIR]\n"
           "       attune --score A,B,C,... [--bundle DIR]\n"
+          "       attune --headless --size WxH --script FILE [--shots DIR] [--config FILE] [--bundle DIR]\n"
+          "       attune --tour --size WxH [--shots DIR] [--config FILE] [--bundle DIR]\n"
           "       attune --help | --version\n"
           "\n"
           "  --config FILE   kiosk settings (config/desktop.ini); default: built-in settings\n"
@@ -63,14 +76,22 @@ static void usage(FILE *out)
           "  --check         check the config and the bundle; prints file:line: error|warning\n"
           "                  lines and a summary; exit 0 only when there is no error\n"
           "  --score LIST    one answer per quiz item, in quiz order (1 to the scale's points);\n"
-          "                  prints: anxiety=M avoidance=M style=ID\n",
+          "                  prints: anxiety=M avoidance=M style=ID\n"
+          "  --headless      run without a display, driven by --script FILE (tap X Y, tap \"Label\",\n"
+          "                  swipe left|right, key NAME, quit, wait MS, shot NAME, expect screen ID,\n"
+          "                  expect text \"...\"); exit 1 at the first failed expect\n"
+          "  --tour          visit every screen and page at --size, check the layout (text that\n"
+          "                  overflows, small or overlapping targets, small text, contrast);\n"
+          "                  last line: tour: N screens, M problems; exit 1 when M > 0\n"
+          "  --size WxH      the screen size for --headless and --tour, like 800x480\n"
+          "  --shots DIR     save screenshots (PNG) in DIR\n",
           out);
 }
 
 /* Returns 0, or EXIT_USAGE after saying what is wrong. */
 static int parse_options(int argc, char **argv, Options *o)
 {
-    *o = (Options){ MODE_RUN, NULL, NULL, NULL };
+    *o = (Options){ .mode = MODE_RUN };
     bool mode_set = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -89,6 +110,27 @@ static int parse_options(int argc, char **argv, Options *o)
             }
             o->answers = argv[++i];
             m = MODE_SCORE;
+        } else if (strcmp(a, "--script") == 0 || strcmp(a, "--shots") == 0 || strcmp(a, "--size") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "attune: %s needs a value\n", a);
+                return EXIT_USAGE;
+            }
+            const char *v = argv[++i];
+            if (a[3] == 'c')
+                o->script = v;
+            else if (a[3] == 'h')
+                o->shots = v;
+            else if (sscanf(v, "%dx%d", &o->width, &o->height) != 2 || o->width < 240 ||
+                     o->height < 240 || o->width > 7680 || o->height > 7680) {
+                fprintf(stderr, "attune: --size takes WIDTHxHEIGHT in pixels, like 800x480 "
+                        "(240 to 7680 each), not '%s'\n", v);
+                return EXIT_USAGE;
+            }
+            continue;
+        } else if (strcmp(a, "--headless") == 0) {
+            m = MODE_HEADLESS;
+        } else if (strcmp(a, "--tour") == 0) {
+            m = MODE_TOUR;
         } else if (strcmp(a, "--check") == 0) {
             m = MODE_CHECK;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -100,11 +142,20 @@ static int parse_options(int argc, char **argv, Options *o)
             return EXIT_USAGE;
         }
         if (mode_set && o->mode != m) {
-            fprintf(stderr, "attune: choose one of --check, --score, --help, --version\n");
+            fprintf(stderr, "attune: choose one of --check, --score, --headless, --tour, --help, --version\n");
             return EXIT_USAGE;
         }
         o->mode = m;
         mode_set = true;
+    }
+    if ((o->mode == MODE_HEADLESS || o->mode == MODE_TOUR) && o->width == 0) {
+        fprintf(stderr, "attune: %s needs --size WxH, like --size 800x480\n",
+                o->mode == MODE_TOUR ? "--tour" : "--headless");
+        return EXIT_USAGE;
+    }
+    if (o->mode == MODE_HEADLESS && !o->script) {
+        fprintf(stderr, "attune: --headless needs --script FILE\n");
+        return EXIT_USAGE;
     }
     return 0;
 }
@@ -245,16 +296,84 @@ static int run_score(App *app)
     return status;
 }
 
-static int run_app(App *app)
+/* Loads everything for a mode that shows screens; says why when it cannot. */
+static bool load_for_screens(App *app)
 {
     if (!load_all(app)) {
         diag_print(&app->diags, stderr);
         fprintf(stderr, "attune: cannot start: the content or config has errors (see above; "
                 "attune --check lists them)\n");
-        return EXIT_PROBLEMS;
+        return false;
     }
     diag_print(&app->diags, stderr); /* warnings */
-    return window_run(&app->config, &app->bundle) ? 0 : EXIT_PROBLEMS;
+    return true;
+}
+
+static bool open_shell(App *app, bool headless, long now)
+{
+    char error[512];
+    if (!shell_open(&app->shell, &app->config, &app->bundle, headless, app->options.width,
+                    app->options.height, now, error, sizeof(error))) {
+        fprintf(stderr, "attune: %s\n", error);
+        shell_close(&app->shell);
+        return false;
+    }
+    return true;
+}
+
+static bool shots_folder(const char *dir)
+{
+    if (!dir || is_dir(dir))
+        return true;
+    if (mkdir(dir, 0755) == 0)
+        return true;
+    fprintf(stderr, "attune: cannot make the folder %s: %s\n", dir, strerror(errno));
+    return false;
+}
+
+static int run_app(App *app)
+{
+    if (!load_for_screens(app) || !open_shell(app, false, (long)SDL_GetTicks()))
+        return EXIT_PROBLEMS;
+    int status = shell_run(&app->shell);
+    shell_close(&app->shell);
+    return status;
+}
+
+static int run_headless(App *app)
+{
+    Script script;
+    Diags script_diags = { 0 };
+    if (!script_load(&script, app->options.script, &script_diags)) {
+        diag_print(&script_diags, stderr);
+        script_free(&script);
+        diag_free(&script_diags);
+        return EXIT_USAGE;
+    }
+    diag_free(&script_diags);
+    int status = EXIT_PROBLEMS;
+    if (shots_folder(app->options.shots) && load_for_screens(app) && open_shell(app, true, 0)) {
+        status = headless_script(&app->shell, &script, app->options.shots, stderr);
+        shell_close(&app->shell);
+    }
+    script_free(&script);
+    return status;
+}
+
+static int run_tour(App *app)
+{
+    if (!shots_folder(app->options.shots) || !load_for_screens(app) || !open_shell(app, true, 0))
+        return EXIT_PROBLEMS;
+    CheckReport theme = { 0 };
+    int problems = check_theme(&app->config, &theme);
+    for (int i = 0; i < theme.count; i++)
+        printf("problem: theme: %s\n", theme.lines[i]);
+    if (problems == 0)
+        problems = headless_tour(&app->shell, app->options.shots, stdout);
+    else
+        printf("tour: 0 screens, %d problems\n", problems);
+    shell_close(&app->shell);
+    return problems > 0 ? EXIT_PROBLEMS : 0;
 }
 
 int main(int argc, char **argv)
@@ -278,6 +397,12 @@ int main(int argc, char **argv)
         break;
     case MODE_RUN:
         status = run_app(&app);
+        break;
+    case MODE_HEADLESS:
+        status = run_headless(&app);
+        break;
+    case MODE_TOUR:
+        status = run_tour(&app);
         break;
     }
     bundle_free(&app.bundle);

@@ -20,8 +20,12 @@ int text_wrap(const Measure *m, FontRole font, const char *text, int len, float 
         int scan = pos;
         while (scan < len) {
             int word_end = scan;
-            while (word_end < len && text[word_end] != ' ')
+            while (word_end < len && text[word_end] != ' ') {
                 word_end++;
+                if (text[word_end - 1] == '-' && word_end < len && text[word_end] != ' ' &&
+                    word_end - scan > 1)
+                    break; /* a line may break after a hyphen: fearful-|avoidant */
+            }
             if (width_of(m, font, text + pos, word_end - pos) > max_width && line_end > pos)
                 break;
             line_end = word_end;

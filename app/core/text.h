@@ -21,7 +21,8 @@ typedef struct TextLine {
     int width;        /* measured */
 } TextLine;
 
-/* Breaks one paragraph (no '\n' inside) into lines no wider than `max_width`, at spaces;
+/* Breaks one paragraph (no '\n' inside) into lines no wider than `max_width`, at spaces
+ * and after hyphens;
  * a word wider than a line is broken between characters. Writes at most `max_lines`
  * lines and returns how many the paragraph needs (which may be more). */
 int text_wrap(const Measure *m, FontRole font, const char *text, int len, float max_width,

@@ -1,0 +1,367 @@
+/* check.c — see check.h. check_screen() at the bottom runs the checks in the order the
+ * header lists them; each is a small function above it that adds lines to the report.
+ * Sizes in millimetres are rounded down when shown, so a failing 8.96 mm never reads as
+ * "9.0 mm, needs 9 mm"; contrast ratios likewise. */
+#include "check.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "utf8.h"
+
+#define MM_PER_INCH 25.4
+#define DEFAULT_DIAGONAL_INCHES 7.0
+#define DEFAULT_WIDTH 800
+#define DEFAULT_HEIGHT 480
+#define EPSILON_MM 1e-3        /* float noise in a size exactly at the limit still passes */
+#define EPSILON_RATIO 1e-9
+
+/* Room for a quoted text (CHECK_QUOTE_BYTES, "…", and a character cut at the boundary). */
+enum { QUOTE_BYTES = CHECK_QUOTE_BYTES + 8, NAME_BYTES = QUOTE_BYTES + 64 };
+
+static const char *const role_names[FONT_ROLE_COUNT] = {
+    [FONT_DISPLAY] = "display", [FONT_TITLE] = "title", [FONT_HEADING] = "heading",
+    [FONT_BODY] = "body", [FONT_QUOTE] = "quote", [FONT_BUTTON] = "button",
+    [FONT_CAPTION] = "caption",
+};
+
+/* What a target does, for naming a target that has no label. */
+static const char *const action_names[ACT_ACTION_COUNT] = {
+    [ACT_NONE] = "no action", [ACT_BEGIN] = "begin", [ACT_START] = "start",
+    [ACT_DECLINE] = "decline", [ACT_OPEN] = "open", [ACT_ANSWER] = "answer",
+    [ACT_BACK] = "back", [ACT_NEXT] = "next", [ACT_HOME] = "home",
+    [ACT_QUICK_EXIT] = "quick exit", [ACT_GUIDANCE] = "guidance",
+    [ACT_CHEMISTRY] = "chemistry", [ACT_RESTART] = "start over", [ACT_STAY] = "stay",
+    [ACT_CALM_AGAIN] = "calm again",
+};
+
+/* The [theme] keys, as a content author writes them. */
+static const char *const colour_names[COLOUR_COUNT] = {
+    [COLOUR_BACKGROUND] = "background", [COLOUR_SURFACE] = "surface", [COLOUR_TEXT] = "text",
+    [COLOUR_MUTED] = "muted", [COLOUR_ACCENT] = "accent", [COLOUR_ACCENT_TEXT] = "accent_text",
+    [COLOUR_LINE] = "line",
+};
+
+/* ---- the report ------------------------------------------------------------------- */
+
+void check_report_clear(CheckReport *report)
+{
+    report->count = report->dropped = 0;
+}
+
+int check_add(CheckReport *report, const char *fmt, ...)
+{
+    char line[2 * CHECK_LINE_BYTES];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(line, sizeof(line), fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        line[0] = '\0';
+    else if (n >= CHECK_LINE_BYTES)   /* cut on a character, not inside one */
+        line[utf8_floor(line, CHECK_LINE_BYTES - 1)] = '\0';
+
+    for (int i = 0; i < report->count; i++)
+        if (strcmp(report->lines[i], line) == 0)
+            return 0;
+    if (report->count == CHECK_MAX_PROBLEMS) {
+        report->dropped++;
+        return 1;
+    }
+    memcpy(report->lines[report->count++], line, strlen(line) + 1);
+    return 1;
+}
+
+/* ---- naming things in a line -------------------------------------------------------- */
+
+/* Writes `len` bytes of text in double quotes, cut to about CHECK_QUOTE_BYTES on a
+ * character boundary (ending in "…"), control characters shown as spaces. */
+static void quote(char out[QUOTE_BYTES], const char *text, int len)
+{
+    int n = 0;
+    bool cut = false;
+    if (!text || len < 0)
+        len = 0;
+    if (len > CHECK_QUOTE_BYTES) {
+        /* utf8_floor reads text[CHECK_QUOTE_BYTES], which exists since len is larger */
+        len = (int)utf8_floor(text, CHECK_QUOTE_BYTES);
+        while (len > 0 && text[len - 1] == ' ')
+            len--;
+        cut = true;
+    }
+    out[n++] = '"';
+    for (int i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        out[n++] = (char)(c < 0x20 || c == 0x7f ? ' ' : c);
+    }
+    if (cut) {
+        memcpy(out + n, "\xe2\x80\xa6", 3);   /* … */
+        n += 3;
+    }
+    out[n++] = '"';
+    out[n] = '\0';
+}
+
+/* A target by its label, or by what it does and where when it has none. */
+static void target_name(char out[NAME_BYTES], const Target *t)
+{
+    if (t->label && t->label[0]) {
+        size_t len = strlen(t->label);
+        quote(out, t->label, len > (size_t)CHECK_QUOTE_BYTES ? CHECK_QUOTE_BYTES + 1 : (int)len);
+        return;
+    }
+    const char *what = (unsigned)t->action < ACT_ACTION_COUNT ? action_names[t->action] : "?";
+    snprintf(out, NAME_BYTES, "an unlabelled \"%s\" target at %.0f,%.0f", what,
+             (double)t->rect.x, (double)t->rect.y);
+}
+
+/* A size in mm, rounded down to one decimal. */
+static double mm_down(double mm)
+{
+    return floor(mm * 10.0 + 1e-6) / 10.0;
+}
+
+/* A contrast ratio rounded down to two decimals, without trailing zeros: 3.2, 4.48, 1. */
+static void ratio_text(char out[16], double ratio)
+{
+    snprintf(out, 16, "%.2f", floor(ratio * 100.0 + 1e-6) / 100.0);
+    char *end = out + strlen(out);
+    while (end[-1] == '0')
+        *--end = '\0';
+    if (end[-1] == '.')
+        end[-1] = '\0';
+}
+
+/* ---- physical size -------------------------------------------------------------------- */
+
+double check_px_per_mm(const Config *config, int width, int height)
+{
+    if (config && config->dpi > 0)
+        return config->dpi / MM_PER_INCH;
+    if (width <= 0 || height <= 0) {
+        width = DEFAULT_WIDTH;
+        height = DEFAULT_HEIGHT;
+    }
+    double inches = config && config->diagonal > 0 ? config->diagonal : DEFAULT_DIAGONAL_INCHES;
+    return hypot((double)width, (double)height) / (inches * MM_PER_INCH);
+}
+
+void check_limits_default(CheckLimits *limits, const Config *config, int width, int height)
+{
+    *limits = (CheckLimits){
+        .px_per_mm = check_px_per_mm(config, width, height),
+        .min_target_mm = 9.0,
+        .min_body_mm = 3.5,
+        .min_caption_mm = 2.5,
+        .min_contrast = CHECK_CONTRAST_NORMAL,
+        .min_contrast_large = CHECK_CONTRAST_LARGE,
+        .large_mm = CHECK_LARGE_MM,
+        .large_bold_mm = CHECK_LARGE_BOLD_MM,
+    };
+}
+
+/* ---- contrast --------------------------------------------------------------------------- */
+
+/* One 8-bit sRGB channel to linear light (the sRGB curve; WCAG 2.x's older 0.03928 cut-off
+ * gives the same result for every 8-bit value). */
+static double linear(unsigned channel)
+{
+    double c = channel / 255.0;
+    return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+double check_luminance(uint32_t colour)
+{
+    return 0.2126 * linear((colour >> 16) & 0xff) + 0.7152 * linear((colour >> 8) & 0xff) +
+           0.0722 * linear(colour & 0xff);
+}
+
+double check_contrast(uint32_t fg, uint32_t bg)
+{
+    double a = check_luminance(fg), b = check_luminance(bg);
+    return a > b ? (a + 0.05) / (b + 0.05) : (b + 0.05) / (a + 0.05);
+}
+
+/* fg drawn at `alpha` over bg, as the renderer blends it (per channel, in sRGB). */
+static uint32_t blend(uint32_t fg, uint32_t bg, uint8_t alpha)
+{
+    uint32_t out = 0;
+    for (int shift = 0; shift <= 16; shift += 8) {
+        unsigned f = (fg >> shift) & 0xff, b = (bg >> shift) & 0xff;
+        unsigned c = (f * alpha + b * (255u - alpha) + 127u) / 255u;
+        out |= (uint32_t)c << shift;
+    }
+    return out;
+}
+
+static bool bold_role(FontRole font)
+{
+    return font == FONT_DISPLAY || font == FONT_TITLE || font == FONT_HEADING || font == FONT_BUTTON;
+}
+
+/* The font's height in mm, or 0 when unknown. */
+static double text_mm(const Measure *m, FontRole font, const CheckLimits *limits)
+{
+    if (!m || (unsigned)font >= FONT_ROLE_COUNT || m->size[font] <= 0 || limits->px_per_mm <= 0)
+        return 0;
+    return m->size[font] / limits->px_per_mm;
+}
+
+static int check_text_contrast(const DrawCmd *c, const Measure *m, const CheckLimits *limits,
+                               CheckReport *report)
+{
+    double mm = text_mm(m, c->font, limits);
+    bool large = mm > 0 && mm + EPSILON_MM >= (bold_role(c->font) ? limits->large_bold_mm : limits->large_mm);
+    double need = large ? limits->min_contrast_large : limits->min_contrast;
+    double ratio = check_contrast(blend(c->colour, c->background, c->alpha), c->background);
+    if (ratio + EPSILON_RATIO >= need)
+        return 0;
+
+    char r[16], q[QUOTE_BYTES], opacity[24] = "";
+    ratio_text(r, ratio);
+    quote(q, c->text, c->len);
+    if (c->alpha < 255)
+        snprintf(opacity, sizeof(opacity), " at %d%%", (c->alpha * 100 + 127) / 255);
+    return check_add(report, "contrast %s:1 is below %g:1: %s (#%06x%s on #%06x)", r, need, q,
+                     (unsigned)(c->colour & 0xffffff), opacity, (unsigned)(c->background & 0xffffff));
+}
+
+int check_theme(const Config *config, CheckReport *report)
+{
+    static const struct { ThemeColour fg, bg; double need; } pairs[] = {
+        { COLOUR_TEXT, COLOUR_BACKGROUND, CHECK_CONTRAST_NORMAL },
+        { COLOUR_TEXT, COLOUR_SURFACE, CHECK_CONTRAST_NORMAL },
+        { COLOUR_MUTED, COLOUR_BACKGROUND, CHECK_CONTRAST_NORMAL },
+        { COLOUR_MUTED, COLOUR_SURFACE, CHECK_CONTRAST_NORMAL },
+        { COLOUR_ACCENT_TEXT, COLOUR_ACCENT, CHECK_CONTRAST_NORMAL },
+        { COLOUR_ACCENT, COLOUR_BACKGROUND, CHECK_CONTRAST_LARGE },
+        { COLOUR_ACCENT, COLOUR_SURFACE, CHECK_CONTRAST_LARGE },
+    };
+    assert(config && report);
+    int added = 0;
+    for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+        uint32_t fg = config->colours[pairs[i].fg] & 0xffffff, bg = config->colours[pairs[i].bg] & 0xffffff;
+        double ratio = check_contrast(fg, bg);
+        if (ratio + EPSILON_RATIO >= pairs[i].need)
+            continue;
+        char r[16];
+        ratio_text(r, ratio);
+        added += check_add(report, "contrast %s:1 is below %g:1: theme \"%s\" on \"%s\" (#%06x on #%06x)",
+                           r, pairs[i].need, colour_names[pairs[i].fg], colour_names[pairs[i].bg],
+                           (unsigned)fg, (unsigned)bg);
+    }
+    return added;
+}
+
+/* ---- text inside its box -------------------------------------------------------------- */
+
+static int check_overflow(const DrawCmd *c, CheckReport *report)
+{
+    char q[QUOTE_BYTES];
+    Rect r = c->rect, box = c->clip;
+    if (!(box.w > 0 && box.h > 0)) {
+        quote(q, c->text, c->len);
+        return check_add(report, "text has no box to stay inside: %s", q);
+    }
+    double over = 0, side;
+    if ((side = (double)box.x - r.x) > over) over = side;
+    if ((side = (double)box.y - r.y) > over) over = side;
+    if ((side = ((double)r.x + r.w) - ((double)box.x + box.w)) > over) over = side;
+    if ((side = ((double)r.y + r.h) - ((double)box.y + box.h)) > over) over = side;
+    if (over <= CHECK_TOLERANCE_PX)
+        return 0;
+    quote(q, c->text, c->len);
+    return check_add(report, "text overflows its box by %.0f px: %s", ceil(over - 1e-3), q);
+}
+
+/* ---- touch targets ---------------------------------------------------------------------- */
+
+static int check_target_size(const Target *t, const CheckLimits *limits, CheckReport *report)
+{
+    if (limits->px_per_mm <= 0)
+        return 0;
+    double w = t->rect.w / limits->px_per_mm, h = t->rect.h / limits->px_per_mm;
+    double need = limits->min_target_mm - EPSILON_MM;
+    if (w >= need && h >= need)
+        return 0;
+    char name[NAME_BYTES];
+    target_name(name, t);
+    return check_add(report, "target too small: %s is %.1f x %.1f mm, needs %g mm", name,
+                     mm_down(w), mm_down(h), limits->min_target_mm);
+}
+
+/* Shrunk by half the tolerance on every side: two targets then overlap only when they
+ * share more than CHECK_TOLERANCE_PX in both directions. */
+static Rect inset(Rect r)
+{
+    const float d = (float)(CHECK_TOLERANCE_PX / 2);
+    return (Rect){ r.x + d, r.y + d, r.w - 2 * d, r.h - 2 * d };
+}
+
+static int check_target_overlap(const Target *a, const Target *b, CheckReport *report)
+{
+    if (!rect_overlaps(inset(a->rect), inset(b->rect)))
+        return 0;
+    char na[NAME_BYTES], nb[NAME_BYTES];
+    target_name(na, a);
+    target_name(nb, b);
+    return check_add(report, "targets overlap: %s and %s", na, nb);
+}
+
+/* ---- text size --------------------------------------------------------------------------- */
+
+static int check_text_size(FontRole font, const Measure *m, const CheckLimits *limits,
+                           CheckReport *report)
+{
+    double mm = text_mm(m, font, limits);
+    double need = font == FONT_CAPTION ? limits->min_caption_mm : limits->min_body_mm;
+    if (mm <= 0 || mm >= need - EPSILON_MM)
+        return 0;
+    return check_add(report, "%s text is %.1f mm tall, needs %g mm", role_names[font],
+                     mm_down(mm), need);
+}
+
+/* ---- a whole screen ------------------------------------------------------------------------ */
+
+int check_screen(const DrawList *list, const Measure *measure, const CheckLimits *limits,
+                 CheckReport *report)
+{
+    assert(list && limits && report);
+    int added = 0;
+    bool used[FONT_ROLE_COUNT] = { false };
+
+    int count = list->count < DRAW_MAX_CMDS ? list->count : DRAW_MAX_CMDS;
+    for (int i = 0; i < count; i++) {
+        const DrawCmd *c = &list->cmds[i];
+        if (c->kind != DRAW_TEXT || c->len <= 0 || !c->text)
+            continue;
+        added += check_overflow(c, report);
+        added += check_text_contrast(c, measure, limits, report);
+        if ((unsigned)c->font < FONT_ROLE_COUNT)
+            used[c->font] = true;
+    }
+
+    int targets = list->target_count < DRAW_MAX_TARGETS ? list->target_count : DRAW_MAX_TARGETS;
+    for (int i = 0; i < targets; i++) {
+        const Target *a = &list->targets[i];
+        if (!a->enabled)
+            continue;
+        added += check_target_size(a, limits, report);
+        for (int j = i + 1; j < targets; j++)
+            if (list->targets[j].enabled)
+                added += check_target_overlap(a, &list->targets[j], report);
+    }
+
+    for (int f = 0; f < FONT_ROLE_COUNT; f++)
+        if (used[f])
+            added += check_text_size((FontRole)f, measure, limits, report);
+
+    if (list->overflowed)
+        added += check_add(report, "the screen needs more than the draw list holds "
+                                   "(%d commands, %d targets, %d text blocks, %d bytes of text)",
+                           DRAW_MAX_CMDS, DRAW_MAX_TARGETS, DRAW_MAX_BLOCKS, DRAW_TEXT_BYTES);
+    return added;
+}

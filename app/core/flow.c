@@ -1,0 +1,315 @@
+/* flow.c — see flow.h. Each screen's reaction to an action is one case of
+ * flow_action(); everything shared (changing screen, leaving, the idle timer) is a helper. */
+#include "flow.h"
+
+#include <string.h>
+
+static void go(Flow *f, Screen screen, long now)
+{
+    f->screen = screen;
+    f->screen_since = now;
+    f->transition = true;
+    f->page = 0;
+    f->page_count = 1;
+    f->focus = -1;
+    f->pressed = -1;
+    f->changes++;
+}
+
+void flow_reset(Flow *f, long now)
+{
+    quiz_session_wipe(&f->quiz);
+    go(f, SCREEN_ATTRACT, now);
+    f->transition = false; /* quick exit and idle clear at once */
+    f->idle = false;
+    f->style = STYLE_COUNT;
+    f->back_to = SCREEN_HOME;
+    f->last_answer = -1;
+    f->shift_presses = 0;
+    f->resets++;
+}
+
+void flow_init(Flow *f, const Bundle *bundle, const Config *config, long now)
+{
+    memset(f, 0, sizeof(*f));
+    f->bundle = bundle;
+    f->config = config;
+    f->now = f->last_input = now;
+    flow_reset(f, now);
+    f->resets = 0;
+}
+
+static void open_deck(Flow *f, Screen screen, Screen back_to, long now)
+{
+    go(f, screen, now);
+    f->back_to = back_to;
+}
+
+static void page_by(Flow *f, int delta, long now)
+{
+    int page = f->page + delta;
+    if (page >= 0 && page < f->page_count) {
+        f->page = page;
+        f->screen_since = now;
+        f->focus = -1;
+        f->changes++;
+    } else if (page < 0) {
+        /* Back from the first page: up a level */
+        if (f->screen == SCREEN_GUIDANCE && f->style != STYLE_COUNT && f->back_to == SCREEN_GUIDANCE) {
+            f->style = STYLE_COUNT;
+            go(f, SCREEN_GUIDANCE, now);
+            f->back_to = SCREEN_HOME;
+        } else {
+            go(f, f->back_to, now);
+        }
+    }
+}
+
+static bool is_deck(Screen s)
+{
+    return s == SCREEN_GUIDANCE || s == SCREEN_CHEMISTRY || s == SCREEN_PARTNERS ||
+           s == SCREEN_SUPPORT || s == SCREEN_RESULT || s == SCREEN_CONSENT;
+}
+
+bool flow_input(Flow *f, long now)
+{
+    f->now = now;
+    f->last_input = now;
+    if (f->idle) {
+        f->idle = false;
+        f->changes++;
+        return true;
+    }
+    return false;
+}
+
+void flow_action(Flow *f, Action action, int arg, long now)
+{
+    if (flow_input(f, now) && action != ACT_QUICK_EXIT)
+        return; /* the touch that closes the overlay does nothing else */
+    if (action == ACT_QUICK_EXIT) {
+        if (f->screen != SCREEN_ATTRACT)
+            flow_reset(f, now);
+        return;
+    }
+    switch (f->screen) {
+    case SCREEN_ATTRACT:
+        if (action == ACT_BEGIN)
+            go(f, SCREEN_CONSENT, now);
+        break;
+    case SCREEN_CONSENT:
+        if (action == ACT_START)
+            go(f, SCREEN_HOME, now);
+        else if (action == ACT_DECLINE)
+            flow_reset(f, now);
+        else if (action == ACT_NEXT && f->page + 1 < f->page_count)
+            page_by(f, 1, now);
+        else if (action == ACT_BACK && f->page > 0)
+            page_by(f, -1, now);
+        break;
+    case SCREEN_HOME:
+        if (action == ACT_OPEN) {
+            Screen to = (Screen)arg;
+            if (to == SCREEN_QUESTION) {
+                quiz_session_start(&f->quiz, &f->bundle->quiz);
+                f->last_answer = -1;
+                go(f, SCREEN_QUESTION, now);
+            } else if (to == SCREEN_GUIDANCE) {
+                f->style = STYLE_COUNT;
+                open_deck(f, SCREEN_GUIDANCE, SCREEN_HOME, now);
+            } else if (to == SCREEN_CHEMISTRY || to == SCREEN_PARTNERS || to == SCREEN_CALM ||
+                       to == SCREEN_SUPPORT) {
+                open_deck(f, to, SCREEN_HOME, now);
+            }
+        } else if (action == ACT_BACK) {
+            flow_reset(f, now);
+        }
+        break;
+    case SCREEN_QUESTION:
+        if (action == ACT_ANSWER) {
+            if (f->last_answer >= 0 && now - f->last_answer < FLOW_ANSWER_GUARD_MS)
+                break;
+            if (!quiz_session_answer(&f->quiz, arg))
+                break;
+            f->last_answer = now;
+            if (quiz_session_done(&f->quiz))
+                go(f, SCREEN_RESULT, now);
+            else {
+                f->screen_since = now;
+                f->focus = -1;
+                f->changes++;
+            }
+        } else if (action == ACT_BACK) {
+            if (quiz_session_back(&f->quiz)) {
+                f->screen_since = now;
+                f->changes++;
+            } else {
+                quiz_session_wipe(&f->quiz); /* leaving the quiz forgets it */
+                go(f, SCREEN_HOME, now);
+            }
+        }
+        break;
+    case SCREEN_RESULT:
+        if (action == ACT_GUIDANCE) {
+            f->style = (Style)arg;
+            open_deck(f, SCREEN_GUIDANCE, SCREEN_RESULT, now);
+        } else if (action == ACT_CHEMISTRY) {
+            open_deck(f, SCREEN_CHEMISTRY, SCREEN_RESULT, now);
+        } else if (action == ACT_RESTART) {
+            quiz_session_wipe(&f->quiz);
+            f->resets++;
+            go(f, SCREEN_HOME, now);
+        } else if (action == ACT_BACK && f->page == 0) {
+            quiz_session_back(&f->quiz); /* change the last answer */
+            f->last_answer = -1;
+            go(f, SCREEN_QUESTION, now);
+        } else if (action == ACT_BACK || action == ACT_NEXT) {
+            page_by(f, action == ACT_NEXT ? 1 : -1, now);
+        }
+        break;
+    case SCREEN_GUIDANCE:
+        if (action == ACT_GUIDANCE && f->style == STYLE_COUNT) {
+            f->style = (Style)arg;
+            open_deck(f, SCREEN_GUIDANCE, SCREEN_GUIDANCE, now);
+            break;
+        }
+        /* a style's guidance is a deck like the others */
+        /* fall through */
+    case SCREEN_CHEMISTRY:
+    case SCREEN_PARTNERS:
+    case SCREEN_SUPPORT:
+        if (action == ACT_NEXT)
+            page_by(f, 1, now);
+        else if (action == ACT_BACK)
+            page_by(f, -1, now);
+        else if (action == ACT_HOME)
+            go(f, quiz_session_done(&f->quiz) && f->back_to == SCREEN_RESULT ? SCREEN_RESULT : SCREEN_HOME, now);
+        break;
+    case SCREEN_CALM:
+        if (action == ACT_CALM_AGAIN) {
+            go(f, SCREEN_CALM, now);
+        } else if (action == ACT_HOME || action == ACT_BACK) {
+            go(f, SCREEN_HOME, now);
+        }
+        break;
+    case SCREEN_STAFF:
+    case SCREEN_COUNT:
+        break;
+    }
+}
+
+void flow_key(Flow *f, FlowKey key, const DrawList *list, long now)
+{
+    if (key != KEY_SHIFT)
+        f->shift_presses = 0;
+    if (key == KEY_QUICK_EXIT) {
+        flow_action(f, ACT_QUICK_EXIT, 0, now);
+        return;
+    }
+    if (key == KEY_SHIFT) {
+        flow_input(f, now);
+        if (f->shift_presses == 0 || now - f->shift_first > FLOW_SHIFT_WINDOW_MS) {
+            f->shift_presses = 0;
+            f->shift_first = now;
+        }
+        if (++f->shift_presses >= 3) {
+            f->shift_presses = 0;
+            flow_action(f, ACT_QUICK_EXIT, 0, now);
+        }
+        return;
+    }
+    if (flow_input(f, now))
+        return;
+    int n = list ? list->target_count : 0;
+    switch (key) {
+    case KEY_NEXT_PAGE:
+    case KEY_PREV_PAGE:
+        if (is_deck(f->screen))
+            flow_action(f, key == KEY_NEXT_PAGE ? ACT_NEXT : ACT_BACK, 0, now);
+        break;
+    case KEY_FOCUS_NEXT:
+    case KEY_FOCUS_PREV:
+        if (n > 0) {
+            int step = key == KEY_FOCUS_NEXT ? 1 : -1;
+            int start = f->focus < 0 ? (step > 0 ? -1 : n) : f->focus;
+            for (int i = 1; i <= n; i++) {
+                int candidate = ((start + step * i) % n + n) % n;
+                if (list->targets[candidate].enabled) {
+                    f->focus = candidate;
+                    break;
+                }
+            }
+            f->changes++;
+        }
+        break;
+    case KEY_ACTIVATE:
+        if (f->focus >= 0 && f->focus < n && list->targets[f->focus].enabled) {
+            const Target *t = &list->targets[f->focus];
+            int keep = f->focus;
+            Screen before = f->screen;
+            flow_action(f, t->action, t->arg, now);
+            if (f->screen == before && f->focus < 0)
+                f->focus = keep; /* keep the ring where it was, e.g. on the next question */
+        } else if (f->screen == SCREEN_ATTRACT) {
+            flow_action(f, ACT_BEGIN, 0, now);
+        }
+        break;
+    default:
+        if (key >= KEY_DIGIT_1 && key < KEY_DIGIT_1 + 9 && f->screen == SCREEN_QUESTION)
+            flow_action(f, ACT_ANSWER, key - KEY_DIGIT_1 + 1, now);
+        break;
+    }
+}
+
+void flow_swipe(Flow *f, int dir, long now)
+{
+    if (flow_input(f, now))
+        return;
+    if (is_deck(f->screen) && f->screen != SCREEN_RESULT && f->screen != SCREEN_CONSENT)
+        page_by(f, dir > 0 ? 1 : -1, now);
+    else if (f->screen == SCREEN_RESULT || f->screen == SCREEN_CONSENT)
+        if (f->page + dir >= 0 && f->page + dir < f->page_count)
+            page_by(f, dir, now);
+}
+
+static bool idle_applies(const Flow *f)
+{
+    return f->config->idle_reset && f->screen != SCREEN_ATTRACT;
+}
+
+void flow_tick(Flow *f, long now)
+{
+    f->now = now;
+    if (!idle_applies(f))
+        return;
+    long timeout = (long)f->config->idle_timeout * 1000;
+    long warning = (long)f->config->idle_warning * 1000;
+    if (!f->idle && now - f->last_input >= timeout) {
+        f->idle = true;
+        f->idle_since = f->last_input + timeout;
+        f->focus = -1;
+        f->changes++;
+    }
+    if (f->idle && now - f->idle_since >= warning)
+        flow_reset(f, now);
+}
+
+long flow_next_timer(const Flow *f, long now)
+{
+    if (!idle_applies(f))
+        return -1;
+    long timeout = (long)f->config->idle_timeout * 1000;
+    long warning = (long)f->config->idle_warning * 1000;
+    if (!f->idle) {
+        long due = f->last_input + timeout - now;
+        return due > 0 ? due : 0;
+    }
+    long due = f->idle_since + warning - now;
+    return due > 0 ? due : 0;
+}
+
+int flow_idle_seconds(const Flow *f, long now)
+{
+    long left = f->idle_since + (long)f->config->idle_warning * 1000 - now;
+    return left <= 0 ? 0 : (int)((left + 999) / 1000);
+}

@@ -1,0 +1,93 @@
+/* flow.h — the screen flow: a state machine fed with actions, keys and a clock.
+ *
+ * The flow knows which screen is showing, the quiz session, which style and page a deck
+ * is on, the idle timer and the still-there overlay. It knows nothing of pixels: the view
+ * draws it, the UI turns touches and keys into flow_action()/flow_key() calls, and
+ * flow_tick() runs the timers. Every way back to attract (quick exit, idle, declining,
+ * finishing) goes through flow_reset(), which wipes the quiz session. */
+#ifndef ATTUNE_FLOW_H
+#define ATTUNE_FLOW_H
+
+#include <stdbool.h>
+
+#include "bundle.h"
+#include "config.h"
+#include "draw.h"
+#include "quiz.h"
+#include "screen.h"
+
+enum {
+    FLOW_ANSWER_GUARD_MS = 300,   /* a second answer sooner than this is a tap burst */
+    FLOW_TRANSITION_MS = 160,     /* the fade when a screen changes */
+    FLOW_SHIFT_WINDOW_MS = 1500,  /* three presses of Shift within this: quick exit */
+};
+
+/* Keys, as the flow understands them; the UI maps real keys to these. */
+typedef enum FlowKey {
+    KEY_QUICK_EXIT,  /* Escape */
+    KEY_SHIFT,       /* one press of Shift (three in a row: quick exit) */
+    KEY_NEXT_PAGE,   /* PageDown, Right (on decks) */
+    KEY_PREV_PAGE,   /* PageUp, Left (on decks), Backspace */
+    KEY_FOCUS_NEXT,  /* Tab, Down, Right (elsewhere) */
+    KEY_FOCUS_PREV,  /* Shift+Tab, Up, Left (elsewhere) */
+    KEY_ACTIVATE,    /* Return, Space: press the focused target */
+    KEY_DIGIT_1,     /* 1..9: answer on the question screen (KEY_DIGIT_1 + n - 1) */
+    FLOW_KEY_COUNT = KEY_DIGIT_1 + 9
+} FlowKey;
+
+typedef struct Flow {
+    const Bundle *bundle;
+    const Config *config;
+    Screen screen;
+    bool idle;                /* the still-there overlay is up */
+    long now;                 /* ms, the clock of the last event */
+    long last_input;          /* ms of the last touch, click or key */
+    long idle_since;          /* ms the overlay appeared */
+    long screen_since;        /* ms the screen changed (transitions, animations) */
+    bool transition;          /* fade the new screen in (not after a quick exit) */
+
+    QuizSession quiz;
+    long last_answer;         /* ms, for the burst guard; -1 none */
+
+    Style style;              /* guidance: the style shown; STYLE_COUNT = the list of four */
+    int page, page_count;     /* decks: the page shown, and how many (set by the view) */
+    Screen back_to;           /* where Back goes from the first page of a deck */
+
+    int shift_presses;
+    long shift_first;
+
+    int focus;                /* keyboard focus: a target index, -1 = none shown */
+    int pressed;              /* the target under a finger or mouse button, -1 = none */
+    int resets;               /* times the session was wiped (for tests and the soak) */
+    unsigned changes;         /* counts every change of state (the view redraws on change) */
+} Flow;
+
+/* Starts at attract, at time `now` (ms). */
+void flow_init(Flow *flow, const Bundle *bundle, const Config *config, long now);
+
+/* Does what a target does (see draw.h's Action). Any action counts as input. */
+void flow_action(Flow *flow, Action action, int arg, long now);
+
+/* A key, already mapped. `targets` is the screen's current draw list (for focus). */
+void flow_key(Flow *flow, FlowKey key, const DrawList *targets, long now);
+
+/* A horizontal swipe: dir > 0 is a swipe to the left (the next page), dir < 0 the previous. */
+void flow_swipe(Flow *flow, int dir, long now);
+
+/* Any touch, click or key: keeps the session (and closes the still-there overlay).
+ * Returns true when the overlay was up, so the touch should do nothing else. */
+bool flow_input(Flow *flow, long now);
+
+/* Runs the timers due at `now`: the idle timeout, the overlay's countdown. */
+void flow_tick(Flow *flow, long now);
+
+/* Milliseconds from `now` until flow_tick has something to do, or -1 for never. */
+long flow_next_timer(const Flow *flow, long now);
+
+/* Seconds left on the still-there countdown (when flow->idle). */
+int flow_idle_seconds(const Flow *flow, long now);
+
+/* Wipes everything a person did and returns to attract. */
+void flow_reset(Flow *flow, long now);
+
+#endif

@@ -1,0 +1,810 @@
+/* script.c — see script.h.
+ *
+ * Read from the bottom up or the top down: script_parse() splits the text into lines;
+ * parse_line() checks a line's bytes, cuts it into words (scan_words) and lets the first
+ * word pick a parser from the `commands` table. Each parser checks its own words, fills a
+ * ScriptCmd and says how many words it used; whatever follows is reported as trailing.
+ * One problem is reported per line, the first found, and parsing goes on at the next. */
+#include "script.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+/* ---------------------------------------------------------------------------------- */
+/* Words                                                                              */
+/* ---------------------------------------------------------------------------------- */
+
+/* A word as written: a run of characters up to a space, a tab, '#' or '"', or a quoted
+ * string including its quotes. Both point into the line; quoted ones are decoded on use. */
+typedef struct Word {
+    const char *start;
+    size_t len;
+    bool quoted;
+} Word;
+
+/* No command takes more than three words; a fourth is enough to report as trailing. */
+enum { KEPT_WORDS = 4 };
+
+typedef struct Parser {
+    Script *s;
+    Diags *diags;
+    const char *path;
+    int line;
+    const char *text;        /* the current line, without its line end */
+    size_t len;
+    Word words[KEPT_WORDS];
+    int count;               /* words on the line; only the first KEPT_WORDS are kept */
+    bool out_of_memory;
+    int bad_utf8_lines;
+    int last_bad_utf8_line;
+} Parser;
+
+static void report(Parser *p, DiagLevel level, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Adds one problem at the current line. Messages quote only short pieces of the line
+ * (see SHOWN), so diag_add's own 1024-byte limit never cuts one. */
+static void report(Parser *p, DiagLevel level, const char *fmt, ...)
+{
+    char message[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof(message), fmt, ap);
+    va_end(ap);
+    diag_add(p->diags, p->path, p->line, level, "%s", message);
+}
+
+/* A piece of the line for a message: at most SHOWN_MAX bytes, cut on a character
+ * boundary, with "…" when cut. Use as printf("'%.*s%s'", SHOWN(piece)). */
+enum { SHOWN_MAX = 60 };
+typedef struct Shown {
+    int len;
+    const char *s;
+    const char *more;
+} Shown;
+#define SHOWN(x) (x).len, (x).s, (x).more
+
+static Shown shown(const char *s, size_t len)
+{
+    Shown r = { (int)len, s, "" };
+    if (len > SHOWN_MAX) {
+        r.len = (int)utf8_floor(s, SHOWN_MAX); /* s[SHOWN_MAX] exists: len is larger */
+        r.more = "…";
+    }
+    return r;
+}
+
+static Shown shown_word(const Word *w)
+{
+    return shown(w->start, w->len);
+}
+
+/* Words first..last-1 as written, with what lies between them (spaces, tabs). */
+static Shown shown_words(const Parser *p, int first, int last)
+{
+    if (last > p->count)
+        last = p->count;
+    if (last > KEPT_WORDS)
+        last = KEPT_WORDS;
+    if (first >= last)
+        return shown("", 0);
+    const Word *a = &p->words[first], *b = &p->words[last - 1];
+    return shown(a->start, (size_t)(b->start + b->len - a->start));
+}
+
+/* Everything of the command, from its first word to its last, for "not '…'" messages. */
+static Shown shown_command(const Parser *p)
+{
+    return shown_words(p, 0, p->count);
+}
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* The 1-based column (in characters) of byte `offset` of the line. */
+static size_t column(const Parser *p, size_t offset)
+{
+    size_t col = 1;
+    for (size_t i = 0; i < offset && i < p->len; i++)
+        col += ((unsigned char)p->text[i] & 0xC0) != 0x80;
+    return col;
+}
+
+/* Cuts the line into words up to its comment. Returns false after reporting a quoted
+ * string that is not closed or has an escape other than \" and \\. */
+static bool scan_words(Parser *p)
+{
+    const char *t = p->text;
+    size_t len = p->len, i = 0;
+    p->count = 0;
+    for (;;) {
+        while (i < len && is_blank(t[i]))
+            i++;
+        if (i == len || t[i] == '#')
+            return true;
+        Word w = { t + i, 0, t[i] == '"' };
+        if (w.quoted) {
+            size_t open = i++;
+            while (i < len && t[i] != '"') {
+                if (t[i] == '\\' && i + 1 < len) {
+                    if (t[i + 1] != '"' && t[i + 1] != '\\') {
+                        /* The line is valid UTF-8: show the whole character after '\'. */
+                        unsigned char c = (unsigned char)t[i + 1];
+                        size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+                        report(p, DIAG_ERROR,
+                               "unknown escape '\\%.*s' at column %zu in a quoted string: "
+                               "only \\\" (a quote) and \\\\ (a backslash) are escapes",
+                               (int)n, t + i + 1, column(p, i));
+                        return false;
+                    }
+                    i += 2;
+                } else
+                    i++;
+            }
+            if (i == len) {
+                report(p, DIAG_ERROR,
+                       "the quote at column %zu is never closed: end the text with \" "
+                       "(a quote inside the text is written \\\")", column(p, open));
+                return false;
+            }
+            i++; /* the closing quote */
+            w.len = i - open;
+        } else {
+            while (i < len && !is_blank(t[i]) && t[i] != '#' && t[i] != '"')
+                i++;
+            w.len = (size_t)(t + i - w.start);
+        }
+        if (p->count < KEPT_WORDS)
+            p->words[p->count] = w;
+        p->count++;
+    }
+}
+
+/* A word's text: a quoted one decoded into the script's arena, a plain one copied.
+ * NULL when out of memory (noted in the parser). */
+static const char *word_text(Parser *p, const Word *w)
+{
+    const char *src = w->quoted ? w->start + 1 : w->start;
+    size_t n = w->quoted ? w->len - 2 : w->len;
+    char *out = arena_alloc(&p->s->arena, n + 1);
+    if (!out) {
+        p->out_of_memory = true;
+        return NULL;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (w->quoted && src[i] == '\\')
+            i++; /* scan_words let only \" and \\ through, never a lone '\' at the end */
+        out[o++] = src[i];
+    }
+    out[o] = '\0';
+    return out;
+}
+
+static bool word_is(const Word *w, const char *s)
+{
+    return !w->quoted && w->len == strlen(s) && memcmp(w->start, s, w->len) == 0;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Suggestions                                                                        */
+/* ---------------------------------------------------------------------------------- */
+
+enum { SUGGEST_MAX = 32 };
+
+static char lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Edits (insert, delete, change, swap two neighbours) between a and b, ignoring ASCII
+ * case; SUGGEST_MAX + 1 when either is longer than SUGGEST_MAX. */
+static int distance(const char *a, size_t la, const char *b)
+{
+    size_t lb = strlen(b);
+    if (la > SUGGEST_MAX || lb > SUGGEST_MAX)
+        return SUGGEST_MAX + 1;
+    int d[SUGGEST_MAX + 1][SUGGEST_MAX + 1];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = (int)i;
+    for (size_t j = 0; j <= lb; j++)
+        d[0][j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        for (size_t j = 1; j <= lb; j++) {
+            int cost = lower(a[i - 1]) != lower(b[j - 1]);
+            int best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + cost < best)
+                best = d[i - 1][j - 1] + cost;
+            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
+                lower(a[i - 2]) == lower(b[j - 1]) && d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    }
+    return d[la][lb];
+}
+
+/* The name among `names` (NULL-terminated) closest to the word, when it is close enough
+ * to be a slip of the finger: one edit for short names, two for longer ones. */
+static const char *suggest(const char *word, size_t len, const char *const *names)
+{
+    const char *best = NULL;
+    int best_d = SUGGEST_MAX + 1;
+    for (int i = 0; names[i]; i++) {
+        int d = distance(word, len, names[i]);
+        int allowed = strlen(names[i]) <= 4 ? 1 : 2;
+        if (d <= allowed && d < best_d) {
+            best = names[i];
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+/* "; did you mean 'x'?" or "" — to follow a message. `buf` holds at least 64 bytes. */
+static const char *did_you_mean(char *buf, size_t size, const char *word, size_t len,
+                                const char *const *names)
+{
+    const char *s = suggest(word, len, names);
+    if (!s)
+        return "";
+    snprintf(buf, size, "; did you mean '%s'?", s);
+    return buf;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Numbers                                                                            */
+/* ---------------------------------------------------------------------------------- */
+
+typedef enum Number { NUMBER_OK, NUMBER_BAD, NUMBER_NEGATIVE, NUMBER_TOO_BIG } Number;
+
+/* digits, or digits '.' digits when `decimals`; a leading '-' makes NUMBER_NEGATIVE (when
+ * the rest is a number). Parsed by hand: strtod follows the locale's decimal point. */
+static Number parse_number(const Word *w, bool decimals, double max, double *out)
+{
+    const char *s = w->start;
+    size_t len = w->len, i = 0;
+    if (w->quoted || len == 0)
+        return NUMBER_BAD;
+    bool negative = s[0] == '-';
+    if (negative)
+        i++;
+    double value = 0;
+    bool too_big = false;
+    size_t digits = 0;
+    for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, digits++) {
+        if (!too_big)
+            value = value * 10 + (s[i] - '0');
+        too_big = value > max;
+    }
+    if (digits == 0)
+        return NUMBER_BAD;
+    if (decimals && i < len && s[i] == '.') {
+        i++;
+        double scale = 0.1;
+        size_t fraction = 0;
+        for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, fraction++) {
+            value += (s[i] - '0') * scale;
+            scale *= 0.1;
+        }
+        if (fraction == 0)
+            return NUMBER_BAD;
+        too_big = too_big || value > max;
+    }
+    if (i != len)
+        return NUMBER_BAD;
+    if (negative)
+        return NUMBER_NEGATIVE;
+    if (too_big)
+        return NUMBER_TOO_BIG;
+    *out = value;
+    return NUMBER_OK;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Commands                                                                           */
+/* ---------------------------------------------------------------------------------- */
+
+/* A parser checks words 1.. of the line, fills `cmd`, and returns the number of words
+ * the command used (the command word included), or 0 after reporting a problem. */
+typedef int (*ParseFn)(Parser *p, ScriptCmd *cmd, const char *usage);
+
+static int usage_error(Parser *p, const char *usage)
+{
+    report(p, DIAG_ERROR, "%s, not '%.*s%s'", usage, SHOWN(shown_command(p)));
+    return 0;
+}
+
+static int parse_tap(Parser *p, ScriptCmd *cmd, const char *usage)
+{
+    if (p->count >= 2 && p->words[1].quoted) {
+        if (p->words[1].len == 2) {
+            report(p, DIAG_ERROR, "'tap \"\"' has an empty label: write the label of a "
+                   "button as it shows on screen, like tap \"Start\"");
+            return 0;
+        }
+        cmd->op = SCRIPT_TAP_LABEL;
+        cmd->text = word_text(p, &p->words[1]);
+        return cmd->text ? 2 : 0;
+    }
+    if (p->count < 3 || p->words[2].quoted) {
+        double ignored;
+        if (p->count == 2 && parse_number(&p->words[1], true, 1e300, &ignored) == NUMBER_BAD) {
+            report(p, DIAG_ERROR, "%s, not '%.*s%s' (a label goes in quotes: tap \"%.*s%s\")",
+                   usage, SHOWN(shown_command(p)), SHOWN(shown_word(&p->words[1])));
+            return 0;
+        }
+        return usage_error(p, usage);
+    }
+    double xy[2];
+    for (int i = 0; i < 2; i++) {
+        const Word *w = &p->words[1 + i];
+        Number n = parse_number(w, true, SCRIPT_MAX_COORD, &xy[i]);
+        if (n == NUMBER_TOO_BIG) {
+            report(p, DIAG_ERROR, "%c = %.*s%s is out of range: 'tap' takes logical pixels "
+                   "from 0 to %d", i ? 'Y' : 'X', SHOWN(shown_word(w)), SCRIPT_MAX_COORD);
+            return 0;
+        }
+        if (n != NUMBER_OK)
+            return usage_error(p, usage);
+    }
+    cmd->op = SCRIPT_TAP_AT;
+    cmd->x = (float)xy[0];
+    cmd->y = (float)xy[1];
+    return 3;
+}
+
+static int parse_swipe(Parser *p, ScriptCmd *cmd, const char *usage)
+{
+    if (p->count < 2)
+        return usage_error(p, usage);
+    if (word_is(&p->words[1], "left"))
+        cmd->dir = -1;
+    else if (word_is(&p->words[1], "right"))
+        cmd->dir = 1;
+    else
+        return usage_error(p, usage);
+    cmd->op = SCRIPT_SWIPE;
+    return 2;
+}
+
+static const char *const modifier_names[] = { "ctrl", "alt", "shift", "gui", NULL };
+
+/* [mod+]...NAME: modifiers from the left while a '+' follows them, the rest is the key.
+ * "+" alone is the plus key, so `key +` and `key ctrl++` work; an empty part does not. */
+static int parse_key(Parser *p, ScriptCmd *cmd, const char *usage)
+{
+    if (p->count < 2)
+        return usage_error(p, usage);
+    const Word *w = &p->words[1];
+    cmd->op = SCRIPT_KEY;
+    if (w->quoted) {
+        if (w->len == 2) {
+            report(p, DIAG_ERROR, "'key \"\"' names no key: %s", usage);
+            return 0;
+        }
+        cmd->text = word_text(p, w);
+        return cmd->text ? 2 : 0;
+    }
+    const char *rest = w->start, *end = w->start + w->len;
+    for (;;) {
+        size_t left = (size_t)(end - rest);
+        if (left == 1 && rest[0] == '+')
+            break;
+        const char *plus = memchr(rest, '+', left);
+        if (!plus)
+            break;
+        if (plus == rest || plus + 1 == end) {
+            report(p, DIAG_ERROR, "key '%.*s%s' has an empty part: join modifiers and the "
+                   "key name with single '+', like ctrl+q or ctrl+alt+F2",
+                   SHOWN(shown_word(w)));
+            return 0;
+        }
+        size_t n = (size_t)(plus - rest);
+        unsigned bit = 0;
+        for (int m = 0; modifier_names[m]; m++)
+            if (n == strlen(modifier_names[m]) && distance(rest, n, modifier_names[m]) == 0)
+                bit = 1u << m;
+        if (!bit) {
+            char hint[64];
+            report(p, DIAG_ERROR, "unknown modifier '%.*s%s' in '%.*s%s'; modifiers are "
+                   "ctrl, alt, shift and gui%s", SHOWN(shown(rest, n)), SHOWN(shown_word(w)),
+                   did_you_mean(hint, sizeof(hint), rest, n, modifier_names));
+            return 0;
+        }
+        if (cmd->mods & bit) {
+            report(p, DIAG_ERROR, "'%.*s' appears twice in '%.*s%s'", (int)n, rest,
+                   SHOWN(shown_word(w)));
+            return 0;
+        }
+        cmd->mods |= bit;
+        rest = plus + 1;
+    }
+    cmd->text = arena_strndup(&p->s->arena, rest, (size_t)(end - rest));
+    if (!cmd->text)
+        p->out_of_memory = true;
+    return cmd->text ? 2 : 0;
+}
+
+static int parse_quit(Parser *p, ScriptCmd *cmd, const char *usage)
+{
+    (void)p;
+    (void)usage;
+    cmd->op = SCRIPT_QUIT;
+    return 1;
+}
+
+static int parse_wait(Parser *p, ScriptCmd *cmd, const char *usage)
+{
+    if (p->count < 2)
+        return usage_error(p, usage);
+    double ms;
+    Number n = parse_number(&p->words[1], false, SCRIPT_MAX_WAIT_MS, &ms);
+    if (n == NUMBER_TOO_BIG) {
+        report(p, DIAG_ERROR, "wait %.*s%s is out of range: 'wait' takes 0 to %d "
+               "milliseconds (one day)", SHOWN(shown_word(&p->words[1])), SCRIPT_MAX_WAIT_MS);
+        return 0;
+    }
+    if (n != NUMBER_OK)
+        return usage_error(p, usage);
+    cmd->op = SCRIPT_WAIT;
+    cmd->ms = (long)ms;
+    return 2;
+}
+
+static bool is_name_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '_' || c == '.';
+}
+
+static int parse_shot(Parser *p, ScriptCmd *cmd, const char *usage)
+{
+    if (p->count < 2)
+        return usage_error(p, usage);
+    const char *name = word_text(p, &p->words[1]);
+    if (!name)
+        return 0;
+    size_t len = strlen(name);
+    Shown show = shown(name, len);
+    for (size_t i = 0; i < len; i++) {
+        if (!is_name_char(name[i])) {
+            /* The name is valid UTF-8 (the line was): show the whole character. */
+            unsigned char c = (unsigned char)name[i];
+            int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            const char *what = c == ' ' ? "a space" : c == '/' || c == '\\' ? "a folder" : NULL;
+            if (what)
+                report(p, DIAG_ERROR, "shot name '%.*s%s' has %s in it: %s", SHOWN(show),
+                       what, usage);
+            else
+                report(p, DIAG_ERROR, "shot name '%.*s%s' has '%.*s' in it: %s", SHOWN(show),
+                       n, name + i, usage);
+            return 0;
+        }
+    }
+    if (len == 0 || name[0] == '.' || strstr(name, "..")) {
+        report(p, DIAG_ERROR, "shot name '%.*s%s' %s: %s", SHOWN(show),
+               len == 0 ? "is empty" : name[0] == '.' ? "starts with '.'" : "has '..' in it",
+               usage);
+        return 0;
+    }
+    if (len > SCRIPT_MAX_SHOT_NAME) {
+        report(p, DIAG_ERROR, "shot name '%.*s%s' is %zu characters long; at most %d fit",
+               SHOWN(show), len, SCRIPT_MAX_SHOT_NAME);
+        return 0;
+    }
+    if (len > 4 && strcmp(name + len - 4, ".png") == 0)
+        report(p, DIAG_WARNING, "'shot %s' saves %s.png: the .png is added, write 'shot %.*s'",
+               name, name, (int)(len - 4), name);
+    cmd->op = SCRIPT_SHOT;
+    cmd->text = name;
+    return 2;
+}
+
+/* "attract, consent, …, staff and idle", from screen.h. */
+static void screen_list(char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < SCREEN_COUNT && used < size; i++) {
+        int n = snprintf(buf + used, size - used, "%s, ", screen_id((Screen)i));
+        if (n < 0)
+            break;
+        used += (size_t)n;
+    }
+    if (used < size)
+        snprintf(buf + used - 2, size - used + 2, " and %s", screen_overlay_id);
+}
+
+static int parse_expect(Parser *p, ScriptCmd *cmd, const char *usage)
+{
+    static const char *const subjects[] = { "screen", "text", NULL };
+    if (p->count < 3)
+        return usage_error(p, usage);
+    const Word *what = &p->words[1], *arg = &p->words[2];
+    if (word_is(what, "screen")) {
+        const char *id = word_text(p, arg);
+        if (!id)
+            return 0;
+        Screen screen = strcmp(id, screen_overlay_id) == 0 ? SCREEN_COUNT : screen_from_id(id);
+        if (screen == SCREEN_COUNT && strcmp(id, screen_overlay_id) != 0) {
+            const char *names[SCREEN_COUNT + 2];
+            for (int i = 0; i < SCREEN_COUNT; i++)
+                names[i] = screen_id((Screen)i);
+            names[SCREEN_COUNT] = screen_overlay_id;
+            names[SCREEN_COUNT + 1] = NULL;
+            char list[512], hint[64];
+            screen_list(list, sizeof(list));
+            report(p, DIAG_ERROR, "unknown screen '%.*s%s'; screens are %s%s",
+                   SHOWN(shown(id, strlen(id))), list,
+                   did_you_mean(hint, sizeof(hint), id, strlen(id), names));
+            return 0;
+        }
+        cmd->op = SCRIPT_EXPECT_SCREEN;
+        cmd->screen = screen;
+        cmd->text = id;
+        return 3;
+    }
+    if (word_is(what, "text")) {
+        if (!arg->quoted) {
+            report(p, DIAG_ERROR, "'expect text' takes the text in double quotes, like "
+                   "expect text \"Your style\", not '%.*s%s'", SHOWN(shown_command(p)));
+            return 0;
+        }
+        if (arg->len == 2) {
+            report(p, DIAG_ERROR, "'expect text \"\"' expects no text at all: write the text "
+                   "that should be visible between the quotes");
+            return 0;
+        }
+        cmd->op = SCRIPT_EXPECT_TEXT;
+        cmd->text = word_text(p, arg);
+        return cmd->text ? 3 : 0;
+    }
+    char hint[64];
+    report(p, DIAG_ERROR, "%s, not '%.*s%s'%s", usage, SHOWN(shown_command(p)),
+           what->quoted ? "" : did_you_mean(hint, sizeof(hint), what->start, what->len, subjects));
+    return 0;
+}
+
+/* The commands of PRODUCT.md, in the order of ScriptOp's first use; `usage` starts the
+ * message for words that do not fit. */
+static const struct {
+    const char *name;
+    ParseFn parse;
+    const char *usage;
+} commands[] = {
+    { "tap", parse_tap, "'tap' takes X Y (logical pixels, like tap 120 48.5) or a \"Label\" "
+                        "in double quotes" },
+    { "swipe", parse_swipe, "'swipe' takes left or right" },
+    { "key", parse_key, "'key' takes a key name as SDL names it (like Escape, Return, F11), "
+                        "with ctrl+, alt+, shift+ or gui+ in front if needed" },
+    { "quit", parse_quit, "'quit' takes nothing" },
+    { "wait", parse_wait, "'wait' takes whole milliseconds from 0 to 86400000, like wait 1500" },
+    { "shot", parse_shot, "'shot' takes a file name of letters, digits, '-', '_' and '.', "
+                          "like shot home-800x480" },
+    { "expect", parse_expect, "'expect' takes screen ID or text \"...\" in double quotes" },
+};
+enum { COMMAND_COUNT = sizeof(commands) / sizeof(commands[0]) };
+
+static const char *const command_names[] = {
+    "tap", "swipe", "key", "quit", "wait", "shot", "expect", NULL
+};
+
+const char *script_op_name(ScriptOp op)
+{
+    static const char *const names[SCRIPT_OP_COUNT] = {
+        "tap", "tap", "swipe", "key", "quit", "wait", "shot", "expect", "expect"
+    };
+    return op >= 0 && op < SCRIPT_OP_COUNT ? names[op] : "?";
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Lines                                                                              */
+/* ---------------------------------------------------------------------------------- */
+
+/* Bytes that cannot be typed into a script: broken UTF-8 and control characters. */
+static bool check_bytes(Parser *p)
+{
+    size_t bad;
+    if (!utf8_valid(p->text, p->len, &bad)) {
+        p->last_bad_utf8_line = p->line;
+        if (++p->bad_utf8_lines <= 3)
+            report(p, DIAG_ERROR, "a character that is not UTF-8 (byte 0x%02X at column "
+                   "%zu): retype it, or save the file as UTF-8",
+                   (unsigned char)p->text[bad], column(p, bad));
+        return false;
+    }
+    for (size_t i = 0; i < p->len; i++) {
+        unsigned char c = (unsigned char)p->text[i];
+        if ((c < 0x20 && c != '\t') || c == 0x7F) {
+            report(p, DIAG_ERROR, "a control character (byte 0x%02X at column %zu)%s: "
+                   "delete it", c, column(p, i),
+                   c == '\r' ? ", a carriage return in the middle of the line" : "");
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool add_command(Parser *p, const ScriptCmd *cmd)
+{
+    Script *s = p->s;
+    if (s->count == s->capacity) {
+        int capacity = s->capacity ? s->capacity * 2 : 64;
+        ScriptCmd *cmds = realloc(s->cmds, (size_t)capacity * sizeof(*cmds));
+        if (!cmds) {
+            p->out_of_memory = true;
+            return false;
+        }
+        s->cmds = cmds;
+        s->capacity = capacity;
+    }
+    s->cmds[s->count++] = *cmd;
+    return true;
+}
+
+static void parse_line(Parser *p, const char *text, size_t len)
+{
+    p->text = text;
+    p->len = len;
+    if (!check_bytes(p) || !scan_words(p) || p->count == 0)
+        return;
+    const Word *first = &p->words[0];
+    if (first->quoted) {
+        report(p, DIAG_ERROR, "a line starts with a command (tap, swipe, key, quit, wait, "
+               "shot or expect), not with a quoted string");
+        return;
+    }
+    int c = 0;
+    while (c < COMMAND_COUNT && !word_is(first, commands[c].name))
+        c++;
+    if (c == COMMAND_COUNT) {
+        const char *s = suggest(first->start, first->len, command_names);
+        if (s)
+            report(p, DIAG_ERROR, "unknown command '%.*s%s'; did you mean '%s'?",
+                   SHOWN(shown_word(first)), s);
+        else
+            report(p, DIAG_ERROR, "unknown command '%.*s%s'; commands are tap, swipe, key, "
+                   "quit, wait, shot and expect", SHOWN(shown_word(first)));
+        return;
+    }
+    ScriptCmd cmd = { .line = p->line, .text = "", .screen = SCREEN_COUNT };
+    int used = commands[c].parse(p, &cmd, commands[c].usage);
+    if (used == 0)
+        return;
+    if (p->count > used) {
+        report(p, DIAG_ERROR, "unexpected '%.*s%s' after '%.*s%s': one command a line "
+               "(a comment starts with #)", SHOWN(shown_word(&p->words[used])),
+               SHOWN(shown_words(p, 0, used)));
+        return;
+    }
+    add_command(p, &cmd);
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Files                                                                              */
+/* ---------------------------------------------------------------------------------- */
+
+static bool start(Script *s, const char *path, Diags *diags)
+{
+    *s = (Script){ 0 };
+    s->path = arena_strdup(&s->arena, path);
+    if (!s->path) {
+        diag_add(diags, path, 1, DIAG_ERROR, "out of memory while reading the script");
+        return false;
+    }
+    return true;
+}
+
+static bool parse_text(Script *s, const char *path, const char *text, size_t len, Diags *diags)
+{
+    if (len == 0)
+        return true; /* text may be NULL then */
+    if (len > SCRIPT_MAX_FILE) {
+        diag_add(diags, path, 1, DIAG_ERROR, "the file is larger than %d KiB: is it the "
+                 "right file?", SCRIPT_MAX_FILE / 1024);
+        return false;
+    }
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {
+        bool utf16 = len >= 2 && ((unsigned char)text[0] == 0xFF || (unsigned char)text[0] == 0xFE ||
+                                  text[0] == '\0' || text[1] == '\0');
+        int line = 1;
+        for (const char *c = text; c < nul; c++)
+            line += *c == '\n';
+        if (utf16)
+            diag_add(diags, path, 1, DIAG_ERROR,
+                     "the file is saved as UTF-16 (\"Unicode\"); save it as UTF-8");
+        else
+            diag_add(diags, path, line, DIAG_ERROR,
+                     "a NUL byte: is this a text file? save it as UTF-8 text");
+        return false;
+    }
+    size_t pos = 0;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        pos = 3; /* the byte order mark some editors write */
+    /* A file of classic Mac line ends has CRs and no LF. */
+    char eol = !memchr(text, '\n', len) && memchr(text, '\r', len) ? '\r' : '\n';
+
+    Parser p = { .s = s, .diags = diags, .path = s->path };
+    while (pos < len && !p.out_of_memory) {
+        p.line++;
+        const char *end = memchr(text + pos, eol, len - pos);
+        size_t n = (end ? (size_t)(end - text) : len) - pos;
+        if (eol == '\n' && n > 0 && text[pos + n - 1] == '\r')
+            n--;
+        parse_line(&p, text + pos, n);
+        pos = end ? (size_t)(end - text) + 1 : len;
+    }
+    if (p.bad_utf8_lines > 3)
+        diag_add(diags, path, p.last_bad_utf8_line, DIAG_ERROR,
+                 "%d more lines have bytes that are not UTF-8: the file seems to be saved in "
+                 "another encoding (such as Windows-1252); save it as UTF-8",
+                 p.bad_utf8_lines - 3);
+    if (p.out_of_memory) {
+        diag_add(diags, path, 1, DIAG_ERROR, "out of memory while reading the script");
+        free(s->cmds);
+        s->cmds = NULL;
+        s->count = s->capacity = 0;
+        return false;
+    }
+    return true;
+}
+
+bool script_parse(Script *s, const char *path, const char *text, size_t len, Diags *diags)
+{
+    int errors = diags->errors;
+    if (!start(s, path, diags))
+        return false;
+    parse_text(s, path, text, len, diags);
+    return diags->errors == errors;
+}
+
+bool script_load(Script *s, const char *path, Diags *diags)
+{
+    int errors = diags->errors;
+    char *data = NULL;
+    FILE *f = NULL;
+    if (!start(s, path, diags))
+        goto done;
+    f = fopen(path, "rb");
+    if (!f) {
+        if (errno == ENOENT)
+            diag_add(diags, path, 1, DIAG_ERROR, "the script does not exist");
+        else
+            diag_add(diags, path, 1, DIAG_ERROR, "cannot open the script: %s", strerror(errno));
+        goto done;
+    }
+    data = malloc(SCRIPT_MAX_FILE + 1);
+    if (!data) {
+        diag_add(diags, path, 1, DIAG_ERROR, "out of memory while reading the script");
+        goto done;
+    }
+    size_t len = fread(data, 1, SCRIPT_MAX_FILE + 1, f);
+    if (ferror(f)) {
+        diag_add(diags, path, 1, DIAG_ERROR, "cannot read the script: %s", strerror(errno));
+        goto done;
+    }
+    parse_text(s, path, data, len, diags);
+done:
+    free(data);
+    if (f)
+        fclose(f);
+    return diags->errors == errors;
+}
+
+void script_free(Script *s)
+{
+    free(s->cmds);
+    arena_free(&s->arena);
+    *s = (Script){ 0 };
+}

@@ -1,0 +1,63 @@
+/* view.h — every screen, laid out as a draw list for the current size.
+ *
+ * view_layout() turns the flow's state and the bundle's words into a DrawList: shapes,
+ * lines of wrapped text, and touch targets, for any size from 800x480 to 1920x1080, in
+ * landscape and portrait. Long text goes through one pagination engine: a screen's text
+ * is a list of items (headings, paragraphs, bullets, quotes) packed into pages that fit
+ * the box, never cut; the flow's `page` picks one and `page_count` is written back. No
+ * SDL here: text is measured through a Measure (text.h). Layout allocates nothing. */
+#ifndef ATTUNE_VIEW_H
+#define ATTUNE_VIEW_H
+
+#include "config.h"
+#include "draw.h"
+#include "flow.h"
+#include "text.h"
+
+enum { VIEW_MAX_ITEMS = 256, VIEW_MAX_PAGES = 96 };
+
+/* Sizes for a screen of width x height: one unit (a pixel of the 800x480 design scaled to
+ * the screen), the font sizes, physical pixels per millimetre, the touch target size. */
+typedef struct ViewMetrics {
+    float unit;
+    int font_px[FONT_ROLE_COUNT];
+    double px_per_mm;
+    float target;       /* the least height (and width) of a touch target, in pixels */
+    float margin, gap;
+} ViewMetrics;
+
+void view_metrics(const Config *config, int width, int height, ViewMetrics *out);
+
+typedef enum ItemKind {
+    ITEM_KICKER, ITEM_HEADING, ITEM_SUBTITLE, ITEM_PARA, ITEM_BULLET, ITEM_QUOTE,
+    ITEM_LABEL, ITEM_CAPTION, ITEM_BREAK, ITEM_KIND_COUNT
+} ItemKind;
+
+typedef struct Item {
+    ItemKind kind;
+    const char *text;   /* one paragraph, no '\n' */
+    int len;
+} Item;
+
+typedef struct PageMark {
+    int item, line;     /* where a page starts */
+} PageMark;
+
+/* What a layout remembers between frames: the pages of the text on screen. */
+typedef struct View {
+    ViewMetrics metrics;
+    int width, height;
+    Item items[VIEW_MAX_ITEMS];
+    int item_count;
+    unsigned deck_key;            /* what the cached pages were made for */
+    PageMark pages[VIEW_MAX_PAGES + 1];
+    int page_count;
+    TextLine lines[64];           /* scratch for wrapping one paragraph */
+} View;
+
+/* Lays out what `flow` shows at time `now` into `out`. Writes flow->page_count (and
+ * clamps flow->page) for screens with pages. */
+void view_layout(View *view, Flow *flow, const Measure *measure, int width, int height,
+                 long now, DrawList *out);
+
+#endif

@@ -1,0 +1,25 @@
+/* headless.h — running the real app without a display: scripts and the tour.
+ *
+ * Both drive a Shell opened headless (SDL's dummy video driver, the software renderer)
+ * on a virtual clock, through the same flow, view and renderer as the app on a screen. */
+#ifndef ATTUNE_HEADLESS_H
+#define ATTUNE_HEADLESS_H
+
+#include <stdio.h>
+
+#include "../core/script.h"
+#include "shell.h"
+
+/* Runs `script` (PRODUCT.md's --script commands). Screenshots go to `shots` (a folder;
+ * NULL: `shot` is skipped). Returns 0 when every line ran and every expect held; 1 at the
+ * first failed expect (or a tap on a label not on screen), after printing
+ * `FILE:LINE: expected …, got …` to `err`; 2 for a key name SDL does not know. */
+int headless_script(Shell *shell, const Script *script, const char *shots, FILE *err);
+
+/* Visits every screen and page (each quiz item, a result for each style and one near a
+ * line, each deck page, the calm minute's phases, the still-there overlay), runs the
+ * layout checks on each, prints `problem: SCREEN …` lines and last `tour: N screens, M
+ * problems` to `out`, and saves SCREEN-….png into `shots` when given. Returns M. */
+int headless_tour(Shell *shell, const char *shots, FILE *out);
+
+#endif

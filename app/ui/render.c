@@ -1,0 +1,912 @@
+/* render.c — see render.h. Read render_frame first; the chapters above it are its parts.
+ *
+ * A frame: hash every command into the 64 px cells its bounds touch, compare with the last
+ * frame's cell hashes, merge the changed cells into a few rectangles and redraw each one,
+ * clipped, from the background up, into the frame texture; then copy that to the window.
+ * Shapes are one rounded-rectangle routine (a circle is all corner, a line a thin rotated
+ * rectangle) drawn as triangles whose outermost ring fades to alpha 0: anti-aliasing
+ * without multisampling, on every renderer. */
+#include "render.h"
+
+#include <SDL_image.h>
+#include <assert.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "font.h"
+
+#define FNV_SEED 14695981039346656037ull
+#define FNV_PRIME 1099511628211ull
+#define PI_F 3.14159265358979f
+
+_Static_assert((RENDER_TEXT_TABLE & (RENDER_TEXT_TABLE - 1)) == 0, "the table is a power of two");
+_Static_assert((int)RENDER_TEXT_CACHE >= (int)DRAW_MAX_CMDS, "a whole frame of lines must fit the cache");
+_Static_assert(RENDER_TEXT_CACHE < 32767, "entries are numbered in int16_t");
+
+static uint64_t fnv(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= FNV_PRIME;
+    }
+    return h;
+}
+
+/* The length of the longest prefix of `text` that is at most `max` bytes and does not cut
+ * a UTF-8 character in two. */
+static int cut_utf8(const char *text, int len, int max)
+{
+    if (len <= max)
+        return len;
+    int n = max;
+    while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+        n--;
+    return n > 0 ? n : max; /* not UTF-8 at all: cut anywhere */
+}
+
+/* ---- fonts -------------------------------------------------------------------------- */
+
+static const RenderFace face_of_role[FONT_ROLE_COUNT] = {
+    [FONT_DISPLAY] = RENDER_FACE_STRONG,
+    [FONT_TITLE] = RENDER_FACE_STRONG,
+    [FONT_HEADING] = RENDER_FACE_STRONG,
+    [FONT_BODY] = RENDER_FACE_REGULAR,
+    [FONT_QUOTE] = RENDER_FACE_ITALIC,
+    [FONT_BUTTON] = RENDER_FACE_STRONG,
+    [FONT_CAPTION] = RENDER_FACE_REGULAR,
+};
+
+static const char *const role_names[FONT_ROLE_COUNT] = {
+    "display", "title", "heading", "body", "quote", "button", "caption",
+};
+
+static bool copy_path(char *dst, const char *src, char *error, size_t error_size)
+{
+    if (snprintf(dst, RENDER_PATH_BYTES, "%s", src) < RENDER_PATH_BYTES)
+        return true;
+    snprintf(error, error_size, "the font path '%s' is too long", src);
+    return false;
+}
+
+/* Fills r->face_path: the config's files when set, else the family's faces. */
+static bool find_faces(Renderer *r, const Config *c, char *error, size_t error_size)
+{
+    char (*path)[RENDER_PATH_BYTES] = r->face_path;
+    char ignored[256];
+    if (c->font_regular[0]) {
+        if (!copy_path(path[RENDER_FACE_REGULAR], c->font_regular, error, error_size))
+            return false;
+    } else if (!font_find(c->font, false, path[RENDER_FACE_REGULAR], RENDER_PATH_BYTES, error,
+                          error_size)) {
+        return false;
+    }
+    if (c->font_bold[0]) {
+        if (!copy_path(path[RENDER_FACE_STRONG], c->font_bold, error, error_size))
+            return false;
+    } else if (c->font_regular[0] ||
+               (!font_find_style(c->font, FONT_STYLE_SEMIBOLD, path[RENDER_FACE_STRONG],
+                                 RENDER_PATH_BYTES, ignored, sizeof(ignored)) &&
+                !font_find_style(c->font, FONT_STYLE_BOLD, path[RENDER_FACE_STRONG],
+                                 RENDER_PATH_BYTES, ignored, sizeof(ignored)))) {
+        memcpy(path[RENDER_FACE_STRONG], path[RENDER_FACE_REGULAR], RENDER_PATH_BYTES);
+    }
+    if (c->font_regular[0] ||
+        !font_find_style(c->font, FONT_STYLE_ITALIC, path[RENDER_FACE_ITALIC], RENDER_PATH_BYTES,
+                         ignored, sizeof(ignored)))
+        memcpy(path[RENDER_FACE_ITALIC], path[RENDER_FACE_REGULAR], RENDER_PATH_BYTES);
+    return true;
+}
+
+static void close_fonts(TTF_Font *fonts[FONT_ROLE_COUNT])
+{
+    for (int i = 0; i < FONT_ROLE_COUNT; i++) {
+        if (fonts[i])
+            TTF_CloseFont(fonts[i]);
+        fonts[i] = NULL;
+    }
+}
+
+/* Opens every role at its size into `fonts` (all or none). */
+static bool open_fonts(const Renderer *r, TTF_Font *fonts[FONT_ROLE_COUNT],
+                       const int font_px[FONT_ROLE_COUNT], char *error, size_t error_size)
+{
+    for (int i = 0; i < FONT_ROLE_COUNT; i++) {
+        const char *path = r->face_path[face_of_role[i]];
+        if (font_px[i] <= 0) {
+            snprintf(error, error_size, "the %s font size is %d pixels, which is too small",
+                     role_names[i], font_px[i]);
+            goto fail;
+        }
+        fonts[i] = TTF_OpenFont(path, font_px[i]);
+        if (!fonts[i]) {
+            snprintf(error, error_size, "cannot open the font file %s: %s", path, TTF_GetError());
+            goto fail;
+        }
+    }
+    return true;
+fail:
+    close_fonts(fonts);
+    return false;
+}
+
+/* ---- the text cache ----------------------------------------------------------------- *
+ * Entries in a fixed array; a linear-probing table of entry numbers finds them by hash.
+ * An entry used by the frame being built is never evicted, and the cache holds a whole
+ * frame of lines, so an entry found while hashing is still there when drawing. */
+
+static size_t home_slot(uint64_t hash)
+{
+    return (size_t)(hash ^ (hash >> 31)) & (RENDER_TEXT_TABLE - 1);
+}
+
+static uint64_t text_hash(FontRole font, uint32_t colour, const char *text, int len)
+{
+    uint64_t h = fnv(FNV_SEED, &font, sizeof(font));
+    h = fnv(h, &colour, sizeof(colour));
+    return fnv(h, text, (size_t)len);
+}
+
+/* Keys are compared on all their bytes up to RENDER_TEXT_KEY, and beyond that on the
+ * 64-bit hash of the whole line. */
+static bool text_matches(const RenderText *t, uint64_t hash, FontRole font, uint32_t colour,
+                         const char *text, int len)
+{
+    int kept = len < RENDER_TEXT_KEY ? len : RENDER_TEXT_KEY;
+    return t->hash == hash && t->font == font && t->colour == colour && t->len == len &&
+           memcmp(t->key, text, (size_t)kept) == 0;
+}
+
+/* The slot holding this key, or the empty slot where it would go. */
+static size_t text_slot(const Renderer *r, uint64_t hash, FontRole font, uint32_t colour,
+                        const char *text, int len)
+{
+    size_t s = home_slot(hash);
+    while (r->table[s] && !text_matches(&r->texts[r->table[s] - 1], hash, font, colour, text, len))
+        s = (s + 1) & (RENDER_TEXT_TABLE - 1);
+    return s;
+}
+
+static void text_evict(Renderer *r, int e)
+{
+    RenderText *t = &r->texts[e];
+    size_t hole = home_slot(t->hash);
+    while (r->table[hole] != e + 1)
+        hole = (hole + 1) & (RENDER_TEXT_TABLE - 1);
+    /* Backward-shift deletion: pull later entries of the probe run into the hole unless
+     * their home slot lies after the hole (they would then become unreachable). */
+    for (size_t next = (hole + 1) & (RENDER_TEXT_TABLE - 1); r->table[next];
+         next = (next + 1) & (RENDER_TEXT_TABLE - 1)) {
+        size_t home = home_slot(r->texts[r->table[next] - 1].hash);
+        bool stays = hole <= next ? (hole < home && home <= next) : (hole < home || home <= next);
+        if (!stays) {
+            r->table[hole] = r->table[next];
+            hole = next;
+        }
+    }
+    r->table[hole] = 0;
+    if (t->texture)
+        SDL_DestroyTexture(t->texture);
+    r->text_bytes -= (size_t)t->w * (size_t)t->h * 4;
+    r->text_count--;
+    memset(t, 0, sizeof(*t));
+}
+
+/* The least recently used entry not used by this frame, or -1. */
+static int text_oldest(const Renderer *r)
+{
+    int oldest = -1;
+    for (int i = 0; i < RENDER_TEXT_CACHE; i++) {
+        const RenderText *t = &r->texts[i];
+        if (t->live && t->used != r->frame_number && (oldest < 0 || t->used < r->texts[oldest].used))
+            oldest = i;
+    }
+    return oldest;
+}
+
+static void text_flush(Renderer *r)
+{
+    for (int i = 0; i < RENDER_TEXT_CACHE; i++)
+        if (r->texts[i].live)
+            text_evict(r, i);
+}
+
+/* The cache entry for a line, rasterised now if it is new. */
+static int text_get(Renderer *r, FontRole font, uint32_t colour, const char *text, int len)
+{
+    uint64_t hash = text_hash(font, colour, text, len);
+    size_t s = text_slot(r, hash, font, colour, text, len);
+    if (r->table[s]) {
+        int e = r->table[s] - 1;
+        r->texts[e].used = r->frame_number;
+        r->stats.text_hits++;
+        return e;
+    }
+    r->stats.text_misses++;
+    int e = -1;
+    if (r->text_count == RENDER_TEXT_CACHE) {
+        e = text_oldest(r);
+        assert(e >= 0); /* the cache holds more entries than a frame has commands */
+        text_evict(r, e);
+        s = text_slot(r, hash, font, colour, text, len); /* eviction moved slots */
+    } else {
+        for (e = 0; r->texts[e].live; e++)
+            ;
+    }
+    RenderText *t = &r->texts[e];
+    *t = (RenderText){ .hash = hash, .colour = colour, .font = font, .len = len,
+                       .used = r->frame_number, .live = true };
+    memcpy(t->key, text, (size_t)(len < RENDER_TEXT_KEY ? len : RENDER_TEXT_KEY));
+    memcpy(r->line, text, (size_t)len);
+    r->line[len] = '\0';
+    SDL_Color c = { (Uint8)(colour >> 16), (Uint8)(colour >> 8), (Uint8)colour, 255 };
+    SDL_Surface *surface = TTF_RenderUTF8_Blended(r->fonts[font], r->line, c);
+    if (surface) {
+        t->texture = SDL_CreateTextureFromSurface(r->sdl, surface);
+        if (t->texture) {
+            SDL_SetTextureBlendMode(t->texture, SDL_BLENDMODE_BLEND);
+            t->w = surface->w;
+            t->h = surface->h;
+        }
+        SDL_FreeSurface(surface);
+    }
+    /* A line that cannot be drawn stays cached without a texture, so it is not retried
+     * every frame. */
+    r->table[s] = (int16_t)(e + 1);
+    r->text_count++;
+    r->text_bytes += (size_t)t->w * (size_t)t->h * 4;
+    while (r->text_bytes > RENDER_TEXT_BUDGET) {
+        int old = text_oldest(r);
+        if (old < 0)
+            break;
+        text_evict(r, old);
+    }
+    return e;
+}
+
+/* ---- measuring ---------------------------------------------------------------------- */
+
+static int measure_width(void *ctx, FontRole font, const char *text, int len)
+{
+    Renderer *r = ctx;
+    char piece[1024];
+    int total = 0;
+    assert(font >= 0 && font < FONT_ROLE_COUNT);
+    while (len > 0) {
+        int n = len;
+        if (n >= (int)sizeof(piece)) {
+            /* Cut after a space when there is one in the second half: no kerning is lost. */
+            int space = (int)sizeof(piece) - 1;
+            while (space > (int)sizeof(piece) / 2 && text[space - 1] != ' ')
+                space--;
+            n = space > (int)sizeof(piece) / 2 ? space : cut_utf8(text, len, (int)sizeof(piece) - 1);
+        }
+        memcpy(piece, text, (size_t)n);
+        piece[n] = '\0';
+        int w = 0;
+        if (TTF_SizeUTF8(r->fonts[font], piece, &w, NULL) == 0)
+            total += w;
+        text += n;
+        len -= n;
+    }
+    return total;
+}
+
+Measure render_measure(Renderer *r)
+{
+    Measure m = { .width = measure_width, .ctx = r };
+    for (int i = 0; i < FONT_ROLE_COUNT; i++) {
+        m.line_height[i] = TTF_FontLineSkip(r->fonts[i]);
+        m.size[i] = r->font_px[i];
+    }
+    return m;
+}
+
+/* ---- shapes ------------------------------------------------------------------------- *
+ * Every shape is a rounded rectangle in its own frame: centre (cx, cy), x axis u, half size
+ * hw x hh, corner radius. A contour is the outline pushed `e` pixels outwards (inwards when
+ * negative): a larger radius outside, a smaller one inside, and past the corners' centres
+ * the straight core shrinks instead. A fill is the contour at -0.5 (opaque) plus a ring out
+ * to +0.5 (transparent), so each edge pixel gets about its covered fraction. */
+
+typedef struct Shape {
+    float cx, cy, ux, uy;
+    float hw, hh, radius;
+    int n;                                  /* segments per quarter circle */
+    float cos_[RENDER_ARC_MAX + 1], sin_[RENDER_ARC_MAX + 1];
+} Shape;
+
+/* `tolerance`: how far (in pixels) a chord may stray from the outermost arc. */
+static void shape_init(Shape *s, float cx, float cy, float ux, float uy, float hw, float hh,
+                       float radius, float tolerance)
+{
+    *s = (Shape){ .cx = cx, .cy = cy, .ux = ux, .uy = uy, .hw = hw, .hh = hh };
+    s->radius = fmaxf(0.0f, fminf(radius, fminf(hw, hh)));
+    float outer = s->radius + 0.5f;
+    float step = tolerance < outer ? 2.0f * acosf(1.0f - tolerance / outer) : PI_F;
+    s->n = (int)ceilf(PI_F / 2.0f / step);
+    s->n = s->n < 2 ? 2 : s->n > RENDER_ARC_MAX ? RENDER_ARC_MAX : s->n;
+    /* sin from cos mirrored, so that the ends are exactly 0 and 1: points that meet where
+     * two corners touch must round to the same pixel. */
+    for (int j = 0; j <= s->n; j++)
+        s->cos_[j] = j == 0 ? 1.0f : 2 * j == s->n ? sqrtf(0.5f) : j == s->n ? 0.0f
+                   : cosf(PI_F / 2.0f * (float)j / (float)s->n);
+    for (int j = 0; j <= s->n; j++)
+        s->sin_[j] = s->cos_[s->n - j];
+}
+
+static int contour_points(const Shape *s)
+{
+    return 4 * (s->n + 1);
+}
+
+/* For the software renderer, which cuts the fraction off: the nearest whole pixel (the
+ * same way everywhere, so that widths survive; a shape placed on whole pixels may come out
+ * half a pixel right of or below where a GPU draws it). */
+static float to_pixel(float v)
+{
+    return floorf(v + 0.5f);
+}
+
+/* Appends a contour at r->vertices[at], clockwise from the right end of the bottom-right
+ * corner: `edge + feather` pixels outside the shape's edge. Returns where the next goes.
+ *
+ * The software renderer drops the fraction of every vertex and samples pixel centres, so
+ * a feather there always gives the pixel it crosses half the colour: a 1 px line would
+ * become two pale ones. So, on that renderer only, an axis-aligned contour with (next to)
+ * no rounding gets no feather: rules, sharp rectangles and their outlines come out crisp,
+ * as on a GPU. Feathering only parts of a contour would dent it, and rounding to whole
+ * pixels then folds triangles over each other, so it is all or nothing per contour. */
+typedef struct Contour {
+    float core_w, core_h, rad;  /* half the straight part, and the corners' radius */
+} Contour;
+
+static Contour contour_size(const Renderer *r, const Shape *s, float edge, float feather)
+{
+    bool hard = r->software && (s->ux == 0 || s->uy == 0) && s->radius + edge < 2.0f;
+    float e = edge + (hard ? 0.0f : feather);
+    Contour c = { s->hw - s->radius, s->hh - s->radius, s->radius + e };
+    if (c.rad < 0) { /* inside the corners' centres: shrink the straight core */
+        c.core_w = fmaxf(0.0f, c.core_w + c.rad);
+        c.core_h = fmaxf(0.0f, c.core_h + c.rad);
+        c.rad = 0;
+    }
+    if (r->software) { /* a sliver's two sides could round past each other: make it a line */
+        c.core_w = c.core_w < 0.5f ? 0.0f : c.core_w;
+        c.core_h = c.core_h < 0.5f ? 0.0f : c.core_h;
+    }
+    return c;
+}
+
+/* True when that contour encloses nothing (a line or a point). */
+static bool contour_flat(const Renderer *r, const Shape *s, float edge, float feather)
+{
+    Contour c = contour_size(r, s, edge, feather);
+    return c.rad == 0 && (c.core_w == 0 || c.core_h == 0);
+}
+
+static int contour(Renderer *r, int at, const Shape *s, float edge, float feather, SDL_Color colour)
+{
+    static const float sign[4][2] = { { 1, 1 }, { -1, 1 }, { -1, -1 }, { 1, -1 } };
+    Contour size = contour_size(r, s, edge, feather);
+    float core_w = size.core_w, core_h = size.core_h, rad = size.rad;
+    for (int k = 0; k < 4; k++) {
+        for (int j = 0; j <= s->n; j++) {
+            float c = s->cos_[j], sn = s->sin_[j], dx, dy;
+            switch (k) { /* the quarter turned by k right angles */
+            case 0: dx = c; dy = sn; break;
+            case 1: dx = -sn; dy = c; break;
+            case 2: dx = -c; dy = -sn; break;
+            default: dx = sn; dy = -c; break;
+            }
+            float lx = sign[k][0] * core_w + rad * dx, ly = sign[k][1] * core_h + rad * dy;
+            SDL_Vertex *v = &r->vertices[at++];
+            v->position.x = s->cx + lx * s->ux - ly * s->uy;
+            v->position.y = s->cy + lx * s->uy + ly * s->ux;
+            if (r->software) {
+                v->position.x = to_pixel(v->position.x);
+                v->position.y = to_pixel(v->position.y);
+            }
+            v->color = colour;
+            v->tex_coord.x = v->tex_coord.y = 0;
+        }
+    }
+    return at;
+}
+
+/* Appends triangles joining contour a to contour b (a ring); returns the new count. */
+static int ring(Renderer *r, int count, int a, int b, int points)
+{
+    for (int i = 0; i < points; i++) {
+        int j = (i + 1) % points;
+        int *x = &r->indices[count];
+        x[0] = a + i, x[1] = b + i, x[2] = b + j;
+        x[3] = a + i, x[4] = b + j, x[5] = a + j;
+        count += 6;
+    }
+    return count;
+}
+
+/* Draws triangles from r->vertices. On the software renderer, first drops those that
+ * rounding made flat: SDL 2 there turns two consecutive triangles that look like the
+ * halves of an axis-aligned rectangle into one filled rectangle, and a flat triangle
+ * passes that test, drawing a rectangle that was never there. */
+static void submit(Renderer *r, int vertices, int *indices, int count)
+{
+    if (r->software) {
+        int kept = 0;
+        for (int i = 0; i < count; i += 3) {
+            const SDL_FPoint *a = &r->vertices[indices[i]].position;
+            const SDL_FPoint *b = &r->vertices[indices[i + 1]].position;
+            const SDL_FPoint *c = &r->vertices[indices[i + 2]].position;
+            if ((b->x - a->x) * (c->y - a->y) - (b->y - a->y) * (c->x - a->x) == 0)
+                continue;
+            memmove(&indices[kept], &indices[i], 3 * sizeof(*indices));
+            kept += 3;
+        }
+        count = kept;
+    }
+    if (count > 0)
+        SDL_RenderGeometry(r->sdl, NULL, r->vertices, vertices, indices, count);
+}
+
+static void fill_shape(Renderer *r, Shape *s, SDL_Color colour)
+{
+    /* Thinner than a pixel: widen to one and fade by the same factor (same coverage). */
+    if (s->hw < 0.5f) {
+        colour.a = (Uint8)lroundf((float)colour.a * 2.0f * s->hw);
+        s->hw = 0.5f;
+    }
+    if (s->hh < 0.5f) {
+        colour.a = (Uint8)lroundf((float)colour.a * 2.0f * s->hh);
+        s->hh = 0.5f;
+    }
+    if (colour.a == 0)
+        return;
+    SDL_Color clear = { colour.r, colour.g, colour.b, 0 };
+    int points = contour_points(s);
+    int outer = contour(r, 0, s, 0.0f, -0.5f, colour);
+    int end = contour(r, outer, s, 0.0f, 0.5f, clear);
+    /* The inside, as a fan around the centre rather than from a corner: rounding to whole
+     * pixels and the crisp ends (see contour) can dent the contour, which would fold thin
+     * triangles from a corner over each other, but not wedges from the middle. */
+    SDL_Vertex *centre = &r->vertices[end];
+    centre->position.x = r->software ? to_pixel(s->cx) : s->cx;
+    centre->position.y = r->software ? to_pixel(s->cy) : s->cy;
+    centre->color = colour;
+    centre->tex_coord.x = centre->tex_coord.y = 0;
+    int inside = 0;
+    bool flat = contour_flat(r, s, 0.0f, -0.5f); /* a line: the feather is all there is */
+    for (int i = 0; i < points && !flat; i++) {
+        r->indices[inside++] = end;
+        r->indices[inside++] = i;
+        r->indices[inside++] = (i + 1) % points;
+    }
+    end++;
+    int count = ring(r, inside, 0, outer, points);
+    if (colour.a == 255) {
+        /* An opaque inside needs no blending (the software renderer then needs no scratch
+         * surface per triangle); only the feather does. */
+        SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_NONE);
+        submit(r, end, r->indices, inside);
+        SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
+        submit(r, end, r->indices + inside, count - inside);
+    } else {
+        submit(r, end, r->indices, count);
+    }
+}
+
+static void outline_shape(Renderer *r, Shape *s, SDL_Color colour, float thickness)
+{
+    if (thickness >= fminf(s->hw, s->hh)) { /* no hole left */
+        fill_shape(r, s, colour);
+        return;
+    }
+    if (thickness < 1.0f) {
+        colour.a = (Uint8)lroundf((float)colour.a * thickness);
+        thickness = 1.0f;
+    }
+    if (colour.a == 0)
+        return;
+    SDL_Color clear = { colour.r, colour.g, colour.b, 0 };
+    int points = contour_points(s);
+    int c1 = contour(r, 0, s, 0.0f, 0.5f, clear);
+    int c2 = contour(r, c1, s, 0.0f, -0.5f, colour);
+    int c3 = contour(r, c2, s, -thickness, 0.5f, colour);
+    int end = contour(r, c3, s, -thickness, -0.5f, clear);
+    int count = ring(r, 0, 0, c1, points);
+    count = ring(r, count, c1, c2, points);
+    count = ring(r, count, c2, c3, points);
+    submit(r, end, r->indices, count);
+}
+
+/* ---- commands ----------------------------------------------------------------------- */
+
+static float clampf(float v)
+{
+    return fmaxf(-1e6f, fminf(v, 1e6f)); /* also turns NaN into a number */
+}
+
+static SDL_Rect box(float x0, float y0, float x1, float y1, float margin)
+{
+    int l = (int)floorf(clampf(fminf(x0, x1) - margin)), t = (int)floorf(clampf(fminf(y0, y1) - margin));
+    int rt = (int)ceilf(clampf(fmaxf(x0, x1) + margin)), b = (int)ceilf(clampf(fmaxf(y0, y1) + margin));
+    return (SDL_Rect){ l, t, rt - l, b - t };
+}
+
+/* The pixels a command may change (w = 0: none). For text this finds, or rasterises, the
+ * line's texture, whose size is exact. Shapes get 2 px of margin: the half-pixel feather
+ * and the software renderer's rounding. */
+static SDL_Rect bounds_of(Renderer *r, const DrawCmd *c, int index)
+{
+    const SDL_Rect none = { 0, 0, 0, 0 };
+    const Rect *g = &c->rect;
+    if (c->alpha == 0)
+        return none;
+    switch (c->kind) {
+    case DRAW_RECT:
+    case DRAW_CIRCLE:
+        if (!(g->w > 0 && g->h > 0))
+            return none;
+        return box(g->x, g->y, g->x + g->w, g->y + g->h, 2.0f);
+    case DRAW_LINE: {
+        if (!(c->thickness > 0))
+            return none;
+        return box(g->x, g->y, g->x + g->w, g->y + g->h, fmaxf(c->thickness, 1.0f) / 2.0f + 2.0f);
+    }
+    case DRAW_TEXT: {
+        assert(c->font >= 0 && c->font < FONT_ROLE_COUNT);
+        int len = cut_utf8(c->text, c->len, RENDER_LINE_BYTES - 1);
+        if (len <= 0)
+            return none;
+        int e = text_get(r, c->font, c->colour & 0xFFFFFF, c->text, len);
+        r->text_of[index] = e;
+        if (!r->texts[e].texture)
+            return none;
+        return (SDL_Rect){ (int)lroundf(clampf(g->x)), (int)lroundf(clampf(g->y)), r->texts[e].w,
+                           r->texts[e].h };
+    }
+    default:
+        assert(!"unknown draw command");
+        return none;
+    }
+}
+
+/* Everything that changes a command's pixels. */
+static uint64_t cmd_hash(const DrawCmd *c)
+{
+    uint64_t h = fnv(FNV_SEED, &c->kind, sizeof(c->kind));
+    h = fnv(h, &c->rect, sizeof(c->rect)); /* four floats, no padding */
+    h = fnv(h, &c->colour, sizeof(c->colour));
+    h = fnv(h, &c->alpha, sizeof(c->alpha));
+    switch (c->kind) {
+    case DRAW_RECT:
+        h = fnv(h, &c->radius, sizeof(c->radius));
+        /* fall through */
+    case DRAW_CIRCLE:
+    case DRAW_LINE:
+        h = fnv(h, &c->thickness, sizeof(c->thickness));
+        break;
+    case DRAW_TEXT:
+        h = fnv(h, &c->font, sizeof(c->font));
+        h = fnv(h, &c->len, sizeof(c->len));
+        h = fnv(h, c->text, (size_t)(c->len > 0 ? c->len : 0));
+        break;
+    default:
+        break;
+    }
+    return h;
+}
+
+static void draw_cmd(Renderer *r, const DrawCmd *c, int index)
+{
+    /* On the software renderer vertices land on whole pixels anyway: fewer, farther apart
+     * points round without crossing each other. */
+    float tolerance = r->software ? 0.5f : 0.1f;
+    const Rect *g = &c->rect;
+    SDL_Color colour = { (Uint8)(c->colour >> 16), (Uint8)(c->colour >> 8), (Uint8)c->colour, c->alpha };
+    Shape s;
+    switch (c->kind) {
+    case DRAW_RECT:
+    case DRAW_CIRCLE: {
+        float radius = c->kind == DRAW_CIRCLE ? fminf(g->w, g->h) / 2.0f : c->radius;
+        shape_init(&s, g->x + g->w / 2.0f, g->y + g->h / 2.0f, 1.0f, 0.0f, g->w / 2.0f, g->h / 2.0f,
+                   radius, tolerance);
+        if (c->thickness > 0)
+            outline_shape(r, &s, colour, c->thickness);
+        else
+            fill_shape(r, &s, colour);
+        break;
+    }
+    case DRAW_LINE: {
+        float length = hypotf(g->w, g->h);
+        if (length < 1e-3f)
+            break;
+        shape_init(&s, g->x + g->w / 2.0f, g->y + g->h / 2.0f, g->w / length, g->h / length,
+                   length / 2.0f, c->thickness / 2.0f, 0.0f, tolerance);
+        fill_shape(r, &s, colour);
+        break;
+    }
+    case DRAW_TEXT: {
+        SDL_Texture *texture = r->texts[r->text_of[index]].texture;
+        SDL_SetTextureAlphaMod(texture, c->alpha);
+        SDL_RenderCopy(r->sdl, texture, NULL, &r->bounds[index]);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+/* ---- dirty cells -------------------------------------------------------------------- */
+
+static void cell_grid(Renderer *r)
+{
+    int size = RENDER_CELL_SIZE;
+    while ((r->width + size - 1) / size > RENDER_MAX_CELLS_X ||
+           (r->height + size - 1) / size > RENDER_MAX_CELLS_Y)
+        size *= 2;
+    r->cell_size = size;
+    r->cells_x = (r->width + size - 1) / size;
+    r->cells_y = (r->height + size - 1) / size;
+    r->full = true;
+}
+
+static void hash_into_cells(Renderer *r, uint64_t *cells, SDL_Rect b, uint64_t h)
+{
+    int x0 = b.x < 0 ? 0 : b.x, y0 = b.y < 0 ? 0 : b.y;
+    int x1 = b.x + b.w > r->width ? r->width : b.x + b.w;
+    int y1 = b.y + b.h > r->height ? r->height : b.y + b.h;
+    if (x1 <= x0 || y1 <= y0)
+        return;
+    for (int y = y0 / r->cell_size; y <= (y1 - 1) / r->cell_size; y++)
+        for (int x = x0 / r->cell_size; x <= (x1 - 1) / r->cell_size; x++)
+            cells[y * r->cells_x + x] = fnv(cells[y * r->cells_x + x], &h, sizeof(h));
+}
+
+static long area(SDL_Rect a)
+{
+    return (long)a.w * a.h;
+}
+
+/* Adds a row of dirty cells: onto the rectangle right above it when they line up (an exact
+ * merge), else as a new rectangle, else (when full) into the one it grows least. */
+static void push_rect(Renderer *r, int *count, SDL_Rect a)
+{
+    for (int i = *count - 1; i >= 0; i--) {
+        SDL_Rect *b = &r->rects[i];
+        if (b->x == a.x && b->w == a.w && b->y + b->h == a.y) {
+            b->h += a.h;
+            return;
+        }
+    }
+    if (*count < RENDER_MAX_RECTS) {
+        r->rects[(*count)++] = a;
+        return;
+    }
+    int best = 0;
+    long best_growth = 0;
+    for (int i = 0; i < *count; i++) {
+        SDL_Rect u;
+        SDL_UnionRect(&r->rects[i], &a, &u);
+        long growth = area(u) - area(r->rects[i]);
+        if (i == 0 || growth < best_growth) {
+            best = i;
+            best_growth = growth;
+        }
+    }
+    SDL_UnionRect(&r->rects[best], &a, &r->rects[best]);
+}
+
+/* Compares the new cell hashes with the last frame's and merges the changed cells into
+ * r->rects. Returns how many rectangles. */
+static int dirty_rects(Renderer *r, const uint64_t *now, const uint64_t *before)
+{
+    int count = 0, cells = 0, cs = r->cell_size;
+    for (int y = 0; y < r->cells_y; y++) {
+        for (int x = 0; x < r->cells_x;) {
+            int i = y * r->cells_x + x;
+            if (!r->full && now[i] == before[i]) {
+                x++;
+                continue;
+            }
+            int start = x;
+            while (x < r->cells_x && (r->full || now[y * r->cells_x + x] != before[y * r->cells_x + x]))
+                x++;
+            cells += x - start;
+            SDL_Rect a = { start * cs, y * cs, (x - start) * cs, cs };
+            if (a.x + a.w > r->width)
+                a.w = r->width - a.x;
+            if (a.y + a.h > r->height)
+                a.h = r->height - a.y;
+            push_rect(r, &count, a);
+        }
+    }
+    r->stats.dirty_cells = cells;
+    r->stats.dirty_rects = count;
+    r->stats.dirty_pixels = 0;
+    for (int i = 0; i < count; i++)
+        r->stats.dirty_pixels += (int)area(r->rects[i]);
+    return count;
+}
+
+/* ---- the frame ---------------------------------------------------------------------- */
+
+bool render_frame(Renderer *r, const DrawList *list, uint32_t background)
+{
+    assert(r->sdl && r->frame && list);
+    background &= 0xFFFFFF;
+    if (background != r->background)
+        r->full = true;
+    r->background = background;
+    r->frame_number++;
+
+    /* 1. Hash each command into the cells it touches, in drawing order. */
+    int count = list->count < DRAW_MAX_CMDS ? list->count : DRAW_MAX_CMDS;
+    int cells = r->cells_x * r->cells_y;
+    uint64_t *now = r->cells[!r->current], *before = r->cells[r->current];
+    for (int i = 0; i < cells; i++)
+        now[i] = FNV_SEED;
+    for (int i = 0; i < count; i++) {
+        r->bounds[i] = bounds_of(r, &list->cmds[i], i);
+        if (r->bounds[i].w > 0)
+            hash_into_cells(r, now, r->bounds[i], cmd_hash(&list->cmds[i]));
+    }
+    r->current = !r->current;
+
+    /* 2. Nothing changed: nothing to draw, nothing to present. */
+    int rects = dirty_rects(r, now, before);
+    r->full = false;
+    if (rects == 0) {
+        r->stats.frames_skipped++;
+        return false;
+    }
+
+    /* 3. Redraw each dirty rectangle from the background up, clipped to it. */
+    SDL_SetRenderTarget(r->sdl, r->frame);
+    for (int k = 0; k < rects; k++) {
+        const SDL_Rect *clip = &r->rects[k];
+        SDL_RenderSetClipRect(r->sdl, clip);
+        SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_NONE);
+        SDL_SetRenderDrawColor(r->sdl, (Uint8)(background >> 16), (Uint8)(background >> 8),
+                               (Uint8)background, 255);
+        SDL_RenderFillRect(r->sdl, clip);
+        SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
+        for (int i = 0; i < count; i++)
+            if (r->bounds[i].w > 0 && SDL_HasIntersection(&r->bounds[i], clip))
+                draw_cmd(r, &list->cmds[i], i);
+    }
+    SDL_RenderSetClipRect(r->sdl, NULL);
+
+    /* 4. Show the whole frame: after a present the window's back buffer is undefined. */
+    SDL_SetRenderTarget(r->sdl, NULL);
+    SDL_RenderCopy(r->sdl, r->frame, NULL, NULL);
+    SDL_RenderPresent(r->sdl);
+    r->stats.frames_presented++;
+    return true;
+}
+
+void render_invalidate(Renderer *r)
+{
+    r->full = true;
+}
+
+/* ---- opening, resizing, closing ----------------------------------------------------- */
+
+static SDL_Texture *make_frame(SDL_Renderer *sdl, int width, int height)
+{
+    SDL_Texture *t = SDL_CreateTexture(sdl, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                       width, height);
+    if (t)
+        SDL_SetTextureBlendMode(t, SDL_BLENDMODE_NONE);
+    return t;
+}
+
+bool render_open(Renderer *r, SDL_Renderer *sdl, const Config *config, int width, int height,
+                 const int font_px[FONT_ROLE_COUNT], char *error, size_t error_size)
+{
+    memset(r, 0, sizeof(*r));
+    r->sdl = sdl;
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(sdl, &info) != 0 || !(info.flags & SDL_RENDERER_TARGETTEXTURE)) {
+        snprintf(error, error_size, "the display's renderer cannot draw into a texture");
+        goto fail;
+    }
+    r->software = (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+    if (width <= 0 || height <= 0) {
+        snprintf(error, error_size, "the screen size %dx%d is empty", width, height);
+        goto fail;
+    }
+    if (TTF_Init() != 0) {
+        snprintf(error, error_size, "cannot start SDL_ttf: %s", TTF_GetError());
+        goto fail;
+    }
+    r->ttf_started = true;
+    if (!find_faces(r, config, error, error_size) || !open_fonts(r, r->fonts, font_px, error, error_size))
+        goto fail;
+    memcpy(r->font_px, font_px, sizeof(r->font_px));
+    r->frame = make_frame(sdl, width, height);
+    if (!r->frame) {
+        snprintf(error, error_size, "cannot make a %dx%d frame texture: %s", width, height, SDL_GetError());
+        goto fail;
+    }
+    r->width = width;
+    r->height = height;
+    cell_grid(r);
+    return true;
+fail:
+    render_close(r);
+    return false;
+}
+
+bool render_resize(Renderer *r, int width, int height, const int font_px[FONT_ROLE_COUNT])
+{
+    TTF_Font *fonts[FONT_ROLE_COUNT] = { NULL };
+    SDL_Texture *frame = NULL;
+    char error[512];
+    bool new_fonts = memcmp(font_px, r->font_px, sizeof(r->font_px)) != 0;
+    if (width <= 0 || height <= 0) {
+        SDL_SetError("the screen size %dx%d is empty", width, height);
+        goto fail;
+    }
+    if (new_fonts && !open_fonts(r, fonts, font_px, error, sizeof(error))) {
+        SDL_SetError("%s", error);
+        goto fail;
+    }
+    frame = make_frame(r->sdl, width, height);
+    if (!frame)
+        goto fail;
+    if (new_fonts) {
+        text_flush(r);
+        close_fonts(r->fonts);
+        memcpy(r->fonts, fonts, sizeof(r->fonts));
+        memcpy(r->font_px, font_px, sizeof(r->font_px));
+    }
+    SDL_DestroyTexture(r->frame);
+    r->frame = frame;
+    r->width = width;
+    r->height = height;
+    cell_grid(r);
+    return true;
+fail:
+    close_fonts(fonts);
+    return false;
+}
+
+bool render_save_png(Renderer *r, const char *path)
+{
+    bool ok = false;
+    SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, r->width, r->height, 24, SDL_PIXELFORMAT_RGB24);
+    if (!s || SDL_SetRenderTarget(r->sdl, r->frame) != 0)
+        goto done;
+    int read = SDL_RenderReadPixels(r->sdl, NULL, SDL_PIXELFORMAT_RGB24, s->pixels, s->pitch);
+    SDL_SetRenderTarget(r->sdl, target);
+    ok = read == 0 && IMG_SavePNG(s, path) == 0;
+done:
+    if (s)
+        SDL_FreeSurface(s);
+    return ok;
+}
+
+void render_stats(const Renderer *r, RenderStats *out)
+{
+    *out = r->stats;
+    out->text_entries = r->text_count;
+    out->text_bytes = r->text_bytes;
+    out->cells_x = r->cells_x;
+    out->cells_y = r->cells_y;
+    out->cell_size = r->cell_size;
+}
+
+void render_close(Renderer *r)
+{
+    text_flush(r);
+    close_fonts(r->fonts);
+    if (r->frame)
+        SDL_DestroyTexture(r->frame);
+    if (r->ttf_started)
+        TTF_Quit();
+    memset(r, 0, sizeof(*r));
+}

@@ -1,0 +1,167 @@
+/* render.h — the renderer: executes a DrawList with SDL_Renderer and SDL_ttf.
+ *
+ * The one place that draws. It keeps the last frame in a texture, hashes every draw command
+ * into the screen cells it touches, and redraws only the cells whose hash changed (the idea
+ * of rxi/lite's rencache.c): an unchanged frame costs a hash and presents nothing. Shapes
+ * are triangles with a feathered edge (SDL_RenderGeometry), text is rasterised once per
+ * (font, colour, bytes) and kept as a texture. Once warm, a frame allocates nothing here.
+ *
+ * Start with render_open, call render_measure for the view's text wrapping, then
+ * render_frame each time the view has built a DrawList. */
+#ifndef ATTUNE_RENDER_H
+#define ATTUNE_RENDER_H
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/config.h"
+#include "../core/draw.h"
+#include "../core/text.h"
+
+enum {
+    RENDER_CELL_SIZE = 64,       /* pixels; doubled while the grid would exceed the maximum */
+    RENDER_MAX_CELLS_X = 64,
+    RENDER_MAX_CELLS_Y = 64,
+    RENDER_MAX_RECTS = 32,       /* dirty cells are merged into at most this many rectangles */
+    RENDER_TEXT_CACHE = DRAW_MAX_CMDS, /* entries: a full frame of distinct lines fits */
+    RENDER_TEXT_TABLE = 2 * RENDER_TEXT_CACHE, /* hash slots, a power of two */
+    RENDER_TEXT_KEY = 256,       /* bytes of a line kept to compare keys exactly */
+    RENDER_TEXT_BUDGET = 16 << 20, /* bytes of text textures kept when more are unused */
+    RENDER_LINE_BYTES = 2048,    /* a line longer than this is drawn cut at a character */
+    RENDER_ARC_MAX = 64,         /* segments per quarter circle at most */
+    RENDER_MAX_VERTICES = 4 * 4 * (RENDER_ARC_MAX + 1) + 1, /* four contours, a centre */
+    RENDER_MAX_INDICES = 3 * 6 * 4 * (RENDER_ARC_MAX + 1),
+    RENDER_PATH_BYTES = 1024
+};
+
+/* The faces the roles use: FONT_BODY and FONT_CAPTION regular, FONT_QUOTE italic, the
+ * others "strong" (semibold, else bold, else regular). */
+typedef enum RenderFace {
+    RENDER_FACE_REGULAR,
+    RENDER_FACE_STRONG,
+    RENDER_FACE_ITALIC,
+    RENDER_FACE_COUNT
+} RenderFace;
+
+typedef struct RenderStats {
+    unsigned long frames_presented;  /* render_frame calls that drew and presented */
+    unsigned long frames_skipped;    /* render_frame calls that found nothing changed */
+    unsigned long text_hits;         /* text lines found in the cache */
+    unsigned long text_misses;       /* text lines rasterised */
+    int text_entries;                /* lines cached now */
+    size_t text_bytes;               /* their texture memory, 4 bytes a pixel */
+    int cells_x, cells_y, cell_size; /* the grid of the current size */
+    int dirty_cells;                 /* cells redrawn by the last render_frame */
+    int dirty_rects;                 /* rectangles they were merged into */
+    int dirty_pixels;                /* pixels those rectangles cover */
+} RenderStats;
+
+/* One cached line of text. */
+typedef struct RenderText {
+    uint64_t hash;                   /* of font, colour and all the bytes */
+    uint32_t colour;
+    FontRole font;
+    int len;
+    char key[RENDER_TEXT_KEY];       /* the first bytes (all of a short line) */
+    SDL_Texture *texture;            /* NULL: nothing to draw (or rasterising failed) */
+    int w, h;
+    unsigned long used;              /* the frame that last used it, for LRU eviction */
+    bool live;
+} RenderText;
+
+/* The renderer's state. Its fields are private: read them through render_stats. It is
+ * large (about 500 KB: the text cache and the cell hashes), so keep it in static storage
+ * or inside the App struct, not on a small stack. */
+typedef struct Renderer {
+    SDL_Renderer *sdl;                    /* borrowed */
+    SDL_Texture *frame;                   /* the last frame, a render target */
+    int width, height;
+    bool software;                        /* the software renderer snaps vertices to pixels */
+    bool ttf_started;
+    char face_path[RENDER_FACE_COUNT][RENDER_PATH_BYTES];
+    TTF_Font *fonts[FONT_ROLE_COUNT];
+    int font_px[FONT_ROLE_COUNT];
+
+    /* dirty cells */
+    int cell_size, cells_x, cells_y;
+    uint64_t cells[2][RENDER_MAX_CELLS_X * RENDER_MAX_CELLS_Y];
+    int current;                          /* which of `cells` holds the last frame */
+    bool full;                            /* redraw everything next frame */
+    uint32_t background;
+    SDL_Rect rects[RENDER_MAX_RECTS];
+    SDL_Rect bounds[DRAW_MAX_CMDS];       /* of each command this frame; w = 0: draws nothing */
+    int text_of[DRAW_MAX_CMDS];           /* DRAW_TEXT: its entry in `texts` */
+
+    /* text cache: entries, and an open-addressing table of entry numbers + 1 */
+    RenderText texts[RENDER_TEXT_CACHE];
+    int16_t table[RENDER_TEXT_TABLE];
+    int text_count;
+    size_t text_bytes;
+    unsigned long frame_number;
+    char line[RENDER_LINE_BYTES];         /* a NUL-terminated copy for SDL_ttf */
+
+    /* one shape's triangles */
+    SDL_Vertex vertices[RENDER_MAX_VERTICES];
+    int indices[RENDER_MAX_INDICES];
+
+    RenderStats stats;
+} Renderer;
+
+/* Prepares `r` to draw with `sdl` into an output of `width` x `height` pixels (pass
+ * SDL_GetRendererOutputSize; the DrawList must be laid out for the same size). Finds the
+ * theme's fonts: config->font_regular and config->font_bold when set, otherwise the family
+ * config->font through fontconfig (its semibold for the strong roles, else its bold; its
+ * italic for FONT_QUOTE, else regular). When font_regular is set and font_bold is not, the
+ * strong roles use the regular file. Opens every FontRole at font_px[role] pixels, which
+ * must be positive. `sdl` must support render targets and SDL_RenderGeometry (SDL 2.0.18;
+ * every built-in renderer does) and stays borrowed until render_close.
+ *
+ * Returns true on success. On failure returns false with one sentence in `error` (for
+ * example, no font of the family is installed) and holds nothing: there is nothing to
+ * close. Calls TTF_Init itself (and TTF_Quit in render_close). */
+bool render_open(Renderer *r, SDL_Renderer *sdl, const Config *config, int width, int height,
+                 const int font_px[FONT_ROLE_COUNT], char *error, size_t error_size);
+
+/* For a new output size: makes a new frame texture and, when font_px changed, reopens the
+ * fonts and empties the text cache. The next render_frame redraws everything. Call it
+ * after SDL_WINDOWEVENT_SIZE_CHANGED with the new output size, and call render_measure
+ * again: line heights change with font_px. Returns false, with the reason in
+ * SDL_GetError(), when the texture or a font cannot be made; `r` then still draws at the
+ * old size. */
+bool render_resize(Renderer *r, int width, int height, const int font_px[FONT_ROLE_COUNT]);
+
+/* A Measure for text_wrap with the open fonts: width() measures with TTF_SizeUTF8,
+ * line_height is TTF_FontLineSkip and size is font_px. The Measure points at `r` and is
+ * valid until render_resize or render_close. Widths of text longer than a kilobyte are
+ * summed from pieces cut after a space (or, failing that, between characters). */
+Measure render_measure(Renderer *r);
+
+/* Draws `list` over `background` (0xRRGGBB) and presents it. Only the cells whose commands
+ * changed since the last frame are redrawn; when none did, nothing is drawn or presented
+ * and it returns false. Returns true when it presented. Each DRAW_TEXT is drawn at its
+ * (x, y) rounded to whole pixels, with its natural size; its `clip` is not applied (that
+ * is the layout check's business). A command with alpha 0 or an empty rect draws nothing.
+ * `list` is only read during the call. */
+bool render_frame(Renderer *r, const DrawList *list, uint32_t background);
+
+/* Makes the next render_frame redraw and present everything, for when the picture on the
+ * screen was lost: SDL_WINDOWEVENT_EXPOSED, SDL_RENDER_TARGETS_RESET. (After
+ * SDL_RENDER_DEVICE_RESET every texture is gone: render_close and render_open again.) */
+void render_invalidate(Renderer *r);
+
+/* Saves the current frame (what the last render_frame drew) as a PNG at `path`. Returns
+ * false, with the reason in SDL_GetError(), when it cannot be read or written. Allocates a
+ * surface of the frame's size for the duration of the call. */
+bool render_save_png(Renderer *r, const char *path);
+
+/* Copies the counters into `out`. */
+void render_stats(const Renderer *r, RenderStats *out);
+
+/* Frees the fonts, the cached text and the frame texture. The SDL_Renderer stays open
+ * (it is the caller's). Safe on a Renderer that failed to open or was closed. */
+void render_close(Renderer *r);
+
+#endif

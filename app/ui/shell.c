@@ -1,0 +1,323 @@
+/* shell.c — see shell.h. Event handling reads top to bottom: pointer, keys, window, then
+ * the loop, which sleeps in SDL_WaitEventTimeout until input or the next timer. */
+#include "shell.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* --- frames -------------------------------------------------------------------------- */
+
+static void font_sizes(const Shell *s, int px[FONT_ROLE_COUNT])
+{
+    ViewMetrics vm;
+    view_metrics(s->config, s->width, s->height, &vm);
+    memcpy(px, vm.font_px, sizeof(vm.font_px));
+}
+
+void shell_frame(Shell *s, long now, bool force)
+{
+    if (force || s->dirty || s->flow.changes != s->seen_changes || s->list.animating) {
+        view_layout(&s->view, &s->flow, &s->measure, s->width, s->height, now, &s->list);
+        s->seen_changes = s->flow.changes;
+        s->dirty = false;
+        s->stats.frames_laid_out++;
+    }
+    if (render_frame(&s->render, &s->list, s->config->colours[COLOUR_BACKGROUND])) {
+        if (s->stats.frames_presented++ == 0)
+            s->stats.first_frame_ms = (long)(SDL_GetTicks() - s->opened_at);
+    }
+}
+
+void shell_resize(Shell *s, int width, int height)
+{
+    if (width == s->width && height == s->height)
+        return;
+    s->width = width;
+    s->height = height;
+    int px[FONT_ROLE_COUNT];
+    font_sizes(s, px);
+    render_resize(&s->render, width, height, px);
+    s->measure = render_measure(&s->render);
+    s->dirty = true;
+}
+
+/* --- pointer ------------------------------------------------------------------------- */
+
+static int target_index(const Shell *s, float x, float y)
+{
+    const Target *t = draw_hit(&s->list, x, y);
+    return t ? (int)(t - s->list.targets) : -1;
+}
+
+void shell_pointer_down(Shell *s, float x, float y, long now)
+{
+    s->down = true;
+    s->down_x = s->last_x = x;
+    s->down_y = s->last_y = y;
+    if (flow_input(&s->flow, now)) {
+        s->down = false; /* this touch only brought the screen back */
+        return;
+    }
+    s->flow.pressed = target_index(s, x, y);
+    s->flow.focus = -1;
+    s->flow.changes++;
+}
+
+void shell_pointer_move(Shell *s, float x, float y, long now)
+{
+    (void)now;
+    if (!s->down)
+        return;
+    s->last_x = x;
+    s->last_y = y;
+    int over = target_index(s, x, y);
+    if (s->flow.pressed >= 0 && over != s->flow.pressed) {
+        s->flow.pressed = -1; /* slid off: it will not fire */
+        s->flow.changes++;
+    }
+}
+
+void shell_pointer_up(Shell *s, float x, float y, long now)
+{
+    if (!s->down)
+        return;
+    s->down = false;
+    float dx = x - s->down_x, dy = y - s->down_y;
+    int pressed = s->flow.pressed;
+    s->flow.pressed = -1;
+    s->flow.changes++;
+    if (fabsf(dx) > s->width * 0.12f && fabsf(dx) > 2 * fabsf(dy)) {
+        flow_swipe(&s->flow, dx < 0 ? 1 : -1, now);
+        return;
+    }
+    if (pressed >= 0 && pressed == target_index(s, x, y)) {
+        const Target *t = &s->list.targets[pressed];
+        flow_action(&s->flow, t->action, t->arg, now);
+    }
+}
+
+/* --- keys ---------------------------------------------------------------------------- */
+
+static bool on_deck(const Flow *f)
+{
+    return f->screen == SCREEN_GUIDANCE || f->screen == SCREEN_CHEMISTRY ||
+           f->screen == SCREEN_PARTNERS || f->screen == SCREEN_SUPPORT;
+}
+
+void shell_key(Shell *s, SDL_Keycode key, Uint16 mods, long now)
+{
+    Flow *f = &s->flow;
+    bool ctrl = mods & KMOD_CTRL, shift = mods & KMOD_SHIFT, alt = mods & KMOD_ALT;
+    bool desktop = strcmp(s->config->profile, "desktop") == 0;
+    if ((ctrl && key == SDLK_q) || (alt && key == SDLK_F4)) {
+        shell_quit_request(s);
+        return;
+    }
+    if (key == SDLK_F11 && desktop && s->window) {
+        bool full = SDL_GetWindowFlags(s->window) & SDL_WINDOW_FULLSCREEN_DESKTOP;
+        SDL_SetWindowFullscreen(s->window, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+        return;
+    }
+    FlowKey k;
+    switch (key) {
+    case SDLK_ESCAPE:
+        if (!s->config->quick_exit) {
+            flow_input(f, now);
+            return;
+        }
+        k = KEY_QUICK_EXIT;
+        break;
+    case SDLK_LSHIFT:
+    case SDLK_RSHIFT: k = KEY_SHIFT; break;
+    case SDLK_TAB: k = shift ? KEY_FOCUS_PREV : KEY_FOCUS_NEXT; break;
+    case SDLK_DOWN: k = KEY_FOCUS_NEXT; break;
+    case SDLK_UP: k = KEY_FOCUS_PREV; break;
+    case SDLK_RIGHT: k = on_deck(f) ? KEY_NEXT_PAGE : KEY_FOCUS_NEXT; break;
+    case SDLK_LEFT: k = on_deck(f) ? KEY_PREV_PAGE : KEY_FOCUS_PREV; break;
+    case SDLK_PAGEDOWN: k = KEY_NEXT_PAGE; break;
+    case SDLK_PAGEUP: k = KEY_PREV_PAGE; break;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+    case SDLK_SPACE: k = KEY_ACTIVATE; break;
+    default:
+        if (key >= SDLK_1 && key <= SDLK_9)
+            k = (FlowKey)(KEY_DIGIT_1 + (key - SDLK_1));
+        else if (key >= SDLK_KP_1 && key <= SDLK_KP_9)
+            k = (FlowKey)(KEY_DIGIT_1 + (key - SDLK_KP_1));
+        else {
+            flow_input(f, now); /* any key keeps the session */
+            return;
+        }
+    }
+    flow_key(f, k, &s->list, now);
+}
+
+void shell_quit_request(Shell *s)
+{
+    s->quit = true;
+}
+
+/* --- opening and the loop ------------------------------------------------------------ */
+
+bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int width, int height,
+                long now, char *error, size_t error_size)
+{
+    memset(s, 0, sizeof(*s));
+    s->config = c;
+    s->bundle = b;
+    s->headless = headless;
+    s->opened_at = SDL_GetTicks();
+    if (headless) {
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    }
+    /* touches arrive as touches; we do not want SDL's pretend mouse (or the reverse) */
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        snprintf(error, error_size, "cannot open the display: %s", SDL_GetError());
+        return false;
+    }
+    int w = width > 0 ? width : c->width, h = height > 0 ? height : c->height;
+    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | (headless ? 0 : SDL_WINDOW_RESIZABLE);
+    if (c->fullscreen && !headless)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    s->window = SDL_CreateWindow(bundle_word(b, WORD_ATTRACT_TITLE), SDL_WINDOWPOS_CENTERED,
+                                 SDL_WINDOWPOS_CENTERED, w, h, flags);
+    if (!s->window) {
+        snprintf(error, error_size, "cannot open a window: %s", SDL_GetError());
+        return false;
+    }
+    s->sdl = SDL_CreateRenderer(s->window, -1, headless ? SDL_RENDERER_SOFTWARE : 0);
+    if (!s->sdl && !headless)
+        s->sdl = SDL_CreateRenderer(s->window, -1, SDL_RENDERER_SOFTWARE);
+    if (!s->sdl) {
+        snprintf(error, error_size, "cannot draw in the window: %s", SDL_GetError());
+        return false;
+    }
+    int ow = w, oh = h, ww = w, wh = h;
+    SDL_GetRendererOutputSize(s->sdl, &ow, &oh);
+    SDL_GetWindowSize(s->window, &ww, &wh);
+    s->width = ow;
+    s->height = oh;
+    s->scale_x = ww > 0 ? (float)ow / ww : 1;
+    s->scale_y = wh > 0 ? (float)oh / wh : 1;
+    int px[FONT_ROLE_COUNT];
+    font_sizes(s, px);
+    if (!render_open(&s->render, s->sdl, c, ow, oh, px, error, error_size))
+        return false;
+    s->render_open = true;
+    s->measure = render_measure(&s->render);
+    flow_init(&s->flow, b, c, now);
+    s->dirty = true;
+    if (!headless)
+        SDL_ShowCursor(strcmp(c->profile, "kiosk") == 0 ? SDL_DISABLE : SDL_ENABLE);
+    return true;
+}
+
+static void handle(Shell *s, const SDL_Event *e, long now)
+{
+    switch (e->type) {
+    case SDL_QUIT:
+        shell_quit_request(s);
+        break;
+    case SDL_MOUSEBUTTONDOWN:
+        if (e->button.which != SDL_TOUCH_MOUSEID && e->button.button == SDL_BUTTON_LEFT)
+            shell_pointer_down(s, e->button.x * s->scale_x, e->button.y * s->scale_y, now);
+        break;
+    case SDL_MOUSEMOTION:
+        if (e->motion.which != SDL_TOUCH_MOUSEID)
+            shell_pointer_move(s, e->motion.x * s->scale_x, e->motion.y * s->scale_y, now);
+        break;
+    case SDL_MOUSEBUTTONUP:
+        if (e->button.which != SDL_TOUCH_MOUSEID && e->button.button == SDL_BUTTON_LEFT)
+            shell_pointer_up(s, e->button.x * s->scale_x, e->button.y * s->scale_y, now);
+        break;
+    /* Touch: normalised 0..1 over the window (under KMSDRM there is no window id and no
+     * synthetic mouse), so they map straight to drawing pixels. One finger at a time. */
+    case SDL_FINGERDOWN:
+        if (!s->finger_down) {
+            s->finger_down = true;
+            s->finger = e->tfinger.fingerId;
+            shell_pointer_down(s, e->tfinger.x * s->width, e->tfinger.y * s->height, now);
+        }
+        break;
+    case SDL_FINGERMOTION:
+        if (s->finger_down && e->tfinger.fingerId == s->finger)
+            shell_pointer_move(s, e->tfinger.x * s->width, e->tfinger.y * s->height, now);
+        break;
+    case SDL_FINGERUP:
+        if (s->finger_down && e->tfinger.fingerId == s->finger) {
+            s->finger_down = false;
+            shell_pointer_up(s, e->tfinger.x * s->width, e->tfinger.y * s->height, now);
+        }
+        break;
+    case SDL_KEYDOWN:
+        if (!e->key.repeat)
+            shell_key(s, e->key.keysym.sym, e->key.keysym.mod, now);
+        break;
+    case SDL_WINDOWEVENT:
+        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            int ow, oh, ww, wh;
+            SDL_GetRendererOutputSize(s->sdl, &ow, &oh);
+            SDL_GetWindowSize(s->window, &ww, &wh);
+            s->scale_x = ww > 0 ? (float)ow / ww : 1;
+            s->scale_y = wh > 0 ? (float)oh / wh : 1;
+            shell_resize(s, ow, oh);
+        } else if (e->window.event == SDL_WINDOWEVENT_EXPOSED) {
+            render_invalidate(&s->render);
+        }
+        break;
+    case SDL_RENDER_TARGETS_RESET:
+    case SDL_RENDER_DEVICE_RESET:
+        render_invalidate(&s->render);
+        s->dirty = true;
+        break;
+    default:
+        break;
+    }
+}
+
+/* How long the loop may sleep: until the next timer or animation frame, else forever. */
+static int sleep_ms(const Shell *s, long now)
+{
+    long wait = flow_next_timer(&s->flow, now);
+    if (s->list.next_change_ms >= 0 && (wait < 0 || s->list.next_change_ms < wait))
+        wait = s->list.next_change_ms;
+    if (wait < 0)
+        return -1;
+    return wait > 1000000 ? 1000000 : (int)wait;
+}
+
+int shell_run(Shell *s)
+{
+    long now = (long)SDL_GetTicks();
+    shell_frame(s, now, true);
+    while (!s->quit) {
+        SDL_Event e;
+        int wait = sleep_ms(s, now);
+        int got = wait < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, wait);
+        now = (long)SDL_GetTicks();
+        if (got) {
+            handle(s, &e, now);
+            while (SDL_PollEvent(&e))
+                handle(s, &e, now);
+        }
+        flow_tick(&s->flow, now);
+        shell_frame(s, now, false);
+    }
+    return 0;
+}
+
+void shell_close(Shell *s)
+{
+    quiz_session_wipe(&s->flow.quiz);
+    if (s->render_open)
+        render_close(&s->render);
+    if (s->sdl)
+        SDL_DestroyRenderer(s->sdl);
+    if (s->window)
+        SDL_DestroyWindow(s->window);
+    SDL_Quit();
+}

@@ -1,0 +1,83 @@
+/* shell.h — the running app: an SDL window (or the headless dummy), the flow, the view
+ * and the renderer, and the translation of touches, clicks and keys into flow calls.
+ *
+ * The real loop (shell_run) and the headless driver (headless.c) use the same functions:
+ * shell_pointer_*() and shell_key() for input, shell_frame() to lay out and draw, with a
+ * clock value passed in (SDL's ticks, or the driver's virtual clock). */
+#ifndef ATTUNE_SHELL_H
+#define ATTUNE_SHELL_H
+
+#include <SDL.h>
+#include <stdbool.h>
+
+#include "../core/bundle.h"
+#include "../core/config.h"
+#include "../core/draw.h"
+#include "../core/flow.h"
+#include "../core/view.h"
+#include "render.h"
+
+typedef struct ShellStats {
+    long frames_laid_out;   /* view_layout calls */
+    long frames_presented;  /* frames the renderer drew and showed */
+    long first_frame_ms;    /* from shell_open to the first presented frame */
+} ShellStats;
+
+typedef struct Shell {
+    const Config *config;
+    const Bundle *bundle;
+    bool headless;
+    SDL_Window *window;
+    SDL_Renderer *sdl;
+    Renderer render;
+    bool render_open;
+    Measure measure;
+    Flow flow;
+    View view;
+    DrawList list;
+    int width, height;          /* the drawing size in pixels */
+    float scale_x, scale_y;     /* window points to drawing pixels */
+    bool quit;                  /* a close request was accepted */
+    bool dirty;                 /* lay out again before the next frame */
+    unsigned seen_changes;      /* flow->changes at the last layout */
+
+    /* the pointer (one finger or the mouse) */
+    bool down;
+    SDL_FingerID finger;
+    bool finger_down;
+    float down_x, down_y, last_x, last_y;
+
+    Uint32 opened_at;
+    ShellStats stats;
+} Shell;
+
+/* Opens a window (or, headless, the dummy video driver with the software renderer) of
+ * width x height (0 = the config's), the renderer and its fonts, and starts the flow at
+ * `now`. Returns false with one sentence in `error`. */
+bool shell_open(Shell *shell, const Config *config, const Bundle *bundle, bool headless,
+                int width, int height, long now, char *error, size_t error_size);
+
+/* Runs the event loop until the app is asked to close. Returns the exit status. */
+int shell_run(Shell *shell);
+
+/* Lays out the screen for `now` when something changed (or `force`), and draws it;
+ * the renderer presents only the cells that changed. */
+void shell_frame(Shell *shell, long now, bool force);
+
+/* A touch or a mouse button at drawing pixel (x, y). */
+void shell_pointer_down(Shell *shell, float x, float y, long now);
+void shell_pointer_move(Shell *shell, float x, float y, long now);
+void shell_pointer_up(Shell *shell, float x, float y, long now);
+
+/* A key press (SDL keycode and modifiers). */
+void shell_key(Shell *shell, SDL_Keycode key, Uint16 mods, long now);
+
+/* A close request (window manager, Alt+F4, `quit` in a script). */
+void shell_quit_request(Shell *shell);
+
+/* The drawing size changed (a resized window). */
+void shell_resize(Shell *shell, int width, int height);
+
+void shell_close(Shell *shell);
+
+#endif
