@@ -7,7 +7,7 @@
 static void go(Flow *f, Screen screen, long now)
 {
     f->screen = screen;
-    f->screen_since = now;
+    f->screen_since = f->entered = now;
     f->transition = true;
     f->page = 0;
     f->page_count = 1;
@@ -68,7 +68,7 @@ static void page_by(Flow *f, int delta, long now)
 static bool is_deck(Screen s)
 {
     return s == SCREEN_GUIDANCE || s == SCREEN_CHEMISTRY || s == SCREEN_PARTNERS ||
-           s == SCREEN_SUPPORT || s == SCREEN_RESULT || s == SCREEN_CONSENT;
+           s == SCREEN_SUPPORT || s == SCREEN_RESULT || s == SCREEN_CONSENT || s == SCREEN_CALM;
 }
 
 bool flow_input(Flow *f, long now)
@@ -186,11 +186,12 @@ void flow_action(Flow *f, Action action, int arg, long now)
             go(f, quiz_session_done(&f->quiz) && f->back_to == SCREEN_RESULT ? SCREEN_RESULT : SCREEN_HOME, now);
         break;
     case SCREEN_CALM:
-        if (action == ACT_CALM_AGAIN) {
+        if (action == ACT_CALM_AGAIN)
             go(f, SCREEN_CALM, now);
-        } else if (action == ACT_HOME || action == ACT_BACK) {
+        else if (action == ACT_HOME)
             go(f, SCREEN_HOME, now);
-        }
+        else if (action == ACT_NEXT || action == ACT_BACK)
+            page_by(f, action == ACT_NEXT ? 1 : -1, now); /* the grounding's pages */
         break;
     case SCREEN_STAFF:
     case SCREEN_COUNT:

@@ -43,7 +43,8 @@ typedef struct Flow {
     long now;                 /* ms, the clock of the last event */
     long last_input;          /* ms of the last touch, click or key */
     long idle_since;          /* ms the overlay appeared */
-    long screen_since;        /* ms the screen changed (transitions, animations) */
+    long screen_since;        /* ms the picture last changed wholesale (a fade runs from here) */
+    long entered;             /* ms the screen was entered (the calm minute's clock) */
     bool transition;          /* fade the new screen in (not after a quick exit) */
 
     QuizSession quiz;

@@ -158,9 +158,9 @@ static void button_face(Ctx *x, Rect r, const char *label, ButtonStyle style, in
     if (pressed)
         fill_c = mix(fill_c, colour(x, COLOUR_TEXT), 0.18f);
     float u = x->vm->unit, radius = fminf(r.h / 2, 14 * u);
-    if (focused)
-        draw_outline(x->out, (Rect){ r.x - 4 * u, r.y - 4 * u, r.w + 8 * u, r.h + 8 * u },
-                     colour(x, COLOUR_ACCENT), radius + 4 * u, 2.5f * u);
+    if (focused) /* a dark ring with a gap: visible on any button */
+        draw_outline(x->out, (Rect){ r.x - 6 * u, r.y - 6 * u, r.w + 12 * u, r.h + 12 * u },
+                     colour(x, COLOUR_TEXT), radius + 6 * u, 3 * u);
     draw_rect(x->out, r, fill_c, radius);
     if (edge)
         draw_outline(x->out, r, edge, radius, fmaxf(1, 1.5f * u));
@@ -436,8 +436,9 @@ static void page_marker(Ctx *x, Rect r)
     paragraph(x, FONT_CAPTION, label, box, ALIGN_CENTRE, colour(x, COLOUR_MUTED), colour(x, COLOUR_BACKGROUND));
 }
 
-/* The bottom row of a deck: [Back] · page · [Next] (or [Home] on the last page). */
-static float deck_footer(Ctx *x, bool with_back)
+/* The bottom row of a deck: [Back] · page · [Next] (or [Home] on the last page). Draw it
+ * after deck_draw, which counts the pages. */
+static void deck_footer(Ctx *x, bool with_back)
 {
     const ViewMetrics *vm = x->vm;
     float t = vm->target, y = x->h - vm->margin * 0.6f - t, m = vm->margin;
@@ -452,7 +453,6 @@ static float deck_footer(Ctx *x, bool with_back)
     else
         button(x, (Rect){ x->w - m - bw, y, bw, t }, home, ACT_HOME, 0, BUTTON_SECONDARY);
     page_marker(x, (Rect){ m + backw + vm->gap, y, x->w - 2 * m - backw - bw - 2 * vm->gap, t });
-    return y;
 }
 
 /* The text column of a deck screen, under the top bar and above the footer. */
@@ -539,7 +539,7 @@ static void screen_home(Ctx *x)
     int rows = (6 + cols - 1) / cols;
     float cw = (x->w - 2 * m - (cols - 1) * gap) / cols;
     float avail = x->h - top - m;
-    float ch = fminf((avail - (rows - 1) * gap) / rows, vm->target * 2.2f);
+    float ch = fminf((avail - (rows - 1) * gap) / rows, vm->target * 2.8f);
     ch = fmaxf(ch, vm->target);
     for (int i = 0; i < 6; i++) {
         int r = i / cols, c = i % cols;
@@ -798,9 +798,9 @@ static void guidance_items(Ctx *x, Style style)
 static void deck_screen(Ctx *x, const char *title)
 {
     float top = top_bar(x, title, ACT_BACK, 0);
-    float bottom = deck_footer(x, false);
-    deck_draw(x, deck_box(x, top, bottom));
-    /* the footer was drawn before the deck knew its pages: draw it again if they changed */
+    float bottom = x->h - x->vm->margin * 0.6f - x->vm->target; /* where the footer goes */
+    deck_draw(x, deck_box(x, top, bottom)); /* first: it counts the pages the footer shows */
+    deck_footer(x, false);
 }
 
 static void screen_guidance(Ctx *x)
@@ -888,12 +888,19 @@ static void screen_calm(Ctx *x)
     float top = top_bar(x, bundle_word(x->b, WORD_CALM_TITLE), ACT_BACK, 0);
     float m = vm->margin, t = vm->target, u = vm->unit;
     long cycle = (long)(calm->inhale + calm->hold + calm->exhale) * 1000;
-    long elapsed = x->now - x->f->screen_since;
+    long elapsed = x->now - x->f->entered;
     uint32_t bg = colour(x, COLOUR_BACKGROUND);
     if (elapsed < cycle * calm->breaths) {
-        const char *intro = bundle_word(x->b, WORD_CALM_INTRO);
-        Rect box = { m, top, x->w - 2 * m, x->h - top };
-        float y = top + paragraph(x, FONT_BODY, intro, box, ALIGN_CENTRE, colour(x, COLOUR_MUTED), bg);
+        /* the screen's intro, then the article's words on breathing, one paragraph a line */
+        float y = top;
+        deck_begin(x);
+        deck_add(x, ITEM_PARA, bundle_word(x->b, WORD_CALM_INTRO));
+        deck_add(x, ITEM_PARA, calm->text);
+        for (int i = 0; i < x->v->item_count; i++) {
+            char *p = (char *)draw_printf(x->out, "%.*s", x->v->items[i].len, x->v->items[i].text);
+            y += paragraph(x, i == 0 ? FONT_BODY : FONT_CAPTION, p, (Rect){ m, y, x->w - 2 * m, x->h - y },
+                           ALIGN_CENTRE, colour(x, i == 0 ? COLOUR_TEXT : COLOUR_MUTED), bg);
+        }
         long in = elapsed % cycle;
         int breath = (int)(elapsed / cycle);
         float k;
@@ -924,21 +931,23 @@ static void screen_calm(Ctx *x)
         return;
     }
     /* then the grounding: five things you can see */
-    const char *again = bundle_word(x->b, WORD_CALM_AGAIN), *done = bundle_word(x->b, WORD_CALM_DONE);
-    float y = x->h - m * 0.6f - t;
-    float dw = fmaxf(button_width(x, done), t * 2), aw = fmaxf(button_width(x, again), t * 2);
-    button(x, (Rect){ x->w - m - dw, y, dw, t }, done, ACT_HOME, 0, BUTTON_PRIMARY);
-    button(x, (Rect){ x->w - m - dw - vm->gap - aw, y, aw, t }, again, ACT_CALM_AGAIN, 0, BUTTON_SECONDARY);
     deck_begin(x);
     deck_add(x, ITEM_HEADING, calm->grounding_title);
     deck_add(x, ITEM_PARA, calm->grounding_text);
     for (int i = 0; i < calm->step_count; i++)
         deck_add(x, ITEM_BULLET, calm->steps[i]);
     deck_add(x, ITEM_QUOTE, calm->close);
-    deck_add(x, ITEM_BREAK, NULL);
-    deck_add(x, ITEM_PARA, calm->text);
-    Rect box = deck_box(x, top, y);
-    deck_draw(x, box);
+    const char *again = bundle_word(x->b, WORD_CALM_AGAIN), *done = bundle_word(x->b, WORD_CALM_DONE);
+    const char *next = bundle_word(x->b, WORD_APP_NEXT);
+    float y = x->h - m * 0.6f - t;
+    float dw = fmaxf(fmaxf(button_width(x, done), button_width(x, next)), t * 2);
+    float aw = fmaxf(button_width(x, again), t * 2);
+    deck_draw(x, deck_box(x, top, y));
+    if (x->f->page + 1 < x->f->page_count)
+        button(x, (Rect){ x->w - m - dw, y, dw, t }, next, ACT_NEXT, 0, BUTTON_PRIMARY);
+    else
+        button(x, (Rect){ x->w - m - dw, y, dw, t }, done, ACT_HOME, 0, BUTTON_PRIMARY);
+    button(x, (Rect){ x->w - m - dw - vm->gap - aw, y, aw, t }, again, ACT_CALM_AGAIN, 0, BUTTON_SECONDARY);
     if (x->f->page_count > 1)
         page_marker(x, (Rect){ m, y, x->w - 2 * m - dw - aw - 2 * vm->gap, t });
     (void)u;

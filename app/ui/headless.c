@@ -1,6 +1,7 @@
 /* headless.c — see headless.h. The virtual clock starts at one second and moves only when
- * a command moves it: a tap takes 80 ms from touch to release, a swipe 200 ms, and `wait`
- * runs every timer that falls due on the way. */
+ * a command moves it: a tap takes 80 ms from touch to release, a swipe 200 ms, `wait`
+ * runs every timer that falls due on the way, and `shot` lets a screen's fade-in finish
+ * (at most FLOW_TRANSITION_MS) so that it shows the screen, not the fade. */
 #include "headless.h"
 
 #include <string.h>
@@ -135,10 +136,15 @@ int headless_script(Shell *s, const Script *script, const char *shots, FILE *err
             advance(&r, c->ms);
             frame(&r);
             break;
-        case SCRIPT_SHOT:
+        case SCRIPT_SHOT: {
+            /* a screenshot shows the screen, not the fade into it */
+            long fading = FLOW_TRANSITION_MS - (r.now - s->flow.screen_since);
+            if (s->flow.transition && fading > 0)
+                advance(&r, fading);
             if (shots && !save_shot(s, shots, c->text, err))
                 return 1;
             break;
+        }
         case SCRIPT_EXPECT_SCREEN: {
             frame(&r);
             const char *want = c->text, *got = current_id(s);
@@ -212,7 +218,7 @@ static void visit_pages(Tour *t, const char *name)
 static void show(Flow *f, Screen screen, long now)
 {
     f->screen = screen;
-    f->screen_since = now - FLOW_TRANSITION_MS; /* settled: no fade */
+    f->screen_since = f->entered = now - FLOW_TRANSITION_MS; /* settled: no fade */
     f->transition = false;
     f->page = 0;
     f->focus = f->pressed = -1;
@@ -296,11 +302,11 @@ int headless_tour(Shell *s, const char *shots, FILE *out)
     const char *phase_names[] = { "calm-in", "calm-hold", "calm-out" };
     for (int i = 0; i < 3; i++) {
         show(f, SCREEN_CALM, now);
-        f->screen_since = now - phases[i];
+        f->entered = now - phases[i];
         visit(&t, phase_names[i]);
     }
     show(f, SCREEN_CALM, now);
-    f->screen_since = now - (long)(calm->inhale + calm->hold + calm->exhale) * 1000 * calm->breaths;
+    f->entered = now - (long)(calm->inhale + calm->hold + calm->exhale) * 1000 * calm->breaths;
     visit_pages(&t, "calm-grounding");
 
     show(f, SCREEN_HOME, now);

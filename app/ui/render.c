@@ -349,19 +349,19 @@ static float to_pixel(float v)
     return floorf(v + 0.5f);
 }
 
-/* Appends a contour at r->vertices[at], clockwise from the right end of the bottom-right
- * corner: `edge + feather` pixels outside the shape's edge. Returns where the next goes.
+typedef struct Contour {
+    float core_w, core_h, rad;  /* half the straight part, and the corners' radius */
+} Contour;
+
+/* The contour `edge + feather` pixels outside the shape's edge.
  *
  * The software renderer drops the fraction of every vertex and samples pixel centres, so
  * a feather there always gives the pixel it crosses half the colour: a 1 px line would
  * become two pale ones. So, on that renderer only, an axis-aligned contour with (next to)
  * no rounding gets no feather: rules, sharp rectangles and their outlines come out crisp,
- * as on a GPU. Feathering only parts of a contour would dent it, and rounding to whole
- * pixels then folds triangles over each other, so it is all or nothing per contour. */
-typedef struct Contour {
-    float core_w, core_h, rad;  /* half the straight part, and the corners' radius */
-} Contour;
-
+ * as on a GPU. (Feathering only part of a contour would dent it, and rounding to whole
+ * pixels then folds triangles over each other: it is all or nothing per contour.) And a
+ * sliver under a pixel becomes a line, or its two sides could round past each other. */
 static Contour contour_size(const Renderer *r, const Shape *s, float edge, float feather)
 {
     bool hard = r->software && (s->ux == 0 || s->uy == 0) && s->radius + edge < 2.0f;
@@ -372,7 +372,7 @@ static Contour contour_size(const Renderer *r, const Shape *s, float edge, float
         c.core_h = fmaxf(0.0f, c.core_h + c.rad);
         c.rad = 0;
     }
-    if (r->software) { /* a sliver's two sides could round past each other: make it a line */
+    if (r->software) {
         c.core_w = c.core_w < 0.5f ? 0.0f : c.core_w;
         c.core_h = c.core_h < 0.5f ? 0.0f : c.core_h;
     }
@@ -386,6 +386,8 @@ static bool contour_flat(const Renderer *r, const Shape *s, float edge, float fe
     return c.rad == 0 && (c.core_w == 0 || c.core_h == 0);
 }
 
+/* Appends that contour at r->vertices[at], clockwise from the right end of the bottom-right
+ * corner, and returns where the next one goes. */
 static int contour(Renderer *r, int at, const Shape *s, float edge, float feather, SDL_Color colour)
 {
     static const float sign[4][2] = { { 1, 1 }, { -1, 1 }, { -1, -1 }, { 1, -1 } };
@@ -469,8 +471,8 @@ static void fill_shape(Renderer *r, Shape *s, SDL_Color colour)
     int outer = contour(r, 0, s, 0.0f, -0.5f, colour);
     int end = contour(r, outer, s, 0.0f, 0.5f, clear);
     /* The inside, as a fan around the centre rather than from a corner: rounding to whole
-     * pixels and the crisp ends (see contour) can dent the contour, which would fold thin
-     * triangles from a corner over each other, but not wedges from the middle. */
+     * pixels can dent the contour, which would fold thin triangles from a corner over each
+     * other, but not wedges from the middle. */
     SDL_Vertex *centre = &r->vertices[end];
     centre->position.x = r->software ? to_pixel(s->cx) : s->cx;
     centre->position.y = r->software ? to_pixel(s->cy) : s->cy;
@@ -485,6 +487,7 @@ static void fill_shape(Renderer *r, Shape *s, SDL_Color colour)
     }
     end++;
     int count = ring(r, inside, 0, outer, points);
+    assert(end <= RENDER_MAX_VERTICES && count <= RENDER_MAX_INDICES);
     if (colour.a == 255) {
         /* An opaque inside needs no blending (the software renderer then needs no scratch
          * surface per triangle); only the feather does. */
@@ -499,7 +502,7 @@ static void fill_shape(Renderer *r, Shape *s, SDL_Color colour)
 
 static void outline_shape(Renderer *r, Shape *s, SDL_Color colour, float thickness)
 {
-    if (thickness >= fminf(s->hw, s->hh)) { /* no hole left */
+    if (thickness > fminf(s->hw, s->hh) - 0.5f) { /* a hole under a pixel wide: fill it */
         fill_shape(r, s, colour);
         return;
     }
@@ -518,6 +521,7 @@ static void outline_shape(Renderer *r, Shape *s, SDL_Color colour, float thickne
     int count = ring(r, 0, 0, c1, points);
     count = ring(r, count, c1, c2, points);
     count = ring(r, count, c2, c3, points);
+    assert(end <= RENDER_MAX_VERTICES && count <= RENDER_MAX_INDICES);
     submit(r, end, r->indices, count);
 }
 
@@ -603,7 +607,7 @@ static void draw_cmd(Renderer *r, const DrawCmd *c, int index)
 {
     /* On the software renderer vertices land on whole pixels anyway: fewer, farther apart
      * points round without crossing each other. */
-    float tolerance = r->software ? 0.5f : 0.1f;
+    float tolerance = r->software ? 0.25f : 0.1f;
     const Rect *g = &c->rect;
     SDL_Color colour = { (Uint8)(c->colour >> 16), (Uint8)(c->colour >> 8), (Uint8)c->colour, c->alpha };
     Shape s;
