@@ -31,7 +31,7 @@ APP_SRC   = app/main.c $(UI_SRC)
 TESTS     = $(patsubst tests/%.c,%,$(sort $(wildcard tests/test_*.c)))
 
 .SECONDARY:
-.PHONY: all run test check-unit check-cli deps deps-test fuzz install uninstall clean help
+.PHONY: all run test check-unit check-cli deps deps-test fuzz install uninstall clean help screenshots
 all: attune
 
 # --- the app -------------------------------------------------------------------------
@@ -79,6 +79,16 @@ check-cli: attune build/asan/attune
 	@sh tests/install.sh
 	@sh tests/scripts.sh build/asan/attune
 	@sh tests/tour.sh build/asan/attune $(TOUR_SIZES)
+
+# --- the README's screenshots, from the tour ---------------------------------------------
+SHOTS_WIDE = attract consent-1 home question-4 result-anxious-1 guidance-anxious-7 chemistry-3 calm-in idle
+SHOTS_TALL = home question-4 result-near-1 guidance-secure-2
+screenshots: attune
+	rm -rf build/shots && mkdir -p docs/screenshots
+	./attune --tour --size 800x480 --shots build/shots/wide >/dev/null
+	./attune --tour --size 720x1280 --shots build/shots/tall >/dev/null
+	for s in $(SHOTS_WIDE); do cp build/shots/wide/$$s.png docs/screenshots/$$s.png; done
+	for s in $(SHOTS_TALL); do cp build/shots/tall/$$s.png docs/screenshots/portrait-$$s.png; done
 
 # --- fuzzing (clang's libFuzzer) ------------------------------------------------------
 build/fuzz/fuzz_loaders: tests/fuzz/fuzz_loaders.c $(CORE_SRC)

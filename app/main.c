@@ -321,14 +321,26 @@ static bool open_shell(App *app, bool headless, long now)
     return true;
 }
 
+/* Makes the screenshot folder and any missing parents (like mkdir -p). */
 static bool shots_folder(const char *dir)
 {
     if (!dir || is_dir(dir))
         return true;
-    if (mkdir(dir, 0755) == 0)
-        return true;
-    fprintf(stderr, "attune: cannot make the folder %s: %s\n", dir, strerror(errno));
-    return false;
+    char path[PATH_MAX];
+    set_path(path, sizeof(path), dir);
+    for (char *p = path + 1;; p++) {
+        if (*p != '/' && *p != '\0')
+            continue;
+        char keep = *p;
+        *p = '\0';
+        if (!is_dir(path) && mkdir(path, 0755) != 0) {
+            fprintf(stderr, "attune: cannot make the folder %s: %s\n", path, strerror(errno));
+            return false;
+        }
+        *p = keep;
+        if (keep == '\0')
+            return true;
+    }
 }
 
 static int run_app(App *app)

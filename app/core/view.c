@@ -571,48 +571,69 @@ static void screen_question(Ctx *x)
               bar_h / 2);
     top += bar_h + vm->gap * 1.5f;
 
-    /* the answer buttons, from the bottom up: labels, then buttons */
+    /* the answer buttons: a row in landscape, a column in portrait (numbers on the
+     * buttons, the scale's words beside or under them); `by` is where they start */
     int points = q->points;
-    float gap = 10 * u, maxw = x->w - 2 * m;
-    int per_row = points;
-    float bw = fminf(t * 1.5f, (maxw - (per_row - 1) * gap) / per_row);
-    while (bw < t && per_row > 1) {
-        per_row = (per_row + 1) / 2;
-        bw = fminf(t * 1.5f, (maxw - (per_row - 1) * gap) / per_row);
-    }
-    int rows = (points + per_row - 1) / per_row;
-    float label_h = 2.0f * line_h(x, FONT_CAPTION);
-    float row_w = per_row * bw + (per_row - 1) * gap, x0 = (x->w - row_w) / 2;
-    float by = x->h - m * 0.6f - label_h - rows * t - (rows - 1) * gap;
-    for (int i = 0; i < points; i++) {
-        int r = i / per_row, c = i % per_row;
-        Rect br = { x0 + c * (bw + gap), by + r * (t + gap), bw, t };
-        const char *label = draw_printf(x->out, "%d", i + 1);
-        button(x, br, label, ACT_ANSWER, i + 1, s->answers[n] == i + 1 ? BUTTON_SELECTED : BUTTON_SECONDARY);
-    }
-    /* the scale's words under the buttons: the ends under the end buttons, others centred */
-    float ly = by + rows * t + (rows - 1) * gap + 6 * u;
-    int labelled = 0;
-    for (int i = 1; i <= points; i++)
-        labelled += q->labels[i] != NULL;
-    float lw = labelled > 0 ? row_w / labelled : row_w;
-    for (int i = 1; i <= points; i++) {
-        if (!q->labels[i])
-            continue;
-        int c = (i - 1) % per_row, r = (i - 1) / per_row;
-        if (r != rows - 1 && rows > 1)
-            continue; /* two rows: words go under the last row only */
-        float cx = x0 + c * (bw + gap) + bw / 2;
-        Align align = ALIGN_CENTRE;
-        Rect box = { cx - lw / 2, ly, lw, label_h };
-        if (i == 1 || c == 0) {
-            box.x = x0;
-            align = ALIGN_LEFT;
-        } else if (i == points) {
-            box.x = x0 + row_w - lw;
-            align = ALIGN_RIGHT;
+    float gap = 10 * u, maxw = x->w - 2 * m, by;
+    uint32_t bg = colour(x, COLOUR_BACKGROUND);
+    bool column = x->h > x->w * 1.2f;
+    int cols = 1;
+    if (column && points * t + (points - 1) * gap > (x->h - top) * 0.62f)
+        cols = 2;
+    if (column) {
+        int rows = (points + cols - 1) / cols;
+        float cw = (fminf(maxw, 560 * u * cols) - (cols - 1) * gap) / cols, x0 = (x->w - (cw * cols + (cols - 1) * gap)) / 2;
+        by = x->h - m * 0.6f - rows * t - (rows - 1) * gap;
+        for (int i = 0; i < points; i++) {
+            Rect br = { x0 + (i / rows) * (cw + gap), by + (i % rows) * (t + gap), cw, t };
+            int index = x->out->target_count;
+            bool chosen = s->answers[n] == i + 1;
+            button_face(x, br, "", chosen ? BUTTON_SELECTED : BUTTON_SECONDARY, index);
+            uint32_t fg = chosen ? colour(x, COLOUR_ACCENT_TEXT) : colour(x, COLOUR_TEXT);
+            uint32_t fill_c = chosen ? colour(x, COLOUR_ACCENT) : colour(x, COLOUR_SURFACE);
+            const char *number = draw_printf(x->out, "%d", i + 1);
+            float lh = (float)line_h(x, FONT_BUTTON), pad = 18 * u, nw = 1.6f * x->m->size[FONT_BUTTON];
+            paragraph(x, FONT_BUTTON, number, (Rect){ br.x + pad, br.y + (t - lh) / 2, nw, lh }, ALIGN_LEFT, fg, fill_c);
+            if (q->labels[i + 1]) {
+                Rect lb = { br.x + pad + nw, br.y, br.w - 2 * pad - nw, t };
+                float h2 = paragraph_height(x, FONT_CAPTION, q->labels[i + 1], lb.w);
+                lb.y += (t - h2) / 2;
+                lb.h = h2;
+                paragraph(x, FONT_CAPTION, q->labels[i + 1], lb, ALIGN_LEFT, chosen ? fg : colour(x, COLOUR_MUTED), fill_c);
+                x->out->cmds[x->out->count - 1].clip = (Rect){ lb.x, br.y, lb.w, t };
+            }
+            draw_target(x->out, br, ACT_ANSWER, i + 1, number);
         }
-        paragraph(x, FONT_CAPTION, q->labels[i], box, align, colour(x, COLOUR_MUTED), colour(x, COLOUR_BACKGROUND));
+    } else {
+        float bw = fminf(t * 1.5f, (maxw - (points - 1) * gap) / points);
+        float label_h = 2.0f * line_h(x, FONT_CAPTION);
+        float row_w = points * bw + (points - 1) * gap, x0 = (x->w - row_w) / 2;
+        by = x->h - m * 0.6f - label_h - t;
+        for (int i = 0; i < points; i++) {
+            const char *label = draw_printf(x->out, "%d", i + 1);
+            button(x, (Rect){ x0 + i * (bw + gap), by, bw, t }, label, ACT_ANSWER, i + 1,
+                   s->answers[n] == i + 1 ? BUTTON_SELECTED : BUTTON_SECONDARY);
+        }
+        /* the scale's words under the buttons: the ends under the end buttons, others centred */
+        int labelled = 0;
+        for (int i = 1; i <= points; i++)
+            labelled += q->labels[i] != NULL;
+        float lw = labelled > 0 ? row_w / labelled : row_w;
+        for (int i = 1; i <= points; i++) {
+            if (!q->labels[i])
+                continue;
+            float cx = x0 + (i - 1) * (bw + gap) + bw / 2;
+            Rect box = { cx - lw / 2, by + t + 6 * u, lw, label_h };
+            Align align = ALIGN_CENTRE;
+            if (i == 1) {
+                box.x = x0;
+                align = ALIGN_LEFT;
+            } else if (i == points) {
+                box.x = x0 + row_w - lw;
+                align = ALIGN_RIGHT;
+            }
+            paragraph(x, FONT_CAPTION, q->labels[i], box, align, colour(x, COLOUR_MUTED), bg);
+        }
     }
 
     /* the statement, centred in what is left */

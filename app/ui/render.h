@@ -73,8 +73,8 @@ typedef struct RenderText {
 } RenderText;
 
 /* The renderer's state. Its fields are private: read them through render_stats. It is
- * large (about 500 KB: the text cache and the cell hashes), so keep it in static storage
- * or inside the App struct, not on a small stack. */
+ * large (about 450 KB, mostly the text cache's keys and the cell hashes), so keep it in
+ * static storage or inside the App struct, not on a thread's stack. */
 typedef struct Renderer {
     SDL_Renderer *sdl;                    /* borrowed */
     SDL_Texture *frame;                   /* the last frame, a render target */
@@ -114,8 +114,9 @@ typedef struct Renderer {
  * SDL_GetRendererOutputSize; the DrawList must be laid out for the same size). Finds the
  * theme's fonts: config->font_regular and config->font_bold when set, otherwise the family
  * config->font through fontconfig (its semibold for the strong roles, else its bold; its
- * italic for FONT_QUOTE, else regular). When font_regular is set and font_bold is not, the
- * strong roles use the regular file. Opens every FontRole at font_px[role] pixels, which
+ * italic for FONT_QUOTE, else regular). When font_regular is set, fontconfig is not asked
+ * at all: the strong roles use font_bold (or, unset, the regular file) and FONT_QUOTE the
+ * regular file. Opens every FontRole at font_px[role] pixels, which
  * must be positive. `sdl` must support render targets and SDL_RenderGeometry (SDL 2.0.18;
  * every built-in renderer does) and stays borrowed until render_close.
  *
