@@ -39,6 +39,16 @@ void flow_init(Flow *f, const Bundle *bundle, const Config *config, long now)
     f->resets = 0;
 }
 
+/* Home from a deck: whoever finished the quiz is done with it, so its answers go. */
+static void leave_for_home(Flow *f, long now)
+{
+    if (f->quiz.quiz) {
+        quiz_session_wipe(&f->quiz);
+        f->resets++;
+    }
+    go(f, SCREEN_HOME, now);
+}
+
 static void open_deck(Flow *f, Screen screen, Screen back_to, long now)
 {
     go(f, screen, now);
@@ -63,6 +73,12 @@ static void page_by(Flow *f, int delta, long now)
             go(f, f->back_to, now);
         }
     }
+}
+
+/* Only the four styles: the view indexes the bundle's styles with it. */
+static bool is_style(int arg)
+{
+    return arg >= 0 && arg < STYLE_COUNT;
 }
 
 static bool is_deck(Screen s)
@@ -150,7 +166,7 @@ void flow_action(Flow *f, Action action, int arg, long now)
         }
         break;
     case SCREEN_RESULT:
-        if (action == ACT_GUIDANCE) {
+        if (action == ACT_GUIDANCE && is_style(arg)) {
             f->style = (Style)arg;
             open_deck(f, SCREEN_GUIDANCE, SCREEN_RESULT, now);
         } else if (action == ACT_CHEMISTRY) {
@@ -168,7 +184,7 @@ void flow_action(Flow *f, Action action, int arg, long now)
         }
         break;
     case SCREEN_GUIDANCE:
-        if (action == ACT_GUIDANCE && f->style == STYLE_COUNT) {
+        if (action == ACT_GUIDANCE && f->style == STYLE_COUNT && is_style(arg)) {
             f->style = (Style)arg;
             open_deck(f, SCREEN_GUIDANCE, SCREEN_GUIDANCE, now);
             break;
@@ -183,7 +199,7 @@ void flow_action(Flow *f, Action action, int arg, long now)
         else if (action == ACT_BACK)
             page_by(f, -1, now);
         else if (action == ACT_HOME)
-            go(f, quiz_session_done(&f->quiz) && f->back_to == SCREEN_RESULT ? SCREEN_RESULT : SCREEN_HOME, now);
+            leave_for_home(f, now);
         break;
     case SCREEN_CALM:
         if (action == ACT_CALM_AGAIN)
@@ -209,14 +225,17 @@ void flow_key(Flow *f, FlowKey key, const DrawList *list, long now)
     }
     if (key == KEY_SHIFT) {
         flow_input(f, now);
-        if (f->shift_presses == 0 || now - f->shift_first > FLOW_SHIFT_WINDOW_MS) {
-            f->shift_presses = 0;
-            f->shift_first = now;
-        }
-        if (++f->shift_presses >= 3) {
+        /* the last three presses, not the first three of a window, must fit in it */
+        if (f->shift_presses >= 2 && now - f->shift_at[0] <= FLOW_SHIFT_WINDOW_MS) {
             f->shift_presses = 0;
             flow_action(f, ACT_QUICK_EXIT, 0, now);
+            return;
         }
+        if (f->shift_presses >= 2)
+            f->shift_at[0] = f->shift_at[1];
+        f->shift_at[f->shift_presses >= 2 ? 1 : f->shift_presses] = now;
+        if (f->shift_presses < 2)
+            f->shift_presses++;
         return;
     }
     if (flow_input(f, now))

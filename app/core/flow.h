@@ -54,8 +54,8 @@ typedef struct Flow {
     int page, page_count;     /* decks: the page shown, and how many (set by the view) */
     Screen back_to;           /* where Back goes from the first page of a deck */
 
-    int shift_presses;
-    long shift_first;
+    int shift_presses;        /* Shift presses in a row (any other key breaks the row) */
+    long shift_at[2];         /* ms of the last two presses (valid up to shift_presses) */
 
     int focus;                /* keyboard focus: a target index, -1 = none shown */
     int pressed;              /* the target under a finger or mouse button, -1 = none */

@@ -129,7 +129,13 @@ void shell_key(Shell *s, SDL_Keycode key, Uint16 mods, long now)
         k = KEY_QUICK_EXIT;
         break;
     case SDLK_LSHIFT:
-    case SDLK_RSHIFT: k = KEY_SHIFT; break;
+    case SDLK_RSHIFT:
+        if (!s->config->quick_exit) {
+            flow_input(f, now);
+            return;
+        }
+        k = KEY_SHIFT;
+        break;
     case SDLK_TAB: k = shift ? KEY_FOCUS_PREV : KEY_FOCUS_NEXT; break;
     case SDLK_DOWN: k = KEY_FOCUS_NEXT; break;
     case SDLK_UP: k = KEY_FOCUS_PREV; break;

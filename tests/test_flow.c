@@ -1,0 +1,1195 @@
+/* test_flow.c — the screen flow with no display: the real default bundle and the default
+ * config, driven by actions, keys, swipes and ticks at explicit clock values (ms).
+ *
+ * Each test checks what a person would notice: the screen showing, the question on screen
+ * (flow->quiz.current), the page of a deck, the still-there overlay, and whether their
+ * answers are kept or wiped (every byte of the QuizSession). The view normally sets
+ * flow->page_count; here the tests set it themselves. Run from the project root.
+ *
+ * Start with the helpers (act, go_to, expect_wiped_attract), then read the tests in the
+ * order main() lists them: screens, the quiz, the tap-burst guard, quick exit, idle,
+ * pages, keys. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "../app/core/bundle.h"
+#include "../app/core/config.h"
+#include "../app/core/draw.h"
+#include "../app/core/flow.h"
+
+/* --- the fixture: loaded once for the whole group, never changed by a test --------------- */
+
+typedef struct Fixture {
+    Bundle bundle;
+    Config config;   /* config_defaults(): idle reset on, 90 s, 15 s warning */
+} Fixture;
+
+static int load_fixture(void **state)
+{
+    Fixture *fx = calloc(1, sizeof(*fx));
+    if (!fx)
+        return -1;
+    Diags diags = { 0 };
+    bool ok = bundle_load(&fx->bundle, "assets/content/en", &diags);
+    diag_print(&diags, stderr);
+    diag_free(&diags);
+    config_defaults(&fx->config);
+    *state = fx;
+    return ok && fx->bundle.quiz.item_count >= 4 ? 0 : -1;
+}
+
+static int free_fixture(void **state)
+{
+    Fixture *fx = *state;
+    bundle_free(&fx->bundle);
+    config_free(&fx->config);
+    free(fx);
+    return 0;
+}
+
+/* --- helpers ---------------------------------------------------------------------------- */
+
+enum { STEP_MS = 1000 }; /* a calm pace between two touches: past the tap-burst guard */
+
+/* A touch on a target, one step after the last event. */
+static void act(Flow *f, Action action, int arg, long *now)
+{
+    *now += STEP_MS;
+    flow_action(f, action, arg, *now);
+}
+
+static void press(Flow *f, FlowKey key, const DrawList *list, long *now)
+{
+    *now += STEP_MS;
+    flow_key(f, key, list, *now);
+}
+
+static void swipe(Flow *f, int dir, long *now)
+{
+    *now += STEP_MS;
+    flow_swipe(f, dir, *now);
+}
+
+/* The answer that says "anxious" to this item: anxiety high, avoidance low. */
+static int anxious_answer(const Quiz *quiz, const QuizItem *item)
+{
+    bool high = item->dimension == DIM_ANXIETY;
+    return high != item->reverse ? quiz->points : 1;
+}
+
+/* Answers the current item (anxiously) and returns the answer given. */
+static int answer_one(Flow *f, long *now)
+{
+    const Quiz *quiz = &f->bundle->quiz;
+    int answer = anxious_answer(quiz, &quiz->items[f->quiz.current]);
+    act(f, ACT_ANSWER, answer, now);
+    return answer;
+}
+
+static void answer_rest(Flow *f, long *now)
+{
+    while (f->screen == SCREEN_QUESTION && f->quiz.current < f->bundle->quiz.item_count)
+        answer_one(f, now);
+}
+
+static bool session_is_wiped(const QuizSession *session)
+{
+    const unsigned char *bytes = (const unsigned char *)session;
+    for (size_t i = 0; i < sizeof(*session); i++)
+        if (bytes[i] != 0)
+            return false;
+    return true;
+}
+
+static int answers_given(const QuizSession *session)
+{
+    int n = 0;
+    for (int i = 0; i < QUIZ_MAX_ITEMS; i++)
+        n += session->answers[i] != 0;
+    return n;
+}
+
+static void start(Flow *f, const Config *config, const Fixture *fx, long *now)
+{
+    *now = 1000;
+    flow_init(f, &fx->bundle, config, *now);
+}
+
+/* From attract through consent to the home menu. */
+static void to_home(Flow *f, long *now)
+{
+    act(f, ACT_BEGIN, 0, now);
+    act(f, ACT_START, 0, now);
+    assert_int_equal(f->screen, SCREEN_HOME);
+}
+
+static void to_result(Flow *f, long *now)
+{
+    to_home(f, now);
+    act(f, ACT_OPEN, SCREEN_QUESTION, now);
+    answer_rest(f, now);
+    assert_int_equal(f->screen, SCREEN_RESULT);
+}
+
+/* What the view would do for a deck of three pages. */
+static void deck_of_three(Flow *f)
+{
+    f->page_count = 3;
+}
+
+/* --- every place a person can be, for the quick-exit tests ------------------------------ */
+
+typedef enum Place {
+    AT_ATTRACT, AT_CONSENT, AT_HOME, AT_QUESTION, AT_RESULT, AT_RESULT_PAGE_2, AT_STYLES_LIST,
+    AT_STYLE_FROM_LIST, AT_STYLE_FROM_RESULT, AT_CHEMISTRY, AT_CHEMISTRY_FROM_RESULT,
+    AT_PARTNERS, AT_CALM, AT_SUPPORT, AT_STILL_THERE, PLACE_COUNT
+} Place;
+
+static const char *const place_names[PLACE_COUNT] = {
+    "attract", "consent", "home", "question 4", "result", "result page 2", "the styles list",
+    "a style from the list", "a style from the result", "chemistry", "chemistry from the result",
+    "partners", "calm", "support", "the still-there overlay",
+};
+
+/* Walks to `place` as a person would, leaving answers behind where the place has them
+ * and a deck on its second page, so that a wipe and a reset have something to undo. */
+static void go_to(Flow *f, Place place, long *now)
+{
+    if (place == AT_ATTRACT)
+        return;
+    act(f, ACT_BEGIN, 0, now);
+    if (place == AT_CONSENT) {
+        deck_of_three(f);
+        act(f, ACT_NEXT, 0, now);
+        return;
+    }
+    act(f, ACT_START, 0, now);
+    switch (place) {
+    case AT_QUESTION:
+    case AT_STILL_THERE:
+        act(f, ACT_OPEN, SCREEN_QUESTION, now);
+        for (int i = 0; i < 3; i++)
+            answer_one(f, now);
+        if (place == AT_STILL_THERE) {
+            *now += (long)f->config->idle_timeout * 1000;
+            flow_tick(f, *now);
+            assert_true(f->idle);
+        }
+        break;
+    case AT_RESULT:
+    case AT_RESULT_PAGE_2:
+    case AT_STYLE_FROM_RESULT:
+    case AT_CHEMISTRY_FROM_RESULT:
+        act(f, ACT_OPEN, SCREEN_QUESTION, now);
+        answer_rest(f, now);
+        if (place == AT_STYLE_FROM_RESULT)
+            act(f, ACT_GUIDANCE, STYLE_ANXIOUS, now);
+        else if (place == AT_CHEMISTRY_FROM_RESULT)
+            act(f, ACT_CHEMISTRY, 0, now);
+        if (place != AT_RESULT) {
+            deck_of_three(f);
+            act(f, ACT_NEXT, 0, now);
+        }
+        break;
+    case AT_STYLES_LIST:
+    case AT_STYLE_FROM_LIST:
+        act(f, ACT_OPEN, SCREEN_GUIDANCE, now);
+        if (place == AT_STYLE_FROM_LIST) {
+            act(f, ACT_GUIDANCE, STYLE_AVOIDANT, now);
+            deck_of_three(f);
+            act(f, ACT_NEXT, 0, now);
+        }
+        break;
+    case AT_CHEMISTRY:
+    case AT_PARTNERS:
+    case AT_SUPPORT:
+        act(f, ACT_OPEN, place == AT_CHEMISTRY ? SCREEN_CHEMISTRY
+                       : place == AT_PARTNERS ? SCREEN_PARTNERS : SCREEN_SUPPORT, now);
+        deck_of_three(f);
+        act(f, ACT_NEXT, 0, now);
+        break;
+    case AT_CALM:
+        act(f, ACT_OPEN, SCREEN_CALM, now);
+        break;
+    default:
+        break;
+    }
+}
+
+/* The state every way out leaves behind: attract, at once, with nothing kept. */
+static void expect_wiped_attract(const Flow *f, const char *how, Place from)
+{
+    const char *where = place_names[from];
+    if (f->screen != SCREEN_ATTRACT)
+        fail_msg("%s from %s: the screen is %s, not attract", how, where, screen_id(f->screen));
+    if (!session_is_wiped(&f->quiz))
+        fail_msg("%s from %s: the session still holds something (%d answers)", how, where,
+                 answers_given(&f->quiz));
+    if (f->transition)
+        fail_msg("%s from %s: attract fades in instead of appearing at once", how, where);
+    if (f->idle)
+        fail_msg("%s from %s: the still-there overlay is still up", how, where);
+    if (f->style != STYLE_COUNT || f->page != 0)
+        fail_msg("%s from %s: style %d, page %d are left over", how, where, (int)f->style, f->page);
+}
+
+typedef void (*QuickExit)(Flow *f, long *now);
+
+static void tap_quick_exit(Flow *f, long *now)
+{
+    act(f, ACT_QUICK_EXIT, 0, now);
+}
+
+static void press_escape(Flow *f, long *now)
+{
+    press(f, KEY_QUICK_EXIT, NULL, now);
+}
+
+static void press_shift_three_times(Flow *f, long *now)
+{
+    *now += STEP_MS;
+    flow_key(f, KEY_SHIFT, NULL, *now);
+    flow_key(f, KEY_SHIFT, NULL, *now + 700);
+    flow_key(f, KEY_SHIFT, NULL, *now + 1400);
+    *now += 1400;
+}
+
+/* Quick exit by `how` from every place; then Back, the previous-page key and a swipe back
+ * must find nothing to go back to. */
+static void quick_exit_from_everywhere(const Fixture *fx, QuickExit quick_exit, const char *how)
+{
+    for (Place place = 0; place < PLACE_COUNT; place++) {
+        Flow f;
+        long t;
+        start(&f, &fx->config, fx, &t);
+        go_to(&f, place, &t);
+        bool had_answers = answers_given(&f.quiz) > 0;
+        if ((place == AT_QUESTION || place == AT_RESULT || place == AT_STILL_THERE) && !had_answers)
+            fail_msg("%s: the walk there left no answers to wipe", place_names[place]);
+        int resets = f.resets;
+        quick_exit(&f, &t);
+        expect_wiped_attract(&f, how, place);
+        if (f.resets != resets + (place != AT_ATTRACT))
+            fail_msg("%s from %s: %d resets counted, expected %d", how, place_names[place], f.resets - resets,
+                     place != AT_ATTRACT);
+        act(&f, ACT_BACK, 0, &t);
+        press(&f, KEY_PREV_PAGE, NULL, &t);
+        swipe(&f, -1, &t);
+        expect_wiped_attract(&f, "Back after a quick exit", place);
+    }
+}
+
+/* --- screens ---------------------------------------------------------------------------- */
+
+static void a_new_flow_shows_attract_with_nothing_kept(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    assert_int_equal(f.screen, SCREEN_ATTRACT);
+    assert_false(f.idle);
+    assert_false(f.transition);
+    assert_true(session_is_wiped(&f.quiz));
+    assert_int_equal(f.style, STYLE_COUNT);
+    assert_int_equal(f.resets, 0);
+}
+
+static void touching_attract_opens_the_consent_screen(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    act(&f, ACT_BEGIN, 0, &t);
+    assert_int_equal(f.screen, SCREEN_CONSENT);
+    assert_true(f.transition);
+    assert_int_equal(f.screen_since, t);
+    assert_int_equal(f.page, 0);
+}
+
+static void start_on_the_consent_screen_opens_home(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    act(&f, ACT_BEGIN, 0, &t);
+    act(&f, ACT_START, 0, &t);
+    assert_int_equal(f.screen, SCREEN_HOME);
+    assert_int_equal(f.resets, 0);
+}
+
+static void not_now_on_the_consent_screen_returns_to_attract_and_counts_a_reset(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    act(&f, ACT_BEGIN, 0, &t);
+    act(&f, ACT_DECLINE, 0, &t);
+    expect_wiped_attract(&f, "Not now", AT_CONSENT);
+    assert_int_equal(f.resets, 1);
+}
+
+static void home_opens_the_reflection_with_an_empty_session(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_home(&f, &t);
+    act(&f, ACT_OPEN, SCREEN_QUESTION, &t);
+    assert_int_equal(f.screen, SCREEN_QUESTION);
+    assert_ptr_equal(f.quiz.quiz, &fx->bundle.quiz);
+    assert_int_equal(f.quiz.current, 0);
+    assert_int_equal(answers_given(&f.quiz), 0);
+    assert_false(quiz_session_done(&f.quiz));
+}
+
+static void home_opens_the_list_of_four_styles_and_back_returns_home(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_home(&f, &t);
+    act(&f, ACT_OPEN, SCREEN_GUIDANCE, &t);
+    assert_int_equal(f.screen, SCREEN_GUIDANCE);
+    assert_int_equal(f.style, STYLE_COUNT);
+    assert_int_equal(f.page, 0);
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.screen, SCREEN_HOME);
+}
+
+static void home_opens_chemistry_partners_calm_and_support_and_back_returns_home(void **state)
+{
+    const Fixture *fx = *state;
+    const Screen decks[] = { SCREEN_CHEMISTRY, SCREEN_PARTNERS, SCREEN_CALM, SCREEN_SUPPORT };
+    for (size_t i = 0; i < sizeof(decks) / sizeof(decks[0]); i++) {
+        Flow f;
+        long t;
+        start(&f, &fx->config, fx, &t);
+        to_home(&f, &t);
+        act(&f, ACT_OPEN, decks[i], &t);
+        assert_string_equal(screen_id(f.screen), screen_id(decks[i]));
+        assert_int_equal(f.page, 0);
+        act(&f, ACT_BACK, 0, &t);
+        assert_string_equal(screen_id(f.screen), "home");
+    }
+}
+
+static void home_cannot_open_the_result_attract_or_staff_directly(void **state)
+{
+    const Fixture *fx = *state;
+    const Screen refused[] = { SCREEN_RESULT, SCREEN_ATTRACT, SCREEN_CONSENT, SCREEN_STAFF, SCREEN_COUNT };
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_home(&f, &t);
+    for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+        act(&f, ACT_OPEN, refused[i], &t);
+        assert_int_equal(f.screen, SCREEN_HOME);
+    }
+}
+
+static void a_style_chosen_from_the_list_goes_back_to_the_list_then_home(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_home(&f, &t);
+    act(&f, ACT_OPEN, SCREEN_GUIDANCE, &t);
+    act(&f, ACT_GUIDANCE, STYLE_DISORGANIZED, &t);
+    assert_int_equal(f.screen, SCREEN_GUIDANCE);
+    assert_int_equal(f.style, STYLE_DISORGANIZED);
+    assert_int_equal(f.page, 0);
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.screen, SCREEN_GUIDANCE);
+    assert_int_equal(f.style, STYLE_COUNT); /* the list of four again */
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.screen, SCREEN_HOME);
+}
+
+static void the_result_opens_guidance_for_a_style_and_back_returns_to_the_result(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_result(&f, &t);
+    Style mine = f.quiz.score.style;
+    act(&f, ACT_GUIDANCE, (int)mine, &t);
+    assert_int_equal(f.screen, SCREEN_GUIDANCE);
+    assert_int_equal(f.style, mine);
+    assert_int_equal(f.page, 0);
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    assert_true(quiz_session_done(&f.quiz)); /* the answers are still there */
+    assert_int_equal(f.quiz.score.style, mine);
+}
+
+static void the_result_opens_the_chemistry_and_back_returns_to_the_result(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_result(&f, &t);
+    act(&f, ACT_CHEMISTRY, 0, &t);
+    assert_int_equal(f.screen, SCREEN_CHEMISTRY);
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    assert_true(quiz_session_done(&f.quiz));
+}
+
+/* A deck's last page shows Home. Opened from the home menu it goes home; opened from the
+ * result it goes back to the result, so the answers are not lost on the way. */
+static void home_on_a_deck_goes_home_and_a_finished_result_is_wiped(void **state)
+{
+    const Fixture *fx = *state;
+    const Screen decks[] = { SCREEN_CHEMISTRY, SCREEN_PARTNERS, SCREEN_SUPPORT, SCREEN_GUIDANCE };
+    for (size_t i = 0; i < sizeof(decks) / sizeof(decks[0]); i++) {
+        Flow f;
+        long t;
+        start(&f, &fx->config, fx, &t);
+        to_home(&f, &t);
+        act(&f, ACT_OPEN, decks[i], &t);
+        if (decks[i] == SCREEN_GUIDANCE)
+            act(&f, ACT_GUIDANCE, STYLE_SECURE, &t);
+        deck_of_three(&f);
+        act(&f, ACT_NEXT, 0, &t);
+        act(&f, ACT_NEXT, 0, &t);
+        act(&f, ACT_HOME, 0, &t);
+        assert_string_equal(screen_id(f.screen), "home");
+        assert_int_equal(f.page, 0);
+    }
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_result(&f, &t);
+    act(&f, ACT_GUIDANCE, STYLE_ANXIOUS, &t);
+    act(&f, ACT_BACK, 0, &t); /* Back from the first page: the result again */
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    assert_true(quiz_session_done(&f.quiz));
+    act(&f, ACT_CHEMISTRY, 0, &t);
+    act(&f, ACT_HOME, 0, &t); /* Home: the person is done; the answers go */
+    assert_int_equal(f.screen, SCREEN_HOME);
+    assert_false(quiz_session_done(&f.quiz));
+    const unsigned char *bytes = (const unsigned char *)&f.quiz;
+    for (size_t i = 0; i < sizeof(f.quiz); i++)
+        assert_int_equal(bytes[i], 0);
+}
+
+static void calm_once_more_restarts_the_exercise_and_home_leaves_it(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_home(&f, &t);
+    act(&f, ACT_OPEN, SCREEN_CALM, &t);
+    assert_int_equal(f.screen, SCREEN_CALM);
+    long opened = f.screen_since;
+    t += 60000; /* the breathing is over, the grounding shows */
+    flow_action(&f, ACT_CALM_AGAIN, 0, t);
+    assert_int_equal(f.screen, SCREEN_CALM);
+    assert_int_equal(f.screen_since, t); /* the animation starts from the first breath */
+    assert_true(f.screen_since > opened);
+    act(&f, ACT_HOME, 0, &t);
+    assert_int_equal(f.screen, SCREEN_HOME);
+}
+
+static void an_unknown_style_is_ignored(void **state)
+{
+    /* the view indexes bundle->styles[flow->style]: a style past the four must never be set */
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_home(&f, &t);
+    act(&f, ACT_OPEN, SCREEN_GUIDANCE, &t);
+    act(&f, ACT_GUIDANCE, STYLE_COUNT + 3, &t);
+    assert_int_equal(f.style, STYLE_COUNT);
+    act(&f, ACT_GUIDANCE, -1, &t);
+    assert_int_equal(f.style, STYLE_COUNT);
+    start(&f, &fx->config, fx, &t);
+    to_result(&f, &t);
+    act(&f, ACT_GUIDANCE, 7, &t);
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    assert_int_equal(f.style, STYLE_COUNT);
+}
+
+/* --- the quiz --------------------------------------------------------------------------- */
+
+static void answering_every_item_reaches_the_result_with_the_style_they_point_to(void **state)
+{
+    const Fixture *fx = *state;
+    const Quiz *quiz = &fx->bundle.quiz;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_home(&f, &t);
+    act(&f, ACT_OPEN, SCREEN_QUESTION, &t);
+    for (int i = 0; i < quiz->item_count; i++) {
+        assert_int_equal(f.screen, SCREEN_QUESTION);
+        assert_int_equal(f.quiz.current, i);
+        int given = answer_one(&f, &t);
+        assert_int_equal(f.quiz.answers[i], given);
+    }
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    assert_true(quiz_session_done(&f.quiz));
+    assert_string_equal(quiz_style_id(f.quiz.score.style), "anxious");
+    assert_int_equal(f.quiz.score.hundredths[DIM_ANXIETY], quiz->points * 100);
+    assert_int_equal(f.quiz.score.hundredths[DIM_AVOIDANCE], 100);
+    assert_int_equal(f.page, 0);
+}
+
+static void back_on_a_question_returns_to_the_previous_one_with_its_answer(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_home(&f, &t);
+    act(&f, ACT_OPEN, SCREEN_QUESTION, &t);
+    act(&f, ACT_ANSWER, 2, &t);
+    act(&f, ACT_ANSWER, 5, &t);
+    act(&f, ACT_ANSWER, 6, &t);
+    assert_int_equal(f.quiz.current, 3);
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.screen, SCREEN_QUESTION);
+    assert_int_equal(f.quiz.current, 2);
+    assert_int_equal(f.quiz.answers[2], 6); /* shown as chosen, to keep or change */
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.quiz.current, 1);
+    assert_int_equal(f.quiz.answers[1], 5);
+    act(&f, ACT_ANSWER, 3, &t); /* changed */
+    assert_int_equal(f.quiz.current, 2);
+    assert_int_equal(f.quiz.answers[1], 3);
+    assert_int_equal(f.quiz.answers[2], 6);
+}
+
+static void back_on_the_first_question_goes_home_and_forgets_the_answers(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_home(&f, &t);
+    act(&f, ACT_OPEN, SCREEN_QUESTION, &t);
+    act(&f, ACT_ANSWER, 4, &t);
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.quiz.current, 0);
+    assert_int_equal(f.quiz.answers[0], 4);
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.screen, SCREEN_HOME);
+    assert_true(session_is_wiped(&f.quiz));
+}
+
+static void back_on_the_result_returns_to_the_last_question_with_its_answer(void **state)
+{
+    const Fixture *fx = *state;
+    int last = fx->bundle.quiz.item_count - 1;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_result(&f, &t);
+    int kept = f.quiz.answers[last];
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.screen, SCREEN_QUESTION);
+    assert_int_equal(f.quiz.current, last);
+    assert_int_equal(f.quiz.answers[last], kept);
+    assert_int_equal(answers_given(&f.quiz), last + 1);
+    assert_false(quiz_session_done(&f.quiz));
+    /* answering it again shows the result again, at once (no tap-burst wait) */
+    flow_action(&f, ACT_ANSWER, kept, t + 10);
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    assert_true(quiz_session_done(&f.quiz));
+}
+
+static void start_over_on_the_result_wipes_the_answers(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_result(&f, &t);
+    act(&f, ACT_RESTART, 0, &t);
+    assert_int_equal(f.screen, SCREEN_HOME);
+    assert_true(session_is_wiped(&f.quiz));
+    assert_int_equal(f.resets, 1);
+    act(&f, ACT_OPEN, SCREEN_QUESTION, &t);
+    assert_int_equal(f.quiz.current, 0);
+    assert_int_equal(answers_given(&f.quiz), 0);
+}
+
+/* --- the tap-burst guard ---------------------------------------------------------------- */
+
+static void two_answers_100_ms_apart_move_on_one_question(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_home(&f, &t);
+    act(&f, ACT_OPEN, SCREEN_QUESTION, &t);
+    t += STEP_MS;
+    flow_action(&f, ACT_ANSWER, 5, t);
+    flow_action(&f, ACT_ANSWER, 5, t + 100);
+    assert_int_equal(f.quiz.current, 1);
+    assert_int_equal(f.quiz.answers[0], 5);
+    assert_int_equal(f.quiz.answers[1], 0);
+}
+
+static void two_answers_300_ms_apart_move_on_two_questions(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_home(&f, &t);
+    act(&f, ACT_OPEN, SCREEN_QUESTION, &t);
+    t += STEP_MS;
+    flow_action(&f, ACT_ANSWER, 5, t);
+    flow_action(&f, ACT_ANSWER, 6, t + FLOW_ANSWER_GUARD_MS);
+    assert_int_equal(f.quiz.current, 2);
+    assert_int_equal(f.quiz.answers[1], 6);
+    flow_action(&f, ACT_ANSWER, 7, t + FLOW_ANSWER_GUARD_MS + 400);
+    assert_int_equal(f.quiz.current, 3);
+}
+
+/* --- quick exit ------------------------------------------------------------------------- */
+
+static void the_quick_exit_button_wipes_and_shows_attract_from_every_screen(void **state)
+{
+    quick_exit_from_everywhere(*state, tap_quick_exit, "the Quick exit button");
+}
+
+static void escape_wipes_and_shows_attract_from_every_screen(void **state)
+{
+    quick_exit_from_everywhere(*state, press_escape, "Escape");
+}
+
+static void three_shift_presses_within_1_5_s_wipe_and_show_attract_from_every_screen(void **state)
+{
+    quick_exit_from_everywhere(*state, press_shift_three_times, "three Shift presses");
+}
+
+static void two_shift_presses_then_a_pause_then_one_more_do_not_quick_exit(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    go_to(&f, AT_QUESTION, &t);
+    int current = f.quiz.current;
+    t += STEP_MS;
+    flow_key(&f, KEY_SHIFT, NULL, t);
+    flow_key(&f, KEY_SHIFT, NULL, t + 200);
+    flow_key(&f, KEY_SHIFT, NULL, t + 2200);
+    assert_int_equal(f.screen, SCREEN_QUESTION);
+    assert_int_equal(f.quiz.current, current);
+    assert_int_equal(answers_given(&f.quiz), current);
+    /* the third press started a new count: two more soon after do exit */
+    flow_key(&f, KEY_SHIFT, NULL, t + 2500);
+    flow_key(&f, KEY_SHIFT, NULL, t + 2800);
+    expect_wiped_attract(&f, "three Shift presses after a pause", AT_QUESTION);
+}
+
+static void a_key_between_shift_presses_breaks_the_count(void **state)
+{
+    /* Shift+Tab is a Shift press then Tab: moving the focus backwards never quick-exits */
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    go_to(&f, AT_QUESTION, &t);
+    t += STEP_MS;
+    for (int i = 0; i < 3; i++) {
+        flow_key(&f, KEY_SHIFT, NULL, t + 100 * i);
+        flow_key(&f, KEY_FOCUS_PREV, NULL, t + 100 * i + 50);
+    }
+    assert_int_equal(f.screen, SCREEN_QUESTION);
+    assert_int_equal(answers_given(&f.quiz), 3);
+}
+
+static void any_three_shift_presses_within_1_5_s_quick_exit(void **state)
+{
+    /* The count must slide: a stray Shift a second earlier must not swallow the exit.
+     * Presses at 0 ms (stray), 1000, 1600 and 1800: the last three are 800 ms apart. */
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    go_to(&f, AT_QUESTION, &t);
+    t += STEP_MS;
+    flow_key(&f, KEY_SHIFT, NULL, t);
+    flow_key(&f, KEY_SHIFT, NULL, t + 1000);
+    flow_key(&f, KEY_SHIFT, NULL, t + 1600);
+    flow_key(&f, KEY_SHIFT, NULL, t + 1800);
+    expect_wiped_attract(&f, "presses at +1000, +1600, +1800 ms", AT_QUESTION);
+}
+
+static void quick_exit_on_attract_changes_nothing(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    unsigned changes = f.changes;
+    act(&f, ACT_QUICK_EXIT, 0, &t);
+    assert_int_equal(f.screen, SCREEN_ATTRACT);
+    assert_int_equal(f.resets, 0);
+    assert_int_equal(f.changes, changes);
+}
+
+/* --- idle: the still-there overlay and the reset ---------------------------------------- */
+
+/* idle_timeout 60 s, idle_warning 10 s; `reset` as the profile sets it. */
+static Config idle_config(const Fixture *fx, bool reset)
+{
+    Config c = fx->config; /* a shallow copy: never freed */
+    c.idle_reset = reset;
+    c.idle_timeout = 60;
+    c.idle_warning = 10;
+    return c;
+}
+
+enum { T_MS = 60000, W_MS = 10000 };
+
+/* A person on question 4 who touched last at the returned time. */
+static long idle_on_a_question(Flow *f, const Config *c, const Fixture *fx)
+{
+    long t;
+    start(f, c, fx, &t);
+    go_to(f, AT_QUESTION, &t);
+    assert_int_equal(f->last_input, t);
+    return t;
+}
+
+static void the_idle_timer_reports_the_time_left_and_nothing_happens_before_it(void **state)
+{
+    const Fixture *fx = *state;
+    Config c = idle_config(fx, true);
+    Flow f;
+    long last = idle_on_a_question(&f, &c, fx);
+    assert_int_equal(flow_next_timer(&f, last), T_MS);
+    assert_int_equal(flow_next_timer(&f, last + 20000), T_MS - 20000);
+    flow_tick(&f, last + 20000);
+    flow_tick(&f, last + T_MS - 1);
+    assert_false(f.idle);
+    assert_int_equal(f.screen, SCREEN_QUESTION);
+    assert_int_equal(answers_given(&f.quiz), 3);
+    assert_int_equal(flow_next_timer(&f, last + T_MS - 1), 1);
+}
+
+static void at_the_timeout_the_still_there_overlay_counts_down(void **state)
+{
+    const Fixture *fx = *state;
+    Config c = idle_config(fx, true);
+    Flow f;
+    long last = idle_on_a_question(&f, &c, fx);
+    long due = last + T_MS;
+    flow_tick(&f, due);
+    assert_true(f.idle);
+    assert_int_equal(f.screen, SCREEN_QUESTION);      /* under the overlay */
+    assert_int_equal(answers_given(&f.quiz), 3);       /* not yet wiped */
+    assert_int_equal(flow_idle_seconds(&f, due), 10);
+    assert_int_equal(flow_idle_seconds(&f, due + 1), 10);
+    assert_int_equal(flow_idle_seconds(&f, due + 1000), 9);
+    assert_int_equal(flow_idle_seconds(&f, due + 9500), 1);
+    assert_int_equal(flow_next_timer(&f, due), W_MS);
+    assert_int_equal(flow_next_timer(&f, due + 4000), W_MS - 4000);
+    flow_tick(&f, due + W_MS - 1);
+    assert_true(f.idle);
+    assert_int_equal(f.screen, SCREEN_QUESTION);
+}
+
+static void a_touch_on_the_overlay_keeps_the_answers_and_does_nothing_else(void **state)
+{
+    const Fixture *fx = *state;
+    Config c = idle_config(fx, true);
+    Flow f;
+    long due = idle_on_a_question(&f, &c, fx) + T_MS;
+    flow_tick(&f, due);
+    assert_true(f.idle);
+    /* a touch that lands on an answer button only closes the overlay */
+    flow_action(&f, ACT_ANSWER, 5, due + 3000);
+    assert_false(f.idle);
+    assert_int_equal(f.screen, SCREEN_QUESTION);
+    assert_int_equal(f.quiz.current, 3);
+    assert_int_equal(answers_given(&f.quiz), 3);
+    /* the timeout starts again from that touch */
+    assert_int_equal(flow_next_timer(&f, due + 3000), T_MS);
+    flow_tick(&f, due + W_MS);
+    assert_false(f.idle);
+    assert_int_equal(answers_given(&f.quiz), 3);
+    /* and the next touch does what it says */
+    flow_action(&f, ACT_ANSWER, 5, due + 4000);
+    assert_int_equal(f.quiz.current, 4);
+}
+
+static void any_input_closes_the_overlay_without_acting(void **state)
+{
+    const Fixture *fx = *state;
+    Config c = idle_config(fx, true);
+    for (int way = 0; way < 5; way++) {
+        Flow f;
+        long due = idle_on_a_question(&f, &c, fx) + T_MS;
+        flow_tick(&f, due);
+        assert_true(f.idle);
+        long now = due + 2000;
+        switch (way) {
+        case 0: assert_true(flow_input(&f, now)); break;          /* a touch on nothing */
+        case 1: flow_action(&f, ACT_STAY, 0, now); break;         /* "I'm still here" */
+        case 2: flow_action(&f, ACT_BACK, 0, now); break;         /* Back under the overlay */
+        case 3: flow_key(&f, KEY_DIGIT_1 + 4, NULL, now); break;   /* 5 on the keyboard */
+        case 4: flow_swipe(&f, -1, now); break;
+        }
+        assert_false(f.idle);
+        assert_int_equal(f.screen, SCREEN_QUESTION);
+        assert_int_equal(f.quiz.current, 3);
+        assert_int_equal(answers_given(&f.quiz), 3);
+        assert_false(flow_input(&f, now + 10)); /* closed: the next touch counts */
+    }
+}
+
+static void when_the_countdown_ends_the_answers_are_wiped_and_attract_returns(void **state)
+{
+    const Fixture *fx = *state;
+    Config c = idle_config(fx, true);
+    Flow f;
+    long due = idle_on_a_question(&f, &c, fx) + T_MS;
+    flow_tick(&f, due);
+    flow_tick(&f, due + W_MS);
+    expect_wiped_attract(&f, "the idle reset", AT_STILL_THERE);
+    assert_int_equal(f.resets, 1);
+    assert_int_equal(flow_next_timer(&f, due + W_MS), -1);
+}
+
+static void a_finished_result_is_wiped_by_the_idle_reset_too(void **state)
+{
+    const Fixture *fx = *state;
+    Config c = idle_config(fx, true);
+    Flow f;
+    long t;
+    start(&f, &c, fx, &t);
+    to_result(&f, &t);
+    flow_tick(&f, t + T_MS);
+    assert_true(f.idle);
+    flow_tick(&f, t + T_MS + W_MS);
+    expect_wiped_attract(&f, "the idle reset", AT_RESULT);
+}
+
+static void attract_never_idles(void **state)
+{
+    const Fixture *fx = *state;
+    Config c = idle_config(fx, true);
+    Flow f;
+    long t;
+    start(&f, &c, fx, &t);
+    assert_int_equal(flow_next_timer(&f, t), -1);
+    unsigned changes = f.changes;
+    for (long later = T_MS; later <= 10L * 3600 * 1000; later *= 10)
+        flow_tick(&f, t + later);
+    assert_false(f.idle);
+    assert_int_equal(f.screen, SCREEN_ATTRACT);
+    assert_int_equal(f.resets, 0);
+    assert_int_equal(f.changes, changes); /* nothing to redraw */
+}
+
+static void with_idle_reset_off_nothing_ever_idles(void **state)
+{
+    const Fixture *fx = *state;
+    Config c = idle_config(fx, false); /* the workshop profile */
+    Flow f;
+    long last = idle_on_a_question(&f, &c, fx);
+    assert_int_equal(flow_next_timer(&f, last), -1);
+    for (long later = T_MS; later <= 10L * 3600 * 1000; later *= 10)
+        flow_tick(&f, last + later);
+    assert_false(f.idle);
+    assert_int_equal(f.screen, SCREEN_QUESTION);
+    assert_int_equal(answers_given(&f.quiz), 3);
+    assert_int_equal(f.resets, 0);
+}
+
+/* --- pages ------------------------------------------------------------------------------ */
+
+static void next_and_back_stay_within_the_pages_of_a_deck(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_home(&f, &t);
+    act(&f, ACT_OPEN, SCREEN_PARTNERS, &t);
+    deck_of_three(&f);
+    act(&f, ACT_NEXT, 0, &t);
+    assert_int_equal(f.page, 1);
+    act(&f, ACT_NEXT, 0, &t);
+    assert_int_equal(f.page, 2);
+    act(&f, ACT_NEXT, 0, &t);
+    assert_int_equal(f.page, 2); /* the last page stays */
+    assert_int_equal(f.screen, SCREEN_PARTNERS);
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.page, 1);
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.page, 0);
+    assert_int_equal(f.screen, SCREEN_PARTNERS);
+    act(&f, ACT_BACK, 0, &t); /* Back from the first page: up a level */
+    assert_int_equal(f.screen, SCREEN_HOME);
+}
+
+static void swipes_turn_the_pages_of_a_deck_and_back_from_the_first_goes_up(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_result(&f, &t);
+    act(&f, ACT_GUIDANCE, STYLE_ANXIOUS, &t);
+    deck_of_three(&f);
+    for (int i = 0; i < 4; i++)
+        swipe(&f, 1, &t);
+    assert_int_equal(f.page, 2);
+    assert_int_equal(f.screen, SCREEN_GUIDANCE);
+    swipe(&f, -1, &t);
+    swipe(&f, -1, &t);
+    assert_int_equal(f.page, 0);
+    assert_int_equal(f.screen, SCREEN_GUIDANCE);
+    swipe(&f, -1, &t);
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    assert_true(quiz_session_done(&f.quiz));
+}
+
+static void page_keys_turn_the_pages_of_a_deck(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_home(&f, &t);
+    act(&f, ACT_OPEN, SCREEN_SUPPORT, &t);
+    deck_of_three(&f);
+    for (int i = 0; i < 3; i++)
+        press(&f, KEY_NEXT_PAGE, NULL, &t);
+    assert_int_equal(f.page, 2);
+    press(&f, KEY_PREV_PAGE, NULL, &t);
+    press(&f, KEY_PREV_PAGE, NULL, &t);
+    assert_int_equal(f.page, 0);
+    press(&f, KEY_PREV_PAGE, NULL, &t);
+    assert_int_equal(f.screen, SCREEN_HOME);
+}
+
+static void the_result_pages_turn_and_back_from_its_first_page_reopens_the_last_question(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_result(&f, &t);
+    deck_of_three(&f);
+    act(&f, ACT_NEXT, 0, &t);
+    act(&f, ACT_NEXT, 0, &t);
+    act(&f, ACT_NEXT, 0, &t);
+    assert_int_equal(f.page, 2);
+    swipe(&f, 1, &t);
+    assert_int_equal(f.page, 2);
+    swipe(&f, -1, &t);
+    assert_int_equal(f.page, 1);
+    swipe(&f, -1, &t);
+    swipe(&f, -1, &t); /* a swipe never leaves the result */
+    assert_int_equal(f.page, 0);
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    act(&f, ACT_NEXT, 0, &t);
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.page, 0);
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.screen, SCREEN_QUESTION);
+    assert_int_equal(f.quiz.current, fx->bundle.quiz.item_count - 1);
+}
+
+static void consent_pages_turn_but_back_from_its_first_page_stays(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    act(&f, ACT_BEGIN, 0, &t);
+    deck_of_three(&f);
+    act(&f, ACT_NEXT, 0, &t);
+    act(&f, ACT_NEXT, 0, &t);
+    act(&f, ACT_NEXT, 0, &t);
+    assert_int_equal(f.page, 2);
+    swipe(&f, -1, &t);
+    act(&f, ACT_BACK, 0, &t);
+    act(&f, ACT_BACK, 0, &t);
+    swipe(&f, -1, &t);
+    assert_int_equal(f.page, 0);
+    assert_int_equal(f.screen, SCREEN_CONSENT);
+}
+
+/* --- keys: focus, activate, digits ------------------------------------------------------- */
+
+/* Three targets: Begin, a disabled one, and another Begin. */
+static DrawList *three_targets(void)
+{
+    DrawList *list = calloc(1, sizeof(*list));
+    assert_non_null(list);
+    draw_reset(list);
+    assert_non_null(draw_target(list, (Rect){ 0, 0, 100, 60 }, ACT_BEGIN, 0, "first"));
+    Target *off = draw_target(list, (Rect){ 0, 80, 100, 60 }, ACT_BEGIN, 0, "disabled");
+    assert_non_null(off);
+    off->enabled = false;
+    assert_non_null(draw_target(list, (Rect){ 0, 160, 100, 60 }, ACT_BEGIN, 0, "third"));
+    return list;
+}
+
+static void tab_moves_the_focus_over_enabled_targets_and_wraps(void **state)
+{
+    const Fixture *fx = *state;
+    DrawList *list = three_targets();
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    assert_int_equal(f.focus, -1);
+    const int forward[] = { 0, 2, 0, 2 };
+    for (int i = 0; i < 4; i++) {
+        press(&f, KEY_FOCUS_NEXT, list, &t);
+        assert_int_equal(f.focus, forward[i]);
+    }
+    f.focus = -1;
+    const int backward[] = { 2, 0, 2 };
+    for (int i = 0; i < 3; i++) {
+        press(&f, KEY_FOCUS_PREV, list, &t);
+        assert_int_equal(f.focus, backward[i]);
+    }
+    assert_int_equal(f.screen, SCREEN_ATTRACT);
+    free(list);
+}
+
+static void return_presses_the_focused_target(void **state)
+{
+    const Fixture *fx = *state;
+    DrawList *list = three_targets();
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    press(&f, KEY_FOCUS_NEXT, list, &t);
+    press(&f, KEY_FOCUS_NEXT, list, &t);
+    assert_int_equal(f.focus, 2);
+    press(&f, KEY_ACTIVATE, list, &t);
+    assert_int_equal(f.screen, SCREEN_CONSENT);
+    assert_int_equal(f.focus, -1); /* a new screen starts with no focus ring */
+    free(list);
+}
+
+static void return_on_an_answer_keeps_the_focus_for_the_next_question(void **state)
+{
+    const Fixture *fx = *state;
+    DrawList *list = calloc(1, sizeof(*list));
+    assert_non_null(list);
+    draw_reset(list);
+    for (int a = 1; a <= fx->bundle.quiz.points; a++)
+        assert_non_null(draw_target(list, (Rect){ 0, 60.0f * a, 100, 50 }, ACT_ANSWER, a, "answer"));
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_home(&f, &t);
+    act(&f, ACT_OPEN, SCREEN_QUESTION, &t);
+    press(&f, KEY_FOCUS_NEXT, list, &t);
+    press(&f, KEY_FOCUS_NEXT, list, &t);
+    press(&f, KEY_ACTIVATE, list, &t);
+    assert_int_equal(f.quiz.current, 1);
+    assert_int_equal(f.quiz.answers[0], 2);
+    assert_int_equal(f.focus, 1);
+    free(list);
+}
+
+static void digit_keys_answer_on_the_question_screen(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_home(&f, &t);
+    press(&f, KEY_DIGIT_1 + 2, NULL, &t); /* not a question: nothing */
+    assert_int_equal(f.screen, SCREEN_HOME);
+    act(&f, ACT_OPEN, SCREEN_QUESTION, &t);
+    for (int n = 1; n <= 3; n++) {
+        press(&f, KEY_DIGIT_1 + (n - 1), NULL, &t); /* the key "n" answers n */
+        assert_int_equal(f.quiz.current, n);
+        assert_int_equal(f.quiz.answers[n - 1], n);
+    }
+    press(&f, KEY_DIGIT_1 + fx->bundle.quiz.points, NULL, &t); /* past the scale: refused */
+    assert_int_equal(f.quiz.current, 3);
+    assert_int_equal(f.quiz.answers[3], 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        /* screens */
+        cmocka_unit_test(a_new_flow_shows_attract_with_nothing_kept),
+        cmocka_unit_test(touching_attract_opens_the_consent_screen),
+        cmocka_unit_test(start_on_the_consent_screen_opens_home),
+        cmocka_unit_test(not_now_on_the_consent_screen_returns_to_attract_and_counts_a_reset),
+        cmocka_unit_test(home_opens_the_reflection_with_an_empty_session),
+        cmocka_unit_test(home_opens_the_list_of_four_styles_and_back_returns_home),
+        cmocka_unit_test(home_opens_chemistry_partners_calm_and_support_and_back_returns_home),
+        cmocka_unit_test(home_cannot_open_the_result_attract_or_staff_directly),
+        cmocka_unit_test(a_style_chosen_from_the_list_goes_back_to_the_list_then_home),
+        cmocka_unit_test(the_result_opens_guidance_for_a_style_and_back_returns_to_the_result),
+        cmocka_unit_test(the_result_opens_the_chemistry_and_back_returns_to_the_result),
+        cmocka_unit_test(home_on_a_deck_goes_home_and_a_finished_result_is_wiped),
+        cmocka_unit_test(calm_once_more_restarts_the_exercise_and_home_leaves_it),
+        cmocka_unit_test(an_unknown_style_is_ignored),
+        /* the quiz */
+        cmocka_unit_test(answering_every_item_reaches_the_result_with_the_style_they_point_to),
+        cmocka_unit_test(back_on_a_question_returns_to_the_previous_one_with_its_answer),
+        cmocka_unit_test(back_on_the_first_question_goes_home_and_forgets_the_answers),
+        cmocka_unit_test(back_on_the_result_returns_to_the_last_question_with_its_answer),
+        cmocka_unit_test(start_over_on_the_result_wipes_the_answers),
+        /* the tap-burst guard */
+        cmocka_unit_test(two_answers_100_ms_apart_move_on_one_question),
+        cmocka_unit_test(two_answers_300_ms_apart_move_on_two_questions),
+        /* quick exit */
+        cmocka_unit_test(the_quick_exit_button_wipes_and_shows_attract_from_every_screen),
+        cmocka_unit_test(escape_wipes_and_shows_attract_from_every_screen),
+        cmocka_unit_test(three_shift_presses_within_1_5_s_wipe_and_show_attract_from_every_screen),
+        cmocka_unit_test(two_shift_presses_then_a_pause_then_one_more_do_not_quick_exit),
+        cmocka_unit_test(a_key_between_shift_presses_breaks_the_count),
+        cmocka_unit_test(any_three_shift_presses_within_1_5_s_quick_exit),
+        cmocka_unit_test(quick_exit_on_attract_changes_nothing),
+        /* idle */
+        cmocka_unit_test(the_idle_timer_reports_the_time_left_and_nothing_happens_before_it),
+        cmocka_unit_test(at_the_timeout_the_still_there_overlay_counts_down),
+        cmocka_unit_test(a_touch_on_the_overlay_keeps_the_answers_and_does_nothing_else),
+        cmocka_unit_test(any_input_closes_the_overlay_without_acting),
+        cmocka_unit_test(when_the_countdown_ends_the_answers_are_wiped_and_attract_returns),
+        cmocka_unit_test(a_finished_result_is_wiped_by_the_idle_reset_too),
+        cmocka_unit_test(attract_never_idles),
+        cmocka_unit_test(with_idle_reset_off_nothing_ever_idles),
+        /* pages */
+        cmocka_unit_test(next_and_back_stay_within_the_pages_of_a_deck),
+        cmocka_unit_test(swipes_turn_the_pages_of_a_deck_and_back_from_the_first_goes_up),
+        cmocka_unit_test(page_keys_turn_the_pages_of_a_deck),
+        cmocka_unit_test(the_result_pages_turn_and_back_from_its_first_page_reopens_the_last_question),
+        cmocka_unit_test(consent_pages_turn_but_back_from_its_first_page_stays),
+        /* keys */
+        cmocka_unit_test(tab_moves_the_focus_over_enabled_targets_and_wraps),
+        cmocka_unit_test(return_presses_the_focused_target),
+        cmocka_unit_test(return_on_an_answer_keeps_the_focus_for_the_next_question),
+        cmocka_unit_test(digit_keys_answer_on_the_question_screen),
+    };
+    return cmocka_run_group_tests_name("flow", tests, load_fixture, free_fixture);
+}
