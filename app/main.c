@@ -223,15 +223,56 @@ static bool load_all(App *app)
     return ok;
 }
 
+static bool open_shell(App *app, bool headless, long now);
+
+/* Lays every screen out at the configured size (headless) and reports what does not fit
+ * or cannot be read, as warnings: the same checks as --tour. Returns how many. */
+static int check_layout(App *app)
+{
+    int found = 0;
+    CheckReport theme = { 0 };
+    check_theme(&app->config, &theme);
+    for (int i = 0; i < theme.count; i++, found++)
+        printf("%s:1: warning: %s\n", app->options.config ? app->options.config : "config", theme.lines[i]);
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    if (!out || !open_shell(app, true, 0)) {
+        printf("attune: warning: the layout was not checked (no display or font; see above)\n");
+        if (out)
+            fclose(out);
+        free(text);
+        return found + 1;
+    }
+    headless_tour(&app->shell, NULL, out);
+    shell_close(&app->shell);
+    fclose(out);
+    for (char *line = text; line && *line;) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        if (strncmp(line, "problem: ", 9) == 0 && found++ < 20)
+            printf("attune: warning: at %dx%d, %s\n", app->config.width, app->config.height, line + 9);
+        line = nl ? nl + 1 : NULL;
+    }
+    free(text);
+    if (found > 20)
+        printf("attune: warning: %d more layout problems: attune --tour --size %dx%d lists them all\n",
+               found - 20, app->config.width, app->config.height);
+    return found;
+}
+
 static int run_check(App *app)
 {
     bool ok = load_all(app);
     diag_print(&app->diags, stdout);
+    int warnings = app->diags.warnings;
+    if (ok)
+        warnings += check_layout(app);
     printf("attune: checked %s%s%s (%d files): %d error%s, %d warning%s\n",
            app->options.config ? app->options.config : "", app->options.config ? " and " : "",
            app->bundle_dir, app->bundle.file_count, app->diags.errors,
-           app->diags.errors == 1 ? "" : "s", app->diags.warnings,
-           app->diags.warnings == 1 ? "" : "s");
+           app->diags.errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
     return ok ? 0 : EXIT_PROBLEMS;
 }
 

@@ -197,7 +197,7 @@ static float top_bar(Ctx *x, const char *title, Action back, int back_arg)
     float right = x->w - m;
     if (x->c->quick_exit) {
         const char *q = bundle_word(x->b, WORD_APP_QUICK_EXIT);
-        float qw = fmaxf(button_width(x, q), t * 1.6f);
+        float qw = fminf(fmaxf(button_width(x, q), t * 1.6f), x->w * 0.3f); /* long words wrap */
         button(x, (Rect){ right - qw, y, qw, t }, q, ACT_QUICK_EXIT, 0, BUTTON_QUIET);
         right -= qw + vm->gap * 1.5f;
     }
