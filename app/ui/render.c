@@ -23,6 +23,7 @@
 _Static_assert((RENDER_TEXT_TABLE & (RENDER_TEXT_TABLE - 1)) == 0, "the table is a power of two");
 _Static_assert((int)RENDER_TEXT_CACHE >= (int)DRAW_MAX_CMDS, "a whole frame of lines must fit the cache");
 _Static_assert(RENDER_TEXT_CACHE < 32767, "entries are numbered in int16_t");
+_Static_assert((RENDER_WIDTH_CACHE & (RENDER_WIDTH_CACHE - 1)) == 0, "a power of two");
 
 static uint64_t fnv(uint64_t h, const void *data, size_t n)
 {
@@ -121,7 +122,14 @@ static bool open_fonts(const Renderer *r, TTF_Font *fonts[FONT_ROLE_COUNT],
         }
         fonts[i] = TTF_OpenFont(path, font_px[i]);
         if (!fonts[i]) {
-            snprintf(error, error_size, "cannot open the font file %s: %s", path, TTF_GetError());
+            FILE *f = fopen(path, "rb");
+            if (f)
+                fclose(f);
+            if (f)
+                snprintf(error, error_size, "the font file %s is not a font SDL_ttf can read (%s)",
+                         path, TTF_GetError());
+            else
+                snprintf(error, error_size, "the font file %s does not exist or cannot be read", path);
             goto fail;
         }
     }
@@ -273,6 +281,16 @@ static int measure_width(void *ctx, FontRole font, const char *text, int len)
     char piece[1024];
     int total = 0;
     assert(font >= 0 && font < FONT_ROLE_COUNT);
+    if (len <= 0)
+        return 0;
+    uint64_t hash = fnv(fnv(FNV_SEED, &font, sizeof(font)), text, (size_t)len);
+    RenderWidth *known = &r->widths[hash & (RENDER_WIDTH_CACHE - 1)];
+    if (known->len == len && known->hash == hash) {
+        r->stats.width_hits++;
+        return known->width;
+    }
+    r->stats.width_misses++;
+    *known = (RenderWidth){ hash, len, 0 };
     while (len > 0) {
         int n = len;
         if (n >= (int)sizeof(piece)) {
@@ -290,6 +308,7 @@ static int measure_width(void *ctx, FontRole font, const char *text, int len)
         text += n;
         len -= n;
     }
+    known->width = total;
     return total;
 }
 
@@ -317,15 +336,18 @@ typedef struct Shape {
     float cos_[RENDER_ARC_MAX + 1], sin_[RENDER_ARC_MAX + 1];
 } Shape;
 
-/* `tolerance`: how far (in pixels) a chord may stray from the outermost arc. */
+/* Enough segments per quarter circle that a chord strays at most 0.1 px from the outermost
+ * arc, but (when `min_chord` > 0) no chord shorter than that many pixels. */
 static void shape_init(Shape *s, float cx, float cy, float ux, float uy, float hw, float hh,
-                       float radius, float tolerance)
+                       float radius, float min_chord)
 {
     *s = (Shape){ .cx = cx, .cy = cy, .ux = ux, .uy = uy, .hw = hw, .hh = hh };
     s->radius = fmaxf(0.0f, fminf(radius, fminf(hw, hh)));
     float outer = s->radius + 0.5f;
-    float step = tolerance < outer ? 2.0f * acosf(1.0f - tolerance / outer) : PI_F;
+    float step = 0.1f < outer ? 2.0f * acosf(1.0f - 0.1f / outer) : PI_F;
     s->n = (int)ceilf(PI_F / 2.0f / step);
+    if (min_chord > 0 && (float)s->n > PI_F / 2.0f * outer / min_chord)
+        s->n = (int)(PI_F / 2.0f * outer / min_chord);
     s->n = s->n < 2 ? 2 : s->n > RENDER_ARC_MAX ? RENDER_ARC_MAX : s->n;
     /* sin from cos mirrored, so that the ends are exactly 0 and 1: points that meet where
      * two corners touch must round to the same pixel. */
@@ -500,6 +522,25 @@ static void fill_shape(Renderer *r, Shape *s, SDL_Color colour)
     }
 }
 
+/* On the software renderer a sharp filled rectangle (no corner radius, at least a pixel
+ * each way) is exactly SDL_RenderFillRect over the same whole pixels, which blends in
+ * place. As triangles, SDL 2.26 would blend each through a scratch surface as large as the
+ * triangle: a full-screen scrim or fade cost four half-screen allocations, fills and blits.
+ * Returns false, drawing nothing, for any other shape. */
+static bool fill_sharp_rect(Renderer *r, const Shape *s, SDL_Color colour)
+{
+    if (!r->software || s->radius > 0 || s->ux != 1 || s->uy != 0 || s->hw < 0.5f || s->hh < 0.5f)
+        return false;
+    float x0 = to_pixel(s->cx - s->hw), y0 = to_pixel(s->cy - s->hh);
+    SDL_Rect px = { (int)x0, (int)y0, (int)(to_pixel(s->cx + s->hw) - x0), (int)(to_pixel(s->cy + s->hh) - y0) };
+    if (colour.a == 255)
+        SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(r->sdl, colour.r, colour.g, colour.b, colour.a);
+    SDL_RenderFillRect(r->sdl, &px);
+    SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
+    return true;
+}
+
 static void outline_shape(Renderer *r, Shape *s, SDL_Color colour, float thickness)
 {
     if (thickness > fminf(s->hw, s->hh) - 0.5f) { /* a hole under a pixel wide: fill it */
@@ -605,9 +646,9 @@ static uint64_t cmd_hash(const DrawCmd *c)
 
 static void draw_cmd(Renderer *r, const DrawCmd *c, int index)
 {
-    /* On the software renderer vertices land on whole pixels anyway: fewer, farther apart
-     * points round without crossing each other. */
-    float tolerance = r->software ? 0.25f : 0.1f;
+    /* On the software renderer vertices land on whole pixels: points 3 px apart or more
+     * (nearly always) round without crossing each other. */
+    float min_chord = r->software ? 3.0f : 0.0f;
     const Rect *g = &c->rect;
     SDL_Color colour = { (Uint8)(c->colour >> 16), (Uint8)(c->colour >> 8), (Uint8)c->colour, c->alpha };
     Shape s;
@@ -616,10 +657,10 @@ static void draw_cmd(Renderer *r, const DrawCmd *c, int index)
     case DRAW_CIRCLE: {
         float radius = c->kind == DRAW_CIRCLE ? fminf(g->w, g->h) / 2.0f : c->radius;
         shape_init(&s, g->x + g->w / 2.0f, g->y + g->h / 2.0f, 1.0f, 0.0f, g->w / 2.0f, g->h / 2.0f,
-                   radius, tolerance);
+                   radius, min_chord);
         if (c->thickness > 0)
             outline_shape(r, &s, colour, c->thickness);
-        else
+        else if (!fill_sharp_rect(r, &s, colour))
             fill_shape(r, &s, colour);
         break;
     }
@@ -628,7 +669,7 @@ static void draw_cmd(Renderer *r, const DrawCmd *c, int index)
         if (length < 1e-3f)
             break;
         shape_init(&s, g->x + g->w / 2.0f, g->y + g->h / 2.0f, g->w / length, g->h / length,
-                   length / 2.0f, c->thickness / 2.0f, 0.0f, tolerance);
+                   length / 2.0f, c->thickness / 2.0f, 0.0f, min_chord);
         fill_shape(r, &s, colour);
         break;
     }
@@ -863,6 +904,7 @@ bool render_resize(Renderer *r, int width, int height, const int font_px[FONT_RO
         goto fail;
     if (new_fonts) {
         text_flush(r);
+        memset(r->widths, 0, sizeof(r->widths));
         close_fonts(r->fonts);
         memcpy(r->fonts, fonts, sizeof(r->fonts));
         memcpy(r->font_px, font_px, sizeof(r->font_px));

@@ -29,8 +29,10 @@ enum {
     RENDER_TEXT_CACHE = DRAW_MAX_CMDS, /* entries: a full frame of distinct lines fits */
     RENDER_TEXT_TABLE = 2 * RENDER_TEXT_CACHE, /* hash slots, a power of two */
     RENDER_TEXT_KEY = 256,       /* bytes of a line kept to compare keys exactly */
-    RENDER_TEXT_BUDGET = 16 << 20, /* bytes of text textures kept when more are unused */
+    RENDER_TEXT_BUDGET = 16 << 20, /* texture bytes cached lines are trimmed to (LRU first;
+                                    * the lines of the frame being drawn are always kept) */
     RENDER_LINE_BYTES = 2048,    /* a line longer than this is drawn cut at a character */
+    RENDER_WIDTH_CACHE = 4096,   /* measured widths kept, a power of two */
     RENDER_ARC_MAX = 64,         /* segments per quarter circle at most */
     RENDER_MAX_VERTICES = 4 * 4 * (RENDER_ARC_MAX + 1) + 1, /* four contours, a centre */
     RENDER_MAX_INDICES = 3 * 6 * 4 * (RENDER_ARC_MAX + 1),
@@ -51,6 +53,8 @@ typedef struct RenderStats {
     unsigned long frames_skipped;    /* render_frame calls that found nothing changed */
     unsigned long text_hits;         /* text lines found in the cache */
     unsigned long text_misses;       /* text lines rasterised */
+    unsigned long width_hits;        /* render_measure widths found in the cache */
+    unsigned long width_misses;      /* widths measured with SDL_ttf */
     int text_entries;                /* lines cached now */
     size_t text_bytes;               /* their texture memory, 4 bytes a pixel */
     int cells_x, cells_y, cell_size; /* the grid of the current size */
@@ -72,8 +76,15 @@ typedef struct RenderText {
     bool live;
 } RenderText;
 
+/* One measured width: the hash covers the font and the bytes. */
+typedef struct RenderWidth {
+    uint64_t hash;
+    int len;                         /* 0: empty slot */
+    int width;
+} RenderWidth;
+
 /* The renderer's state. Its fields are private: read them through render_stats. It is
- * large (about 450 KB, mostly the text cache's keys and the cell hashes), so keep it in
+ * large (about 520 KB, mostly the text cache's keys and the cell hashes), so keep it in
  * static storage or inside the App struct, not on a thread's stack. */
 typedef struct Renderer {
     SDL_Renderer *sdl;                    /* borrowed */
@@ -102,6 +113,7 @@ typedef struct Renderer {
     size_t text_bytes;
     unsigned long frame_number;
     char line[RENDER_LINE_BYTES];         /* a NUL-terminated copy for SDL_ttf */
+    RenderWidth widths[RENDER_WIDTH_CACHE]; /* direct-mapped by hash */
 
     /* one shape's triangles */
     SDL_Vertex vertices[RENDER_MAX_VERTICES];
@@ -137,7 +149,11 @@ bool render_resize(Renderer *r, int width, int height, const int font_px[FONT_RO
 /* A Measure for text_wrap with the open fonts: width() measures with TTF_SizeUTF8,
  * line_height is TTF_FontLineSkip and size is font_px. The Measure points at `r` and is
  * valid until render_resize or render_close. Widths of text longer than a kilobyte are
- * summed from pieces cut after a space (or, failing that, between characters). */
+ * summed from pieces cut after a space (or, failing that, between characters).
+ *
+ * Widths are remembered (RENDER_WIDTH_CACHE of them, by a 64-bit hash of font and bytes),
+ * so laying the same screen out again, as an animation does every frame, neither shapes
+ * text again nor allocates: SDL_ttf's HarfBuzz shaping allocates on every call. */
 Measure render_measure(Renderer *r);
 
 /* Draws `list` over `background` (0xRRGGBB) and presents it. Only the cells whose commands

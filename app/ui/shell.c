@@ -33,11 +33,35 @@ void shell_resize(Shell *s, int width, int height)
 {
     if (width == s->width && height == s->height)
         return;
+    int old_w = s->width, old_h = s->height, px[FONT_ROLE_COUNT];
     s->width = width;
     s->height = height;
+    font_sizes(s, px);
+    if (!render_resize(&s->render, width, height, px)) {
+        fprintf(stderr, "attune: cannot redraw at %dx%d (%s); keeping %dx%d\n", width, height,
+                SDL_GetError(), old_w, old_h);
+        s->width = old_w;
+        s->height = old_h;
+        return;
+    }
+    s->measure = render_measure(&s->render);
+    s->dirty = true;
+}
+
+/* The graphics device was reset (a display unplugged, a driver restart): every texture is
+ * gone, so the renderer starts again with its fonts and an empty text cache. */
+static void reopen_renderer(Shell *s)
+{
+    char error[512];
     int px[FONT_ROLE_COUNT];
     font_sizes(s, px);
-    render_resize(&s->render, width, height, px);
+    render_close(&s->render);
+    s->render_open = render_open(&s->render, s->sdl, s->config, s->width, s->height, px, error, sizeof(error));
+    if (!s->render_open) {
+        fprintf(stderr, "attune: the display was reset and cannot be drawn again: %s\n", error);
+        s->quit = true;
+        return;
+    }
     s->measure = render_measure(&s->render);
     s->dirty = true;
 }
@@ -276,9 +300,11 @@ static void handle(Shell *s, const SDL_Event *e, long now)
         }
         break;
     case SDL_RENDER_TARGETS_RESET:
-    case SDL_RENDER_DEVICE_RESET:
         render_invalidate(&s->render);
         s->dirty = true;
+        break;
+    case SDL_RENDER_DEVICE_RESET:
+        reopen_renderer(s);
         break;
     default:
         break;
