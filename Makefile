@@ -2,6 +2,7 @@
 #
 #   make            build ./attune            make run     install deps, build, run (desktop)
 #   make test       install deps, build, run every test (plain and under ASan+UBSan)
+#   make bench      the power and speed figures (issue 3), each with its target
 #   make fuzz       libFuzzer over the loaders (FUZZ_SECONDS each)
 #   make install    PREFIX=/usr/local DESTDIR=  (binary, content, config)
 #   make clean
@@ -31,7 +32,7 @@ APP_SRC   = app/main.c $(UI_SRC)
 TESTS     = $(patsubst tests/%.c,%,$(sort $(wildcard tests/test_*.c)))
 
 .SECONDARY:
-.PHONY: all run test check-unit check-cli deps deps-test fuzz install uninstall clean help screenshots
+.PHONY: all run test check-unit check-cli bench deps deps-test fuzz install uninstall clean help screenshots
 all: attune
 
 # --- the app -------------------------------------------------------------------------
@@ -80,6 +81,17 @@ check-cli: attune build/asan/attune
 	@sh tests/scripts.sh build/asan/attune
 	@sh tests/tour.sh build/asan/attune $(TOUR_SIZES)
 
+# --- the benchmark: prints each figure with its target and PASS or MISS; exits 0 either
+# way (it reports, it is not a test). It links the app without main.o and wraps two of
+# its functions to watch them (see tests/bench.c).
+BENCH_WRAP = -Wl,--wrap=shell_frame,--wrap=render_frame
+build/bench: build/rel/tests/bench.o $(patsubst %.c,build/rel/%.o,$(CORE_SRC) $(UI_SRC))
+	$(CC) $(CFLAGS) $^ -o $@ $(BENCH_WRAP) $(PKG_LIBS) -lm
+
+bench: deps-test
+	$(MAKE) --no-print-directory build/bench
+	build/bench
+
 # --- the README's screenshots, from the tour ---------------------------------------------
 SHOTS_WIDE = attract consent-1 home question-4 result-anxious-1 guidance-anxious-7 chemistry-3 calm-in idle
 SHOTS_TALL = home question-4 result-near-1 guidance-secure-2
@@ -118,6 +130,6 @@ clean:
 	rm -rf build attune
 
 help:
-	@sed -n '1,9p' Makefile
+	@sed -n '1,10p' Makefile
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -475,6 +475,52 @@ static void submit(Renderer *r, int vertices, int *indices, int count)
         SDL_RenderGeometry(r->sdl, NULL, r->vertices, vertices, indices, count);
 }
 
+/* The inside of an axis-aligned shape on the software renderer, whose first contour (at
+ * r->vertices[0]) is on whole pixels: three rectangles (above, across and below the
+ * corners' centres) and a fan around each corner's centre. SDL 2.26 rasterises a triangle by
+ * testing every pixel of its bounding box, so wedges from the middle to the corners cost
+ * about `n` times the shape's area; these parts cost about its area once, and the
+ * rectangles blend in place (a blended triangle goes through a scratch surface as large as
+ * its bounding box: a full-screen scrim cost four half-screen ones). The parts only share
+ * edges on whole pixels, so no pixel is drawn twice. corner_fans puts the four
+ * centres at r->vertices[at] and the fans' triangles first in r->indices, and returns how
+ * many indices; inside_bands draws the rectangles. */
+static int corner_fans(Renderer *r, const Shape *s, int at, SDL_Color colour)
+{
+    int n = s->n, count = 0;
+    for (int k = 0; k < 4; k++) {
+        const SDL_Vertex *arc = &r->vertices[k * (n + 1)];
+        SDL_Vertex *centre = &r->vertices[at + k];
+        /* each corner's arc starts and ends level with its centre, in turn x then y */
+        centre->position.x = (k % 2 == 0 ? arc[n] : arc[0]).position.x;
+        centre->position.y = (k % 2 == 0 ? arc[0] : arc[n]).position.y;
+        centre->color = colour;
+        centre->tex_coord.x = centre->tex_coord.y = 0;
+        for (int j = 0; j < n; j++) {
+            r->indices[count++] = at + k;
+            r->indices[count++] = k * (n + 1) + j;
+            r->indices[count++] = k * (n + 1) + j + 1;
+        }
+    }
+    return count;
+}
+
+static void inside_bands(Renderer *r, const Shape *s, SDL_Color colour)
+{
+    int n = s->n;
+    const SDL_Vertex *v = r->vertices, *tl = &v[2 * (n + 1)];
+    int left = (int)tl[0].position.x, right = (int)v[0].position.x;       /* the widest */
+    int top = (int)tl[n].position.y, bottom = (int)v[n].position.y;       /* the tallest */
+    int xl = (int)tl[n].position.x, xr = (int)v[n].position.x;            /* the corners' */
+    int yt = (int)tl[0].position.y, yb = (int)v[0].position.y;            /* centres */
+    SDL_Rect bands[3] = { { xl, top, xr - xl, yt - top }, { left, yt, right - left, yb - yt },
+                          { xl, yb, xr - xl, bottom - yb } };
+    SDL_SetRenderDrawColor(r->sdl, colour.r, colour.g, colour.b, colour.a);
+    for (int i = 0; i < 3; i++)
+        if (bands[i].w > 0 && bands[i].h > 0)
+            SDL_RenderFillRect(r->sdl, &bands[i]);
+}
+
 static void fill_shape(Renderer *r, Shape *s, SDL_Color colour)
 {
     /* Thinner than a pixel: widen to one and fade by the same factor (same coverage). */
@@ -492,53 +538,45 @@ static void fill_shape(Renderer *r, Shape *s, SDL_Color colour)
     int points = contour_points(s);
     int outer = contour(r, 0, s, 0.0f, -0.5f, colour);
     int end = contour(r, outer, s, 0.0f, 0.5f, clear);
-    /* The inside, as a fan around the centre rather than from a corner: rounding to whole
-     * pixels can dent the contour, which would fold thin triangles from a corner over each
-     * other, but not wedges from the middle. */
-    SDL_Vertex *centre = &r->vertices[end];
-    centre->position.x = r->software ? to_pixel(s->cx) : s->cx;
-    centre->position.y = r->software ? to_pixel(s->cy) : s->cy;
-    centre->color = colour;
-    centre->tex_coord.x = centre->tex_coord.y = 0;
+    /* The inside: on the software renderer, axis-aligned, in parts (see corner_fans);
+     * else a fan around the centre rather than from a corner: rounding to whole pixels can
+     * dent the contour, which would fold thin triangles from a corner over each other, but
+     * not wedges from the middle. */
     int inside = 0;
     bool flat = contour_flat(r, s, 0.0f, -0.5f); /* a line: the feather is all there is */
-    for (int i = 0; i < points && !flat; i++) {
-        r->indices[inside++] = end;
-        r->indices[inside++] = i;
-        r->indices[inside++] = (i + 1) % points;
+    bool parts = r->software && s->ux == 1 && s->uy == 0 && !flat;
+    if (parts) {
+        inside = corner_fans(r, s, end, colour);
+        end += 4;
+    } else {
+        SDL_Vertex *centre = &r->vertices[end];
+        centre->position.x = r->software ? to_pixel(s->cx) : s->cx;
+        centre->position.y = r->software ? to_pixel(s->cy) : s->cy;
+        centre->color = colour;
+        centre->tex_coord.x = centre->tex_coord.y = 0;
+        for (int i = 0; i < points && !flat; i++) {
+            r->indices[inside++] = end;
+            r->indices[inside++] = i;
+            r->indices[inside++] = (i + 1) % points;
+        }
+        end++;
     }
-    end++;
     int count = ring(r, inside, 0, outer, points);
     assert(end <= RENDER_MAX_VERTICES && count <= RENDER_MAX_INDICES);
     if (colour.a == 255) {
         /* An opaque inside needs no blending (the software renderer then needs no scratch
          * surface per triangle); only the feather does. */
         SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_NONE);
+        if (parts)
+            inside_bands(r, s, colour);
         submit(r, end, r->indices, inside);
         SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
         submit(r, end, r->indices + inside, count - inside);
     } else {
+        if (parts)
+            inside_bands(r, s, colour);
         submit(r, end, r->indices, count);
     }
-}
-
-/* On the software renderer a sharp filled rectangle (no corner radius, at least a pixel
- * each way) is exactly SDL_RenderFillRect over the same whole pixels, which blends in
- * place. As triangles, SDL 2.26 would blend each through a scratch surface as large as the
- * triangle: a full-screen scrim or fade cost four half-screen allocations, fills and blits.
- * Returns false, drawing nothing, for any other shape. */
-static bool fill_sharp_rect(Renderer *r, const Shape *s, SDL_Color colour)
-{
-    if (!r->software || s->radius > 0 || s->ux != 1 || s->uy != 0 || s->hw < 0.5f || s->hh < 0.5f)
-        return false;
-    float x0 = to_pixel(s->cx - s->hw), y0 = to_pixel(s->cy - s->hh);
-    SDL_Rect px = { (int)x0, (int)y0, (int)(to_pixel(s->cx + s->hw) - x0), (int)(to_pixel(s->cy + s->hh) - y0) };
-    if (colour.a == 255)
-        SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_NONE);
-    SDL_SetRenderDrawColor(r->sdl, colour.r, colour.g, colour.b, colour.a);
-    SDL_RenderFillRect(r->sdl, &px);
-    SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
-    return true;
 }
 
 static void outline_shape(Renderer *r, Shape *s, SDL_Color colour, float thickness)
@@ -660,7 +698,7 @@ static void draw_cmd(Renderer *r, const DrawCmd *c, int index)
                    radius, min_chord);
         if (c->thickness > 0)
             outline_shape(r, &s, colour, c->thickness);
-        else if (!fill_sharp_rect(r, &s, colour))
+        else
             fill_shape(r, &s, colour);
         break;
     }

@@ -322,14 +322,49 @@ static int sleep_ms(const Shell *s, long now)
     return wait > 1000000 ? 1000000 : (int)wait;
 }
 
+/* SDL 2.26 really sleeps in SDL_WaitEventTimeout only with a video driver that can be
+ * woken (x11, wayland, windows, cocoa). With the others (KMSDRM on a kiosk, dummy) it
+ * polls every millisecond: a thousand wakeups a second on a static screen. There the loop
+ * polls itself every POLL_MS instead, so a touch waits at most one more display frame. */
+enum { POLL_MS = 16 };
+
+static bool driver_sleeps(void)
+{
+    static const char *const sleepers[] = { "x11", "wayland", "windows", "cocoa" };
+    const char *driver = SDL_GetCurrentVideoDriver();
+    for (size_t i = 0; driver && i < sizeof(sleepers) / sizeof(sleepers[0]); i++)
+        if (strcmp(driver, sleepers[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Like SDL_WaitEventTimeout (`wait` < 0: forever), polling every POLL_MS when `sleeps` is
+ * false. */
+static int wait_event(SDL_Event *e, int wait, bool sleeps)
+{
+    if (sleeps)
+        return wait < 0 ? SDL_WaitEvent(e) : SDL_WaitEventTimeout(e, wait);
+    Uint32 start = SDL_GetTicks();
+    for (;;) {
+        SDL_PumpEvents();
+        if (SDL_PeepEvents(e, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0)
+            return 1;
+        Uint32 waited = SDL_GetTicks() - start;
+        if (wait >= 0 && waited >= (Uint32)wait)
+            return 0;
+        SDL_Delay(wait >= 0 && (Uint32)wait - waited < POLL_MS ? (Uint32)wait - waited : POLL_MS);
+    }
+}
+
 int shell_run(Shell *s)
 {
     long now = (long)SDL_GetTicks();
+    bool sleeps = driver_sleeps();
     shell_frame(s, now, true);
     while (!s->quit) {
         SDL_Event e;
         int wait = sleep_ms(s, now);
-        int got = wait < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, wait);
+        int got = wait_event(&e, wait, sleeps);
         now = (long)SDL_GetTicks();
         if (got) {
             handle(s, &e, now);
