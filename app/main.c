@@ -27,6 +27,7 @@
 #include "core/check.h"
 #include "core/quiz.h"
 #include "core/script.h"
+#include "core/tally.h"
 #include "ui/headless.h"
 #include "ui/shell.h"
 
@@ -350,6 +351,48 @@ static bool load_for_screens(App *app)
     return true;
 }
 
+/* Staff's "reload the content": check it anew; only content with no error replaces what is
+ * running (in place, so every pointer to the bundle stays valid); otherwise the first
+ * problems go on the staff screen and all of them to stderr (the journal). */
+static void reload_content(void *ctx, Flow *flow)
+{
+    App *app = ctx;
+    Bundle fresh;
+    Diags diags = { 0 };
+    bool ok = bundle_load(&fresh, app->bundle_dir, &diags);
+    diag_print(&diags, stderr);
+    flow->staff_detail[0] = '\0';
+    if (ok) {
+        bundle_free(&app->bundle);
+        app->bundle = fresh;
+        flow->staff_message = bundle_word(&app->bundle, WORD_STAFF_RELOADED);
+    } else {
+        bundle_free(&fresh);
+        flow->staff_message = bundle_word(&app->bundle, WORD_STAFF_RELOAD_FAILED);
+        size_t used = 0;
+        for (int i = 0; i < diags.count && i < 3 && used < sizeof(flow->staff_detail); i++) {
+            const Diag *d = &diags.items[i];
+            const char *name = strrchr(d->path, '/');
+            int n = snprintf(flow->staff_detail + used, sizeof(flow->staff_detail) - used, "%s%s:%d: %s",
+                             i ? "\n" : "", name ? name + 1 : d->path, d->line, d->message);
+            if (n < 0)
+                break;
+            used += (size_t)n;
+        }
+    }
+    diag_free(&diags);
+}
+
+/* The tally after each counted session or result: saved whole or not at all (tally.c);
+ * a failure is said in the journal and the app goes on. */
+static void save_tally(void *ctx, const Tally *tally)
+{
+    App *app = ctx;
+    char error[512];
+    if (!tally_save(tally, app->config.tally_file, error, sizeof(error)))
+        fprintf(stderr, "attune: %s\n", error);
+}
+
 static bool open_shell(App *app, bool headless, long now)
 {
     char error[512];
@@ -358,6 +401,16 @@ static bool open_shell(App *app, bool headless, long now)
         fprintf(stderr, "attune: %s\n", error);
         shell_close(&app->shell);
         return false;
+    }
+    app->shell.hooks = (ShellHooks){ .ctx = app, .reload = reload_content, .save_tally = save_tally };
+    if (app->config.tally && app->config.tally_file[0]) {
+        Diags diags = { 0 };
+        tally_load(&app->shell.flow.tally, app->config.tally_file, &diags);
+        diag_print(&diags, stderr);
+        diag_free(&diags);
+    } else if (app->config.tally) {
+        fprintf(stderr, "attune: warning: [tally] is enabled but has no file; counts are not kept\n");
+        app->shell.flow.tally_on = false;
     }
     return true;
 }

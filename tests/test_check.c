@@ -391,10 +391,22 @@ static void each_problem_is_reported_once(void **state)
     assert_int_equal(f->report.count, 1);
 }
 
+static void what_goes_off_the_screen_is_reported(void **state)
+{
+    Fixture *f = *state;
+    f->limits.width = 800;
+    f->limits.height = 480;
+    draw_target(&f->list, (Rect){ 300, 440, 200, 60 }, ACT_HOME, 0, "Done");  /* 20 px below */
+    draw_target(&f->list, (Rect){ 300, 380, 200, 60 }, ACT_BACK, 0, "Back");  /* just inside */
+    assert_int_equal(run(f), 1);
+    assert_non_null(strstr(f->report.lines[0], "a target goes off the screen: \"Done\" at 300,440"));
+}
+
 static void a_full_report_counts_what_it_drops(void **state)
 {
     Fixture *f = *state;
     static char words[CHECK_MAX_PROBLEMS + 10][16];
+    f->limits.width = f->limits.height = 0; /* rows below the screen: only overflow counts here */
     for (int i = 0; i < CHECK_MAX_PROBLEMS + 10; i++) {   /* that many different overflows */
         snprintf(words[i], sizeof(words[i]), "w%d", i);
         body_text(&f->list, 0, (float)(i * 30), words[i], (Rect){ 0, (float)(i * 30), 5, 25 });
@@ -474,6 +486,7 @@ int main(void)
         cmocka_unit_test(bad_theme_is_reported_by_key),
         cmocka_unit_test_setup_teardown(a_full_draw_list_is_reported, setup, teardown),
         cmocka_unit_test_setup_teardown(each_problem_is_reported_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(what_goes_off_the_screen_is_reported, setup, teardown),
         cmocka_unit_test_setup_teardown(a_full_report_counts_what_it_drops, setup, teardown),
         cmocka_unit_test(long_lines_are_cut_on_a_character),
         cmocka_unit_test(px_per_mm_from_dpi_diagonal_or_a_7_inch_panel),

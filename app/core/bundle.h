@@ -77,7 +77,29 @@
     X(SUPPORT_PRACTICE, "support", "practice", VALUE_LINE, KEY_REQUIRED, NULL) \
     X(IDLE_TITLE, "idle", "title", VALUE_LINE, KEY_REQUIRED, NULL)         \
     X(IDLE_TEXT, "idle", "text", VALUE_LINE, KEY_REQUIRED, "seconds")      \
-    X(IDLE_STAY, "idle", "stay", VALUE_LINE, KEY_REQUIRED, NULL)
+    X(IDLE_STAY, "idle", "stay", VALUE_LINE, KEY_REQUIRED, NULL)          \
+    X(STAFF_TITLE, "staff", "title", VALUE_LINE, KEY_REQUIRED, NULL)       \
+    X(STAFF_PIN, "staff", "pin", VALUE_LINE, KEY_REQUIRED, NULL)           \
+    X(STAFF_WRONG, "staff", "wrong", VALUE_LINE, KEY_REQUIRED, NULL)       \
+    X(STAFF_LOCKED, "staff", "locked", VALUE_LINE, KEY_REQUIRED, "seconds") \
+    X(STAFF_DELETE, "staff", "delete", VALUE_LINE, KEY_REQUIRED, NULL)     \
+    X(STAFF_OK, "staff", "ok", VALUE_LINE, KEY_REQUIRED, NULL)             \
+    X(STAFF_CANCEL, "staff", "cancel", VALUE_LINE, KEY_REQUIRED, NULL)     \
+    X(STAFF_EXIT, "staff", "exit", VALUE_LINE, KEY_REQUIRED, NULL)         \
+    X(STAFF_RELOAD, "staff", "reload", VALUE_LINE, KEY_REQUIRED, NULL)     \
+    X(STAFF_RELOADED, "staff", "reloaded", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(STAFF_RELOAD_FAILED, "staff", "reload_failed", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(STAFF_TALLY, "staff", "tally", VALUE_LINE, KEY_REQUIRED, NULL)       \
+    X(STAFF_TALLY_OFF, "staff", "tally_off", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(STAFF_TALLY_RESET, "staff", "tally_reset", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(STAFF_SESSIONS, "staff", "sessions", VALUE_LINE, KEY_REQUIRED, "n")  \
+    X(STAFF_COMPLETED, "staff", "completed", VALUE_LINE, KEY_REQUIRED, "n") \
+    X(STAFF_TEST, "staff", "test", VALUE_LINE, KEY_REQUIRED, NULL)         \
+    X(STAFF_TEST_HINT, "staff", "test_hint", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(STAFF_BRIGHTNESS, "staff", "brightness", VALUE_LINE, KEY_REQUIRED, "n") \
+    X(STAFF_BRIGHTER, "staff", "brighter", VALUE_LINE, KEY_REQUIRED, NULL) \
+    X(STAFF_DIMMER, "staff", "dimmer", VALUE_LINE, KEY_REQUIRED, NULL)     \
+    X(STAFF_DONE, "staff", "done", VALUE_LINE, KEY_REQUIRED, NULL)
 
 #define BUNDLE_WORD_ENUM(id, section, key, kind, flags, placeholders) WORD_##id,
 typedef enum Word { BUNDLE_WORDS(BUNDLE_WORD_ENUM) WORD_COUNT } Word;

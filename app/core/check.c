@@ -35,8 +35,13 @@ static const char *const action_names[ACT_ACTION_COUNT] = {
     [ACT_BACK] = "back", [ACT_NEXT] = "next", [ACT_HOME] = "home",
     [ACT_QUICK_EXIT] = "quick exit", [ACT_GUIDANCE] = "guidance",
     [ACT_CHEMISTRY] = "chemistry", [ACT_RESTART] = "start over", [ACT_STAY] = "stay",
-    [ACT_CALM_AGAIN] = "calm again",
+    [ACT_CALM_AGAIN] = "calm again", [ACT_PIN_DIGIT] = "PIN digit", [ACT_PIN_DELETE] = "PIN delete",
+    [ACT_PIN_OK] = "PIN OK", [ACT_STAFF_PAGE] = "staff page", [ACT_STAFF_EXIT] = "close the app",
+    [ACT_STAFF_RELOAD] = "reload", [ACT_STAFF_TALLY_RESET] = "reset the tally",
+    [ACT_STAFF_BRIGHTNESS] = "brightness",
 };
+/* every action has a name: a new one without it fails to build */
+_Static_assert(ACT_STAFF_BRIGHTNESS == ACT_ACTION_COUNT - 1, "name the new actions in action_names");
 
 /* The [theme] keys, as a content author writes them. */
 static const char *const colour_names[COLOUR_COUNT] = {
@@ -113,7 +118,8 @@ static void target_name(char out[NAME_BYTES], const Target *t)
         quote(out, t->label, len > (size_t)CHECK_QUOTE_BYTES ? CHECK_QUOTE_BYTES + 1 : (int)len);
         return;
     }
-    const char *what = (unsigned)t->action < ACT_ACTION_COUNT ? action_names[t->action] : "?";
+    const char *what = (unsigned)t->action < ACT_ACTION_COUNT && action_names[t->action]
+                           ? action_names[t->action] : "?";
     snprintf(out, NAME_BYTES, "an unlabelled \"%s\" target at %.0f,%.0f", what,
              (double)t->rect.x, (double)t->rect.y);
 }
@@ -160,6 +166,8 @@ void check_limits_default(CheckLimits *limits, const Config *config, int width, 
         .min_contrast_large = CHECK_CONTRAST_LARGE,
         .large_mm = CHECK_LARGE_MM,
         .large_bold_mm = CHECK_LARGE_BOLD_MM,
+        .width = width,
+        .height = height,
     };
 }
 
@@ -279,6 +287,18 @@ static int check_overflow(const DrawCmd *c, CheckReport *report)
 
 /* ---- touch targets ---------------------------------------------------------------------- */
 
+/* Whatever can be pressed or read must be on the screen (when its size is known). */
+static int check_on_screen(Rect r, const char *what, const char *name, const CheckLimits *limits,
+                           CheckReport *report)
+{
+    float tol = (float)CHECK_TOLERANCE_PX;
+    if (limits->width <= 0 || limits->height <= 0)
+        return 0;
+    if (r.x >= -tol && r.y >= -tol && r.x + r.w <= limits->width + tol && r.y + r.h <= limits->height + tol)
+        return 0;
+    return check_add(report, "%s goes off the screen: %s at %.0f,%.0f", what, name, (double)r.x, (double)r.y);
+}
+
 static int check_target_size(const Target *t, const CheckLimits *limits, CheckReport *report)
 {
     if (limits->px_per_mm <= 0)
@@ -339,6 +359,9 @@ int check_screen(const DrawList *list, const Measure *measure, const CheckLimits
         if (c->kind != DRAW_TEXT || c->len <= 0 || !c->text)
             continue;
         added += check_overflow(c, report);
+        char q[QUOTE_BYTES];
+        quote(q, c->text, c->len);
+        added += check_on_screen(c->rect, "text", q, limits, report);
         added += check_text_contrast(c, measure, limits, report);
         if ((unsigned)c->font < FONT_ROLE_COUNT)
             used[c->font] = true;
@@ -350,6 +373,9 @@ int check_screen(const DrawList *list, const Measure *measure, const CheckLimits
         if (!a->enabled)
             continue;
         added += check_target_size(a, limits, report);
+        char name[NAME_BYTES];
+        target_name(name, a);
+        added += check_on_screen(a->rect, "a target", name, limits, report);
         for (int j = i + 1; j < targets; j++)
             if (list->targets[j].enabled)
                 added += check_target_overlap(a, &list->targets[j], report);

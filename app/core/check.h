@@ -52,6 +52,7 @@ typedef struct CheckLimits {
     double min_contrast_large; /* CHECK_CONTRAST_LARGE */
     double large_mm;           /* CHECK_LARGE_MM */
     double large_bold_mm;      /* CHECK_LARGE_BOLD_MM */
+    int width, height;         /* the screen; 0: not checked that things stay on it */
 } CheckLimits;
 
 /* The problems found, one line each, no trailing newline. A report never holds the same

@@ -70,6 +70,14 @@ typedef enum Action {
     ACT_RESTART,            /* result: start over (wipes the answers) */
     ACT_STAY,               /* idle overlay: I'm still here */
     ACT_CALM_AGAIN,         /* calm: once more */
+    ACT_PIN_DIGIT,          /* staff PIN pad: digit `arg` */
+    ACT_PIN_DELETE,         /* staff PIN pad: delete the last digit */
+    ACT_PIN_OK,             /* staff PIN pad: check the PIN */
+    ACT_STAFF_PAGE,         /* staff: show page `arg` (a StaffPage) */
+    ACT_STAFF_EXIT,         /* staff: close the app */
+    ACT_STAFF_RELOAD,       /* staff: check and reload the content */
+    ACT_STAFF_TALLY_RESET,  /* staff: reset the anonymous tally */
+    ACT_STAFF_BRIGHTNESS,   /* staff: brightness by `arg` percent */
     ACT_ACTION_COUNT
 } Action;
 

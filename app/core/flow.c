@@ -1,5 +1,6 @@
 /* flow.c — see flow.h. Each screen's reaction to an action is one case of
  * flow_action(); everything shared (changing screen, leaving, the idle timer) is a helper. */
+#define _DEFAULT_SOURCE /* explicit_bzero */
 #include "flow.h"
 
 #include <string.h>
@@ -16,9 +17,23 @@ static void go(Flow *f, Screen screen, long now)
     f->changes++;
 }
 
+/* Leaves staff mode behind: the PIN typed and what the test drew are forgotten. */
+static void clear_staff(Flow *f)
+{
+    explicit_bzero(f->pin, sizeof(f->pin));
+    f->pin_length = 0;
+    f->pin_wrong = false;
+    f->staff_page = STAFF_PIN;
+    f->staff_message = NULL;
+    f->staff_detail[0] = '\0';
+    f->touch_count = 0;
+}
+
 void flow_reset(Flow *f, long now)
 {
     quiz_session_wipe(&f->quiz);
+    clear_staff(f);
+    f->blank = false;
     go(f, SCREEN_ATTRACT, now);
     f->transition = false; /* quick exit and idle clear at once */
     f->idle = false;
@@ -35,8 +50,119 @@ void flow_init(Flow *f, const Bundle *bundle, const Config *config, long now)
     f->bundle = bundle;
     f->config = config;
     f->now = f->last_input = now;
+    f->brightness = config->brightness;
+    f->tally_on = config->tally;
     flow_reset(f, now);
     f->resets = 0;
+}
+
+void flow_long_press(Flow *f, long now)
+{
+    flow_input(f, now);
+    if (!f->config->staff_pin[0] || f->screen == SCREEN_STAFF)
+        return; /* staff mode is off without a PIN */
+    quiz_session_wipe(&f->quiz); /* whoever was here is done */
+    go(f, SCREEN_STAFF, now);
+    clear_staff(f);
+}
+
+void flow_test_touch(Flow *f, float x, float y)
+{
+    int i = f->touch_count % FLOW_TEST_TOUCHES;
+    f->touch_x[i] = x;
+    f->touch_y[i] = y;
+    f->touch_count++;
+    f->changes++;
+}
+
+void flow_toggle_blank(Flow *f, long now)
+{
+    f->now = f->last_input = now;
+    f->blank = !f->blank;
+    f->changes++;
+}
+
+static void count_result(Flow *f)
+{
+    if (!f->tally_on || !f->quiz.scored || f->tallied)
+        return;
+    f->tallied = true;
+    tally_count_result(&f->tally, f->quiz.score.style);
+    f->wants |= FLOW_WANTS_TALLY_SAVE;
+}
+
+/* The staff screens: the PIN pad, then the menu and its pages. */
+static void staff_action(Flow *f, Action action, int arg, long now)
+{
+    bool locked = now < f->locked_until;
+    switch (action) {
+    case ACT_PIN_DIGIT:
+        if (!locked && f->pin_length < FLOW_MAX_PIN && arg >= 0 && arg <= 9) {
+            f->pin[f->pin_length++] = (char)('0' + arg);
+            f->pin_wrong = false;
+        }
+        break;
+    case ACT_PIN_DELETE:
+        if (f->pin_length > 0)
+            f->pin[--f->pin_length] = '\0';
+        break;
+    case ACT_PIN_OK:
+        if (locked || f->pin_length == 0)
+            break;
+        if (strcmp(f->pin, f->config->staff_pin) == 0) {
+            f->pin_failures = 0;
+            f->staff_page = STAFF_MENU;
+        } else if (++f->pin_failures >= FLOW_PIN_TRIES) {
+            f->pin_failures = 0;
+            f->locked_until = now + FLOW_PIN_LOCK_MS;
+        } else {
+            f->pin_wrong = true;
+        }
+        explicit_bzero(f->pin, sizeof(f->pin));
+        f->pin_length = 0;
+        break;
+    case ACT_STAFF_PAGE:
+        if (f->staff_page != STAFF_PIN && arg > STAFF_PIN && arg < STAFF_PAGE_COUNT) {
+            f->staff_page = (StaffPage)arg;
+            f->touch_count = 0;
+        }
+        break;
+    case ACT_STAFF_EXIT:
+        if (f->staff_page != STAFF_PIN)
+            f->wants |= FLOW_WANTS_QUIT;
+        break;
+    case ACT_STAFF_RELOAD:
+        if (f->staff_page != STAFF_PIN) {
+            f->staff_message = NULL;
+            f->wants |= FLOW_WANTS_RELOAD;
+        }
+        break;
+    case ACT_STAFF_TALLY_RESET:
+        if (f->staff_page != STAFF_PIN && f->tally_on) {
+            tally_reset(&f->tally);
+            f->wants |= FLOW_WANTS_TALLY_SAVE;
+        }
+        break;
+    case ACT_STAFF_BRIGHTNESS:
+        if (f->staff_page != STAFF_PIN) {
+            int b = f->brightness + arg;
+            f->brightness = b < 5 ? 5 : b > 100 ? 100 : b;
+            f->wants |= FLOW_WANTS_BRIGHTNESS;
+        }
+        break;
+    case ACT_BACK:
+        if (f->staff_page == STAFF_TALLY || f->staff_page == STAFF_TEST)
+            f->staff_page = STAFF_MENU;
+        else
+            flow_reset(f, now);
+        break;
+    case ACT_HOME:
+        flow_reset(f, now);
+        break;
+    default:
+        break;
+    }
+    f->changes++;
 }
 
 /* Home from a deck: whoever finished the quiz is done with it, so its answers go. */
@@ -91,6 +217,11 @@ bool flow_input(Flow *f, long now)
 {
     f->now = now;
     f->last_input = now;
+    if (f->blank) {
+        f->blank = false;
+        f->changes++;
+        return true;
+    }
     if (f->idle) {
         f->idle = false;
         f->changes++;
@@ -114,8 +245,13 @@ void flow_action(Flow *f, Action action, int arg, long now)
             go(f, SCREEN_CONSENT, now);
         break;
     case SCREEN_CONSENT:
-        if (action == ACT_START)
+        if (action == ACT_START) {
+            if (f->tally_on) {
+                tally_count_session(&f->tally);
+                f->wants |= FLOW_WANTS_TALLY_SAVE;
+            }
             go(f, SCREEN_HOME, now);
+        }
         else if (action == ACT_DECLINE)
             flow_reset(f, now);
         else if (action == ACT_NEXT && f->page + 1 < f->page_count)
@@ -129,6 +265,7 @@ void flow_action(Flow *f, Action action, int arg, long now)
             if (to == SCREEN_QUESTION) {
                 quiz_session_start(&f->quiz, &f->bundle->quiz);
                 f->last_answer = -1;
+                f->tallied = false;
                 go(f, SCREEN_QUESTION, now);
             } else if (to == SCREEN_GUIDANCE) {
                 f->style = STYLE_COUNT;
@@ -148,8 +285,10 @@ void flow_action(Flow *f, Action action, int arg, long now)
             if (!quiz_session_answer(&f->quiz, arg))
                 break;
             f->last_answer = now;
-            if (quiz_session_done(&f->quiz))
+            if (quiz_session_done(&f->quiz)) {
+                count_result(f);
                 go(f, SCREEN_RESULT, now);
+            }
             else {
                 f->screen_since = now;
                 f->focus = -1;
@@ -210,6 +349,8 @@ void flow_action(Flow *f, Action action, int arg, long now)
             page_by(f, action == ACT_NEXT ? 1 : -1, now); /* the grounding's pages */
         break;
     case SCREEN_STAFF:
+        staff_action(f, action, arg, now);
+        break;
     case SCREEN_COUNT:
         break;
     }

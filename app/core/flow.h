@@ -15,9 +15,15 @@
 #include "draw.h"
 #include "quiz.h"
 #include "screen.h"
+#include "tally.h"
 
 enum {
     FLOW_ANSWER_GUARD_MS = 300,   /* a second answer sooner than this is a tap burst */
+    FLOW_LONG_PRESS_MS = 3000,    /* a press this long on the staff corner opens the PIN pad */
+    FLOW_PIN_TRIES = 5,           /* wrong PINs in a row before the pad locks ... */
+    FLOW_PIN_LOCK_MS = 60000,     /* ... for this long */
+    FLOW_MAX_PIN = 8,
+    FLOW_TEST_TOUCHES = 24,       /* touches the display test remembers */
     FLOW_TRANSITION_MS = 160,     /* the fade when a screen changes */
     FLOW_SHIFT_WINDOW_MS = 1500,  /* three presses of Shift within this: quick exit */
 };
@@ -34,6 +40,17 @@ typedef enum FlowKey {
     KEY_DIGIT_1,     /* 1..9: answer on the question screen (KEY_DIGIT_1 + n - 1) */
     FLOW_KEY_COUNT = KEY_DIGIT_1 + 9
 } FlowKey;
+
+typedef enum StaffPage { STAFF_PIN, STAFF_MENU, STAFF_TALLY, STAFF_TEST, STAFF_PAGE_COUNT } StaffPage;
+
+/* What the flow asks of the app around it (the shell), which clears the bit when done. */
+enum {
+    FLOW_WANTS_QUIT = 1 << 0,        /* staff: close the app */
+    FLOW_WANTS_RELOAD = 1 << 1,      /* staff: check and reload the content */
+    FLOW_WANTS_TALLY_SAVE = 1 << 2,  /* the tally changed */
+    FLOW_WANTS_BRIGHTNESS = 1 << 3,  /* flow->brightness changed */
+};
+
 
 typedef struct Flow {
     const Bundle *bundle;
@@ -56,6 +73,25 @@ typedef struct Flow {
 
     int shift_presses;        /* Shift presses in a row (any other key breaks the row) */
     long shift_at[2];         /* ms of the last two presses (valid up to shift_presses) */
+
+    /* staff mode */
+    StaffPage staff_page;
+    char pin[FLOW_MAX_PIN + 1];   /* digits typed so far; wiped on leaving */
+    int pin_length;
+    int pin_failures;             /* wrong PINs in a row */
+    bool pin_wrong;               /* say so on the pad */
+    long locked_until;            /* ms; the pad is locked before this */
+    const char *staff_message;    /* after a reload: one of the bundle's words, or NULL */
+    char staff_detail[600];       /* the first problems of a failed reload */
+    float touch_x[FLOW_TEST_TOUCHES], touch_y[FLOW_TEST_TOUCHES];
+    int touch_count;              /* the display test's touches */
+    int brightness;               /* percent */
+    bool blank;                   /* workshop: B blanks the screen */
+    unsigned wants;               /* FLOW_WANTS_* for the app */
+    bool tally_on;                /* the config's [tally] enabled */
+    Tally tally;                  /* counts only (saved by the app when FLOW_WANTS_TALLY_SAVE) */
+    bool tallied;                 /* this quiz's result is counted (once, even if changed) */
+    char display_info[160];       /* the display test's facts, from the app (size, renderer…) */
 
     int focus;                /* keyboard focus: a target index, -1 = none shown */
     int pressed;              /* the target under a finger or mouse button, -1 = none */
@@ -90,5 +126,14 @@ int flow_idle_seconds(const Flow *flow, long now);
 
 /* Wipes everything a person did and returns to attract. */
 void flow_reset(Flow *flow, long now);
+
+/* A press held FLOW_LONG_PRESS_MS on the staff corner: the PIN pad, when a PIN is set. */
+void flow_long_press(Flow *flow, long now);
+
+/* The display test: a touch at (x, y) is remembered to be drawn. */
+void flow_test_touch(Flow *flow, float x, float y);
+
+/* Workshop: blank the screen, or show it again. */
+void flow_toggle_blank(Flow *flow, long now);
 
 #endif

@@ -461,6 +461,24 @@ static int parse_wait(Parser *p, ScriptCmd *cmd, const char *usage)
     return 2;
 }
 
+/* hold X Y MS: a touch held still for MS milliseconds (the staff corner's long press). */
+static int parse_hold(Parser *p, ScriptCmd *cmd, const char *usage)
+{
+    if (p->count < 4)
+        return usage_error(p, usage);
+    double v[3];
+    for (int i = 0; i < 3; i++) {
+        Number n = parse_number(&p->words[1 + i], i < 2, i < 2 ? SCRIPT_MAX_COORD : SCRIPT_MAX_WAIT_MS, &v[i]);
+        if (n != NUMBER_OK)
+            return usage_error(p, usage);
+    }
+    cmd->op = SCRIPT_HOLD;
+    cmd->x = (float)v[0];
+    cmd->y = (float)v[1];
+    cmd->ms = (long)v[2];
+    return 4;
+}
+
 static bool is_name_char(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -592,17 +610,19 @@ static const struct {
     { "shot", parse_shot, "'shot' takes a file name of letters, digits, '-', '_' and '.', "
                           "like shot home-800x480" },
     { "expect", parse_expect, "'expect' takes screen ID or text \"...\" in double quotes" },
+    { "hold", parse_hold, "'hold' takes X Y MS: a touch at logical pixel X Y held for MS "
+                          "milliseconds, like hold 10 10 3500" },
 };
 enum { COMMAND_COUNT = sizeof(commands) / sizeof(commands[0]) };
 
 static const char *const command_names[] = {
-    "tap", "swipe", "key", "quit", "wait", "shot", "expect", NULL
+    "tap", "swipe", "key", "quit", "wait", "shot", "expect", "hold", NULL
 };
 
 const char *script_op_name(ScriptOp op)
 {
     static const char *const names[SCRIPT_OP_COUNT] = {
-        "tap", "tap", "swipe", "key", "quit", "wait", "shot", "expect", "expect"
+        "tap", "tap", "swipe", "key", "quit", "wait", "shot", "expect", "expect", "hold"
     };
     return op >= 0 && op < SCRIPT_OP_COUNT ? names[op] : "?";
 }

@@ -14,6 +14,7 @@
  *     shot home-800x480        # saves home-800x480.png in the --shots folder
  *     expect screen result     # a screen id of screen.h, or idle (the overlay)
  *     expect text "Your style"
+ *     hold 10 10 3500          # a touch held still for MS milliseconds (a long press)
  *
  * `#` starts a comment anywhere outside a quoted string. Words are separated by spaces or
  * tabs. Quoted strings are UTF-8 text in double quotes, where \" is a quote and \\ a
@@ -53,6 +54,7 @@ typedef enum ScriptOp {
     SCRIPT_SHOT,          /* shot NAME: text = NAME (without .png) */
     SCRIPT_EXPECT_SCREEN, /* expect screen ID: screen, text = ID */
     SCRIPT_EXPECT_TEXT,   /* expect text "...": text = the text */
+    SCRIPT_HOLD,          /* hold X Y MS: x, y, ms (beyond PRODUCT.md: a long press) */
     SCRIPT_OP_COUNT
 } ScriptOp;
 

@@ -20,15 +20,17 @@ static void advance(Run *r, long ms)
 {
     long end = r->now + ms;
     while (r->now < end) {
-        long due = flow_next_timer(&r->shell->flow, r->now);
+        long due = shell_next_timer(r->shell, r->now);
         long step = (due < 0 || r->now + due > end) ? end - r->now : (due > 0 ? due : 1);
         r->now += step;
-        flow_tick(&r->shell->flow, r->now);
+        shell_tick(r->shell, r->now);
     }
+    shell_tick(r->shell, r->now);
 }
 
 static void frame(Run *r)
 {
+    shell_tick(r->shell, r->now); /* what a touch asked for (staff: reload, close…) */
     shell_frame(r->shell, r->now, false);
 }
 
@@ -90,8 +92,7 @@ static bool save_shot(Shell *s, const char *dir, const char *name, FILE *err)
 int headless_script(Shell *s, const Script *script, const char *shots, FILE *err)
 {
     Run r = { s, START_MS };
-    flow_init(&s->flow, s->bundle, s->config, r.now);
-    s->dirty = true;
+    shell_restart(s, r.now);
     frame(&r);
     for (int i = 0; i < script->count && !s->quit; i++) {
         const ScriptCmd *c = &script->cmds[i];
@@ -115,6 +116,13 @@ int headless_script(Shell *s, const Script *script, const char *shots, FILE *err
         }
         case SCRIPT_SWIPE:
             swipe(&r, c->dir);
+            break;
+        case SCRIPT_HOLD:
+            shell_pointer_down(s, c->x, c->y, r.now);
+            frame(&r);
+            advance(&r, c->ms);
+            shell_pointer_up(s, c->x, c->y, r.now);
+            frame(&r);
             break;
         case SCRIPT_KEY: {
             SDL_Keycode key = SDL_GetKeyFromName(c->text);
@@ -249,7 +257,7 @@ int headless_tour(Shell *s, const char *shots, FILE *out)
     Flow *f = &s->flow;
     const Quiz *q = &s->bundle->quiz;
     long now = 100000;
-    flow_init(f, s->bundle, s->config, now);
+    shell_restart(s, now);
 
     show(f, SCREEN_ATTRACT, now);
     visit(&t, "attract");
@@ -314,6 +322,43 @@ int headless_tour(Shell *s, const char *shots, FILE *out)
     f->idle_since = now - 2000;
     f->last_input = now - s->config->idle_timeout * 1000L - 2000;
     visit(&t, "idle");
+    flow_reset(f, now);
+
+    /* staff: the PIN pad (typing, wrong, locked), the menu (after a failed reload), the tally
+     * (off and on) and the display test */
+    show(f, SCREEN_STAFF, now);
+    f->staff_page = STAFF_PIN;
+    f->pin_length = 3;
+    visit(&t, "staff-pin");
+    f->pin_length = 0;
+    f->pin_wrong = true;
+    visit(&t, "staff-pin-wrong");
+    f->locked_until = now + 42000;
+    visit(&t, "staff-pin-locked");
+    f->locked_until = 0;
+    f->pin_wrong = false;
+    f->staff_page = STAFF_MENU;
+    visit(&t, "staff-menu");
+    f->staff_message = bundle_word(s->bundle, WORD_STAFF_RELOAD_FAILED);
+    snprintf(f->staff_detail, sizeof(f->staff_detail), "%s",
+             "quiz.ini:41: error: item 'a3': dimension must be 'anxiety' or 'avoidance', not 'anxeity'");
+    visit(&t, "staff-menu-reload-failed");
+    f->staff_message = NULL;
+    f->staff_detail[0] = '\0';
+    f->staff_page = STAFF_TALLY;
+    bool was_on = f->tally_on;
+    Tally kept = f->tally;
+    f->tally_on = false;
+    visit(&t, "staff-tally-off");
+    f->tally_on = true;
+    f->tally = (Tally){ 1234, 987, { 321, 234, 210, 222 } };
+    visit(&t, "staff-tally");
+    f->tally = kept;
+    f->tally_on = was_on;
+    f->staff_page = STAFF_TEST;
+    flow_test_touch(f, s->width * 0.5f, s->height * 0.5f);
+    flow_test_touch(f, s->width * 0.8f, s->height * 0.7f);
+    visit(&t, "staff-test");
     flow_reset(f, now);
 
     fprintf(out, "tour: %d screens, %d problems\n", t.screens, t.problems);

@@ -17,8 +17,11 @@ static void font_sizes(const Shell *s, int px[FONT_ROLE_COUNT])
 
 void shell_frame(Shell *s, long now, bool force)
 {
-    if (force || s->dirty || s->flow.changes != s->seen_changes || s->list.animating) {
+    /* the picture changes by itself too: a countdown's next second, an animation's frame */
+    bool due = s->list.next_change_ms >= 0 && now - s->laid_out_at >= s->list.next_change_ms;
+    if (force || s->dirty || s->flow.changes != s->seen_changes || s->list.animating || due) {
         view_layout(&s->view, &s->flow, &s->measure, s->width, s->height, now, &s->list);
+        s->laid_out_at = now;
         s->seen_changes = s->flow.changes;
         s->dirty = false;
         s->stats.frames_laid_out++;
@@ -74,15 +77,26 @@ static int target_index(const Shell *s, float x, float y)
     return t ? (int)(t - s->list.targets) : -1;
 }
 
+/* The staff corner: a touch target's size at the top left. */
+static bool in_corner(const Shell *s, float x, float y)
+{
+    float size = s->view.metrics.target;
+    return x < size && y < size;
+}
+
 void shell_pointer_down(Shell *s, float x, float y, long now)
 {
     s->down = true;
     s->down_x = s->last_x = x;
     s->down_y = s->last_y = y;
+    s->down_at = now;
+    s->corner = in_corner(s, x, y);
     if (flow_input(&s->flow, now)) {
         s->down = false; /* this touch only brought the screen back */
         return;
     }
+    if (s->flow.screen == SCREEN_STAFF && s->flow.staff_page == STAFF_TEST && !draw_hit(&s->list, x, y))
+        flow_test_touch(&s->flow, x, y);
     s->flow.pressed = target_index(s, x, y);
     s->flow.focus = -1;
     s->flow.changes++;
@@ -95,6 +109,8 @@ void shell_pointer_move(Shell *s, float x, float y, long now)
         return;
     s->last_x = x;
     s->last_y = y;
+    if (s->corner && !in_corner(s, x, y))
+        s->corner = false;
     int over = target_index(s, x, y);
     if (s->flow.pressed >= 0 && over != s->flow.pressed) {
         s->flow.pressed = -1; /* slid off: it will not fire */
@@ -134,8 +150,22 @@ void shell_key(Shell *s, SDL_Keycode key, Uint16 mods, long now)
     Flow *f = &s->flow;
     bool ctrl = mods & KMOD_CTRL, shift = mods & KMOD_SHIFT, alt = mods & KMOD_ALT;
     bool desktop = strcmp(s->config->profile, "desktop") == 0;
+    bool workshop = strcmp(s->config->profile, "workshop") == 0;
     if ((ctrl && key == SDLK_q) || (alt && key == SDLK_F4)) {
+        flow_input(f, now);
         shell_quit_request(s);
+        return;
+    }
+    if (ctrl || alt || (mods & KMOD_GUI)) { /* Ctrl+Alt+F2 and the like do nothing here */
+        flow_input(f, now);
+        return;
+    }
+    if (workshop && key == SDLK_b) { /* a presentation clicker's "blank screen" */
+        flow_toggle_blank(f, now);
+        return;
+    }
+    if (workshop && key == SDLK_ESCAPE) { /* a facilitator's stray Escape wipes nothing */
+        flow_input(f, now);
         return;
     }
     if (key == SDLK_F11 && desktop && s->window) {
@@ -185,7 +215,43 @@ void shell_key(Shell *s, SDL_Keycode key, Uint16 mods, long now)
 
 void shell_quit_request(Shell *s)
 {
-    s->quit = true;
+    if (strcmp(s->config->profile, "kiosk") != 0)
+        s->quit = true; /* a kiosk is closed by staff only (FLOW_WANTS_QUIT) */
+}
+
+void shell_tick(Shell *s, long now)
+{
+    Flow *f = &s->flow;
+    flow_tick(f, now);
+    if (s->down && s->corner && now - s->down_at >= FLOW_LONG_PRESS_MS) {
+        s->down = s->corner = false; /* this press is used up: its release presses nothing */
+        flow_long_press(f, now);
+    }
+    if (f->wants & FLOW_WANTS_QUIT)
+        s->quit = true;
+    if ((f->wants & FLOW_WANTS_RELOAD) && s->hooks.reload) {
+        s->hooks.reload(s->hooks.ctx, f);
+        s->view.deck_key = 0;
+        s->dirty = true;
+    }
+    if ((f->wants & FLOW_WANTS_TALLY_SAVE) && s->hooks.save_tally)
+        s->hooks.save_tally(s->hooks.ctx, &f->tally);
+    f->wants &= ~(unsigned)(FLOW_WANTS_QUIT | FLOW_WANTS_RELOAD | FLOW_WANTS_TALLY_SAVE);
+}
+
+long shell_next_timer(const Shell *s, long now)
+{
+    long due = flow_next_timer(&s->flow, now);
+    if (s->down && s->corner) {
+        long press = s->down_at + FLOW_LONG_PRESS_MS - now;
+        if (press < 0)
+            press = 0;
+        if (due < 0 || press < due)
+            due = press;
+    }
+    if (s->flow.wants)
+        due = 0;
+    return due;
 }
 
 /* --- opening and the loop ------------------------------------------------------------ */
@@ -239,11 +305,23 @@ bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int w
         return false;
     s->render_open = true;
     s->measure = render_measure(&s->render);
-    flow_init(&s->flow, b, c, now);
-    s->dirty = true;
+    shell_restart(s, now);
     if (!headless)
         SDL_ShowCursor(strcmp(c->profile, "kiosk") == 0 ? SDL_DISABLE : SDL_ENABLE);
     return true;
+}
+
+void shell_restart(Shell *s, long now)
+{
+    Tally counted = s->flow.tally; /* the tally outlives every session */
+    flow_init(&s->flow, s->bundle, s->config, now);
+    s->flow.tally = counted;
+    SDL_RendererInfo info = { 0 };
+    SDL_GetRendererInfo(s->sdl, &info);
+    snprintf(s->flow.display_info, sizeof(s->flow.display_info), "%dx%d · %s · %s · rotation %d",
+             s->width, s->height, SDL_GetCurrentVideoDriver(), info.name ? info.name : "?",
+             s->config->rotation);
+    s->dirty = true;
 }
 
 static void handle(Shell *s, const SDL_Event *e, long now)
@@ -314,7 +392,7 @@ static void handle(Shell *s, const SDL_Event *e, long now)
 /* How long the loop may sleep: until the next timer or animation frame, else forever. */
 static int sleep_ms(const Shell *s, long now)
 {
-    long wait = flow_next_timer(&s->flow, now);
+    long wait = shell_next_timer(s, now);
     if (s->list.next_change_ms >= 0 && (wait < 0 || s->list.next_change_ms < wait))
         wait = s->list.next_change_ms;
     if (wait < 0)
@@ -371,7 +449,7 @@ int shell_run(Shell *s)
             while (SDL_PollEvent(&e))
                 handle(s, &e, now);
         }
-        flow_tick(&s->flow, now);
+        shell_tick(s, now);
         shell_frame(s, now, false);
     }
     return 0;

@@ -23,6 +23,17 @@ typedef struct ShellStats {
     long first_frame_ms;    /* from shell_open to the first presented frame */
 } ShellStats;
 
+/* What the shell asks of the app around it when the flow wants it (staff mode, the
+ * tally). Either may be NULL. */
+typedef struct ShellHooks {
+    void *ctx;
+    /* Checks and loads the content again; on success the bundle the shell was given now
+     * holds the new content. Sets flow->staff_message (and staff_detail on failure). */
+    void (*reload)(void *ctx, Flow *flow);
+    /* Saves the anonymous tally (counts only). */
+    void (*save_tally)(void *ctx, const Tally *tally);
+} ShellHooks;
+
 typedef struct Shell {
     const Config *config;
     const Bundle *bundle;
@@ -40,12 +51,17 @@ typedef struct Shell {
     bool quit;                  /* a close request was accepted */
     bool dirty;                 /* lay out again before the next frame */
     unsigned seen_changes;      /* flow->changes at the last layout */
+    long laid_out_at;           /* ms of the last layout */
 
     /* the pointer (one finger or the mouse) */
     bool down;
     SDL_FingerID finger;
     bool finger_down;
     float down_x, down_y, last_x, last_y;
+    long down_at;               /* ms of the touch, for the staff corner's long press */
+    bool corner;                /* the touch began in the staff corner */
+
+    ShellHooks hooks;
 
     Uint32 opened_at;
     ShellStats stats;
@@ -56,6 +72,9 @@ typedef struct Shell {
  * `now`. Returns false with one sentence in `error`. */
 bool shell_open(Shell *shell, const Config *config, const Bundle *bundle, bool headless,
                 int width, int height, long now, char *error, size_t error_size);
+
+/* Starts the flow again at attract at `now` (the headless driver starts each run so). */
+void shell_restart(Shell *shell, long now);
 
 /* Runs the event loop until the app is asked to close. Returns the exit status. */
 int shell_run(Shell *shell);
@@ -72,8 +91,16 @@ void shell_pointer_up(Shell *shell, float x, float y, long now);
 /* A key press (SDL keycode and modifiers). */
 void shell_key(Shell *shell, SDL_Keycode key, Uint16 mods, long now);
 
-/* A close request (window manager, Alt+F4, `quit` in a script). */
+/* A close request (window manager, Alt+F4, Ctrl+Q, `quit` in a script): ends the app,
+ * except in the kiosk profile, where only staff can close it. */
 void shell_quit_request(Shell *shell);
+
+/* Runs what is due at `now`: the flow's timers, a long press on the staff corner, and what
+ * the flow asked for (quit, reload, saving the tally). */
+void shell_tick(Shell *shell, long now);
+
+/* Milliseconds until shell_tick has something to do, or -1. */
+long shell_next_timer(const Shell *shell, long now);
 
 /* The drawing size changed (a resized window). */
 void shell_resize(Shell *shell, int width, int height);

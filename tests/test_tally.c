@@ -1,0 +1,371 @@
+#define _DEFAULT_SOURCE /* mkdtemp, symlink */
+/* test_tally.c — the anonymous tally: counting, the file a person can read (and that holds
+ * no answers and no times), a first run with no file, broken files named at path:line and
+ * kept aside as PATH.broken, and saves that fail cleanly (missing folder, a full disk)
+ * without touching the old file. Each test works in a fresh folder under /tmp. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "../app/core/tally.h"
+
+typedef struct Fixture {
+    char dir[64];
+    char path[128];    /* DIR/tally.ini */
+    char broken[160];  /* DIR/tally.ini.broken */
+    char temp[160];    /* DIR/tally.ini.tmp */
+    Diags diags;
+} Fixture;
+
+static int setup(void **state)
+{
+    static Fixture f;
+    memset(&f, 0, sizeof(f));
+    snprintf(f.dir, sizeof(f.dir), "/tmp/attune-tally-XXXXXX");
+    if (!mkdtemp(f.dir))
+        return -1;
+    snprintf(f.path, sizeof(f.path), "%s/tally.ini", f.dir);
+    snprintf(f.broken, sizeof(f.broken), "%s.broken", f.path);
+    snprintf(f.temp, sizeof(f.temp), "%s.tmp", f.path);
+    *state = &f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fixture *f = *state;
+    char command[128];
+    snprintf(command, sizeof(command), "rm -rf '%s'", f->dir);
+    int rc = system(command);
+    diag_free(&f->diags);
+    return rc == 0 ? 0 : -1;
+}
+
+static void write_text(const char *path, const char *text)
+{
+    FILE *out = fopen(path, "wb");
+    assert_non_null(out);
+    assert_int_equal(fwrite(text, 1, strlen(text), out), strlen(text));
+    assert_int_equal(fclose(out), 0);
+}
+
+/* The whole file as a string (at most 4 KiB), or "" when it cannot be read. */
+static const char *read_text(const char *path)
+{
+    static char text[4096];
+    text[0] = '\0';
+    FILE *in = fopen(path, "rb");
+    if (!in)
+        return text;
+    size_t n = fread(text, 1, sizeof(text) - 1, in);
+    text[n] = '\0';
+    fclose(in);
+    return text;
+}
+
+static bool exists(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0;
+}
+
+static bool reported(const Diags *d, const char *path, int line, const char *words)
+{
+    for (int i = 0; i < d->count; i++)
+        if (strcmp(d->items[i].path, path) == 0 && d->items[i].line == line &&
+            strstr(d->items[i].message, words))
+            return true;
+    return false;
+}
+
+static void assert_zero(const Tally *t)
+{
+    assert_int_equal(t->sessions, 0);
+    assert_int_equal(t->completed, 0);
+    for (int i = 0; i < STYLE_COUNT; i++)
+        assert_int_equal(t->results[i], 0);
+}
+
+static Tally some_counts(void)
+{
+    Tally t = { .sessions = 12, .completed = 7,
+                .results = { [STYLE_SECURE] = 2, [STYLE_ANXIOUS] = 3, [STYLE_AVOIDANT] = 1,
+                             [STYLE_DISORGANIZED] = 1 } };
+    return t;
+}
+
+/* --- counting ------------------------------------------------------------------------ */
+
+static void counting_keeps_completed_the_sum_of_the_styles(void **state)
+{
+    (void)state;
+    Tally t = { 0 };
+    tally_count_session(&t);
+    tally_count_session(&t);
+    tally_count_result(&t, STYLE_ANXIOUS);
+    tally_count_result(&t, STYLE_ANXIOUS);
+    tally_count_result(&t, STYLE_DISORGANIZED);
+    assert_int_equal(t.sessions, 2);
+    assert_int_equal(t.completed, 3);
+    assert_int_equal(t.results[STYLE_SECURE], 0);
+    assert_int_equal(t.results[STYLE_ANXIOUS], 2);
+    assert_int_equal(t.results[STYLE_AVOIDANT], 0);
+    assert_int_equal(t.results[STYLE_DISORGANIZED], 1);
+    tally_reset(&t);
+    assert_zero(&t);
+}
+
+static void a_full_count_stays_full(void **state)
+{
+    (void)state;
+    Tally t = { .sessions = TALLY_MAX_COUNT, .completed = TALLY_MAX_COUNT,
+                .results = { [STYLE_SECURE] = TALLY_MAX_COUNT } };
+    tally_count_session(&t);
+    tally_count_result(&t, STYLE_AVOIDANT);
+    assert_int_equal(t.sessions, TALLY_MAX_COUNT);
+    assert_int_equal(t.completed, TALLY_MAX_COUNT);
+    assert_int_equal(t.results[STYLE_AVOIDANT], 0); /* completed is still the sum */
+}
+
+/* --- the file ------------------------------------------------------------------------ */
+
+static void the_file_is_plain_counts_with_no_times_or_answers(void **state)
+{
+    Fixture *f = *state;
+    Tally t = some_counts();
+    char error[256] = "untouched";
+    assert_true(tally_save(&t, f->path, error, sizeof(error)));
+    assert_string_equal(error, "");
+    assert_string_equal(read_text(f->path),
+                        "; Attune's anonymous tally: counts only, never anyone's answers, never times.\n"
+                        "; sessions: people who began; completed: reflections finished, by result below.\n"
+                        "[tally]\n"
+                        "sessions = 12\n"
+                        "completed = 7\n"
+                        "secure = 2\n"
+                        "anxious = 3\n"
+                        "avoidant = 1\n"
+                        "disorganized = 1\n");
+    assert_false(exists(f->temp));
+}
+
+static void saved_counts_load_back(void **state)
+{
+    Fixture *f = *state;
+    Tally t = some_counts(), back;
+    t.sessions = TALLY_MAX_COUNT; /* the largest count survives too */
+    assert_true(tally_save(&t, f->path, NULL, 0));
+    assert_true(tally_load(&back, f->path, &f->diags));
+    diag_print(&f->diags, stderr);
+    assert_int_equal(f->diags.count, 0);
+    assert_memory_equal(&back, &t, sizeof(t));
+
+    /* Saving again replaces the file whole. */
+    tally_count_result(&back, STYLE_SECURE);
+    assert_true(tally_save(&back, f->path, NULL, 0));
+    assert_true(tally_load(&t, f->path, &f->diags));
+    assert_int_equal(t.completed, 8);
+    assert_int_equal(t.results[STYLE_SECURE], 3);
+    assert_false(exists(f->temp));
+}
+
+static void no_file_is_a_first_run(void **state)
+{
+    Fixture *f = *state;
+    Tally t = some_counts();
+    assert_true(tally_load(&t, f->path, &f->diags));
+    assert_zero(&t);
+    assert_int_equal(f->diags.count, 0);
+    assert_false(exists(f->path));
+    assert_false(exists(f->broken));
+}
+
+/* A broken file: each problem at path:line, as warnings only (the kiosk still starts),
+ * zeros, and the old file kept aside byte for byte. */
+typedef struct BrokenCase {
+    const char *what;
+    const char *text;
+    int line;
+    const char *words;
+} BrokenCase;
+
+static const BrokenCase broken_cases[] = {
+    { "garbage", "\x89PNG\r\n\x1a\n\x01\x02\x03 not a tally at all\n", 1, "not UTF-8" },
+    { "words, not INI", "twelve people came\nand seven finished\n", 2, "not 'key = value'" },
+    { "a negative count",
+      "[tally]\nsessions = -3\ncompleted = 0\nsecure = 0\nanxious = 0\navoidant = 0\ndisorganized = 0\n",
+      2, "'sessions' must be a whole number from 0 to 2147483647, not '-3'" },
+    { "a count that is not a number",
+      "[tally]\nsessions = 4\ncompleted = many\nsecure = 0\nanxious = 0\navoidant = 0\ndisorganized = 0\n",
+      3, "'completed' must be a whole number from 0 to 2147483647, not 'many'" },
+    { "a count past 2^31-1",
+      "[tally]\nsessions = 2147483648\ncompleted = 0\nsecure = 0\nanxious = 0\navoidant = 0\ndisorganized = 0\n",
+      2, "not '2147483648'" },
+    { "a count cut off (no value)",
+      "[tally]\nsessions = 4\ncompleted = 1\nsecure = 1\nanxious = 0\navoidant = 0\ndisorganized =\n",
+      7, "'disorganized' is empty" },
+    { "a file cut short", "; Attune's anonymous tally\n[tally]\nsessions = 4\ncompleted = 1\nsecure = 1\n",
+      2, "has no 'anxious'" },
+    { "no [tally] section", "; Attune's anonymous tally\n", 1, "missing section [tally]" },
+    { "an empty file", "", 1, "empty" },
+};
+
+static void a_broken_file_is_reported_kept_aside_and_started_afresh(void **state)
+{
+    Fixture *f = *state;
+    for (size_t i = 0; i < sizeof(broken_cases) / sizeof(broken_cases[0]); i++) {
+        const BrokenCase *c = &broken_cases[i];
+        fprintf(stderr, "case: %s\n", c->what);
+        Diags d = { 0 };
+        Tally t = some_counts();
+        unlink(f->broken);
+        write_text(f->path, c->text);
+        assert_false(tally_load(&t, f->path, &d));
+        diag_print(&d, stderr);
+        assert_zero(&t);
+        assert_true(reported(&d, f->path, c->line, c->words));
+        char summary[256];
+        snprintf(summary, sizeof(summary), "starts again from zero; the old file is kept as %s",
+                 f->broken);
+        assert_true(reported(&d, f->path, 0, summary));
+        assert_int_equal(d.errors, 0);
+        assert_false(exists(f->path));
+        assert_string_equal(read_text(f->broken), c->text);
+        diag_free(&d);
+    }
+    /* The next save starts a fresh file; the old numbers are still beside it. */
+    Tally t = { 0 };
+    tally_count_session(&t);
+    assert_true(tally_save(&t, f->path, NULL, 0));
+    assert_true(exists(f->broken));
+}
+
+static void a_file_that_cannot_be_read_is_kept_aside_too(void **state)
+{
+    Fixture *f = *state;
+    assert_int_equal(mkdir(f->path, 0755), 0); /* readable by no one, root included */
+    Tally t = some_counts();
+    assert_false(tally_load(&t, f->path, &f->diags));
+    diag_print(&f->diags, stderr);
+    assert_zero(&t);
+    assert_true(reported(&f->diags, f->path, 1, "cannot read"));
+    assert_true(reported(&f->diags, f->path, 0, "starts again from zero"));
+    assert_int_equal(f->diags.errors, 0);
+    assert_true(exists(f->broken));
+    assert_true(tally_save(&t, f->path, NULL, 0));
+}
+
+static void unknown_keys_are_only_warnings(void **state)
+{
+    Fixture *f = *state;
+    write_text(f->path, "[tally]\n"
+                        "sessions = 5\n"
+                        "completed = 2\n"
+                        "secure = 1\n"
+                        "anxious = 0\n"
+                        "avoidant = 1\n"
+                        "disorganized = 0\n"
+                        "secur = 4\n"      /* 8 */
+                        "visitors = 9\n"); /* 9 */
+    Tally t;
+    assert_true(tally_load(&t, f->path, &f->diags));
+    diag_print(&f->diags, stderr);
+    assert_int_equal(t.sessions, 5);
+    assert_int_equal(t.completed, 2);
+    assert_int_equal(t.results[STYLE_SECURE], 1);
+    assert_int_equal(t.results[STYLE_AVOIDANT], 1);
+    assert_true(reported(&f->diags, f->path, 8, "unknown key 'secur'; did you mean 'secure'?"));
+    assert_true(reported(&f->diags, f->path, 9, "unknown key 'visitors'"));
+    assert_int_equal(f->diags.errors, 0);
+    assert_int_equal(f->diags.warnings, 2);
+    assert_false(exists(f->broken));
+    assert_true(exists(f->path));
+}
+
+static void counts_that_do_not_add_up_are_named_but_kept(void **state)
+{
+    Fixture *f = *state;
+    write_text(f->path, "[tally]\nsessions = 5\ncompleted = 4\nsecure = 1\nanxious = 0\n"
+                        "avoidant = 1\ndisorganized = 0\n");
+    Tally t;
+    assert_true(tally_load(&t, f->path, &f->diags));
+    assert_int_equal(t.completed, 4);
+    assert_true(reported(&f->diags, f->path, 3, "completed (4) is not the sum of the four styles (2)"));
+    assert_int_equal(f->diags.errors, 0);
+    assert_false(exists(f->broken));
+}
+
+/* --- failing saves ------------------------------------------------------------------- */
+
+static void saving_into_a_missing_folder_fails_with_a_sentence(void **state)
+{
+    Fixture *f = *state;
+    Tally t = some_counts();
+    char path[192], error[256];
+    snprintf(path, sizeof(path), "%s/no-such-folder/tally.ini", f->dir);
+    assert_false(tally_save(&t, path, error, sizeof(error)));
+    char expected[256];
+    snprintf(expected, sizeof(expected),
+             "The tally could not be saved to %s: its folder does not exist.", path);
+    assert_string_equal(error, expected);
+}
+
+static void saving_under_a_file_fails_with_a_sentence(void **state)
+{
+    Fixture *f = *state;
+    Tally t = some_counts();
+    char path[192], error[256];
+    write_text(f->path, "not a folder\n");
+    snprintf(path, sizeof(path), "%s/tally.ini", f->path);
+    assert_false(tally_save(&t, path, error, sizeof(error)));
+    assert_non_null(strstr(error, "a part of its path is not a folder."));
+    assert_string_equal(read_text(f->path), "not a folder\n");
+}
+
+static void a_full_disk_leaves_the_old_tally_whole(void **state)
+{
+    Fixture *f = *state;
+    if (!exists("/dev/full"))
+        skip();
+    Tally t = some_counts();
+    assert_true(tally_save(&t, f->path, NULL, 0));
+    char before[4096];
+    snprintf(before, sizeof(before), "%s", read_text(f->path));
+    /* The temp file leads to /dev/full, where every write fails with ENOSPC. */
+    assert_int_equal(symlink("/dev/full", f->temp), 0);
+    tally_count_result(&t, STYLE_SECURE);
+    char error[256];
+    assert_false(tally_save(&t, f->path, error, sizeof(error)));
+    char expected[256];
+    snprintf(expected, sizeof(expected), "The tally could not be saved to %s: the disk is full.",
+             f->path);
+    assert_string_equal(error, expected);
+    assert_string_equal(read_text(f->path), before);
+    assert_false(exists(f->temp));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(counting_keeps_completed_the_sum_of_the_styles),
+        cmocka_unit_test(a_full_count_stays_full),
+        cmocka_unit_test_setup_teardown(the_file_is_plain_counts_with_no_times_or_answers, setup, teardown),
+        cmocka_unit_test_setup_teardown(saved_counts_load_back, setup, teardown),
+        cmocka_unit_test_setup_teardown(no_file_is_a_first_run, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_broken_file_is_reported_kept_aside_and_started_afresh, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_file_that_cannot_be_read_is_kept_aside_too, setup, teardown),
+        cmocka_unit_test_setup_teardown(unknown_keys_are_only_warnings, setup, teardown),
+        cmocka_unit_test_setup_teardown(counts_that_do_not_add_up_are_named_but_kept, setup, teardown),
+        cmocka_unit_test_setup_teardown(saving_into_a_missing_folder_fails_with_a_sentence, setup, teardown),
+        cmocka_unit_test_setup_teardown(saving_under_a_file_fails_with_a_sentence, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_full_disk_leaves_the_old_tally_whole, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("tally", tests, NULL, NULL);
+}
