@@ -28,7 +28,14 @@ DEFS       = -DATTUNE_VERSION='"$(VERSION)"' -DATTUNE_DATADIR='"$(DATADIR)"'
 
 CORE_SRC  = $(sort $(wildcard app/core/*.c))
 UI_SRC    = $(sort $(wildcard app/ui/*.c))
-APP_SRC   = app/main.c $(UI_SRC)
+# What differs between a Raspberry Pi and a desktop (platform/platform.h), chosen here:
+PLATFORM ?= $(shell grep -qs 'Raspberry Pi' /proc/device-tree/model && echo rpi || echo desktop)
+ifeq ($(filter $(PLATFORM),rpi desktop),)
+$(error PLATFORM must be rpi or desktop, not "$(PLATFORM)")
+endif
+PLAT_SRC  = platform/common.c platform/$(PLATFORM).c
+PURE_SRC  = $(CORE_SRC) platform/common.c
+APP_SRC   = app/main.c $(UI_SRC) $(PLAT_SRC)
 TESTS     = $(patsubst tests/%.c,%,$(sort $(wildcard tests/test_*.c)))
 
 .SECONDARY:
@@ -57,9 +64,9 @@ build/asan/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) $(DEFS) -MMD -MP -c $< -o $@
 
-build/rel/test_%: build/rel/tests/test_%.o $(patsubst %.c,build/rel/%.o,$(CORE_SRC))
+build/rel/test_%: build/rel/tests/test_%.o $(patsubst %.c,build/rel/%.o,$(PURE_SRC))
 	$(CC) $(CFLAGS) $^ -o $@ $(CORE_LIBS) $(TEST_LIBS)
-build/asan/test_%: build/asan/tests/test_%.o $(patsubst %.c,build/asan/%.o,$(CORE_SRC))
+build/asan/test_%: build/asan/tests/test_%.o $(patsubst %.c,build/asan/%.o,$(PURE_SRC))
 	$(CC) $(SAN) $^ -o $@ $(CORE_LIBS) $(TEST_LIBS)
 build/asan/attune: $(patsubst %.c,build/asan/%.o,$(CORE_SRC) $(APP_SRC))
 	$(CC) $(SAN) $^ -o $@ $(PKG_LIBS) -lm
@@ -67,25 +74,31 @@ build/asan/attune: $(patsubst %.c,build/asan/%.o,$(CORE_SRC) $(APP_SRC))
 test: deps-test
 	$(MAKE) --no-print-directory check-unit check-cli
 
-check-unit: $(foreach t,$(TESTS),build/rel/$(t) build/asan/$(t))
+# (both platforms are compiled every time, so neither rots)
+check-unit: $(foreach t,$(TESTS),build/rel/$(t) build/asan/$(t)) build/rel/platform/rpi.o build/rel/platform/desktop.o
 	@set -e; for t in $(TESTS); do \
 	  echo "== $$t"; build/rel/$$t; \
 	  echo "== $$t (ASan+UBSan)"; build/asan/$$t; done
 
 TOUR_SIZES = 800x480 1024x600 1280x800 1920x1080 720x1280 1080x1920
 
-check-cli: attune build/asan/attune
+# the tally kill test: a writer killed at random moments; the file must always be whole
+build/rel/tally_writer: build/rel/tests/tally_writer.o $(patsubst %.c,build/rel/%.o,$(CORE_SRC))
+	$(CC) $(CFLAGS) $^ -o $@ $(CORE_LIBS)
+
+check-cli: attune build/asan/attune build/rel/tally_writer
 	@sh tests/cli.sh build/asan/attune
 	@sh tests/broken.sh build/asan/attune
 	@sh tests/install.sh
 	@sh tests/scripts.sh build/asan/attune
 	@sh tests/tour.sh build/asan/attune $(TOUR_SIZES)
+	@bash tests/tally_kill.sh build/rel/tally_writer
 
 # --- the benchmark: prints each figure with its target and PASS or MISS; exits 0 either
 # way (it reports, it is not a test). It links the app without main.o and wraps two of
 # its functions to watch them (see tests/bench.c).
 BENCH_WRAP = -Wl,--wrap=shell_frame,--wrap=render_frame
-build/bench: build/rel/tests/bench.o $(patsubst %.c,build/rel/%.o,$(CORE_SRC) $(UI_SRC))
+build/bench: build/rel/tests/bench.o $(patsubst %.c,build/rel/%.o,$(CORE_SRC) $(UI_SRC) $(PLAT_SRC))
 	$(CC) $(CFLAGS) $^ -o $@ $(BENCH_WRAP) $(PKG_LIBS) -lm
 
 bench: deps-test
@@ -131,5 +144,114 @@ clean:
 
 help:
 	@sed -n '1,10p' Makefile
+
+# --- deployment (issue 4): the system files of `make install`, the Debian package, and
+# the arm64 cross-build for 64-bit Raspberry Pi OS, tested under qemu-user. The set-up of a
+# Pi, step by step: platform/rpi/README.md.
+#
+#   make deb                  build/attune_VERSION_ARCH.deb for this machine's architecture
+#   make cross ARCH=arm64     build/arm64/attune (Debian multiarch; deps.sh arm64 installs it)
+#   make deb ARCH=arm64       the same, packaged for the Pi
+#   make test-arm64           the unit tests, the tour and a journey, arm64 under qemu-user
+CONFDIR  ?= /etc/attune
+UNITDIR  ?= /lib/systemd/system
+UDEVDIR  ?= /lib/udev/rules.d
+DOCDIR   ?= $(PREFIX)/share/doc/attune
+NATIVE_ARCH := $(shell dpkg --print-architecture 2>/dev/null)
+ARCH     ?= $(NATIVE_ARCH)
+TRIPLET_arm64 = aarch64-linux-gnu
+TRIPLET   = $(TRIPLET_$(ARCH))
+# The cross build is for the Pi: PLATFORM (above) rpi.
+CROSS_PLATFORM ?= rpi
+XBUILD    = build/$(ARCH)
+XCC       = $(TRIPLET)-gcc
+XPKG      = PKG_CONFIG_LIBDIR=/usr/lib/$(TRIPLET)/pkgconfig:/usr/share/pkgconfig pkg-config
+X_PKG_CFLAGS = $(shell $(XPKG) --cflags $(PKGS))
+X_PKG_LIBS   = $(shell $(XPKG) --libs $(PKGS))
+X_CORE_LIBS  = $(shell $(XPKG) --libs inih) -lm
+X_TEST_LIBS  = $(shell $(XPKG) --libs cmocka)
+# How to run an arm64 program here: qemu-user, unless this machine is arm64 itself.
+QEMU      = $(if $(filter arm64,$(NATIVE_ARCH)),,$(shell command -v qemu-aarch64 || command -v qemu-aarch64-static))
+
+.PHONY: install-system uninstall-system cross test-arm64 check-arm64 deb
+
+# The unit and the configs name /usr/bin and /usr/share/attune, the package's paths:
+# installed elsewhere, they are rewritten for PREFIX. A config already in CONFDIR is the
+# practice's own (its PIN): it is kept, and the new default goes beside it as NAME.new.
+install: install-system
+install-system:
+	install -d $(DESTDIR)$(CONFDIR) $(DESTDIR)$(UNITDIR) $(DESTDIR)$(UDEVDIR) $(DESTDIR)$(DOCDIR)
+	@for f in config/*.ini; do n=$${f#config/}; t=$(DESTDIR)$(CONFDIR)/$$n; \
+	  if [ -e $$t ] && ! sed 's|/usr/share/attune|$(DATADIR)|' $$f | cmp -s - $$t; then \
+	    t=$$t.new; echo "install: kept $(DESTDIR)$(CONFDIR)/$$n (yours); the new default is $$t"; fi; \
+	  sed 's|/usr/share/attune|$(DATADIR)|' $$f > $$t && chmod 644 $$t; done
+	sed 's|/usr/bin/attune|$(BINDIR)/attune|; s|/usr/share/doc/attune|$(DOCDIR)|' \
+	  platform/rpi/attune.service > $(DESTDIR)$(UNITDIR)/attune.service
+	chmod 644 $(DESTDIR)$(UNITDIR)/attune.service
+	install -m 644 platform/rpi/70-attune-backlight.rules $(DESTDIR)$(UDEVDIR)/
+	install -m 644 platform/rpi/README.md $(DESTDIR)$(DOCDIR)/README.rpi.md
+
+uninstall: uninstall-system
+uninstall-system:
+	rm -f $(DESTDIR)$(UNITDIR)/attune.service $(DESTDIR)$(UDEVDIR)/70-attune-backlight.rules
+	rm -rf $(DESTDIR)$(DOCDIR)
+	@echo "uninstall: kept $(DESTDIR)$(CONFDIR) (your settings)"
+
+# Tests that reach into platform/ link its objects; the watchdog also needs libsystemd.
+build/rel/test_watchdog: build/rel/platform/watchdog.o
+build/asan/test_watchdog: build/asan/platform/watchdog.o
+$(XBUILD)/test_watchdog: $(XBUILD)/platform/watchdog.o
+build/rel/test_watchdog build/asan/test_watchdog: TEST_LIBS += $(shell pkg-config --libs libsystemd)
+$(XBUILD)/test_watchdog: X_TEST_LIBS += $(shell $(XPKG) --libs libsystemd)
+
+# The cross build: the same sources and flags, objects in build/ARCH/.
+$(XBUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(XCC) $(WARN) $(CFLAGS) $(X_PKG_CFLAGS) $(DEFS) -MMD -MP -c $< -o $@
+$(XBUILD)/attune: $(patsubst %.c,$(XBUILD)/%.o,$(CORE_SRC) $(APP_SRC))
+	$(XCC) $(CFLAGS) $^ -o $@ $(X_PKG_LIBS) -lm
+$(XBUILD)/test_%: $(XBUILD)/tests/test_%.o $(patsubst %.c,$(XBUILD)/%.o,$(or $(PURE_SRC),$(CORE_SRC)))
+	$(XCC) $(CFLAGS) $^ -o $@ $(X_CORE_LIBS) $(X_TEST_LIBS)
+
+cross:
+	@test -n "$(TRIPLET)" || { echo "cross: no cross-compiler known for ARCH=$(ARCH) (try ARCH=arm64)"; exit 2; }
+	@sh platform/deps.sh $(ARCH)
+	$(MAKE) --no-print-directory ARCH=$(ARCH) PLATFORM=$(CROSS_PLATFORM) $(XBUILD)/attune
+
+# The arm64 build's unit tests, tour and journey under qemu-user; its screenshots are
+# compared with the native build's, within 1 per channel.
+test-arm64:
+	@sh platform/deps.sh arm64
+	$(MAKE) --no-print-directory attune build/rel/imgdiff
+	$(MAKE) --no-print-directory ARCH=arm64 PLATFORM=$(CROSS_PLATFORM) check-arm64
+check-arm64: $(foreach t,$(TESTS),$(XBUILD)/$(t)) $(XBUILD)/attune
+	@sh tests/arm64.sh "$(QEMU)" $(XBUILD) ./attune build/rel/imgdiff
+build/rel/imgdiff: build/rel/tests/imgdiff.o
+	$(CC) $(CFLAGS) $^ -o $@ $(PKG_LIBS)
+
+# The Debian package, built with dpkg-deb from a `make install` into build/deb/ARCH (no
+# debhelper): /usr/bin, /usr/share/attune, /etc/attune (conffiles), the unit and the udev
+# rule; platform/deb/ holds the control file and the maintainer scripts. For another
+# architecture the native build installs first (and checks the staged config and
+# content), then the cross-built binary replaces it.
+DEB       = build/attune_$(VERSION)_$(ARCH).deb
+DEB_ROOT  = build/deb/$(ARCH)
+DEB_BIN   = $(if $(filter $(NATIVE_ARCH),$(ARCH)),attune,$(XBUILD)/attune)
+STRIP     = $(if $(filter $(NATIVE_ARCH),$(ARCH)),strip,$(TRIPLET)-strip)
+deb:
+	$(if $(filter $(NATIVE_ARCH),$(ARCH)),@sh platform/deps.sh app,$(MAKE) --no-print-directory cross ARCH=$(ARCH))
+	$(MAKE) --no-print-directory attune
+	rm -rf $(DEB_ROOT) $(DEB)
+	$(MAKE) --no-print-directory install PREFIX=/usr DESTDIR=$(CURDIR)/$(DEB_ROOT) >/dev/null
+	./attune --check --config $(DEB_ROOT)/etc/attune/kiosk.ini --bundle $(DEB_ROOT)/usr/share/attune/content/en
+	install -m 755 $(DEB_BIN) $(DEB_ROOT)/usr/bin/attune
+	$(STRIP) --strip-unneeded --remove-section=.comment --remove-section=.note $(DEB_ROOT)/usr/bin/attune
+	install -d $(DEB_ROOT)/DEBIAN
+	install -m 755 platform/deb/postinst platform/deb/prerm platform/deb/postrm $(DEB_ROOT)/DEBIAN/
+	cd $(DEB_ROOT) && find etc -type f | sed 's|^|/|' | sort > DEBIAN/conffiles
+	sed 's/@VERSION@/$(VERSION)/; s/@ARCH@/$(ARCH)/; s/@SIZE@/'"$$(du -sk --exclude=DEBIAN $(DEB_ROOT) | cut -f1)"'/' \
+	  platform/deb/control.in > $(DEB_ROOT)/DEBIAN/control
+	dpkg-deb --build --root-owner-group -Zxz $(DEB_ROOT) $(DEB)
+	@echo "deb: $(DEB)"
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -87,6 +87,7 @@ typedef struct Flow {
     int touch_count;              /* the display test's touches */
     int brightness;               /* percent */
     bool blank;                   /* workshop: B blanks the screen */
+    int shade;                    /* 0..255: black over the picture (dimmed, no backlight) */
     unsigned wants;               /* FLOW_WANTS_* for the app */
     bool tally_on;                /* the config's [tally] enabled */
     Tally tally;                  /* counts only (saved by the app when FLOW_WANTS_TALLY_SAVE) */

@@ -1203,13 +1203,18 @@ void view_layout(View *v, Flow *f, const Measure *m, int width, int height, long
     case SCREEN_STAFF: screen_staff(&x); break;
     case SCREEN_COUNT: break;
     }
-    if (f->blank) { /* workshop: a black screen until any key or touch */
+    if (f->blank || f->shade >= 255) { /* blanked (workshop) or dark: black, and nothing moves */
         draw_reset(out);
         draw_rect(out, (Rect){ 0, 0, (float)width, (float)height }, 0x000000, 0);
         return;
     }
     if (f->idle)
         overlay_idle(&x);
+    if (f->shade > 0) { /* a panel without backlight control, dimmed: black over it */
+        DrawCmd *shade = draw_rect(out, (Rect){ 0, 0, (float)width, (float)height }, 0x000000, 0);
+        if (shade)
+            shade->alpha = (uint8_t)(f->shade > 255 ? 255 : f->shade);
+    }
     long since = now - f->screen_since;
     if (f->transition && since >= 0 && since < FLOW_TRANSITION_MS && !f->idle) {
         DrawCmd *fade = draw_rect(out, (Rect){ 0, 0, (float)width, (float)height }, colour(&x, COLOUR_BACKGROUND), 0);

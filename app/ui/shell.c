@@ -2,6 +2,7 @@
  * the loop, which sleeps in SDL_WaitEventTimeout until input or the next timer. */
 #include "shell.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -77,6 +78,32 @@ static int target_index(const Shell *s, float x, float y)
     return t ? (int)(t - s->list.targets) : -1;
 }
 
+/* Sets the panel's light (or the black layer over the picture) for the dimmer's level. */
+static void show_level(Shell *s)
+{
+    PlatShow show = plat_level_show(s->dimmer.level, s->flow.brightness, s->backlight.found);
+    if (s->flow.shade != show.shade) {
+        s->flow.shade = show.shade;
+        s->flow.changes++;
+    }
+    if (show.backlight >= 0 && !plat_backlight_set(&s->backlight, show.backlight) && !s->light_warned) {
+        fprintf(stderr, "attune: cannot set the backlight in %s: %s%s\n", s->backlight.dir, strerror(errno),
+                errno == EACCES ? " (" PLAT_GROUPS_ADVICE ")" : "");
+        s->light_warned = true;
+    }
+}
+
+/* A touch or key on a dimmed or dark screen wakes it, and does nothing else. */
+static bool wake_screen(Shell *s)
+{
+    if (!plat_dimmer_wake(&s->dimmer))
+        return false;
+    s->flow.shade = 0; /* the picture first, then the light */
+    s->flow.changes++;
+    show_level(s);
+    return true;
+}
+
 /* The staff corner: a touch target's size at the top left. */
 static bool in_corner(const Shell *s, float x, float y)
 {
@@ -91,8 +118,10 @@ void shell_pointer_down(Shell *s, float x, float y, long now)
     s->down_y = s->last_y = y;
     s->down_at = now;
     s->corner = in_corner(s, x, y);
-    if (flow_input(&s->flow, now)) {
-        s->down = false; /* this touch only brought the screen back */
+    bool woke = wake_screen(s);
+    bool closed = flow_input(&s->flow, now);
+    if (woke || closed) {
+        s->down = false; /* this touch only brought the screen back: it presses nothing */
         return;
     }
     if (s->flow.screen == SCREEN_STAFF && s->flow.staff_page == STAFF_TEST && !draw_hit(&s->list, x, y))
@@ -151,6 +180,10 @@ void shell_key(Shell *s, SDL_Keycode key, Uint16 mods, long now)
     bool ctrl = mods & KMOD_CTRL, shift = mods & KMOD_SHIFT, alt = mods & KMOD_ALT;
     bool desktop = strcmp(s->config->profile, "desktop") == 0;
     bool workshop = strcmp(s->config->profile, "workshop") == 0;
+    if (wake_screen(s)) {
+        flow_input(f, now);
+        return;
+    }
     if ((ctrl && key == SDLK_q) || (alt && key == SDLK_F4)) {
         flow_input(f, now);
         shell_quit_request(s);
@@ -236,7 +269,10 @@ void shell_tick(Shell *s, long now)
     }
     if ((f->wants & FLOW_WANTS_TALLY_SAVE) && s->hooks.save_tally)
         s->hooks.save_tally(s->hooks.ctx, &f->tally);
-    f->wants &= ~(unsigned)(FLOW_WANTS_QUIT | FLOW_WANTS_RELOAD | FLOW_WANTS_TALLY_SAVE);
+    long idle = now - (f->last_input > f->entered ? f->last_input : f->entered);
+    if (plat_dimmer_update(&s->dimmer, f->screen == SCREEN_ATTRACT, idle) || (f->wants & FLOW_WANTS_BRIGHTNESS))
+        show_level(s);
+    f->wants &= ~(unsigned)(FLOW_WANTS_QUIT | FLOW_WANTS_RELOAD | FLOW_WANTS_TALLY_SAVE | FLOW_WANTS_BRIGHTNESS);
 }
 
 long shell_next_timer(const Shell *s, long now)
@@ -249,6 +285,11 @@ long shell_next_timer(const Shell *s, long now)
         if (due < 0 || press < due)
             due = press;
     }
+    const Flow *f = &s->flow;
+    long idle = now - (f->last_input > f->entered ? f->last_input : f->entered);
+    long dim = plat_dimmer_next_ms(&s->dimmer, f->screen == SCREEN_ATTRACT, idle);
+    if (dim >= 0 && (due < 0 || dim < due))
+        due = dim;
     if (s->flow.wants)
         due = 0;
     return due;
@@ -267,6 +308,8 @@ bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int w
     if (headless) {
         SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
         SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    } else {
+        plat_video_hints(); /* on a Pi's console: KMSDRM on the card with the panel */
     }
     /* touches arrive as touches; we do not want SDL's pretend mouse (or the reverse) */
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
@@ -306,8 +349,15 @@ bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int w
     s->render_open = true;
     s->measure = render_measure(&s->render);
     shell_restart(s, now);
-    if (!headless)
-        SDL_ShowCursor(strcmp(c->profile, "kiosk") == 0 ? SDL_DISABLE : SDL_ENABLE);
+    if (!headless) {
+        plat_hide_cursor(strcmp(c->profile, "kiosk") == 0);
+        if (c->fullscreen)
+            plat_screensaver_off();
+    }
+    /* the light: a panel's backlight where there is one (never on a desktop), else black */
+    plat_backlight_open(&s->backlight, headless ? NULL : plat_backlight_root(), c->backlight);
+    plat_dimmer_init(&s->dimmer, c->dim_after, c->off_after);
+    show_level(s); /* full brightness at start, even if a crash left the panel dark */
     return true;
 }
 
@@ -418,7 +468,7 @@ static bool driver_sleeps(void)
 
 /* Like SDL_WaitEventTimeout (`wait` < 0: forever), polling every POLL_MS when `sleeps` is
  * false. */
-static int wait_event(SDL_Event *e, int wait, bool sleeps)
+static int wait_event(Shell *s, SDL_Event *e, int wait, bool sleeps)
 {
     if (sleeps)
         return wait < 0 ? SDL_WaitEvent(e) : SDL_WaitEventTimeout(e, wait);
@@ -430,7 +480,10 @@ static int wait_event(SDL_Event *e, int wait, bool sleeps)
         Uint32 waited = SDL_GetTicks() - start;
         if (wait >= 0 && waited >= (Uint32)wait)
             return 0;
-        SDL_Delay(wait >= 0 && (Uint32)wait - waited < POLL_MS ? (Uint32)wait - waited : POLL_MS);
+        /* block on the input devices until a touch or the next timer; without them, poll */
+        int left = wait < 0 ? -1 : (int)((Uint32)wait - waited);
+        if (!s->input_ok || plat_input_wait(&s->input, left) < 0)
+            SDL_Delay(left >= 0 && left < POLL_MS ? (Uint32)left : POLL_MS);
     }
 }
 
@@ -438,11 +491,17 @@ int shell_run(Shell *s)
 {
     long now = (long)SDL_GetTicks();
     bool sleeps = driver_sleeps();
+    if (!sleeps) {
+        char why[256];
+        s->input_ok = plat_input_open(&s->input, s->headless ? "" : NULL, why, sizeof(why));
+        if (!s->input_ok)
+            fprintf(stderr, "attune: %s\n", why);
+    }
     shell_frame(s, now, true);
     while (!s->quit) {
         SDL_Event e;
         int wait = sleep_ms(s, now);
-        int got = wait_event(&e, wait, sleeps);
+        int got = wait_event(s, &e, wait, sleeps);
         now = (long)SDL_GetTicks();
         if (got) {
             handle(s, &e, now);
@@ -458,6 +517,7 @@ int shell_run(Shell *s)
 void shell_close(Shell *s)
 {
     quiz_session_wipe(&s->flow.quiz);
+    plat_input_close(&s->input);
     if (s->render_open)
         render_close(&s->render);
     if (s->sdl)

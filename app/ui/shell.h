@@ -15,6 +15,7 @@
 #include "../core/draw.h"
 #include "../core/flow.h"
 #include "../core/view.h"
+#include "../../platform/platform.h"
 #include "render.h"
 
 typedef struct ShellStats {
@@ -62,6 +63,13 @@ typedef struct Shell {
     bool corner;                /* the touch began in the staff corner */
 
     ShellHooks hooks;
+
+    /* the platform: the panel's light, and waiting on input devices where SDL cannot */
+    PlatBacklight backlight;
+    PlatDimmer dimmer;
+    PlatInput input;
+    bool input_ok;
+    bool light_warned;
 
     Uint32 opened_at;
     ShellStats stats;
