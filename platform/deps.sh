@@ -6,6 +6,8 @@
 #   sh platform/deps.sh app      the libraries, tools and font to build and run
 #   sh platform/deps.sh test     the above, plus the test framework
 #   sh platform/deps.sh fuzz     the above, plus clang's libFuzzer
+#   sh platform/deps.sh arm64    the test set, plus the arm64 cross-compiler, the arm64
+#                                libraries (Debian multiarch) and qemu-user to run them
 set -eu
 want=${1:-app}
 
@@ -18,7 +20,7 @@ command -v make >/dev/null 2>&1 || need make
 if ! command -v pkg-config >/dev/null 2>&1; then
     need pkg-config
     need libsdl2-dev; need libsdl2-ttf-dev; need libsdl2-image-dev; need libinih-dev
-    need libfontconfig-dev
+    need libfontconfig-dev; need libsystemd-dev
     [ "$want" = app ] || need libcmocka-dev
 else
     pkg-config --exists sdl2 || need libsdl2-dev
@@ -26,6 +28,7 @@ else
     pkg-config --exists SDL2_image || need libsdl2-image-dev  # PNG screenshots
     pkg-config --exists inih || need libinih-dev
     pkg-config --exists fontconfig || need libfontconfig-dev
+    pkg-config --exists libsystemd || need libsystemd-dev     # sd_notify, the watchdog
     if [ "$want" != app ]; then pkg-config --exists cmocka || need libcmocka-dev; fi
 fi
 # The theme's font (a humanist sans); the app finds it through fontconfig.
@@ -37,14 +40,41 @@ if [ "$want" = fuzz ]; then
     ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1 || need libclang-rt-dev
 fi
 
-[ -n "$missing" ] || exit 0
+# The cross build for 64-bit Raspberry Pi OS, from an amd64 Debian (on an arm64 machine
+# the plain test set is all it takes). The arm64 -dev packages install beside the native
+# ones (they are Multi-Arch: same; apt may first bring the native ones to the same
+# version) and bring the arm64 run-time libraries that qemu-aarch64 loads from
+# /usr/lib/aarch64-linux-gnu, so no QEMU_LD_PREFIX is needed.
+add_arch=""
+if [ "$want" = arm64 ] && [ "$(dpkg --print-architecture)" != arm64 ]; then
+    dpkg --print-foreign-architectures | grep -qx arm64 || add_arch=arm64
+    command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 || need gcc-aarch64-linux-gnu
+    xpc() { PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig \
+        pkg-config --exists "$1" 2>/dev/null; }
+    xpc sdl2 || need libsdl2-dev:arm64
+    xpc SDL2_ttf || need libsdl2-ttf-dev:arm64
+    xpc SDL2_image || need libsdl2-image-dev:arm64
+    xpc inih || need libinih-dev:arm64
+    xpc fontconfig || need libfontconfig-dev:arm64
+    xpc libsystemd || need libsystemd-dev:arm64
+    xpc cmocka || need libcmocka-dev:arm64
+    command -v qemu-aarch64 >/dev/null 2>&1 || command -v qemu-aarch64-static >/dev/null 2>&1 ||
+        need qemu-user
+fi
 
-echo "deps: installing$missing"
+[ -n "$missing$add_arch" ] || exit 0
+
 if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-    echo "deps: need root to install$missing (no sudo found); install them and try again" >&2
+    echo "deps: need root to install${add_arch:+ the $add_arch architecture and}$missing (no sudo found); install them and try again" >&2
     exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
+if [ -n "$add_arch" ]; then
+    echo "deps: adding the $add_arch architecture to dpkg (multiarch)"
+    $sudo dpkg --add-architecture "$add_arch"
+fi
+[ -n "$missing" ] || exit 0
+echo "deps: installing$missing"
 $sudo apt-get update -qq
 # shellcheck disable=SC2086
 $sudo apt-get install -y -qq --no-install-recommends $missing

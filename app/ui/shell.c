@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <systemd/sd-daemon.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -443,6 +444,9 @@ static void handle(Shell *s, const SDL_Event *e, long now)
 static int sleep_ms(const Shell *s, long now)
 {
     long wait = shell_next_timer(s, now);
+    uint64_t ping = plat_watchdog_wait_ms(s->watchdog_last, (uint64_t)now, s->watchdog_every);
+    if (s->watchdog_every && (wait < 0 || ping < (uint64_t)wait))
+        wait = (long)ping; /* an idle screen still tells systemd the loop is alive */
     if (s->list.next_change_ms >= 0 && (wait < 0 || s->list.next_change_ms < wait))
         wait = s->list.next_change_ms;
     if (wait < 0)
@@ -498,6 +502,10 @@ int shell_run(Shell *s)
             fprintf(stderr, "attune: %s\n", why);
     }
     shell_frame(s, now, true);
+    /* under systemd (Type=notify): ready once the first frame is up, then alive */
+    s->watchdog_every = plat_watchdog_interval_ms();
+    s->watchdog_last = (uint64_t)now;
+    sd_notify(0, "READY=1");
     while (!s->quit) {
         SDL_Event e;
         int wait = sleep_ms(s, now);
@@ -510,7 +518,12 @@ int shell_run(Shell *s)
         }
         shell_tick(s, now);
         shell_frame(s, now, false);
+        if (plat_watchdog_due(s->watchdog_last, (uint64_t)now, s->watchdog_every)) {
+            sd_notify(0, "WATCHDOG=1");
+            s->watchdog_last = (uint64_t)now;
+        }
     }
+    sd_notify(0, "STOPPING=1");
     return 0;
 }
 

@@ -16,6 +16,7 @@
 #include "../core/flow.h"
 #include "../core/view.h"
 #include "../../platform/platform.h"
+#include "../../platform/watchdog.h"
 #include "render.h"
 
 typedef struct ShellStats {
@@ -70,6 +71,7 @@ typedef struct Shell {
     PlatInput input;
     bool input_ok;
     bool light_warned;
+    uint64_t watchdog_every, watchdog_last;   /* systemd's watchdog: ping interval (0: none) */
 
     Uint32 opened_at;
     ShellStats stats;
