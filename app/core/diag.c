@@ -1,6 +1,7 @@
 /* diag.c — see diag.h. */
 #include "diag.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,4 +100,32 @@ void diag_free(Diags *diags)
     }
     free(diags->items);
     *diags = (Diags){ 0 };
+}
+
+char *diag_read_file(Diags *diags, const char *path, size_t max, const char *what, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        if (errno == ENOENT)
+            diag_add(diags, path, 1, DIAG_ERROR, "%s does not exist", what);
+        else
+            diag_add(diags, path, 1, DIAG_ERROR, "cannot open %s: %s", what, strerror(errno));
+        return NULL;
+    }
+    char *data = malloc(max + 1);
+    if (!data) {
+        diag_add(diags, path, 1, DIAG_ERROR, "out of memory while reading %s", what);
+        fclose(f);
+        return NULL;
+    }
+    *len = fread(data, 1, max, f);
+    if (ferror(f)) {
+        diag_add(diags, path, 1, DIAG_ERROR, "cannot read %s: %s", what, strerror(errno));
+        free(data);
+        data = NULL;
+    } else {
+        data[*len] = '\0';
+    }
+    fclose(f);
+    return data;
 }

@@ -37,6 +37,12 @@ void diag_add(Diags *diags, const char *path, int line, DiagLevel level, const c
  * the order of problems on one line, then writes one line each to `out`. */
 void diag_print(Diags *diags, FILE *out);
 
+/* Reads the whole file at `path`, at most `max` bytes (a larger file is read only that
+ * far: the caller decides what that means). On failure adds one error at path:1 naming the
+ * file as `what` ("the file", "the script") and returns NULL. Otherwise returns the bytes
+ * with a NUL after them, *len set; the caller frees them. */
+char *diag_read_file(Diags *diags, const char *path, size_t max, const char *what, size_t *len);
+
 /* Frees every message; the list is empty afterwards. */
 void diag_free(Diags *diags);
 

@@ -325,38 +325,17 @@ bool inidoc_load_text(IniDoc *doc, const char *path, const char *text, size_t le
 bool inidoc_load(IniDoc *doc, const char *path, Arena *arena, Diags *diags)
 {
     *doc = (IniDoc){ 0 };
-    char *data = NULL;
     bool ok = false;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        if (errno == ENOENT)
-            diag_add(diags, path, 1, DIAG_ERROR, "the file does not exist");
-        else
-            diag_add(diags, path, 1, DIAG_ERROR, "cannot open: %s", strerror(errno));
-        goto done;
-    }
-    data = malloc(INIDOC_MAX_FILE + 1);
-    if (!data) {
-        diag_add(diags, path, 1, DIAG_ERROR, "out of memory while reading");
-        goto done;
-    }
-    size_t len = fread(data, 1, INIDOC_MAX_FILE + 1, f);
-    if (ferror(f)) {
-        diag_add(diags, path, 1, DIAG_ERROR, "cannot read: %s", strerror(errno));
-        goto done;
-    }
-    if (len > INIDOC_MAX_FILE) {
+    size_t len;
+    char *data = diag_read_file(diags, path, INIDOC_MAX_FILE + 1, "the file", &len);
+    if (data && len > INIDOC_MAX_FILE)
         diag_add(diags, path, 1, DIAG_ERROR, "the file is larger than %d KiB: is it the right file?",
                  INIDOC_MAX_FILE / 1024);
-        goto done;
-    }
-    ok = inidoc_load_text(doc, path, data, len, arena, diags);
-done:
+    else if (data)
+        ok = inidoc_load_text(doc, path, data, len, arena, diags);
     if (!doc->path)
         doc->path = arena_strdup(arena, path);
     free(data);
-    if (f)
-        fclose(f);
     return ok;
 }
 

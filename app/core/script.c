@@ -793,32 +793,14 @@ bool script_load(Script *s, const char *path, Diags *diags)
 {
     int errors = diags->errors;
     char *data = NULL;
-    FILE *f = NULL;
     if (!start(s, path, diags))
         goto done;
-    f = fopen(path, "rb");
-    if (!f) {
-        if (errno == ENOENT)
-            diag_add(diags, path, 1, DIAG_ERROR, "the script does not exist");
-        else
-            diag_add(diags, path, 1, DIAG_ERROR, "cannot open the script: %s", strerror(errno));
-        goto done;
-    }
-    data = malloc(SCRIPT_MAX_FILE + 1);
-    if (!data) {
-        diag_add(diags, path, 1, DIAG_ERROR, "out of memory while reading the script");
-        goto done;
-    }
-    size_t len = fread(data, 1, SCRIPT_MAX_FILE + 1, f);
-    if (ferror(f)) {
-        diag_add(diags, path, 1, DIAG_ERROR, "cannot read the script: %s", strerror(errno));
-        goto done;
-    }
-    parse_text(s, path, data, len, diags);
+    size_t len;
+    data = diag_read_file(diags, path, SCRIPT_MAX_FILE + 1, "the script", &len);
+    if (data)
+        parse_text(s, path, data, len, diags);
 done:
     free(data);
-    if (f)
-        fclose(f);
     return diags->errors == errors;
 }
 

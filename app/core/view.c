@@ -294,6 +294,19 @@ static unsigned deck_key(const Ctx *x, Rect box)
     return h;
 }
 
+/* A page ends here and the next starts at `at`. While drawing, the page drawn is done:
+ * returns true to stop. While counting, records the start and begins an empty page. */
+static bool page_break(View *v, bool draw, PageMark at, float *y, bool *empty)
+{
+    if (draw)
+        return true;
+    if (v->page_count < VIEW_MAX_PAGES)
+        v->pages[v->page_count++] = at;
+    *y = 0;
+    *empty = true;
+    return false;
+}
+
 /* Walks the items from page mark `from`, placing lines in a box `box_h` tall. With `draw`,
  * draws the page that starts at `from` into `box`; without, records every page start. The
  * same walk serves both, so what is measured is what is drawn. */
@@ -311,14 +324,8 @@ static void deck_walk(Ctx *x, Rect box, PageMark from, bool draw)
         const Item *it = &v->items[i];
         const ItemStyle *st = &item_styles[it->kind];
         if (it->kind == ITEM_BREAK) {
-            if (!empty) {
-                if (draw)
-                    return;
-                if (v->page_count < VIEW_MAX_PAGES)
-                    v->pages[v->page_count++] = (PageMark){ i + 1, 0 };
-                y = 0;
-                empty = true;
-            }
+            if (!empty && page_break(v, draw, (PageMark){ i + 1, 0 }, &y, &empty))
+                return;
             continue;
         }
         float indent = st->indent * u, lh = (float)line_h(x, st->font);
@@ -329,39 +336,23 @@ static void deck_walk(Ctx *x, Rect box, PageMark from, bool draw)
         float before = empty ? 0 : st->before * u;
         /* no orphans: a paragraph starts on the next page unless two of its lines fit here,
          * and a heading keeps two lines of what follows it */
-        if (!empty && first == 0 && n >= 2 && !st->keep_with_next && y + before + 2 * lh > box.h) {
-            if (draw)
-                return;
-            if (v->page_count < VIEW_MAX_PAGES)
-                v->pages[v->page_count++] = (PageMark){ i, 0 };
-            y = 0;
-            empty = true;
-            before = 0;
-        }
+        bool orphan = !empty && first == 0 && n >= 2 && !st->keep_with_next && y + before + 2 * lh > box.h;
         if (st->keep_with_next && !empty && first == 0 && i + 1 < v->item_count) {
             const ItemStyle *next = &item_styles[v->items[i + 1].kind];
-            float need = before + n * lh + next->before * u + 2.0f * line_h(x, next->font);
-            if (y + need > box.h) {
-                if (draw)
-                    return;
-                if (v->page_count < VIEW_MAX_PAGES)
-                    v->pages[v->page_count++] = (PageMark){ i, 0 };
-                y = 0;
-                empty = true;
-                before = 0;
-            }
+            orphan = y + before + n * lh + next->before * u + 2.0f * line_h(x, next->font) > box.h;
+        }
+        if (orphan) {
+            if (page_break(v, draw, (PageMark){ i, 0 }, &y, &empty))
+                return;
+            before = 0;
         }
         float top = y + before;
         for (int j = first; j < n; j++) {
             float extra = (j == first) ? before : 0;
             if (y + extra + lh > box.h && !empty) {
-                if (draw)
+                if (page_break(v, draw, (PageMark){ i, j }, &y, &empty))
                     return;
-                if (v->page_count < VIEW_MAX_PAGES)
-                    v->pages[v->page_count++] = (PageMark){ i, j };
-                y = 0;
                 extra = 0;
-                empty = true;
                 top = 0;
             }
             y += extra;
