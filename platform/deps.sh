@@ -30,6 +30,7 @@ else
     pkg-config --exists fontconfig || need libfontconfig-dev
     pkg-config --exists libsystemd || need libsystemd-dev     # sd_notify, the watchdog
     if [ "$want" != app ]; then pkg-config --exists cmocka || need libcmocka-dev; fi
+    if [ "$want" = test ]; then command -v strace >/dev/null 2>&1 || need strace; fi  # tests/privacy.sh
 fi
 # The theme's font (a humanist sans); the app finds it through fontconfig.
 if ! { command -v fc-list >/dev/null 2>&1 && fc-list "Open Sans" | grep -q .; }; then

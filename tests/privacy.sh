@@ -1,0 +1,48 @@
+#!/bin/sh
+# tests/privacy.sh ATTUNE — nothing a person answers is written anywhere. Whole journeys
+# (a reflection to its result, with the tally on; the staff screen) run under strace: the
+# only files opened for writing may be the screenshots asked for and the tally (its temp
+# file and rename); and nothing of what was answered or shown as a result reaches stdout
+# or stderr.
+set -u
+attune=$(realpath "$1")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+pass=0
+fail=0
+mkdir -p "$work/shots"
+cat >"$work/tally.ini" <<INI
+[tally]
+enabled = yes
+file = $work/tally.ini.data
+INI
+for journey in tests/scripts/quiz-anxious.txt tests/scripts/staff.txt tests/scripts/tally.txt; do
+    config="$work/tally.ini"
+    case $journey in *staff*) config=tests/scripts/kiosk-test.ini ;; esac
+    strace -f -qq -o "$work/trace" -e trace=open,openat,creat,rename,renameat,renameat2,unlink,unlinkat,mkdir \
+        "$attune" --headless --size 800x480 --config "$config" --bundle assets/content/en \
+        --script "$journey" --shots "$work/shots" >"$work/out" 2>&1
+    status=$?
+    # every open for writing, and every rename/unlink/mkdir, must be a shot or the tally
+    bad=$(grep -E 'O_WRONLY|O_RDWR|O_CREAT|creat\(|rename|unlink|mkdir' "$work/trace" |
+        grep -vE "\"$work/shots/[^\"]*\\.png\"|\"$work/tally\\.ini\\.data(\\.tmp)?\"|\"$work/shots\"|ENOENT|/dev/(null|shm|dri|tty)" |
+        grep -vE '"/tmp/\.X11-unix|= -1 ' || true)
+    if [ "$status" -eq 0 ] && [ -z "$bad" ]; then pass=$((pass + 1)); else
+        fail=$((fail + 1)); echo "FAIL $journey (exit $status) wrote:"; printf '%s\n' "$bad" | head -10; fi
+    # what was answered (the statements) and the result's words never reach the output
+    leaked=""
+    for words in "After we have been close" "Anxious" "anxiety=" "style=" "Strongly agree"; do
+        grep -qF "$words" "$work/out" && leaked="$leaked '$words'"
+    done
+    if [ -z "$leaked" ]; then pass=$((pass + 1)); else
+        fail=$((fail + 1)); echo "FAIL $journey printed:$leaked"; fi
+done
+# the tally holds counts only
+if grep -qE '^(sessions|completed|secure|anxious|avoidant|disorganized) = [0-9]+$' "$work/tally.ini.data" &&
+    ! grep -vE '^(;.*|\[tally\]|(sessions|completed|secure|anxious|avoidant|disorganized) = [0-9]+|)$' "$work/tally.ini.data" | grep -q .; then
+    pass=$((pass + 1))
+else
+    fail=$((fail + 1)); echo "FAIL: the tally holds more than counts:"; cat "$work/tally.ini.data"
+fi
+echo "privacy: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
