@@ -1,5 +1,6 @@
-/* font.c — see font.h. One fontconfig query per call: ask for family, weight and slant,
- * then check that the match really is that family (and, when strict, that face). */
+/* font.c — see font.h. One fontconfig query per call, in a configuration loaded once by
+ * font_search_open: ask for family, weight and slant, then check that the match really is
+ * that family (and, when strict, that face). */
 #include "font.h"
 
 #include <fontconfig/fontconfig.h>
@@ -16,11 +17,26 @@ static const struct {
     [FONT_STYLE_ITALIC] = { FC_WEIGHT_REGULAR, FC_SLANT_ITALIC, "italic" },
 };
 
-static bool find(const char *family, FontStyle style, bool strict, char *path, size_t size,
-                 char *error, size_t error_size)
+bool font_search_open(FontSearch *search, char *error, size_t error_size)
+{
+    search->config = FcInitLoadConfigAndFonts();
+    if (!search->config)
+        snprintf(error, error_size, "fontconfig could not start, so no font can be found");
+    return search->config != NULL;
+}
+
+void font_search_close(FontSearch *search)
+{
+    if (search->config)
+        FcConfigDestroy(search->config);
+    search->config = NULL;
+}
+
+static bool find(const FontSearch *search, const char *family, FontStyle style, bool strict,
+                 char *path, size_t size, char *error, size_t error_size)
 {
     bool found = false;
-    FcConfig *fc = FcInitLoadConfigAndFonts();
+    FcConfig *fc = search->config;
     FcPattern *pattern = FcPatternCreate();
     FcPattern *match = NULL;
     if (!fc || !pattern) {
@@ -64,19 +80,18 @@ done:
         FcPatternDestroy(match);
     if (pattern)
         FcPatternDestroy(pattern);
-    if (fc)
-        FcConfigDestroy(fc);
     return found;
 }
 
-bool font_find(const char *family, bool bold, char *path, size_t size, char *error, size_t error_size)
+bool font_find(const FontSearch *search, const char *family, bool bold, char *path, size_t size,
+               char *error, size_t error_size)
 {
-    return find(family, bold ? FONT_STYLE_BOLD : FONT_STYLE_REGULAR, false, path, size, error,
-                error_size);
+    return find(search, family, bold ? FONT_STYLE_BOLD : FONT_STYLE_REGULAR, false, path, size,
+                error, error_size);
 }
 
-bool font_find_style(const char *family, FontStyle style, char *path, size_t size,
-                     char *error, size_t error_size)
+bool font_find_style(const FontSearch *search, const char *family, FontStyle style, char *path,
+                     size_t size, char *error, size_t error_size)
 {
-    return find(family, style, true, path, size, error, error_size);
+    return find(search, family, style, true, path, size, error, error_size);
 }

@@ -3,10 +3,14 @@
  * A frame: hash every command into the 64 px cells its bounds touch, compare with the last
  * frame's cell hashes, merge the changed cells into a few rectangles and redraw each one,
  * clipped, from the background up, into the frame texture; then copy that to the window.
+ * (On the software renderer there is no frame texture: the window's surface keeps the last
+ * frame between presents, so the rectangles are redrawn in it directly.)
  * Shapes are one rounded-rectangle routine (a circle is all corner, a line a thin rotated
  * rectangle) drawn as triangles whose outermost ring fades to alpha 0: anti-aliasing
  * without multisampling, on every renderer. */
 #include "render.h"
+
+#include "../../platform/platform.h"
 
 #include <SDL_image.h>
 #include <assert.h>
@@ -76,28 +80,35 @@ static bool find_faces(Renderer *r, const Config *c, char *error, size_t error_s
 {
     char (*path)[RENDER_PATH_BYTES] = r->face_path;
     char ignored[256];
+    bool ok = false;
+    FontSearch search = { NULL }; /* loaded once for every lookup below: each load costs ~5 ms */
+    if (!c->font_regular[0] && !font_search_open(&search, error, error_size))
+        goto done;
     if (c->font_regular[0]) {
         if (!copy_path(path[RENDER_FACE_REGULAR], c->font_regular, error, error_size))
-            return false;
-    } else if (!font_find(c->font, false, path[RENDER_FACE_REGULAR], RENDER_PATH_BYTES, error,
-                          error_size)) {
-        return false;
+            goto done;
+    } else if (!font_find(&search, c->font, false, path[RENDER_FACE_REGULAR], RENDER_PATH_BYTES,
+                          error, error_size)) {
+        goto done;
     }
     if (c->font_bold[0]) {
         if (!copy_path(path[RENDER_FACE_STRONG], c->font_bold, error, error_size))
-            return false;
+            goto done;
     } else if (c->font_regular[0] ||
-               (!font_find_style(c->font, FONT_STYLE_SEMIBOLD, path[RENDER_FACE_STRONG],
+               (!font_find_style(&search, c->font, FONT_STYLE_SEMIBOLD, path[RENDER_FACE_STRONG],
                                  RENDER_PATH_BYTES, ignored, sizeof(ignored)) &&
-                !font_find_style(c->font, FONT_STYLE_BOLD, path[RENDER_FACE_STRONG],
+                !font_find_style(&search, c->font, FONT_STYLE_BOLD, path[RENDER_FACE_STRONG],
                                  RENDER_PATH_BYTES, ignored, sizeof(ignored)))) {
         memcpy(path[RENDER_FACE_STRONG], path[RENDER_FACE_REGULAR], RENDER_PATH_BYTES);
     }
     if (c->font_regular[0] ||
-        !font_find_style(c->font, FONT_STYLE_ITALIC, path[RENDER_FACE_ITALIC], RENDER_PATH_BYTES,
-                         ignored, sizeof(ignored)))
+        !font_find_style(&search, c->font, FONT_STYLE_ITALIC, path[RENDER_FACE_ITALIC],
+                         RENDER_PATH_BYTES, ignored, sizeof(ignored)))
         memcpy(path[RENDER_FACE_ITALIC], path[RENDER_FACE_REGULAR], RENDER_PATH_BYTES);
-    return true;
+    ok = true;
+done:
+    font_search_close(&search);
+    return ok;
 }
 
 static void close_fonts(TTF_Font *fonts[FONT_ROLE_COUNT])
@@ -264,7 +275,7 @@ static int text_get(Renderer *r, FontRole font, uint32_t colour, const char *tex
     r->table[s] = (int16_t)(e + 1);
     r->text_count++;
     r->text_bytes += (size_t)t->w * (size_t)t->h * 4;
-    while (r->text_bytes > RENDER_TEXT_BUDGET) {
+    while (r->text_bytes > r->text_budget) {
         int old = text_oldest(r);
         if (old < 0)
             break;
@@ -818,7 +829,7 @@ static int dirty_rects(Renderer *r, const uint64_t *now, const uint64_t *before)
 
 bool render_frame(Renderer *r, const DrawList *list, uint32_t background)
 {
-    assert(r->sdl && r->frame && list);
+    assert(r->sdl && (r->frame || r->software) && list);
     background &= 0xFFFFFF;
     if (background != r->background)
         r->full = true;
@@ -846,7 +857,8 @@ bool render_frame(Renderer *r, const DrawList *list, uint32_t background)
         return false;
     }
 
-    /* 3. Redraw each dirty rectangle from the background up, clipped to it. */
+    /* 3. Redraw each dirty rectangle from the background up, clipped to it (r->frame is
+     * NULL on the software renderer: the window itself is the target). */
     SDL_SetRenderTarget(r->sdl, r->frame);
     for (int k = 0; k < rects; k++) {
         const SDL_Rect *clip = &r->rects[k];
@@ -862,9 +874,18 @@ bool render_frame(Renderer *r, const DrawList *list, uint32_t background)
     }
     SDL_RenderSetClipRect(r->sdl, NULL);
 
-    /* 4. Show the whole frame: after a present the window's back buffer is undefined. */
-    SDL_SetRenderTarget(r->sdl, NULL);
-    SDL_RenderCopy(r->sdl, r->frame, NULL, NULL);
+    /* 4. Show the whole frame: after a present a GPU's back buffer is undefined. A turned
+     * panel gets the frame turned (SDL does not rotate KMSDRM output itself). */
+    if (r->frame) {
+        SDL_SetRenderTarget(r->sdl, NULL);
+        if (r->rotation) {
+            Rect d = plat_copy_rect(r->rotation, r->panel_w, r->panel_h);
+            SDL_FRect dst = { d.x, d.y, d.w, d.h };
+            SDL_RenderCopyExF(r->sdl, r->frame, NULL, &dst, plat_copy_angle(r->rotation), NULL, SDL_FLIP_NONE);
+        } else {
+            SDL_RenderCopy(r->sdl, r->frame, NULL, NULL);
+        }
+    }
     SDL_RenderPresent(r->sdl);
     r->stats.frames_presented++;
     return true;
@@ -876,6 +897,15 @@ void render_invalidate(Renderer *r)
 }
 
 /* ---- opening, resizing, closing ----------------------------------------------------- */
+
+/* The text cache's budget for a screen size: half a frame's bytes, at least
+ * RENDER_TEXT_BUDGET_MIN. Scaled, because text textures scale with the screen: a fixed
+ * 16 MiB was twice a 1080p frame, the largest part of peak memory there (issue 3). */
+static size_t text_budget(int width, int height)
+{
+    size_t half_frame = (size_t)width * (size_t)height * 4 / 2;
+    return half_frame > RENDER_TEXT_BUDGET_MIN ? half_frame : RENDER_TEXT_BUDGET_MIN;
+}
 
 static SDL_Texture *make_frame(SDL_Renderer *sdl, int width, int height)
 {
@@ -909,13 +939,16 @@ bool render_open(Renderer *r, SDL_Renderer *sdl, const Config *config, int width
     if (!find_faces(r, config, error, error_size) || !open_fonts(r, r->fonts, font_px, error, error_size))
         goto fail;
     memcpy(r->font_px, font_px, sizeof(r->font_px));
-    r->frame = make_frame(sdl, width, height);
-    if (!r->frame) {
+    /* The software renderer draws into the window's surface, which keeps its pixels between
+     * presents: a frame texture there would be a second copy of the screen (8 MiB at 1080p). */
+    r->frame = r->software ? NULL : make_frame(sdl, width, height);
+    if (!r->frame && !r->software) {
         snprintf(error, error_size, "cannot make a %dx%d frame texture: %s", width, height, SDL_GetError());
         goto fail;
     }
     r->width = width;
     r->height = height;
+    r->text_budget = text_budget(width, height);
     cell_grid(r);
     return true;
 fail:
@@ -937,8 +970,8 @@ bool render_resize(Renderer *r, int width, int height, const int font_px[FONT_RO
         SDL_SetError("%s", error);
         goto fail;
     }
-    frame = make_frame(r->sdl, width, height);
-    if (!frame)
+    frame = r->software && !r->rotation ? NULL : make_frame(r->sdl, width, height); /* see render_open */
+    if (!frame && !(r->software && !r->rotation))
         goto fail;
     if (new_fonts) {
         text_flush(r);
@@ -947,10 +980,12 @@ bool render_resize(Renderer *r, int width, int height, const int font_px[FONT_RO
         memcpy(r->fonts, fonts, sizeof(r->fonts));
         memcpy(r->font_px, font_px, sizeof(r->font_px));
     }
-    SDL_DestroyTexture(r->frame);
+    if (r->frame)
+        SDL_DestroyTexture(r->frame);
     r->frame = frame;
     r->width = width;
     r->height = height;
+    r->text_budget = text_budget(width, height); /* trimmed to it at the next new line */
     cell_grid(r);
     return true;
 fail:
@@ -963,6 +998,7 @@ bool render_save_png(Renderer *r, const char *path)
     bool ok = false;
     SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, r->width, r->height, 24, SDL_PIXELFORMAT_RGB24);
+    /* r->frame NULL (the software renderer) selects the window, which holds the frame. */
     if (!s || SDL_SetRenderTarget(r->sdl, r->frame) != 0)
         goto done;
     int read = SDL_RenderReadPixels(r->sdl, NULL, SDL_PIXELFORMAT_RGB24, s->pixels, s->pitch);
@@ -979,6 +1015,7 @@ void render_stats(const Renderer *r, RenderStats *out)
     *out = r->stats;
     out->text_entries = r->text_count;
     out->text_bytes = r->text_bytes;
+    out->frame_bytes = r->frame ? (size_t)r->width * (size_t)r->height * 4 : 0;
     out->cells_x = r->cells_x;
     out->cells_y = r->cells_y;
     out->cell_size = r->cell_size;
@@ -993,4 +1030,15 @@ void render_close(Renderer *r)
     if (r->ttf_started)
         TTF_Quit();
     memset(r, 0, sizeof(*r));
+}
+
+void render_set_rotation(Renderer *r, int rotation, int panel_w, int panel_h)
+{
+    r->rotation = rotation;
+    r->panel_w = panel_w;
+    r->panel_h = panel_h;
+    /* a turned picture is copied from the frame texture, even on the software renderer */
+    if (rotation && !r->frame)
+        r->frame = make_frame(r->sdl, r->width, r->height);
+    r->full = true;
 }

@@ -1,10 +1,12 @@
 /* render.h — the renderer: executes a DrawList with SDL_Renderer and SDL_ttf.
  *
- * The one place that draws. It keeps the last frame in a texture, hashes every draw command
- * into the screen cells it touches, and redraws only the cells whose hash changed (the idea
- * of rxi/lite's rencache.c): an unchanged frame costs a hash and presents nothing. Shapes
- * are triangles with a feathered edge (SDL_RenderGeometry), text is rasterised once per
- * (font, colour, bytes) and kept as a texture. Once warm, a frame allocates nothing here.
+ * The one place that draws. It keeps the last frame in a texture (on the software renderer
+ * in the window's own surface, which keeps its pixels between presents), hashes every draw
+ * command into the screen cells it touches, and redraws only the cells whose hash changed
+ * (the idea of rxi/lite's rencache.c): an unchanged frame costs a hash and presents
+ * nothing. Shapes are triangles with a feathered edge (SDL_RenderGeometry), text is
+ * rasterised once per (font, colour, bytes) and kept as a texture. Once warm, a frame
+ * allocates nothing here.
  *
  * Start with render_open, call render_measure for the view's text wrapping, then
  * render_frame each time the view has built a DrawList. */
@@ -29,8 +31,9 @@ enum {
     RENDER_TEXT_CACHE = DRAW_MAX_CMDS, /* entries: a full frame of distinct lines fits */
     RENDER_TEXT_TABLE = 2 * RENDER_TEXT_CACHE, /* hash slots, a power of two */
     RENDER_TEXT_KEY = 256,       /* bytes of a line kept to compare keys exactly */
-    RENDER_TEXT_BUDGET = 16 << 20, /* texture bytes cached lines are trimmed to (LRU first;
-                                    * the lines of the frame being drawn are always kept) */
+    RENDER_TEXT_BUDGET_MIN = 2 << 20, /* texture bytes cached lines are trimmed to: half a
+                                       * frame's bytes, at least this (LRU first; the lines of
+                                       * the frame being drawn are always kept) */
     RENDER_LINE_BYTES = 2048,    /* a line longer than this is drawn cut at a character */
     RENDER_WIDTH_CACHE = 4096,   /* measured widths kept, a power of two */
     RENDER_ARC_MAX = 64,         /* segments per quarter circle at most */
@@ -57,6 +60,7 @@ typedef struct RenderStats {
     unsigned long width_misses;      /* widths measured with SDL_ttf */
     int text_entries;                /* lines cached now */
     size_t text_bytes;               /* their texture memory, 4 bytes a pixel */
+    size_t frame_bytes;              /* the frame texture's (0: the software renderer has none) */
     int cells_x, cells_y, cell_size; /* the grid of the current size */
     int dirty_cells;                 /* cells redrawn by the last render_frame */
     int dirty_rects;                 /* rectangles they were merged into */
@@ -88,7 +92,8 @@ typedef struct RenderWidth {
  * static storage or inside the App struct, not on a thread's stack. */
 typedef struct Renderer {
     SDL_Renderer *sdl;                    /* borrowed */
-    SDL_Texture *frame;                   /* the last frame, a render target */
+    SDL_Texture *frame;                   /* the last frame, a render target; NULL on the
+                                           * software renderer (the window surface keeps it) */
     int width, height;
     bool software;                        /* the software renderer snaps vertices to pixels */
     bool ttf_started;
@@ -111,6 +116,7 @@ typedef struct Renderer {
     int16_t table[RENDER_TEXT_TABLE];
     int text_count;
     size_t text_bytes;
+    size_t text_budget;                   /* see RENDER_TEXT_BUDGET_MIN */
     unsigned long frame_number;
     char line[RENDER_LINE_BYTES];         /* a NUL-terminated copy for SDL_ttf */
     RenderWidth widths[RENDER_WIDTH_CACHE]; /* direct-mapped by hash */
@@ -120,6 +126,7 @@ typedef struct Renderer {
     int indices[RENDER_MAX_INDICES];
 
     RenderStats stats;
+    int rotation, panel_w, panel_h;       /* render_set_rotation: how the frame meets the panel */
 } Renderer;
 
 /* Prepares `r` to draw with `sdl` into an output of `width` x `height` pixels (pass
@@ -138,12 +145,12 @@ typedef struct Renderer {
 bool render_open(Renderer *r, SDL_Renderer *sdl, const Config *config, int width, int height,
                  const int font_px[FONT_ROLE_COUNT], char *error, size_t error_size);
 
-/* For a new output size: makes a new frame texture and, when font_px changed, reopens the
- * fonts and empties the text cache. The next render_frame redraws everything. Call it
- * after SDL_WINDOWEVENT_SIZE_CHANGED with the new output size, and call render_measure
- * again: line heights change with font_px. Returns false, with the reason in
- * SDL_GetError(), when the texture or a font cannot be made; `r` then still draws at the
- * old size. */
+/* For a new output size: makes a new frame texture (not on the software renderer) and,
+ * when font_px changed, reopens the fonts and empties the text cache. The next
+ * render_frame redraws everything. Call it after SDL_WINDOWEVENT_SIZE_CHANGED with the new
+ * output size, and call render_measure again: line heights change with font_px. Returns
+ * false, with the reason in SDL_GetError(), when the texture or a font cannot be made; `r`
+ * then still draws at the old size. */
 bool render_resize(Renderer *r, int width, int height, const int font_px[FONT_ROLE_COUNT]);
 
 /* A Measure for text_wrap with the open fonts: width() measures with TTF_SizeUTF8,
@@ -173,6 +180,11 @@ void render_invalidate(Renderer *r);
  * false, with the reason in SDL_GetError(), when it cannot be read or written. Allocates a
  * surface of the frame's size for the duration of the call. */
 bool render_save_png(Renderer *r, const char *path);
+
+/* The panel is turned: the logical frame (drawn upright) is shown rotated by `rotation`
+ * degrees (0, 90, 180, 270) onto a panel of panel_w x panel_h. A turned picture keeps a
+ * frame texture even on the software renderer. */
+void render_set_rotation(Renderer *r, int rotation, int panel_w, int panel_h);
 
 /* Copies the counters into `out`. */
 void render_stats(const Renderer *r, RenderStats *out);

@@ -298,6 +298,8 @@ long shell_next_timer(const Shell *s, long now)
 
 /* --- opening and the loop ------------------------------------------------------------ */
 
+static void measure_panel(Shell *s);
+
 bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int width, int height,
                 long now, char *error, size_t error_size)
 {
@@ -336,17 +338,15 @@ bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int w
         snprintf(error, error_size, "cannot draw in the window: %s", SDL_GetError());
         return false;
     }
-    int ow = w, oh = h, ww = w, wh = h;
-    SDL_GetRendererOutputSize(s->sdl, &ow, &oh);
-    SDL_GetWindowSize(s->window, &ww, &wh);
-    s->width = ow;
-    s->height = oh;
-    s->scale_x = ww > 0 ? (float)ow / ww : 1;
-    s->scale_y = wh > 0 ? (float)oh / wh : 1;
+    /* SDL does not turn KMSDRM output: the picture is drawn upright at the logical size
+     * and turned onto the panel when it is shown (headless runs draw it upright) */
+    s->rotation = headless ? 0 : c->rotation;
+    measure_panel(s);
     int px[FONT_ROLE_COUNT];
     font_sizes(s, px);
-    if (!render_open(&s->render, s->sdl, c, ow, oh, px, error, error_size))
+    if (!render_open(&s->render, s->sdl, c, s->width, s->height, px, error, error_size))
         return false;
+    render_set_rotation(&s->render, s->rotation, s->panel_w, s->panel_h);
     s->render_open = true;
     s->measure = render_measure(&s->render);
     shell_restart(s, now);
@@ -375,41 +375,77 @@ void shell_restart(Shell *s, long now)
     s->dirty = true;
 }
 
+/* The panel's size, the window's scale and the logical size that follows from them. */
+static void measure_panel(Shell *s)
+{
+    int ww = 0, wh = 0;
+    SDL_GetRendererOutputSize(s->sdl, &s->panel_w, &s->panel_h);
+    SDL_GetWindowSize(s->window, &ww, &wh);
+    s->scale_x = ww > 0 ? (float)s->panel_w / ww : 1;
+    s->scale_y = wh > 0 ? (float)s->panel_h / wh : 1;
+    plat_logical_size(s->rotation, s->panel_w, s->panel_h, &s->width, &s->height);
+}
+
+/* A point on the panel (normalised 0..1, as touches come) in logical drawing pixels. */
+static void to_logical(const Shell *s, float nx, float ny, float *x, float *y)
+{
+    plat_rotate_point(s->rotation, s->width, s->height, nx, ny, x, y);
+}
+
+/* The mouse, in window points, as a normalised panel point. */
+static void mouse_point(const Shell *s, int wx, int wy, float *x, float *y)
+{
+    float nx = s->panel_w > 0 ? wx * s->scale_x / s->panel_w : 0;
+    float ny = s->panel_h > 0 ? wy * s->scale_y / s->panel_h : 0;
+    to_logical(s, nx, ny, x, y);
+}
+
 static void handle(Shell *s, const SDL_Event *e, long now)
 {
+    float x, y;
     switch (e->type) {
     case SDL_QUIT:
         shell_quit_request(s);
         break;
     case SDL_MOUSEBUTTONDOWN:
-        if (e->button.which != SDL_TOUCH_MOUSEID && e->button.button == SDL_BUTTON_LEFT)
-            shell_pointer_down(s, e->button.x * s->scale_x, e->button.y * s->scale_y, now);
+        if (e->button.which != SDL_TOUCH_MOUSEID && e->button.button == SDL_BUTTON_LEFT) {
+            mouse_point(s, e->button.x, e->button.y, &x, &y);
+            shell_pointer_down(s, x, y, now);
+        }
         break;
     case SDL_MOUSEMOTION:
-        if (e->motion.which != SDL_TOUCH_MOUSEID)
-            shell_pointer_move(s, e->motion.x * s->scale_x, e->motion.y * s->scale_y, now);
+        if (e->motion.which != SDL_TOUCH_MOUSEID) {
+            mouse_point(s, e->motion.x, e->motion.y, &x, &y);
+            shell_pointer_move(s, x, y, now);
+        }
         break;
     case SDL_MOUSEBUTTONUP:
-        if (e->button.which != SDL_TOUCH_MOUSEID && e->button.button == SDL_BUTTON_LEFT)
-            shell_pointer_up(s, e->button.x * s->scale_x, e->button.y * s->scale_y, now);
+        if (e->button.which != SDL_TOUCH_MOUSEID && e->button.button == SDL_BUTTON_LEFT) {
+            mouse_point(s, e->button.x, e->button.y, &x, &y);
+            shell_pointer_up(s, x, y, now);
+        }
         break;
-    /* Touch: normalised 0..1 over the window (under KMSDRM there is no window id and no
-     * synthetic mouse), so they map straight to drawing pixels. One finger at a time. */
+    /* Touch: normalised 0..1 over the panel (under KMSDRM there is no window id and no
+     * synthetic mouse), turned back into logical pixels. One finger at a time. */
     case SDL_FINGERDOWN:
         if (!s->finger_down) {
             s->finger_down = true;
             s->finger = e->tfinger.fingerId;
-            shell_pointer_down(s, e->tfinger.x * s->width, e->tfinger.y * s->height, now);
+            to_logical(s, e->tfinger.x, e->tfinger.y, &x, &y);
+            shell_pointer_down(s, x, y, now);
         }
         break;
     case SDL_FINGERMOTION:
-        if (s->finger_down && e->tfinger.fingerId == s->finger)
-            shell_pointer_move(s, e->tfinger.x * s->width, e->tfinger.y * s->height, now);
+        if (s->finger_down && e->tfinger.fingerId == s->finger) {
+            to_logical(s, e->tfinger.x, e->tfinger.y, &x, &y);
+            shell_pointer_move(s, x, y, now);
+        }
         break;
     case SDL_FINGERUP:
         if (s->finger_down && e->tfinger.fingerId == s->finger) {
             s->finger_down = false;
-            shell_pointer_up(s, e->tfinger.x * s->width, e->tfinger.y * s->height, now);
+            to_logical(s, e->tfinger.x, e->tfinger.y, &x, &y);
+            shell_pointer_up(s, x, y, now);
         }
         break;
     case SDL_KEYDOWN:
@@ -418,12 +454,13 @@ static void handle(Shell *s, const SDL_Event *e, long now)
         break;
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-            int ow, oh, ww, wh;
-            SDL_GetRendererOutputSize(s->sdl, &ow, &oh);
-            SDL_GetWindowSize(s->window, &ww, &wh);
-            s->scale_x = ww > 0 ? (float)ow / ww : 1;
-            s->scale_y = wh > 0 ? (float)oh / wh : 1;
-            shell_resize(s, ow, oh);
+            int lw = s->width, lh = s->height;
+            measure_panel(s);
+            int nw = s->width, nh = s->height;
+            s->width = lw; /* shell_resize compares with the old size */
+            s->height = lh;
+            shell_resize(s, nw, nh);
+            render_set_rotation(&s->render, s->rotation, s->panel_w, s->panel_h);
         } else if (e->window.event == SDL_WINDOWEVENT_EXPOSED) {
             render_invalidate(&s->render);
         }

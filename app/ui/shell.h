@@ -48,8 +48,10 @@ typedef struct Shell {
     Flow flow;
     View view;
     DrawList list;
-    int width, height;          /* the drawing size in pixels */
-    float scale_x, scale_y;     /* window points to drawing pixels */
+    int width, height;          /* the drawing size in pixels (logical: after rotation) */
+    int rotation;               /* 0, 90, 180, 270: the picture turned on the panel */
+    int panel_w, panel_h;       /* the panel's pixels (the renderer's output) */
+    float scale_x, scale_y;     /* window points to panel pixels */
     bool quit;                  /* a close request was accepted */
     bool dirty;                 /* lay out again before the next frame */
     unsigned seen_changes;      /* flow->changes at the last layout */
