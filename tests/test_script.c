@@ -645,9 +645,28 @@ static void no_input_crashes_the_parser(void **state)
     }
 }
 
+/* found by the fuzzer: a word after the four of `hold` was read past the words kept */
+static void a_word_after_hold_is_reported_not_overrun(void **state)
+{
+    (void)state;
+    Script s;
+    Diags d = { 0 };
+    const char text[] = "hold 10 10 3500 x y z\nhold 1 2 3\n";
+    assert_false(script_parse(&s, "t.txt", text, sizeof(text) - 1, &d));
+    assert_int_equal(d.errors, 1);
+    assert_int_equal(d.items[0].line, 1);
+    assert_non_null(strstr(d.items[0].message, "unexpected 'x'"));
+    assert_int_equal(s.count, 1);
+    assert_int_equal(s.cmds[0].op, SCRIPT_HOLD);
+    assert_int_equal(s.cmds[0].ms, 3);
+    script_free(&s);
+    diag_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_word_after_hold_is_reported_not_overrun),
         cmocka_unit_test(every_command_is_parsed_with_its_line),
         cmocka_unit_test(every_screen_id_can_be_expected),
         cmocka_unit_test(comments_blank_lines_and_spaces_are_ignored),

@@ -27,8 +27,9 @@ typedef struct Word {
     bool quoted;
 } Word;
 
-/* No command takes more than three words; a fourth is enough to report as trailing. */
-enum { KEPT_WORDS = 4 };
+/* No command takes more than four words (hold X Y MS); a fifth is enough to report as
+ * trailing. */
+enum { KEPT_WORDS = 5 };
 
 typedef struct Parser {
     Script *s;
@@ -89,6 +90,8 @@ static Shown shown_words(const Parser *p, int first, int last)
 {
     if (last > p->count)
         last = p->count;
+    if (last > KEPT_WORDS)
+        last = KEPT_WORDS; /* words past these were counted, not kept */
     if (last > KEPT_WORDS)
         last = KEPT_WORDS;
     if (first >= last)
@@ -701,7 +704,7 @@ static void parse_line(Parser *p, const char *text, size_t len)
     int used = commands[c].parse(p, &cmd, commands[c].usage);
     if (used == 0)
         return;
-    if (p->count > used) {
+    if (p->count > used && used < KEPT_WORDS) {
         report(p, DIAG_ERROR, "unexpected '%.*s%s' after '%.*s%s': one command a line "
                "(a comment starts with #)", SHOWN(shown_word(&p->words[used])),
                SHOWN(shown_words(p, 0, used)));
