@@ -28,7 +28,7 @@ typedef struct Reader {
     int comment_gap;     /* the white space before it */
     int failed;          /* out of memory */
     char eol;            /* '\n', or '\r' in a file with old Mac line endings */
-    int bad_utf8_lines, last_bad_utf8_line; /* ... of the ones reported one by one */
+    DiagText text;       /* its encoding's problems */
 } Reader;
 
 static bool is_space(char c)
@@ -182,16 +182,7 @@ static char *read_line(char *buffer, int num, void *stream)
     if (len > 0 && line[len - 1] == '\r')
         len--;
 
-    size_t bad;
-    if (!utf8_valid(line, len, &bad) && ++r->bad_utf8_lines <= 3) {
-        size_t column = 1;
-        for (size_t i = 0; i < bad; i++)
-            column += ((unsigned char)line[i] & 0xC0) != 0x80;
-        r->last_bad_utf8_line = r->line;
-        diag_add(r->diags, path, r->line, DIAG_ERROR,
-                 "a character that is not UTF-8 (byte 0x%02X at column %zu): retype it, or "
-                 "save the file as UTF-8", (unsigned char)line[bad], column);
-    }
+    diag_text_line(r->diags, &r->text, path, r->line, line, len);
 
     size_t max = (size_t)num - 1 < INIDOC_MAX_LINE ? (size_t)num - 1 : INIDOC_MAX_LINE;
     if (len > max) {
@@ -288,32 +279,14 @@ bool inidoc_load_text(IniDoc *doc, const char *path, const char *text, size_t le
         diag_add(diags, path, 1, DIAG_ERROR, "the file is empty: was it saved?");
         return false;
     }
-    /* Whole-file problems: one message, and the file is not read. */
-    const char *nul = memchr(text, '\0', len);
-    if (nul) {
-        bool utf16 = (len >= 2 && ((unsigned char)text[0] == 0xFF || (unsigned char)text[0] == 0xFE)) ||
-                     (len >= 2 && (text[0] == '\0' || text[1] == '\0'));
-        int line = 1;
-        for (const char *p = text; p < nul; p++)
-            line += *p == '\n';
-        if (utf16)
-            diag_add(diags, path, 1, DIAG_ERROR,
-                     "the file is saved as UTF-16 (\"Unicode\"); save it as UTF-8");
-        else
-            diag_add(diags, path, line, DIAG_ERROR,
-                     "a NUL byte: is this a text file? save it as UTF-8 text");
-        return false;
-    }
+    if (!diag_text_readable(diags, path, text, len))
+        return false; /* one message for the file, which is not read */
     Reader r = { .doc = doc, .arena = arena, .diags = diags, .data = text, .size = len, .eol = '\n' };
     if (!memchr(text, '\n', len) && memchr(text, '\r', len))
         r.eol = '\r';
     ini_parse_stream(read_line, &r, on_value, &r);
     doc->line_count = r.line;
-    if (r.bad_utf8_lines > 3)
-        diag_add(diags, path, r.last_bad_utf8_line, DIAG_ERROR,
-                 "%d more lines have bytes that are not UTF-8: the file seems to be saved in "
-                 "another encoding (such as Windows-1252); save it as UTF-8",
-                 r.bad_utf8_lines - 3);
+    diag_text_end(diags, &r.text, path);
     if (r.failed) {
         diag_add(diags, path, 1, DIAG_ERROR, "out of memory while reading");
         return false;

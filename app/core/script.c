@@ -41,8 +41,7 @@ typedef struct Parser {
     Word words[KEPT_WORDS];
     int count;               /* words on the line; only the first KEPT_WORDS are kept */
     bool out_of_memory;
-    int bad_utf8_lines;
-    int last_bad_utf8_line;
+    DiagText encoding;      /* the file's encoding problems */
 } Parser;
 
 static void report(Parser *p, DiagLevel level, const char *fmt, ...)
@@ -637,15 +636,8 @@ const char *script_op_name(ScriptOp op)
 /* Bytes that cannot be typed into a script: broken UTF-8 and control characters. */
 static bool check_bytes(Parser *p)
 {
-    size_t bad;
-    if (!utf8_valid(p->text, p->len, &bad)) {
-        p->last_bad_utf8_line = p->line;
-        if (++p->bad_utf8_lines <= 3)
-            report(p, DIAG_ERROR, "a character that is not UTF-8 (byte 0x%02X at column "
-                   "%zu): retype it, or save the file as UTF-8",
-                   (unsigned char)p->text[bad], column(p, bad));
+    if (!diag_text_line(p->diags, &p->encoding, p->path, p->line, p->text, p->len))
         return false;
-    }
     for (size_t i = 0; i < p->len; i++) {
         unsigned char c = (unsigned char)p->text[i];
         if ((c < 0x20 && c != '\t') || c == 0x7F) {
@@ -737,21 +729,8 @@ static bool parse_text(Script *s, const char *path, const char *text, size_t len
                  "right file?", SCRIPT_MAX_FILE / 1024);
         return false;
     }
-    const char *nul = memchr(text, '\0', len);
-    if (nul) {
-        bool utf16 = len >= 2 && ((unsigned char)text[0] == 0xFF || (unsigned char)text[0] == 0xFE ||
-                                  text[0] == '\0' || text[1] == '\0');
-        int line = 1;
-        for (const char *c = text; c < nul; c++)
-            line += *c == '\n';
-        if (utf16)
-            diag_add(diags, path, 1, DIAG_ERROR,
-                     "the file is saved as UTF-16 (\"Unicode\"); save it as UTF-8");
-        else
-            diag_add(diags, path, line, DIAG_ERROR,
-                     "a NUL byte: is this a text file? save it as UTF-8 text");
+    if (!diag_text_readable(diags, path, text, len))
         return false;
-    }
     size_t pos = 0;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         pos = 3; /* the byte order mark some editors write */
@@ -768,11 +747,7 @@ static bool parse_text(Script *s, const char *path, const char *text, size_t len
         parse_line(&p, text + pos, n);
         pos = end ? (size_t)(end - text) + 1 : len;
     }
-    if (p.bad_utf8_lines > 3)
-        diag_add(diags, path, p.last_bad_utf8_line, DIAG_ERROR,
-                 "%d more lines have bytes that are not UTF-8: the file seems to be saved in "
-                 "another encoding (such as Windows-1252); save it as UTF-8",
-                 p.bad_utf8_lines - 3);
+    diag_text_end(diags, &p.encoding, path);
     if (p.out_of_memory) {
         diag_add(diags, path, 1, DIAG_ERROR, "out of memory while reading the script");
         free(s->cmds);
