@@ -512,15 +512,23 @@ static void screen_consent(Ctx *x)
     }
 }
 
-static void screen_home(Ctx *x)
+/* A menu's top: the bar with its title, then its intro line if the bundle has one.
+ * Returns where the menu's buttons start. */
+static float menu_top(Ctx *x, Word title, Action back, Word intro_word, float gap)
 {
-    const ViewMetrics *vm = x->vm;
-    float top = top_bar(x, bundle_word(x->b, WORD_HOME_TITLE), ACT_NONE, 0);
-    float m = vm->margin, gap = vm->gap * 1.4f;
-    const char *intro = bundle_word(x->b, WORD_HOME_INTRO);
+    float top = top_bar(x, bundle_word(x->b, title), back, 0), m = x->vm->margin;
+    const char *intro = bundle_word(x->b, intro_word);
     if (intro[0])
         top += paragraph(x, FONT_BODY, intro, (Rect){ m, top, x->w - 2 * m, x->h - top }, ALIGN_LEFT,
                          colour(x, COLOUR_MUTED), colour(x, COLOUR_BACKGROUND)) + gap;
+    return top;
+}
+
+static void screen_home(Ctx *x)
+{
+    const ViewMetrics *vm = x->vm;
+    float m = vm->margin, gap = vm->gap * 1.4f;
+    float top = menu_top(x, WORD_HOME_TITLE, ACT_NONE, WORD_HOME_INTRO, gap);
     static const struct { Word word; Screen screen; } items[] = {
         { WORD_HOME_QUIZ, SCREEN_QUESTION },     { WORD_HOME_CHEMISTRY, SCREEN_CHEMISTRY },
         { WORD_HOME_STYLES, SCREEN_GUIDANCE },   { WORD_HOME_PARTNERS, SCREEN_PARTNERS },
@@ -766,9 +774,7 @@ static void screen_result(Ctx *x)
     }
     deck_add(x, ITEM_CAPTION, bundle_word(x->b, WORD_RESULT_REFLECTION));
     Rect box = text;
-    if (x->f->page_count > 1 || true) {
-        box.h -= t + gap * 0.5f; /* room for page controls if the text needs pages */
-    }
+    box.h -= t + gap * 0.5f; /* room for the page controls, in case the text needs pages */
     deck_draw(x, box);
     if (x->f->page_count > 1) {
         float y = box.y + box.h + gap * 0.5f, w = fmaxf(button_width(x, bundle_word(x->b, WORD_APP_NEXT)), t * 1.8f);
@@ -820,12 +826,8 @@ static void screen_guidance(Ctx *x)
     const ViewMetrics *vm = x->vm;
     if (x->f->style == STYLE_COUNT) {
         /* the four styles, to choose from */
-        float top = top_bar(x, bundle_word(x->b, WORD_STYLES_TITLE), ACT_BACK, 0);
         float m = vm->margin, gap = vm->gap * 1.4f;
-        const char *intro = bundle_word(x->b, WORD_STYLES_INTRO);
-        if (intro[0])
-            top += paragraph(x, FONT_BODY, intro, (Rect){ m, top, x->w - 2 * m, x->h - top }, ALIGN_LEFT,
-                             colour(x, COLOUR_MUTED), colour(x, COLOUR_BACKGROUND)) + gap;
+        float top = menu_top(x, WORD_STYLES_TITLE, ACT_BACK, WORD_STYLES_INTRO, gap);
         int cols = x->w > x->h ? 2 : 1, rows = STYLE_COUNT / cols;
         float cw = (x->w - 2 * m - (cols - 1) * gap) / cols;
         float ch = fminf((x->h - top - m - (rows - 1) * gap) / rows, vm->target * 2);
@@ -898,7 +900,7 @@ static void screen_calm(Ctx *x)
     const ViewMetrics *vm = x->vm;
     const Calm *calm = &x->b->calm;
     float top = top_bar(x, bundle_word(x->b, WORD_CALM_TITLE), ACT_BACK, 0);
-    float m = vm->margin, t = vm->target, u = vm->unit;
+    float m = vm->margin, t = vm->target;
     long cycle = (long)(calm->inhale + calm->hold + calm->exhale) * 1000;
     long elapsed = x->now - x->f->entered;
     uint32_t bg = colour(x, COLOUR_BACKGROUND);
@@ -962,7 +964,6 @@ static void screen_calm(Ctx *x)
     button(x, (Rect){ x->w - m - dw - vm->gap - aw, y, aw, t }, again, ACT_CALM_AGAIN, 0, BUTTON_SECONDARY);
     if (x->f->page_count > 1)
         page_marker(x, (Rect){ m, y, x->w - 2 * m - dw - aw - 2 * vm->gap, t });
-    (void)u;
 }
 
 /* --- staff ---------------------------------------------------------------------------- */
@@ -1145,8 +1146,7 @@ static void overlay_idle(Ctx *x)
     float u = vm->unit, m = vm->margin, t = vm->target;
     x->out->target_count = 0; /* nothing under the overlay can be pressed */
     /* opaque: a passer-by must not read what the person was looking at */
-    DrawCmd *scrim = draw_rect(x->out, (Rect){ 0, 0, x->w, x->h }, mix(colour(x, COLOUR_BACKGROUND), colour(x, COLOUR_TEXT), 0.55f), 0);
-    (void)scrim;
+    draw_rect(x->out, (Rect){ 0, 0, x->w, x->h }, mix(colour(x, COLOUR_BACKGROUND), colour(x, COLOUR_TEXT), 0.55f), 0);
     float w = fminf(x->w - 2 * m, 560 * u), pad = 28 * u;
     uint32_t surface = colour(x, COLOUR_SURFACE);
     char secs[16];
