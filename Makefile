@@ -3,7 +3,7 @@
 #   make            build ./attune            make run     install deps, build, run (desktop)
 #   make test       install deps, build, run every test (plain and under ASan+UBSan)
 #   make bench      the power and speed figures (issue 3), each with its target
-#   make fuzz       libFuzzer over the loaders (FUZZ_SECONDS each)
+#   make fuzz       libFuzzer: config, bundle, script targets (FUZZ_SECONDS each)
 #   make install    PREFIX=/usr/local DESTDIR=  (binary, content, config)
 #   make clean
 
@@ -39,7 +39,7 @@ APP_SRC   = app/main.c $(UI_SRC) $(PLAT_SRC)
 TESTS     = $(patsubst tests/%.c,%,$(sort $(wildcard tests/test_*.c)))
 
 .SECONDARY:
-.PHONY: all run test check-unit check-cli bench deps deps-test fuzz install uninstall clean help screenshots
+.PHONY: all run test check-unit check-cli check-fuzz-regress bench deps deps-test fuzz install uninstall clean help screenshots
 all: attune
 
 # --- the app -------------------------------------------------------------------------
@@ -72,7 +72,7 @@ build/asan/attune: $(patsubst %.c,build/asan/%.o,$(CORE_SRC) $(APP_SRC))
 	$(CC) $(SAN) $^ -o $@ $(PKG_LIBS) -lm
 
 test: deps-test
-	$(MAKE) --no-print-directory check-unit check-cli
+	$(MAKE) --no-print-directory check-unit check-fuzz-regress check-cli
 
 # (both platforms are compiled every time, so neither rots)
 check-unit: $(foreach t,$(TESTS),build/rel/$(t) build/asan/$(t)) build/rel/platform/rpi.o build/rel/platform/desktop.o
@@ -116,15 +116,30 @@ screenshots: attune
 	for s in $(SHOTS_WIDE); do cp build/shots/wide/$$s.png docs/screenshots/$$s.png; done
 	for s in $(SHOTS_TALL); do cp build/shots/tall/$$s.png docs/screenshots/portrait-$$s.png; done
 
-# --- fuzzing (clang's libFuzzer) ------------------------------------------------------
-build/fuzz/fuzz_loaders: tests/fuzz/fuzz_loaders.c $(CORE_SRC)
+# --- fuzzing (clang's libFuzzer): one target each for the config, the bundle and the
+# script parser (tests/fuzz/fuzz_loaders.c), FUZZ_SECONDS each. The crashes they found are
+# kept in tests/fuzz/regress/ and replayed (gcc, ASan+UBSan) by check-fuzz-regress.
+FUZZ_TARGETS = config bundle script
+FUZZ_DEF_config = -DFUZZ_CONFIG
+FUZZ_DEF_bundle = -DFUZZ_BUNDLE
+FUZZ_DEF_script = -DFUZZ_SCRIPT
+build/fuzz/fuzz_%: tests/fuzz/fuzz_loaders.c $(CORE_SRC)
 	@mkdir -p $(dir $@)
-	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(DEFS) $^ -o $@ $(CORE_LIBS)
+	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(FUZZ_DEF_$*) $(DEFS) $^ -o $@ $(CORE_LIBS)
 
 fuzz:
 	@sh platform/deps.sh fuzz
-	$(MAKE) --no-print-directory build/fuzz/fuzz_loaders
-	sh tests/fuzz/run.sh build/fuzz/fuzz_loaders $(FUZZ_SECONDS)
+	$(MAKE) --no-print-directory $(foreach t,$(FUZZ_TARGETS),build/fuzz/fuzz_$(t))
+	@set -e; for t in $(FUZZ_TARGETS); do sh tests/fuzz/run.sh $$t $(FUZZ_SECONDS); done
+
+build/asan/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_loaders.c $(patsubst %.c,build/asan/%.o,$(CORE_SRC))
+	$(CC) $(WARN) -O1 -g $(SAN) $(FUZZ_DEF_$*) $(DEFS) $^ -o $@ $(CORE_LIBS)
+
+check-fuzz-regress: $(foreach t,$(FUZZ_TARGETS),build/asan/replay_$(t))
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  files=$$(ls tests/fuzz/regress/$$t-* 2>/dev/null || true); \
+	  [ -z "$$files" ] || build/asan/replay_$$t $$files >/dev/null; \
+	  echo "fuzz regressions, $$t: $$(echo $$files | wc -w) inputs replayed, no crash"; done
 
 # --- install --------------------------------------------------------------------------
 # The program looks for its content next to itself (../share/attune), so one build
