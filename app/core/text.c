@@ -1,4 +1,5 @@
-/* text.c — see text.h. Greedy wrapping: as many words as fit, then the next line. */
+/* text.c — see text.h. Greedy wrapping: as many words as fit, then the next line. The text
+ * need not be NUL-terminated nor well-formed: nothing past `len` is read. */
 #include "text.h"
 
 #include "utf8.h"
@@ -40,7 +41,7 @@ int text_wrap(const Measure *m, FontRole font, const char *text, int len, float 
             size_t cut = (size_t)pos, next = (size_t)pos;
             while ((int)next < line_end) {
                 size_t probe = next;
-                utf8_next(text, &probe);
+                utf8_decode(text, (size_t)line_end, &probe); /* never past the word */
                 if (cut > (size_t)pos && width_of(m, font, text + pos, (int)probe - pos) > max_width)
                     break;
                 cut = next = probe;

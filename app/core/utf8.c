@@ -73,6 +73,47 @@ uint32_t utf8_next(const char *s, size_t *pos)
     }
 }
 
+uint32_t utf8_decode(const char *s, size_t len, size_t *pos)
+{
+    const unsigned char *u = (const unsigned char *)s + *pos;
+    size_t avail = len - *pos;
+    size_t n = sequence_length(u, avail < 4 ? avail : 4);
+    if (n == 0) {
+        *pos += 1;
+        return 0xFFFD;
+    }
+    *pos += n;
+    switch (n) {
+    case 1: return u[0];
+    case 2: return ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+    case 3: return ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    default:
+        return ((uint32_t)(u[0] & 0x07) << 18) | ((uint32_t)(u[1] & 0x3F) << 12) |
+               ((uint32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+    }
+}
+
+size_t utf8_sanitize(const char *src, size_t len, char *dst, size_t size, size_t *used)
+{
+    const unsigned char *u = (const unsigned char *)src;
+    size_t in = 0, out = 0;
+    while (in < len) {
+        size_t n = u[in] ? sequence_length(u + in, len - in < 4 ? len - in : 4) : 0;
+        const char *bytes = n ? src + in : UTF8_REPLACEMENT;
+        size_t m = n ? n : 3;
+        if (out + m >= size)
+            break;
+        for (size_t i = 0; i < m; i++)
+            dst[out + i] = bytes[i];
+        out += m;
+        in += n ? n : 1;
+    }
+    dst[out] = '\0';
+    if (used)
+        *used = in;
+    return out;
+}
+
 size_t utf8_floor(const char *s, size_t len)
 {
     while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)

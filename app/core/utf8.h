@@ -15,6 +15,22 @@ bool utf8_valid(const char *s, size_t len, size_t *bad);
  * it. A broken sequence yields U+FFFD and advances one byte, so loops always end. */
 uint32_t utf8_next(const char *s, size_t *pos);
 
+/* Like utf8_next, but reads nothing at or past s[len] (s need not be NUL-terminated; a NUL
+ * byte is decoded as U+0000). Call only with *pos < len. A broken or cut sequence yields
+ * U+FFFD and advances one byte. */
+uint32_t utf8_decode(const char *s, size_t len, size_t *pos);
+
+/* The bytes of the replacement character U+FFFD, which stands for every broken byte. */
+#define UTF8_REPLACEMENT "\xEF\xBF\xBD"
+
+/* Copies the `len` bytes at `src` into `dst` (`size` bytes, size >= 1) as well-formed UTF-8
+ * for a renderer: each byte that does not start a well-formed sequence, and each NUL, is
+ * replaced by U+FFFD (so the output is at most 3 * len bytes). Stops before a character that
+ * would not fit, never cutting one in two; `dst` is always NUL-terminated. Returns the bytes
+ * written (without the NUL); *used, when not NULL, gets how many bytes of `src` they stand
+ * for. */
+size_t utf8_sanitize(const char *src, size_t len, char *dst, size_t size, size_t *used);
+
 /* The largest n <= len such that the first n bytes of s end on a character boundary. */
 size_t utf8_floor(const char *s, size_t len);
 
