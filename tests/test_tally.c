@@ -1,8 +1,8 @@
 #define _DEFAULT_SOURCE /* mkdtemp, symlink */
 /* test_tally.c — the anonymous tally: counting, the file a person can read (and that holds
  * no answers and no times), a first run with no file, broken files named at path:line and
- * kept aside as PATH.broken, and saves that fail cleanly (missing folder, a full disk)
- * without touching the old file. Each test works in a fresh folder under /tmp. */
+ * kept aside as PATH.broken, and saves that fail cleanly (missing folder, a full disk, a
+ * folder that cannot be written, a file size limit) without touching the old file. Each test works in a fresh folder under /tmp. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -351,6 +353,60 @@ static void a_full_disk_leaves_the_old_tally_whole(void **state)
     assert_false(exists(f->temp));
 }
 
+static void a_folder_that_cannot_be_written_leaves_the_old_tally_whole(void **state)
+{
+    Fixture *f = *state;
+    if (geteuid() == 0) {
+        printf("skipped: running as root, which may write into a folder with mode 555 "
+               "(tests/faults.sh checks this as another user)\n");
+        skip();
+    }
+    Tally t = some_counts();
+    assert_true(tally_save(&t, f->path, NULL, 0));
+    char before[4096];
+    snprintf(before, sizeof(before), "%s", read_text(f->path));
+    assert_int_equal(chmod(f->dir, 0555), 0);
+    tally_count_session(&t);
+    char error[256], expected[256];
+    bool saved = tally_save(&t, f->path, error, sizeof(error));
+    assert_int_equal(chmod(f->dir, 0755), 0);
+    assert_false(saved);
+    snprintf(expected, sizeof(expected),
+             "The tally could not be saved to %s: its folder cannot be written (permission denied).",
+             f->path);
+    assert_string_equal(error, expected);
+    assert_string_equal(read_text(f->path), before);
+    assert_false(exists(f->temp));
+}
+
+/* A file size limit (RLIMIT_FSIZE, with SIGXFSZ ignored) makes every write fail with EFBIG,
+ * as a full disk makes them fail with ENOSPC: no root needed. */
+static void a_file_size_limit_leaves_the_old_tally_whole(void **state)
+{
+    Fixture *f = *state;
+    Tally t = some_counts();
+    assert_true(tally_save(&t, f->path, NULL, 0));
+    char before[4096];
+    snprintf(before, sizeof(before), "%s", read_text(f->path));
+    struct rlimit old, none;
+    assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+    none = old;
+    none.rlim_cur = 0;
+    void (*was)(int) = signal(SIGXFSZ, SIG_IGN);
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &none), 0);
+    tally_count_result(&t, STYLE_ANXIOUS);
+    char error[256], expected[256];
+    bool saved = tally_save(&t, f->path, error, sizeof(error));
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+    signal(SIGXFSZ, was);
+    assert_false(saved);
+    snprintf(expected, sizeof(expected), "The tally could not be saved to %s: the file may not "
+             "grow (a file size limit: ulimit -f).", f->path);
+    assert_string_equal(error, expected);
+    assert_string_equal(read_text(f->path), before);
+    assert_false(exists(f->temp));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -366,6 +422,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(saving_into_a_missing_folder_fails_with_a_sentence, setup, teardown),
         cmocka_unit_test_setup_teardown(saving_under_a_file_fails_with_a_sentence, setup, teardown),
         cmocka_unit_test_setup_teardown(a_full_disk_leaves_the_old_tally_whole, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_folder_that_cannot_be_written_leaves_the_old_tally_whole, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_file_size_limit_leaves_the_old_tally_whole, setup, teardown),
     };
     return cmocka_run_group_tests_name("tally", tests, NULL, NULL);
 }

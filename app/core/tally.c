@@ -182,6 +182,7 @@ static const char *reason(int err)
     case EACCES:
     case EPERM: return "its folder cannot be written (permission denied)";
     case EROFS: return "the disk is read-only";
+    case EFBIG: return "the file may not grow (a file size limit: ulimit -f)";
     default: return strerror(err);
     }
 }
