@@ -5,6 +5,7 @@
  *   attune --check [--config FILE] [--bundle DIR]      validate; file:line problems; exit 0 = none
  *   attune --score A,B,C,… [--bundle DIR]              score one answer set, one line
  *   attune --headless --size WxH --script FILE [--shots DIR]   the app driven by a script
+ *   attune --headless --soak N [--seed S] [--size WxH]  N random events, invariants checked
  *   attune --tour --size WxH [--shots DIR]             every screen, checked
  *   attune --help | --version
  *
@@ -49,6 +50,9 @@ typedef struct Options {
     const char *answers;  /* --score */
     const char *script;   /* --headless --script */
     const char *shots;    /* --shots: a folder for screenshots */
+    long soak;            /* --headless --soak N: random events (0: none) */
+    unsigned long seed;   /* --seed (default 1) */
+    bool seeded;          /* --seed was given */
     int width, height;    /* --size */
 } Options;
 
@@ -68,6 +72,7 @@ static void usage(FILE *out)
           "       attune --check [--config FILE] [--bundle DIR]\n"
           "       attune --score A,B,C,... [--bundle DIR]\n"
           "       attune --headless --size WxH --script FILE [--shots DIR] [--config FILE] [--bundle DIR]\n"
+          "       attune --headless --soak N [--seed S] [--size WxH] [--config FILE] [--bundle DIR]\n"
           "       attune --tour --size WxH [--shots DIR] [--config FILE] [--bundle DIR]\n"
           "       attune --help | --version\n"
           "\n"
@@ -81,6 +86,11 @@ static void usage(FILE *out)
           "  --headless      run without a display, driven by --script FILE (tap X Y, tap \"Label\",\n"
           "                  swipe left|right, key NAME, quit, wait MS, shot NAME, expect screen ID,\n"
           "                  expect text \"...\"); exit 1 at the first failed expect\n"
+          "  --soak N        with --headless: N random events (taps, swipes, keys, idle gaps,\n"
+          "                  resizes, display resets), checking the screen, its layout and that\n"
+          "                  attract holds no answer after each; prints the figures; exit 1 at\n"
+          "                  the first broken check, with the event and seed to replay it\n"
+          "  --seed S        the soak's random seed (default 1)\n"
           "  --tour          visit every screen and page at --size, check the layout (text that\n"
           "                  overflows, small or overlapping targets, small text, contrast);\n"
           "                  last line: tour: N screens, M problems; exit 1 when M > 0\n"
@@ -92,7 +102,7 @@ static void usage(FILE *out)
 /* Returns 0, or EXIT_USAGE after saying what is wrong. */
 static int parse_options(int argc, char **argv, Options *o)
 {
-    *o = (Options){ .mode = MODE_RUN };
+    *o = (Options){ .mode = MODE_RUN, .seed = 1 };
     bool mode_set = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -128,6 +138,21 @@ static int parse_options(int argc, char **argv, Options *o)
                 return EXIT_USAGE;
             }
             continue;
+        } else if (strcmp(a, "--soak") == 0 || strcmp(a, "--seed") == 0) {
+            char *end = NULL;
+            errno = 0;
+            long v = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : -1;
+            if (i + 1 >= argc || errno || end == argv[i + 1] || *end || v < (a[3] == 'o' ? 1 : 0)) {
+                fprintf(stderr, "attune: %s takes a whole number%s\n", a,
+                        a[3] == 'o' ? " of events, like --soak 100000" : ", like --seed 42");
+                return EXIT_USAGE;
+            }
+            i++;
+            if (a[3] == 'o')
+                o->soak = v;
+            else
+                o->seed = (unsigned long)v, o->seeded = true;
+            continue;
         } else if (strcmp(a, "--headless") == 0) {
             m = MODE_HEADLESS;
         } else if (strcmp(a, "--tour") == 0) {
@@ -149,13 +174,21 @@ static int parse_options(int argc, char **argv, Options *o)
         o->mode = m;
         mode_set = true;
     }
+    if (o->mode == MODE_HEADLESS && o->soak && o->width == 0) {
+        o->width = 800; /* the soak's default size */
+        o->height = 480;
+    }
     if ((o->mode == MODE_HEADLESS || o->mode == MODE_TOUR) && o->width == 0) {
         fprintf(stderr, "attune: %s needs --size WxH, like --size 800x480\n",
                 o->mode == MODE_TOUR ? "--tour" : "--headless");
         return EXIT_USAGE;
     }
-    if (o->mode == MODE_HEADLESS && !o->script) {
-        fprintf(stderr, "attune: --headless needs --script FILE\n");
+    if ((o->soak || o->seeded) && o->mode != MODE_HEADLESS) {
+        fprintf(stderr, "attune: --soak and --seed go with --headless\n");
+        return EXIT_USAGE;
+    }
+    if (o->mode == MODE_HEADLESS && !o->script == !o->soak) {
+        fprintf(stderr, "attune: --headless needs --script FILE or --soak N (one of them)\n");
         return EXIT_USAGE;
     }
     return 0;
@@ -446,8 +479,19 @@ static int run_app(App *app)
     return status;
 }
 
+static int run_soak(App *app)
+{
+    if (!load_for_screens(app) || !open_shell(app, true, 0))
+        return EXIT_PROBLEMS;
+    int status = headless_soak(&app->shell, app->options.soak, app->options.seed, stdout);
+    shell_close(&app->shell);
+    return status;
+}
+
 static int run_headless(App *app)
 {
+    if (app->options.soak)
+        return run_soak(app);
     Script script;
     Diags script_diags = { 0 };
     if (!script_load(&script, app->options.script, &script_diags)) {

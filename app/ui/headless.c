@@ -4,7 +4,10 @@
  * (at most FLOW_TRANSITION_MS) so that it shows the screen, not the fade. */
 #include "headless.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "../core/check.h"
 
@@ -363,4 +366,402 @@ int headless_tour(Shell *s, const char *shots, FILE *out)
 
     fprintf(out, "tour: %d screens, %d problems\n", t.screens, t.problems);
     return t.problems;
+}
+
+/* --- the soak -------------------------------------------------------------------------- */
+
+/* splitmix64: a whole run follows from its seed. */
+static uint64_t soak_next(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+static int soak_below(uint64_t *state, int n)
+{
+    return n > 0 ? (int)(soak_next(state) % (uint64_t)n) : 0;
+}
+
+/* Keys a person might press, and the combinations a kiosk must swallow. */
+static const char *const soak_key_names[] = {
+    "Escape", "Return", "Space", "Tab", "Left", "Right", "Up", "Down", "PageUp", "PageDown",
+    "Backspace", "Left Shift", "Right Shift", "1", "2", "3", "4", "5", "6", "7", "8", "9", "0",
+    "A", "B", "Q", "W", "X", "F1", "F2", "F4", "F11", "F12", "Delete", "Home", "End",
+    "Keypad Enter", "Menu", "Left GUI", "Insert", "SysReq",
+};
+enum { SOAK_KEYS = sizeof(soak_key_names) / sizeof(soak_key_names[0]) };
+
+static const struct { Uint16 mods; const char *key; } soak_combos[] = {
+    { KMOD_LCTRL | KMOD_LALT, "F1" }, { KMOD_LCTRL | KMOD_LALT, "F2" }, { KMOD_LCTRL | KMOD_LALT, "F7" },
+    { KMOD_LCTRL | KMOD_LALT, "Delete" }, { KMOD_LCTRL | KMOD_LALT, "Backspace" },
+    { KMOD_LALT, "F4" }, { KMOD_LALT, "Tab" }, { KMOD_LCTRL, "Q" }, { KMOD_LCTRL, "W" },
+    { KMOD_LCTRL, "C" }, { KMOD_LGUI, "D" }, { KMOD_LALT, "SysReq" }, { KMOD_LSHIFT, "Tab" },
+};
+enum { SOAK_COMBOS = sizeof(soak_combos) / sizeof(soak_combos[0]) };
+
+/* The sizes the tour vouches for: a desktop window is resized among them. */
+static const int soak_sizes[][2] = { { 800, 480 }, { 1024, 600 }, { 1280, 800 }, { 1920, 1080 },
+                                     { 720, 1280 }, { 1080, 1920 } };
+enum { SOAK_SIZES = sizeof(soak_sizes) / sizeof(soak_sizes[0]) };
+
+typedef enum SoakEvent {
+    EV_TAP_TARGET, EV_TAP_ANYWHERE, EV_SWIPE, EV_KEY, EV_COMBO, EV_BURST, EV_PAUSE, EV_IDLE,
+    EV_HOLD, EV_RESIZE, EV_DISPLAY_RESET, EV_CLOSE, EV_COUNT
+} SoakEvent;
+
+/* How often each event comes, out of the sum (1000). */
+static const int soak_weight[EV_COUNT] = { 470, 80, 80, 100, 30, 40, 140, 20, 30, 5, 1, 4 };
+
+typedef struct Soak {
+    Run run;
+    uint64_t rng;
+    long event;
+    SDL_Keycode keys[SOAK_KEYS], combo_keys[SOAK_COMBOS];
+    CheckLimits limits;
+    CheckReport report;
+    bool seen[SCREEN_COUNT + 1 + STAFF_PAGE_COUNT]; /* screens, the overlay, staff pages */
+    long quizzes, closes, resizes, display_resets;
+    bool was_done;
+    int resets;             /* the flow's count when last seen */
+    long reset_count;       /* across restarts */
+    uint32_t *pixels;       /* one frame, for the display-reset check (allocated once) */
+    size_t pixel_bytes;
+} Soak;
+
+/* Resident memory now, in KiB (from /proc/self/statm), or -1. */
+static long rss_kib(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    long size = 0, resident = -1;
+    if (f) {
+        if (fscanf(f, "%ld %ld", &size, &resident) != 2)
+            resident = -1;
+        fclose(f);
+    }
+    return resident < 0 ? -1 : resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+static long peak_kib(void)
+{
+    struct rusage u;
+    return getrusage(RUSAGE_SELF, &u) == 0 ? u.ru_maxrss : -1;
+}
+
+/* Reads the frame on screen into soak->pixels; false when it cannot. */
+static bool read_frame(Soak *k)
+{
+    Shell *s = k->run.shell;
+    size_t need = (size_t)s->render.width * (size_t)s->render.height * 4;
+    if (need > k->pixel_bytes)
+        return false;
+    SDL_Texture *target = SDL_GetRenderTarget(s->sdl);
+    if (SDL_SetRenderTarget(s->sdl, s->render.frame) != 0)
+        return false;
+    int read = SDL_RenderReadPixels(s->sdl, NULL, SDL_PIXELFORMAT_ARGB8888, k->pixels, s->render.width * 4);
+    SDL_SetRenderTarget(s->sdl, target);
+    return read == 0;
+}
+
+/* A 64-bit digest of the frame read by read_frame. */
+static uint64_t frame_digest(const Soak *k)
+{
+    const Shell *s = k->run.shell;
+    size_t n = (size_t)s->render.width * (size_t)s->render.height;
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ k->pixels[i]) * 1099511628211ULL;
+    return h;
+}
+
+static bool all_zero(const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++)
+        if (b[i])
+            return false;
+    return true;
+}
+
+/* Taps the target with `action` and `arg`; false when there is none. */
+static bool tap_action(Run *r, Action action, int arg)
+{
+    const DrawList *l = &r->shell->list;
+    for (int i = 0; i < l->target_count; i++) {
+        const Target *t = &l->targets[i];
+        if (t->enabled && t->action == action && t->arg == arg) {
+            advance(r, 400); /* slower than the tap-burst guard */
+            tap(r, t->rect.x + t->rect.w / 2, t->rect.y + t->rect.h / 2);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* On the PIN pad: what a member of staff does, the right PIN and OK. */
+static bool type_pin(Run *r)
+{
+    const char *pin = r->shell->config->staff_pin;
+    if (!pin[0])
+        return false;
+    for (const char *d = pin; *d; d++)
+        if (!tap_action(r, ACT_PIN_DIGIT, *d - '0'))
+            return false;
+    return tap_action(r, ACT_PIN_OK, 0);
+}
+
+/* One random event, as a person (or a child drumming on the glass) would make it. */
+static void soak_event(Soak *k, SoakEvent ev, char *what, size_t what_size)
+{
+    Run *r = &k->run;
+    Shell *s = r->shell;
+    uint64_t *g = &k->rng;
+    switch (ev) {
+    case EV_TAP_TARGET: {
+        if (s->flow.screen == SCREEN_STAFF && s->flow.staff_page == STAFF_PIN && soak_below(g, 3) == 0 &&
+            type_pin(r)) {
+            snprintf(what, what_size, "the staff PIN typed");
+            return;
+        }
+        /* mostly on an enabled target; quick exit less often than the rest */
+        int n = s->list.target_count, pick = -1;
+        for (int tries = 0; tries < 4 && n > 0; tries++) {
+            int t = soak_below(g, n);
+            if (!s->list.targets[t].enabled)
+                continue;
+            pick = t;
+            if (s->list.targets[t].action != ACT_QUICK_EXIT || soak_below(g, 8) == 0)
+                break;
+        }
+        if (pick < 0) {
+            soak_event(k, EV_TAP_ANYWHERE, what, what_size);
+            return;
+        }
+        const Rect *rc = &s->list.targets[pick].rect;
+        float x = rc->x + rc->w * (0.1f + 0.8f * soak_below(g, 101) / 100.0f);
+        float y = rc->y + rc->h * (0.1f + 0.8f * soak_below(g, 101) / 100.0f);
+        snprintf(what, what_size, "tap %.0f %.0f (\"%s\")", x, y, s->list.targets[pick].label);
+        advance(r, 150 + soak_below(g, 400)); /* a person reads before tapping */
+        tap(r, x, y);
+        break;
+    }
+    case EV_TAP_ANYWHERE: {
+        float x = (float)soak_below(g, s->width), y = (float)soak_below(g, s->height);
+        snprintf(what, what_size, "tap %.0f %.0f", x, y);
+        tap(r, x, y);
+        break;
+    }
+    case EV_SWIPE: {
+        int dir = soak_below(g, 2) ? 1 : -1;
+        snprintf(what, what_size, "swipe %s", dir < 0 ? "left" : "right");
+        swipe(r, dir);
+        break;
+    }
+    case EV_KEY: {
+        int i = soak_below(g, SOAK_KEYS);
+        snprintf(what, what_size, "key %s", soak_key_names[i]);
+        shell_key(s, k->keys[i], 0, r->now);
+        frame(r);
+        advance(r, 30 + soak_below(g, 200));
+        break;
+    }
+    case EV_COMBO: {
+        int i = soak_below(g, SOAK_COMBOS);
+        snprintf(what, what_size, "key combination %s+%s",
+                 soak_combos[i].mods == KMOD_LSHIFT ? "shift" : soak_combos[i].mods == KMOD_LGUI ? "gui" :
+                 soak_combos[i].mods == KMOD_LALT ? "alt" : soak_combos[i].mods == KMOD_LCTRL ? "ctrl" : "ctrl+alt",
+                 soak_combos[i].key);
+        shell_key(s, k->combo_keys[i], soak_combos[i].mods, r->now);
+        frame(r);
+        break;
+    }
+    case EV_BURST: {
+        float x = (float)soak_below(g, s->width), y = (float)soak_below(g, s->height);
+        int n = 2 + soak_below(g, 10);
+        snprintf(what, what_size, "burst of %d taps at %.0f %.0f", n, x, y);
+        for (int i = 0; i < n; i++) {
+            shell_pointer_down(s, x, y, r->now);
+            advance(r, 15 + soak_below(g, 40));
+            shell_pointer_up(s, x, y, r->now);
+            frame(r);
+            advance(r, 10 + soak_below(g, 40));
+        }
+        break;
+    }
+    case EV_PAUSE: {
+        long ms = 50 + soak_below(g, 4000);
+        snprintf(what, what_size, "wait %ld", ms);
+        advance(r, ms);
+        frame(r);
+        break;
+    }
+    case EV_IDLE: {
+        /* past the idle timeout and its countdown, sometimes for hours (a night) */
+        long idle = (s->config->idle_timeout + s->config->idle_warning) * 1000L;
+        long ms = soak_below(g, 4) ? idle / 2 + soak_below(g, (int)(idle * 2 + 1)) : 3600000L * (1 + soak_below(g, 14));
+        snprintf(what, what_size, "idle %ld ms", ms);
+        advance(r, ms);
+        frame(r);
+        break;
+    }
+    case EV_HOLD: {
+        bool corner = soak_below(g, 3) > 0;
+        float x = corner ? 5.0f + soak_below(g, 20) : (float)soak_below(g, s->width);
+        float y = corner ? 5.0f + soak_below(g, 20) : (float)soak_below(g, s->height);
+        long ms = corner ? FLOW_LONG_PRESS_MS + soak_below(g, 2000) : 300 + soak_below(g, 5000);
+        snprintf(what, what_size, "hold %.0f %.0f %ld", x, y, ms);
+        shell_pointer_down(s, x, y, r->now);
+        frame(r);
+        advance(r, ms);
+        shell_pointer_up(s, x, y, r->now);
+        frame(r);
+        break;
+    }
+    case EV_RESIZE: {
+        if (strcmp(s->config->profile, "desktop") != 0) { /* a kiosk's screen keeps its size */
+            soak_event(k, EV_TAP_TARGET, what, what_size);
+            return;
+        }
+        int i = soak_below(g, SOAK_SIZES);
+        snprintf(what, what_size, "resize to %dx%d", soak_sizes[i][0], soak_sizes[i][1]);
+        shell_resize(s, soak_sizes[i][0], soak_sizes[i][1]);
+        check_limits_default(&k->limits, s->config, s->width, s->height);
+        k->resizes++;
+        frame(r);
+        break;
+    }
+    case EV_DISPLAY_RESET: {
+        /* every texture is lost; after the renderer is rebuilt the frame must look the same */
+        snprintf(what, what_size, "display reset (SDL_RENDER_DEVICE_RESET)");
+        shell_frame(s, r->now, true);
+        bool before = read_frame(k);
+        uint64_t digest = before ? frame_digest(k) : 0;
+        shell_display_reset(s, true);
+        if (!s->render_open) {
+            snprintf(what, what_size, "display reset: the renderer could not be rebuilt");
+            break;
+        }
+        shell_frame(s, r->now, true);
+        k->display_resets++;
+        if (before && (!read_frame(k) || frame_digest(k) != digest))
+            snprintf(what, what_size, "display reset: the frame drawn after it differs from the one before");
+        break;
+    }
+    case EV_CLOSE:
+        snprintf(what, what_size, "window close request");
+        shell_quit_request(s);
+        break;
+    case EV_COUNT:
+        break;
+    }
+}
+
+/* Checks what must hold after every event; returns a description of what broke, or NULL. */
+static const char *soak_invariants(Soak *k, char *why, size_t why_size)
+{
+    Shell *s = k->run.shell;
+    Flow *f = &s->flow;
+    if ((unsigned)f->screen >= SCREEN_COUNT) {
+        snprintf(why, why_size, "the flow is on an unknown screen (%d)", (int)f->screen);
+        return why;
+    }
+    k->seen[f->idle ? SCREEN_COUNT : f->screen] = true;
+    if (f->screen == SCREEN_STAFF && (unsigned)f->staff_page < STAFF_PAGE_COUNT)
+        k->seen[SCREEN_COUNT + 1 + f->staff_page] = true;
+    shell_frame(s, k->run.now, false);
+    check_report_clear(&k->report);
+    if (!f->blank && check_screen(&s->list, &s->measure, &k->limits, &k->report) > 0) {
+        snprintf(why, why_size, "layout problem on %s at %dx%d: %s", current_id(s), s->width, s->height,
+                 k->report.count ? k->report.lines[0] : "(more than the report holds)");
+        return why;
+    }
+    bool done = quiz_session_done(&f->quiz);
+    if (done && !k->was_done)
+        k->quizzes++;
+    k->was_done = done;
+    if (f->resets != k->resets || f->screen == SCREEN_ATTRACT) {
+        k->reset_count += f->resets >= k->resets ? f->resets - k->resets : f->resets;
+        k->resets = f->resets;
+        if (!all_zero(&f->quiz, sizeof(f->quiz)) || !all_zero(f->pin, sizeof(f->pin)) || f->pin_length) {
+            snprintf(why, why_size, "back on attract, but the quiz session or the PIN is not all zero");
+            return why;
+        }
+    }
+    return NULL;
+}
+
+int headless_soak(Shell *s, long events, unsigned long seed, FILE *out)
+{
+    Soak *k = calloc(1, sizeof(*k));
+    if (!k)
+        return 1;
+    k->run = (Run){ s, START_MS };
+    int width = s->width, height = s->height;
+    k->rng = seed;
+    for (int i = 0; i < SOAK_KEYS; i++)
+        k->keys[i] = SDL_GetKeyFromName(soak_key_names[i]);
+    for (int i = 0; i < SOAK_COMBOS; i++)
+        k->combo_keys[i] = SDL_GetKeyFromName(soak_combos[i].key);
+    k->pixel_bytes = (size_t)1920 * 1920 * 4;
+    k->pixels = malloc(k->pixel_bytes);
+    int total = 0;
+    for (int e = 0; e < EV_COUNT; e++)
+        total += soak_weight[e];
+    shell_restart(s, k->run.now);
+    frame(&k->run);
+    check_limits_default(&k->limits, s->config, s->width, s->height);
+    long mark = events / 10 < 100000 ? events / 10 : 100000, rss_mark = -1;
+    int status = 0;
+    char what[160], why[400];
+    for (k->event = 1; k->event <= events && k->pixels; k->event++) {
+        int roll = soak_below(&k->rng, total), ev = 0;
+        while (roll >= soak_weight[ev])
+            roll -= soak_weight[ev++];
+        what[0] = '\0';
+        soak_event(k, (SoakEvent)ev, what, sizeof(what));
+        if (s->quit) { /* a desktop window closed: start the app again */
+            k->closes++;
+            s->quit = false;
+            shell_restart(s, k->run.now);
+            k->resets = 0;
+            frame(&k->run);
+        }
+        const char *broken = strncmp(what, "display reset:", 14) == 0 ? what : soak_invariants(k, why, sizeof(why));
+        if (broken) {
+            fprintf(out, "soak: FAILED at event %ld (%s) with seed %lu: %s\n"
+                    "soak: replay with --soak %ld --seed %lu --size %dx%d (the same --config and --bundle)\n",
+                    k->event, what, seed, broken, k->event, seed, width, height);
+            status = 1;
+            break;
+        }
+        if (k->event == mark)
+            rss_mark = rss_kib();
+    }
+    int visited = 0, places = SCREEN_COUNT + 1 + STAFF_PAGE_COUNT;
+    for (int i = 0; i < places; i++)
+        visited += k->seen[i];
+    long rss_end = rss_kib();
+    fprintf(out, "soak: %ld events, seed %lu, %dx%d, profile %s\n", k->event - 1, seed, width,
+            height, s->config->profile);
+    fprintf(out, "soak: visited %d of %d screens, overlays and staff pages; %ld quizzes completed, "
+            "%ld resets to attract, %ld closes, %ld resizes, %ld display resets\n",
+            visited, places, k->quizzes, k->reset_count, k->closes, k->resizes, k->display_resets);
+    fprintf(out, "soak: not visited:");
+    for (int i = 0; i < places; i++) {
+        if (k->seen[i])
+            continue;
+        static const char *const staff_names[] = { "staff-pin", "staff-menu", "staff-tally", "staff-test" };
+        fprintf(out, " %s", i < SCREEN_COUNT ? screen_id((Screen)i) : i == SCREEN_COUNT ? screen_overlay_id
+                : staff_names[i - SCREEN_COUNT - 1]);
+    }
+    fprintf(out, "%s\n", visited == places ? " none" : "");
+    fprintf(out, "soak: peak resident memory %.1f MiB", peak_kib() / 1024.0);
+    if (rss_mark >= 0 && status == 0)
+        fprintf(out, "; resident %.1f MiB at event %ld, %.1f MiB at the end (growth %+.2f MiB)",
+                rss_mark / 1024.0, mark, rss_end / 1024.0, (rss_end - rss_mark) / 1024.0);
+    fprintf(out, "\n");
+    free(k->pixels);
+    free(k);
+    return status;
 }

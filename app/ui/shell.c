@@ -20,6 +20,8 @@ static void font_sizes(const Shell *s, int px[FONT_ROLE_COUNT])
 void shell_frame(Shell *s, long now, bool force)
 {
     /* the picture changes by itself too: a countdown's next second, an animation's frame */
+    if (!s->render_open)
+        return; /* a display reset that could not be undone: the app is closing */
     bool due = s->list.next_change_ms >= 0 && now - s->laid_out_at >= s->list.next_change_ms;
     if (force || s->dirty || s->flow.changes != s->seen_changes || s->list.animating || due) {
         view_layout(&s->view, &s->flow, &s->measure, s->width, s->height, now, &s->list);
@@ -53,10 +55,13 @@ void shell_resize(Shell *s, int width, int height)
     s->dirty = true;
 }
 
-/* The graphics device was reset (a display unplugged, a driver restart): every texture is
- * gone, so the renderer starts again with its fonts and an empty text cache. */
-static void reopen_renderer(Shell *s)
+void shell_display_reset(Shell *s, bool device)
 {
+    s->dirty = true;
+    if (!device) {
+        render_invalidate(&s->render);
+        return;
+    }
     char error[512];
     int px[FONT_ROLE_COUNT];
     font_sizes(s, px);
@@ -67,8 +72,8 @@ static void reopen_renderer(Shell *s)
         s->quit = true;
         return;
     }
+    render_set_rotation(&s->render, s->rotation, s->panel_w, s->panel_h);
     s->measure = render_measure(&s->render);
-    s->dirty = true;
 }
 
 /* --- pointer ------------------------------------------------------------------------- */
@@ -466,11 +471,8 @@ static void handle(Shell *s, const SDL_Event *e, long now)
         }
         break;
     case SDL_RENDER_TARGETS_RESET:
-        render_invalidate(&s->render);
-        s->dirty = true;
-        break;
     case SDL_RENDER_DEVICE_RESET:
-        reopen_renderer(s);
+        shell_display_reset(s, e->type == SDL_RENDER_DEVICE_RESET);
         break;
     default:
         break;

@@ -117,6 +117,12 @@ long shell_next_timer(const Shell *shell, long now);
 /* The drawing size changed (a resized window). */
 void shell_resize(Shell *shell, int width, int height);
 
+/* The picture on the screen was lost (SDL_RENDER_TARGETS_RESET: redraw it), or, with
+ * `device`, the graphics device was reset and every texture is gone
+ * (SDL_RENDER_DEVICE_RESET, a display unplugged and plugged back in): the renderer is
+ * rebuilt with its fonts and an empty text cache. */
+void shell_display_reset(Shell *shell, bool device);
+
 void shell_close(Shell *shell);
 
 #endif
