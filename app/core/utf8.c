@@ -51,28 +51,6 @@ bool utf8_valid(const char *s, size_t len, size_t *bad)
     return true;
 }
 
-uint32_t utf8_next(const char *s, size_t *pos)
-{
-    const unsigned char *u = (const unsigned char *)s + *pos;
-    size_t avail = 0;
-    while (avail < 4 && u[avail])
-        avail++;
-    size_t n = avail ? sequence_length(u, avail) : 0;
-    if (n == 0) {
-        *pos += 1;
-        return 0xFFFD;
-    }
-    *pos += n;
-    switch (n) {
-    case 1: return u[0];
-    case 2: return ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
-    case 3: return ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-    default:
-        return ((uint32_t)(u[0] & 0x07) << 18) | ((uint32_t)(u[1] & 0x3F) << 12) |
-               ((uint32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
-    }
-}
-
 uint32_t utf8_decode(const char *s, size_t len, size_t *pos)
 {
     const unsigned char *u = (const unsigned char *)s + *pos;
@@ -91,6 +69,18 @@ uint32_t utf8_decode(const char *s, size_t len, size_t *pos)
         return ((uint32_t)(u[0] & 0x07) << 18) | ((uint32_t)(u[1] & 0x3F) << 12) |
                ((uint32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
     }
+}
+
+uint32_t utf8_next(const char *s, size_t *pos)
+{
+    size_t avail = 0; /* bytes before the NUL, up to a sequence's longest */
+    while (avail < 4 && s[*pos + avail])
+        avail++;
+    if (avail == 0) {
+        *pos += 1;
+        return 0xFFFD;
+    }
+    return utf8_decode(s, *pos + avail, pos);
 }
 
 size_t utf8_sanitize(const char *src, size_t len, char *dst, size_t size, size_t *used)
