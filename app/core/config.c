@@ -103,6 +103,15 @@ static void read_config(Config *config, const IniDoc *doc, Diags *diags)
     config->font_bold = beside(config, path, config->font_bold);
     config->tally_file = beside(config, path, config->tally_file);
 
+    /* where the fonts are set, so that a font that cannot be used is named at path:line */
+    int theme = inidoc_find_section(doc, "theme");
+    const IniEntry *font = theme >= 0 ? inidoc_find(doc, theme, "font") : NULL;
+    const IniEntry *regular = theme >= 0 ? inidoc_find(doc, theme, "font_regular") : NULL;
+    const IniEntry *bold = theme >= 0 ? inidoc_find(doc, theme, "font_bold") : NULL;
+    config->font_line = font ? font->line : 0;
+    config->font_regular_line = regular ? regular->line : 0;
+    config->font_bold_line = bold ? bold->line : 0;
+
     int s = inidoc_find_section(doc, "kiosk");
     if (config->idle_warning >= config->idle_timeout) {
         const IniEntry *e = inidoc_find(doc, s, "idle_warning");

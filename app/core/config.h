@@ -46,6 +46,7 @@ typedef struct Config {
     uint32_t colours[COLOUR_COUNT];
     const char *font;            /* a fontconfig family name */
     const char *font_regular, *font_bold; /* font files, overriding `font` when set */
+    int font_line, font_regular_line, font_bold_line; /* their lines in `path`; 0: default */
     int size_title, size_body, size_caption; /* pixels at 800x480 before scale */
 
     /* [tally] */

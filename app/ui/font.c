@@ -1,6 +1,7 @@
 /* font.c — see font.h. One fontconfig query per call, in a configuration loaded once by
  * font_search_open: ask for family, weight and slant, then check that the match really is
- * that family (and, when strict, that face). */
+ * that family (and, when strict, that face). The fallbacks (font_find_any,
+ * font_find_for_char) walk fontconfig's sorted list instead, and take any family. */
 #include "font.h"
 
 #include <fontconfig/fontconfig.h>
@@ -94,4 +95,87 @@ bool font_find_style(const FontSearch *search, const char *family, FontStyle sty
                      size_t size, char *error, size_t error_size)
 {
     return find(search, family, style, true, path, size, error, error_size);
+}
+
+/* Calls `take` on each outline font of fontconfig's sorted list for sans-serif in `style`
+ * (with a glyph for `c`, when c != 0) until it returns true. */
+static bool each_fallback(const FontSearch *search, FontStyle style, unsigned long c,
+                          bool (*take)(FcPattern *font, void *ctx), void *ctx)
+{
+    FcConfig *fc = search->config;
+    FcPattern *pattern = FcPatternCreate();
+    FcCharSet *wanted = c ? FcCharSetCreate() : NULL;
+    FcFontSet *set = NULL;
+    bool taken = false;
+    if (!fc || !pattern || (c && !wanted))
+        goto done;
+    FcPatternAddString(pattern, FC_FAMILY, (const FcChar8 *)"sans-serif");
+    FcPatternAddInteger(pattern, FC_WEIGHT, styles[style].weight);
+    FcPatternAddInteger(pattern, FC_SLANT, styles[style].slant);
+    if (wanted) {
+        FcCharSetAddChar(wanted, (FcChar32)c);
+        FcPatternAddCharSet(pattern, FC_CHARSET, wanted);
+    }
+    FcConfigSubstitute(fc, pattern, FcMatchPattern);
+    FcDefaultSubstitute(pattern);
+    FcResult result;
+    set = FcFontSort(fc, pattern, FcFalse, NULL, &result);
+    for (int i = 0; set && i < set->nfont && !taken; i++) {
+        FcPattern *font = set->fonts[i];
+        FcBool outline = FcFalse;
+        FcCharSet *has = NULL;
+        if (FcPatternGetBool(font, FC_OUTLINE, 0, &outline) != FcResultMatch || !outline)
+            continue;
+        if (c && (FcPatternGetCharSet(font, FC_CHARSET, 0, &has) != FcResultMatch ||
+                  !FcCharSetHasChar(has, (FcChar32)c)))
+            continue;
+        taken = take(font, ctx);
+    }
+done:
+    if (set)
+        FcFontSetDestroy(set);
+    if (wanted)
+        FcCharSetDestroy(wanted);
+    if (pattern)
+        FcPatternDestroy(pattern);
+    return taken;
+}
+
+typedef struct Wanted {
+    int skip;                 /* fonts still to pass over */
+    char *path, *family;
+    size_t size, family_size;
+} Wanted;
+
+static bool take_font(FcPattern *font, void *ctx)
+{
+    Wanted *w = ctx;
+    FcChar8 *file = NULL, *family = NULL;
+    if (FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch)
+        return false;
+    if (w->skip-- > 0)
+        return false;
+    if (FcPatternGetString(font, FC_FAMILY, 0, &family) != FcResultMatch)
+        family = (FcChar8 *)"";
+    snprintf(w->path, w->size, "%s", (const char *)file);
+    snprintf(w->family, w->family_size, "%s", (const char *)family);
+    return true;
+}
+
+bool font_find_any(const FontSearch *search, int n, FontStyle style, char *path, size_t size,
+                   char *family, size_t family_size, char *error, size_t error_size)
+{
+    Wanted w = { n, path, family, size, family_size };
+    if (each_fallback(search, style, 0, take_font, &w))
+        return true;
+    snprintf(error, error_size, "fontconfig finds %s other font (install fonts-open-sans or "
+             "fonts-dejavu-core)", n == 0 ? "no" : "no usable");
+    return false;
+}
+
+bool font_find_for_char(const FontSearch *search, unsigned long c, FontStyle style, char *path,
+                        size_t size, char *family, size_t family_size)
+{
+    Wanted w = { 0, path, family, size, family_size };
+    return c != 0 && each_fallback(search, style, c, take_font, &w);
 }

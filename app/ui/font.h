@@ -44,4 +44,18 @@ bool font_find(const FontSearch *search, const char *family, bool bold, char *pa
 bool font_find_style(const FontSearch *search, const char *family, FontStyle style, char *path,
                      size_t size, char *error, size_t error_size);
 
+/* The `n`th font (0 first) fontconfig offers for its default sans-serif family in `style`,
+ * whatever its family: the last resort when the configured font cannot be found or opened.
+ * Outline fonts only. Copies the file into `path` and the family into `family`. Returns
+ * false, with a sentence in `error`, when fontconfig offers fewer than n + 1 fonts. */
+bool font_find_any(const FontSearch *search, int n, FontStyle style, char *path, size_t size,
+                   char *family, size_t family_size, char *error, size_t error_size);
+
+/* A font that has a glyph for the code point `c`, as near to `style` of the sans-serif
+ * family as fontconfig can find: for text the theme's font cannot draw (emoji, another
+ * script). Copies the file into `path` and the family into `family`; returns false when
+ * no installed outline font has the glyph. */
+bool font_find_for_char(const FontSearch *search, unsigned long c, FontStyle style, char *path,
+                        size_t size, char *family, size_t family_size);
+
 #endif

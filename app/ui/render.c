@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/utf8.h"
 #include "font.h"
 
 #define FNV_SEED 14695981039346656037ull
@@ -75,35 +76,113 @@ static bool copy_path(char *dst, const char *src, char *error, size_t error_size
     return false;
 }
 
-/* Fills r->face_path: the config's files when set, else the family's faces. */
+/* Whether SDL_ttf can open the font file at `path`; when not, one sentence in `why`. */
+static bool face_opens(const char *path, char *why, size_t why_size)
+{
+    TTF_Font *font = TTF_OpenFont(path, 16);
+    if (font) {
+        TTF_CloseFont(font);
+        return true;
+    }
+    FILE *f = fopen(path, "rb");
+    if (f) {
+        fclose(f);
+        snprintf(why, why_size, "the font file %s is not a font SDL_ttf can read (%s)", path,
+                 TTF_GetError());
+    } else {
+        snprintf(why, why_size, "the font file %s does not exist or cannot be read", path);
+    }
+    return false;
+}
+
+/* A configured font that is not used, and why, on stderr (the journal): at the config's
+ * path:line when the setting is in the file. */
+static void font_warning(const Config *c, int line, const char *setting, const char *why,
+                         const char *instead)
+{
+    if (c->path && line > 0)
+        fprintf(stderr, "%s:%d: warning: [theme] %s: %s; using %s instead\n", c->path, line,
+                setting, why, instead);
+    else
+        fprintf(stderr, "attune: warning: [theme] %s: %s; using %s instead\n", setting, why,
+                instead);
+}
+
+/* The regular face from fontconfig: the family `c->font`, else whatever sans-serif font
+ * fontconfig offers that opens. Sets `family` to the family chosen. */
+static bool find_regular(Renderer *r, const Config *c, const FontSearch *search, char *family,
+                         size_t family_size, char *error, size_t error_size)
+{
+    char *path = r->face_path[RENDER_FACE_REGULAR];
+    char why[RENDER_PATH_BYTES + 256], other[RENDER_PATH_BYTES], instead[2 * RENDER_PATH_BYTES];
+    if (font_find(search, c->font, false, path, RENDER_PATH_BYTES, why, sizeof(why)) &&
+        face_opens(path, why, sizeof(why))) {
+        snprintf(family, family_size, "%s", c->font);
+        return true;
+    }
+    for (int n = 0; n < 8; n++) {
+        if (!font_find_any(search, n, FONT_STYLE_REGULAR, path, RENDER_PATH_BYTES, family,
+                           family_size, other, sizeof(other))) {
+            snprintf(error, error_size, "no font can be opened: %s, and %s", why, other);
+            return false;
+        }
+        if (face_opens(path, other, sizeof(other))) {
+            snprintf(instead, sizeof(instead), "'%s' (%s)", family, path);
+            font_warning(c, c->font_line, "font", why, instead);
+            return true;
+        }
+    }
+    snprintf(error, error_size, "no font can be opened: %s, and none of the fonts fontconfig "
+             "offers instead opens either", why);
+    return false;
+}
+
+/* Fills r->face_path: the config's files when set, else the family's faces. A font that
+ * cannot be found or opened is said on stderr, named at the config's path:line, and
+ * another is used: font_regular falls back to the family `font`, which falls back to any
+ * font fontconfig offers; font_bold to the regular face. Fails, with a sentence in `error`,
+ * only when no font at all opens. */
 static bool find_faces(Renderer *r, const Config *c, char *error, size_t error_size)
 {
     char (*path)[RENDER_PATH_BYTES] = r->face_path;
-    char ignored[256];
-    bool ok = false;
+    char ignored[256], why[RENDER_PATH_BYTES + 256], family[256] = "";
+    bool ok = false, from_files = false;
     FontSearch search = { NULL }; /* loaded once for every lookup below: each load costs ~5 ms */
-    if (!c->font_regular[0] && !font_search_open(&search, error, error_size))
-        goto done;
     if (c->font_regular[0]) {
-        if (!copy_path(path[RENDER_FACE_REGULAR], c->font_regular, error, error_size))
+        if (!copy_path(path[RENDER_FACE_REGULAR], c->font_regular, why, sizeof(why)) ||
+            !face_opens(path[RENDER_FACE_REGULAR], why, sizeof(why))) {
+            char instead[512];
+            snprintf(instead, sizeof(instead), "the font family '%s'", c->font);
+            font_warning(c, c->font_regular_line, "font_regular", why, instead);
+        } else {
+            from_files = true;
+        }
+    }
+    if (!from_files) {
+        if (!font_search_open(&search, error, error_size) ||
+            !find_regular(r, c, &search, family, sizeof(family), error, error_size))
             goto done;
-    } else if (!font_find(&search, c->font, false, path[RENDER_FACE_REGULAR], RENDER_PATH_BYTES,
-                          error, error_size)) {
-        goto done;
     }
     if (c->font_bold[0]) {
-        if (!copy_path(path[RENDER_FACE_STRONG], c->font_bold, error, error_size))
-            goto done;
-    } else if (c->font_regular[0] ||
-               (!font_find_style(&search, c->font, FONT_STYLE_SEMIBOLD, path[RENDER_FACE_STRONG],
+        if (copy_path(path[RENDER_FACE_STRONG], c->font_bold, why, sizeof(why)) &&
+            face_opens(path[RENDER_FACE_STRONG], why, sizeof(why))) {
+            /* used as it is */
+        } else {
+            font_warning(c, c->font_bold_line, "font_bold", why, "the regular face");
+            memcpy(path[RENDER_FACE_STRONG], path[RENDER_FACE_REGULAR], RENDER_PATH_BYTES);
+        }
+    } else if (from_files ||
+               (!font_find_style(&search, family, FONT_STYLE_SEMIBOLD, path[RENDER_FACE_STRONG],
                                  RENDER_PATH_BYTES, ignored, sizeof(ignored)) &&
-                !font_find_style(&search, c->font, FONT_STYLE_BOLD, path[RENDER_FACE_STRONG],
-                                 RENDER_PATH_BYTES, ignored, sizeof(ignored)))) {
+                !font_find_style(&search, family, FONT_STYLE_BOLD, path[RENDER_FACE_STRONG],
+                                 RENDER_PATH_BYTES, ignored, sizeof(ignored))) ||
+               !face_opens(path[RENDER_FACE_STRONG], ignored, sizeof(ignored))) {
         memcpy(path[RENDER_FACE_STRONG], path[RENDER_FACE_REGULAR], RENDER_PATH_BYTES);
     }
-    if (c->font_regular[0] ||
-        !font_find_style(&search, c->font, FONT_STYLE_ITALIC, path[RENDER_FACE_ITALIC],
-                         RENDER_PATH_BYTES, ignored, sizeof(ignored)))
+    if (from_files ||
+        !font_find_style(&search, family, FONT_STYLE_ITALIC, path[RENDER_FACE_ITALIC],
+                         RENDER_PATH_BYTES, ignored, sizeof(ignored)) ||
+        !face_opens(path[RENDER_FACE_ITALIC], ignored, sizeof(ignored)))
         memcpy(path[RENDER_FACE_ITALIC], path[RENDER_FACE_REGULAR], RENDER_PATH_BYTES);
     ok = true;
 done:
@@ -148,6 +227,179 @@ static bool open_fonts(const Renderer *r, TTF_Font *fonts[FONT_ROLE_COUNT],
 fail:
     close_fonts(fonts);
     return false;
+}
+
+/* ---- glyphs the theme's font lacks ------------------------------------------------ *
+ * SDL_ttf draws one font; a line with an emoji or another script is cut into runs, each
+ * drawn with a font that has its glyphs (the role's own font first, else a fallback
+ * fontconfig finds) and put side by side on the role's baseline. A glyph no installed font
+ * has is left to the role's font, which draws its box. Lines are sanitized first (broken
+ * bytes become U+FFFD), so the runs are well-formed UTF-8. */
+
+typedef struct Run {
+    TTF_Font *font;
+    int start, len;
+} Run;
+
+static FontStyle face_style(RenderFace face)
+{
+    return face == RENDER_FACE_STRONG ? FONT_STYLE_BOLD
+         : face == RENDER_FACE_ITALIC ? FONT_STYLE_ITALIC : FONT_STYLE_REGULAR;
+}
+
+/* At most a few lines on stderr about fallback glyphs, so a long text cannot fill the
+ * journal. */
+static bool glyph_note(Renderer *r)
+{
+    if (r->glyph_notes >= 8)
+        return false;
+    if (++r->glyph_notes == 8)
+        fprintf(stderr, "attune: note: more glyphs are missing from the theme's font; not "
+                "listed\n");
+    return r->glyph_notes < 8;
+}
+
+/* The fallback that has `c` in `face`'s style, found and opened now if needed; -1: none. */
+static int find_fallback(Renderer *r, RenderFace face, uint32_t c)
+{
+    for (int i = 0; i < r->fallback_count; i++)
+        if (TTF_GlyphIsProvided32(r->fallback_probe[i], c))
+            return i;
+    char ignored[256], path[RENDER_PATH_BYTES], family[256];
+    if (!r->glyph_search_tried) {
+        r->glyph_search_tried = true;
+        font_search_open(&r->glyph_search, ignored, sizeof(ignored));
+    }
+    if (!r->glyph_search.config ||
+        !font_find_for_char(&r->glyph_search, c, face_style(face), path, sizeof(path), family,
+                            sizeof(family))) {
+        if (glyph_note(r))
+            fprintf(stderr, "attune: warning: no installed font has a glyph for U+%04X, so it "
+                    "is drawn as a box (see assets/content/README.md)\n", (unsigned)c);
+        return -1;
+    }
+    for (int i = 0; i < r->fallback_count; i++)
+        if (strcmp(r->fallback_path[i], path) == 0)
+            return i; /* another face's file has it, not this one's: use it anyway */
+    TTF_Font *probe = r->fallback_count < RENDER_FALLBACKS ? TTF_OpenFont(path, 16) : NULL;
+    if (!probe || !TTF_GlyphIsProvided32(probe, c)) {
+        if (probe)
+            TTF_CloseFont(probe);
+        if (glyph_note(r))
+            fprintf(stderr, "attune: warning: the font %s has a glyph for U+%04X but cannot be "
+                    "used, so it is drawn as a box\n", path, (unsigned)c);
+        return -1;
+    }
+    int i = r->fallback_count++;
+    snprintf(r->fallback_path[i], RENDER_PATH_BYTES, "%s", path);
+    r->fallback_probe[i] = probe;
+    if (glyph_note(r))
+        fprintf(stderr, "attune: note: the theme's font has no glyph for U+%04X; it and others "
+                "like it are drawn with '%s' (%s)\n", (unsigned)c, family, path);
+    return i;
+}
+
+/* The font that draws `c` in `role`. */
+static TTF_Font *font_for(Renderer *r, FontRole role, uint32_t c)
+{
+    TTF_Font *own = r->fonts[role];
+    if (c < 0x20 || TTF_GlyphIsProvided32(own, c))
+        return own;
+    RenderFace face = face_of_role[role];
+    RenderGlyph *g = &r->glyphs[((c * 2654435761u) >> 8 ^ (uint32_t)face) & (RENDER_GLYPH_MEMO - 1)];
+    if (g->c != c || g->face != (int8_t)face)
+        *g = (RenderGlyph){ c, (int8_t)face, (int8_t)find_fallback(r, face, c) };
+    if (g->font < 0)
+        return own;
+    TTF_Font **font = &r->fallback_fonts[g->font][role];
+    if (!*font)
+        *font = TTF_OpenFont(r->fallback_path[g->font], r->font_px[role]);
+    return *font ? *font : own;
+}
+
+/* Splits `len` bytes of well-formed UTF-8 into runs of one font each; returns how many. A
+ * space stays in the run it follows, so that words of one script stay together. */
+static int split_runs(Renderer *r, FontRole role, const char *text, int len, Run runs[RENDER_MAX_RUNS])
+{
+    int count = 0;
+    size_t pos = 0;
+    while (pos < (size_t)len) {
+        size_t start = pos;
+        uint32_t c = utf8_decode(text, (size_t)len, &pos);
+        TTF_Font *font = c == ' ' && count > 0 ? runs[count - 1].font : font_for(r, role, c);
+        if (count > 0 && (runs[count - 1].font == font || count == RENDER_MAX_RUNS))
+            runs[count - 1].len += (int)(pos - start);
+        else
+            runs[count++] = (Run){ font, (int)start, (int)(pos - start) };
+    }
+    return count;
+}
+
+/* The width of `len` bytes of well-formed UTF-8 at text (text[len] must be writable: it
+ * is set to NUL for SDL_ttf and restored). */
+static int runs_width(Renderer *r, FontRole role, char *text, int len)
+{
+    Run runs[RENDER_MAX_RUNS];
+    int count = split_runs(r, role, text, len, runs), total = 0;
+    for (int i = 0; i < count; i++) {
+        char *end = text + runs[i].start + runs[i].len, keep = *end;
+        int w = 0;
+        *end = '\0';
+        if (TTF_SizeUTF8(runs[i].font, text + runs[i].start, &w, NULL) == 0)
+            total += w;
+        *end = keep;
+    }
+    return total;
+}
+
+/* Rasterises `len` bytes of well-formed UTF-8 (text[len] is NUL), each run in its font. */
+static SDL_Surface *render_runs(Renderer *r, FontRole role, char *text, int len, SDL_Color colour)
+{
+    Run runs[RENDER_MAX_RUNS];
+    int count = split_runs(r, role, text, len, runs);
+    if (count <= 1)
+        return TTF_RenderUTF8_Blended(count ? runs[0].font : r->fonts[role], text, colour);
+    SDL_Surface *parts[RENDER_MAX_RUNS] = { NULL };
+    int width = 0, ascent = TTF_FontAscent(r->fonts[role]);
+    for (int i = 0; i < count; i++) {
+        char *end = text + runs[i].start + runs[i].len, keep = *end;
+        *end = '\0';
+        parts[i] = TTF_RenderUTF8_Blended(runs[i].font, text + runs[i].start, colour);
+        *end = keep;
+        width += parts[i] ? parts[i]->w : 0;
+    }
+    SDL_Surface *out = width > 0 ? SDL_CreateRGBSurfaceWithFormat(0, width, TTF_FontHeight(r->fonts[role]),
+                                                                  32, SDL_PIXELFORMAT_ARGB8888)
+                                 : NULL;
+    if (out)
+        SDL_FillRect(out, NULL, 0); /* transparent */
+    for (int i = 0, x = 0; i < count; i++) {
+        if (!parts[i])
+            continue;
+        if (out) {
+            SDL_Rect at = { x, ascent - TTF_FontAscent(runs[i].font), 0, 0 };
+            SDL_SetSurfaceBlendMode(parts[i], SDL_BLENDMODE_NONE); /* runs do not overlap */
+            SDL_BlitSurface(parts[i], NULL, out, &at);
+        }
+        x += parts[i]->w;
+        SDL_FreeSurface(parts[i]);
+    }
+    return out;
+}
+
+static void close_fallbacks(Renderer *r, bool all)
+{
+    for (int i = 0; i < r->fallback_count; i++) {
+        close_fonts(r->fallback_fonts[i]);
+        if (all && r->fallback_probe[i])
+            TTF_CloseFont(r->fallback_probe[i]);
+    }
+    if (all) {
+        r->fallback_count = 0;
+        memset(r->glyphs, 0, sizeof(r->glyphs));
+        font_search_close(&r->glyph_search);
+        r->glyph_search_tried = false;
+    }
 }
 
 /* ---- the text cache ----------------------------------------------------------------- *
@@ -257,10 +509,10 @@ static int text_get(Renderer *r, FontRole font, uint32_t colour, const char *tex
     *t = (RenderText){ .hash = hash, .colour = colour, .font = font, .len = len,
                        .used = r->frame_number, .live = true };
     memcpy(t->key, text, (size_t)(len < RENDER_TEXT_KEY ? len : RENDER_TEXT_KEY));
-    memcpy(r->line, text, (size_t)len);
-    r->line[len] = '\0';
+    /* len < RENDER_LINE_BYTES, so even a line of broken bytes fits, each as U+FFFD */
+    int n = (int)utf8_sanitize(text, (size_t)len, r->line, sizeof(r->line), NULL);
     SDL_Color c = { (Uint8)(colour >> 16), (Uint8)(colour >> 8), (Uint8)colour, 255 };
-    SDL_Surface *surface = TTF_RenderUTF8_Blended(r->fonts[font], r->line, c);
+    SDL_Surface *surface = n > 0 ? render_runs(r, font, r->line, n, c) : NULL;
     if (surface) {
         t->texture = SDL_CreateTextureFromSurface(r->sdl, surface);
         if (t->texture) {
@@ -289,7 +541,8 @@ static int text_get(Renderer *r, FontRole font, uint32_t colour, const char *tex
 static int measure_width(void *ctx, FontRole font, const char *text, int len)
 {
     Renderer *r = ctx;
-    char piece[1024];
+    enum { PIECE = 1024 };
+    char piece[3 * PIECE]; /* PIECE - 1 bytes, sanitized: each broken byte becomes 3 */
     int total = 0;
     assert(font >= 0 && font < FONT_ROLE_COUNT);
     if (len <= 0)
@@ -304,18 +557,15 @@ static int measure_width(void *ctx, FontRole font, const char *text, int len)
     *known = (RenderWidth){ hash, len, 0 };
     while (len > 0) {
         int n = len;
-        if (n >= (int)sizeof(piece)) {
+        if (n >= PIECE) {
             /* Cut after a space when there is one in the second half: no kerning is lost. */
-            int space = (int)sizeof(piece) - 1;
-            while (space > (int)sizeof(piece) / 2 && text[space - 1] != ' ')
+            int space = PIECE - 1;
+            while (space > PIECE / 2 && text[space - 1] != ' ')
                 space--;
-            n = space > (int)sizeof(piece) / 2 ? space : cut_utf8(text, len, (int)sizeof(piece) - 1);
+            n = space > PIECE / 2 ? space : cut_utf8(text, len, PIECE - 1);
         }
-        memcpy(piece, text, (size_t)n);
-        piece[n] = '\0';
-        int w = 0;
-        if (TTF_SizeUTF8(r->fonts[font], piece, &w, NULL) == 0)
-            total += w;
+        int m = (int)utf8_sanitize(text, (size_t)n, piece, sizeof(piece), NULL);
+        total += runs_width(r, font, piece, m);
         text += n;
         len -= n;
     }
@@ -977,6 +1227,7 @@ bool render_resize(Renderer *r, int width, int height, const int font_px[FONT_RO
         text_flush(r);
         memset(r->widths, 0, sizeof(r->widths));
         close_fonts(r->fonts);
+        close_fallbacks(r, false); /* opened at the old sizes; reopened when next used */
         memcpy(r->fonts, fonts, sizeof(r->fonts));
         memcpy(r->font_px, font_px, sizeof(r->font_px));
     }
@@ -1025,6 +1276,7 @@ void render_close(Renderer *r)
 {
     text_flush(r);
     close_fonts(r->fonts);
+    close_fallbacks(r, true);
     if (r->frame)
         SDL_DestroyTexture(r->frame);
     if (r->ttf_started)

@@ -22,6 +22,7 @@
 #include "../core/config.h"
 #include "../core/draw.h"
 #include "../core/text.h"
+#include "font.h"
 
 enum {
     RENDER_CELL_SIZE = 64,       /* pixels; doubled while the grid would exceed the maximum */
@@ -39,7 +40,11 @@ enum {
     RENDER_ARC_MAX = 64,         /* segments per quarter circle at most */
     RENDER_MAX_VERTICES = 4 * 4 * (RENDER_ARC_MAX + 1) + 1, /* four contours, a centre */
     RENDER_MAX_INDICES = 3 * 6 * 4 * (RENDER_ARC_MAX + 1),
-    RENDER_PATH_BYTES = 1024
+    RENDER_PATH_BYTES = 1024,
+    RENDER_FALLBACKS = 6,        /* fonts used for glyphs the theme's font lacks, at most */
+    RENDER_GLYPH_MEMO = 256,     /* code points whose font was looked up, kept (by hash) */
+    RENDER_MAX_RUNS = 32         /* pieces of one line in different fonts; the rest joins the
+                                  * last piece */
 };
 
 /* The faces the roles use: FONT_BODY and FONT_CAPTION regular, FONT_QUOTE italic, the
@@ -80,6 +85,13 @@ typedef struct RenderText {
     bool live;
 } RenderText;
 
+/* Which fallback font draws a code point the theme's font lacks, in one face. */
+typedef struct RenderGlyph {
+    uint32_t c;                      /* 0: empty slot */
+    int8_t face;                     /* RenderFace */
+    int8_t font;                     /* index into the fallbacks, -1: no font has it */
+} RenderGlyph;
+
 /* One measured width: the hash covers the font and the bytes. */
 typedef struct RenderWidth {
     uint64_t hash;
@@ -118,12 +130,23 @@ typedef struct Renderer {
     size_t text_bytes;
     size_t text_budget;                   /* see RENDER_TEXT_BUDGET_MIN */
     unsigned long frame_number;
-    char line[RENDER_LINE_BYTES];         /* a NUL-terminated copy for SDL_ttf */
+    char line[3 * RENDER_LINE_BYTES];     /* a NUL-terminated, well-formed copy for SDL_ttf
+                                           * (each broken byte becomes 3 bytes of U+FFFD) */
     RenderWidth widths[RENDER_WIDTH_CACHE]; /* direct-mapped by hash */
 
     /* one shape's triangles */
     SDL_Vertex vertices[RENDER_MAX_VERTICES];
     int indices[RENDER_MAX_INDICES];
+
+    /* glyphs the theme's font lacks (emoji, another script): fonts fontconfig offers */
+    FontSearch glyph_search;              /* loaded at the first such glyph */
+    bool glyph_search_tried;
+    int fallback_count;
+    char fallback_path[RENDER_FALLBACKS][RENDER_PATH_BYTES];
+    TTF_Font *fallback_probe[RENDER_FALLBACKS];             /* to ask which glyphs it has */
+    TTF_Font *fallback_fonts[RENDER_FALLBACKS][FONT_ROLE_COUNT]; /* opened when first used */
+    RenderGlyph glyphs[RENDER_GLYPH_MEMO];
+    int glyph_notes;                      /* lines said about them on stderr (capped) */
 
     RenderStats stats;
     int rotation, panel_w, panel_h;       /* render_set_rotation: how the frame meets the panel */
@@ -139,8 +162,15 @@ typedef struct Renderer {
  * must be positive. `sdl` must support render targets and SDL_RenderGeometry (SDL 2.0.18;
  * every built-in renderer does) and stays borrowed until render_close.
  *
+ * A configured font that cannot be found or opened is not fatal: a warning naming the
+ * config's path:line (Config.font_line and the like) goes to stderr, and font_regular falls
+ * back to the family `font`, the family to any font fontconfig offers, font_bold to the
+ * regular face. Glyphs the theme's font lacks (emoji, another script) are drawn with a
+ * font fontconfig finds for them, said once on stderr; text is sanitized first (each
+ * broken UTF-8 byte, and NUL, becomes U+FFFD), for drawing and measuring alike.
+ *
  * Returns true on success. On failure returns false with one sentence in `error` (for
- * example, no font of the family is installed) and holds nothing: there is nothing to
+ * example, no font at all can be opened) and holds nothing: there is nothing to
  * close. Calls TTF_Init itself (and TTF_Quit in render_close). */
 bool render_open(Renderer *r, SDL_Renderer *sdl, const Config *config, int width, int height,
                  const int font_px[FONT_ROLE_COUNT], char *error, size_t error_size);
