@@ -257,7 +257,7 @@ static bool load_all(App *app)
     return ok;
 }
 
-static bool open_shell(App *app, bool headless, long now);
+static bool open_shell(App *app, bool headless, bool unavailable, long now);
 
 /* Lays every screen out at the configured size (headless) and reports what does not fit
  * or cannot be read, as warnings: the same checks as --tour. Returns how many. */
@@ -271,7 +271,7 @@ static int check_layout(App *app)
     char *text = NULL;
     size_t size = 0;
     FILE *out = open_memstream(&text, &size);
-    if (!out || !open_shell(app, true, 0)) {
+    if (!out || !open_shell(app, true, false, 0)) {
         printf("attune: warning: the layout was not checked (no display or font; see above)\n");
         if (out)
             fclose(out);
@@ -371,10 +371,45 @@ static int run_score(App *app)
     return status;
 }
 
-/* Loads everything for a mode that shows screens; says why when it cannot. */
-static bool load_for_screens(App *app)
+/* The first error of `diags`, and how many more the journal has, as the staff menu shows
+ * them (one paragraph: the menu's buttons must stay on the screen). */
+static void staff_problems(const Diags *diags, char *out, size_t size)
 {
-    if (!load_all(app)) {
+    out[0] = '\0';
+    for (int i = 0; i < diags->count; i++) {
+        const Diag *d = &diags->items[i];
+        if (d->level != DIAG_ERROR)
+            continue;
+        const char *name = strrchr(d->path, '/');
+        int more = diags->errors - 1;
+        char tail[64] = "";
+        if (more > 0)
+            snprintf(tail, sizeof(tail), " (and %d more in the journal)", more);
+        snprintf(out, size, "%s:%d: %s%s", name ? name + 1 : d->path, d->line, d->message, tail);
+        return;
+    }
+}
+
+static bool is_kiosk(const App *app)
+{
+    return strcmp(app->config.profile, "kiosk") == 0;
+}
+
+/* Loads everything for a mode that shows screens; says why when it cannot. A kiosk does
+ * not stop (a stopped kiosk would leave the console on the glass, or restart forever):
+ * it sets `unavailable` and shows the calm "temporarily unavailable" screen. */
+static bool load_for_screens(App *app, bool *unavailable)
+{
+    *unavailable = false;
+    if (!load_all(app) && is_kiosk(app)) {
+        diag_print(&app->diags, stderr);
+        fprintf(stderr, "attune: the content or config has errors (above), so the screen says "
+                "\"temporarily unavailable\" until they are fixed; then reload: systemctl reload "
+                "attune (SIGHUP), or the staff menu\n");
+        *unavailable = true;
+        return true;
+    }
+    if (app->diags.errors) {
         diag_print(&app->diags, stderr);
         fprintf(stderr, "attune: cannot start: the content or config has errors (see above; "
                 "attune --check lists them)\n");
@@ -399,19 +434,15 @@ static void reload_content(void *ctx, Flow *flow)
         bundle_free(&app->bundle);
         app->bundle = fresh;
         flow->staff_message = bundle_word(&app->bundle, WORD_STAFF_RELOADED);
+        fprintf(stderr, "attune: the content in %s was checked and reloaded\n", app->bundle_dir);
+        if (flow->unavailable)
+            flow_set_unavailable(flow, false, flow->now);
     } else {
         bundle_free(&fresh);
         flow->staff_message = bundle_word(&app->bundle, WORD_STAFF_RELOAD_FAILED);
-        size_t used = 0;
-        for (int i = 0; i < diags.count && i < 3 && used < sizeof(flow->staff_detail); i++) {
-            const Diag *d = &diags.items[i];
-            const char *name = strrchr(d->path, '/');
-            int n = snprintf(flow->staff_detail + used, sizeof(flow->staff_detail) - used, "%s%s:%d: %s",
-                             i ? "\n" : "", name ? name + 1 : d->path, d->line, d->message);
-            if (n < 0)
-                break;
-            used += (size_t)n;
-        }
+        staff_problems(&diags, flow->staff_detail, sizeof(flow->staff_detail));
+        fprintf(stderr, "attune: the content in %s has errors (above); %s\n", app->bundle_dir,
+                flow->unavailable ? "still \"temporarily unavailable\"" : "the content in use is kept");
     }
     diag_free(&diags);
 }
@@ -426,7 +457,7 @@ static void save_tally(void *ctx, const Tally *tally)
         fprintf(stderr, "attune: %s\n", error);
 }
 
-static bool open_shell(App *app, bool headless, long now)
+static bool open_shell(App *app, bool headless, bool unavailable, long now)
 {
     char error[512];
     if (!shell_open(&app->shell, &app->config, &app->bundle, headless, app->options.width,
@@ -436,6 +467,12 @@ static bool open_shell(App *app, bool headless, long now)
         return false;
     }
     app->shell.hooks = (ShellHooks){ .ctx = app, .reload = reload_content, .save_tally = save_tally };
+    if (unavailable) {
+        Flow *f = &app->shell.flow;
+        flow_set_unavailable(f, true, now);
+        f->staff_message = "The content has errors, so patrons see “Back soon” until it is fixed and reloaded:";
+        staff_problems(&app->diags, f->staff_detail, sizeof(f->staff_detail));
+    }
     if (app->config.tally && app->config.tally_file[0]) {
         Diags diags = { 0 };
         tally_load(&app->shell.flow.tally, app->config.tally_file, &diags);
@@ -472,7 +509,8 @@ static bool shots_folder(const char *dir)
 
 static int run_app(App *app)
 {
-    if (!load_for_screens(app) || !open_shell(app, false, (long)SDL_GetTicks()))
+    bool unavailable;
+    if (!load_for_screens(app, &unavailable) || !open_shell(app, false, unavailable, (long)SDL_GetTicks()))
         return EXIT_PROBLEMS;
     int status = shell_run(&app->shell);
     shell_close(&app->shell);
@@ -481,7 +519,8 @@ static int run_app(App *app)
 
 static int run_soak(App *app)
 {
-    if (!load_for_screens(app) || !open_shell(app, true, 0))
+    bool unavailable;
+    if (!load_for_screens(app, &unavailable) || !open_shell(app, true, unavailable, 0))
         return EXIT_PROBLEMS;
     int status = headless_soak(&app->shell, app->options.soak, app->options.seed, stdout);
     shell_close(&app->shell);
@@ -502,7 +541,9 @@ static int run_headless(App *app)
     }
     diag_free(&script_diags);
     int status = EXIT_PROBLEMS;
-    if (shots_folder(app->options.shots) && load_for_screens(app) && open_shell(app, true, 0)) {
+    bool unavailable;
+    if (shots_folder(app->options.shots) && load_for_screens(app, &unavailable) &&
+        open_shell(app, true, unavailable, 0)) {
         status = headless_script(&app->shell, &script, app->options.shots, stderr);
         shell_close(&app->shell);
     }
@@ -512,7 +553,14 @@ static int run_headless(App *app)
 
 static int run_tour(App *app)
 {
-    if (!shots_folder(app->options.shots) || !load_for_screens(app) || !open_shell(app, true, 0))
+    bool unavailable;
+    if (!shots_folder(app->options.shots) || !load_for_screens(app, &unavailable))
+        return EXIT_PROBLEMS;
+    if (unavailable) { /* the tour checks content: a kiosk's stand-in screen is not enough */
+        fprintf(stderr, "attune: --tour: the content has errors (see above)\n");
+        return EXIT_PROBLEMS;
+    }
+    if (!open_shell(app, true, false, 0))
         return EXIT_PROBLEMS;
     CheckReport theme = { 0 };
     int problems = check_theme(&app->config, &theme);

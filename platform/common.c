@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/inotify.h>
+#include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -405,6 +407,7 @@ bool plat_input_open(PlatInput *in, const char *dir, char *error, size_t error_s
 {
     memset(in, 0, sizeof(*in));
     in->watch = -1;
+    in->signals = -1;
     if (!dir)
         dir = "/dev/input";
     if (strlen(dir) >= sizeof(in->dir)) {
@@ -440,6 +443,9 @@ int plat_input_wait(PlatInput *in, int timeout_ms)
     int watch_at = n;
     if (in->watch >= 0)
         p[n++] = (struct pollfd){ .fd = in->watch, .events = POLLIN };
+    int signal_at = n;
+    if (in->signals >= 0)
+        p[n++] = (struct pollfd){ .fd = in->signals, .events = POLLIN };
     int ready = poll(p, (nfds_t)n, timeout_ms < 0 ? -1 : timeout_ms);
     if (ready == 0)
         return 0;
@@ -456,12 +462,15 @@ int plat_input_wait(PlatInput *in, int timeout_ms)
         else if ((p[i].revents & POLLIN) && !drain(p[i].fd))
             rescan = true;
     }
+    bool signalled = in->signals >= 0 && p[signal_at].revents; /* left for plat_signals_read */
     if (in->watch >= 0 && p[watch_at].revents) {
         drain(in->watch);
         rescan = true;
     }
     if (rescan)
         scan_devices(in);
+    if (signalled)
+        return 2;
     in->woken++;
     return 1;
 }
@@ -475,4 +484,49 @@ void plat_input_close(PlatInput *in)
         close(in->watch);
     in->watch = -1;
     in->dir[0] = '\0';
+}
+
+/* --- signals ------------------------------------------------------------------------- */
+
+static void handled_signals(sigset_t *set)
+{
+    sigemptyset(set);
+    sigaddset(set, SIGTERM);
+    sigaddset(set, SIGINT);
+    sigaddset(set, SIGHUP);
+}
+
+int plat_signals_open(void)
+{
+    sigset_t set;
+    handled_signals(&set);
+    if (sigprocmask(SIG_BLOCK, &set, NULL) != 0)
+        return -1;
+    int fd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+    if (fd < 0) {
+        int e = errno;
+        sigprocmask(SIG_UNBLOCK, &set, NULL);
+        errno = e;
+    }
+    return fd;
+}
+
+int plat_signals_read(int fd)
+{
+    struct signalfd_siginfo info;
+    if (fd < 0 || read(fd, &info, sizeof(info)) != (ssize_t)sizeof(info))
+        return 0;
+    return (int)info.ssi_signo;
+}
+
+void plat_signals_close(int fd)
+{
+    if (fd < 0)
+        return;
+    while (plat_signals_read(fd) > 0) /* taken: unblocked, they would end the process */
+        ;
+    close(fd);
+    sigset_t set;
+    handled_signals(&set);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
 }

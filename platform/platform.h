@@ -190,6 +190,7 @@ typedef struct PlatInput {
     int count;
     int denied;                     /* event devices that could not be opened (last scan) */
     int watch;                      /* inotify on `dir`, -1 none */
+    int signals;                    /* a signalfd waited on too (plat_signals_open), -1 none */
     long woken;                     /* waits ended by input, a device change or a signal */
 } PlatInput;
 
@@ -202,11 +203,24 @@ typedef struct PlatInput {
 bool plat_input_open(PlatInput *in, const char *dir, char *error, size_t error_size);
 
 /* Sleeps until an input device has something to read, a device comes or goes, a signal
- * arrives (SIGTERM: SDL turns it into SDL_QUIT on the next pump), or `timeout_ms` passes
- * (< 0: no timeout). Reads and discards what woke it. Returns 1 when woken, 0 at the
- * timeout, -1 when poll() failed (errno set): then fall back to a short sleep. With no
+ * arrives (on in->signals, left unread for plat_signals_read), or `timeout_ms` passes
+ * (< 0: no timeout). Reads and discards what woke it, but a signal. Returns 2 when a
+ * signal is waiting, 1 when woken otherwise, 0 at the timeout, -1 when poll() failed (errno set): then fall back to a short sleep. With no
  * devices it just sleeps the timeout, in one system call. */
 int plat_input_wait(PlatInput *in, int timeout_ms);
+
+/* SIGTERM, SIGINT and SIGHUP, taken from their default actions and delivered as a file
+ * descriptor to read (signalfd) instead, so that the main loop handles them between
+ * frames: no handler, no global flag. Blocks them in the calling thread and in every
+ * thread it starts later, so call it before SDL_Init. Returns the descriptor, or -1
+ * (errno set; the signals keep their default actions). */
+int plat_signals_open(void);
+
+/* The next pending signal's number, or 0 when none is pending (never blocks). */
+int plat_signals_read(int fd);
+
+/* Closes the descriptor and gives the signals back their default actions. */
+void plat_signals_close(int fd);
 
 /* Closes every device and the watch. Safe on a PlatInput that failed to open, on one
  * only zeroed (inside a memset struct, never opened), and twice. */

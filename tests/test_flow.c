@@ -301,6 +301,45 @@ static void a_new_flow_shows_attract_with_nothing_kept(void **state)
     assert_int_equal(f.resets, 0);
 }
 
+/* A kiosk whose content is broken: every way back leads to "Back soon", which no touch,
+ * key or timeout leaves; staff reach their menu by the corner, and the problems stay for
+ * them; once the content is good again, the next way back is to attract. */
+static void broken_content_shows_the_unavailable_screen_until_reloaded(void **state)
+{
+    const Fixture *fx = *state;
+    Config config = fx->config;
+    config.staff_pin = "2468";
+    Flow f;
+    long t;
+    start(&f, &config, fx, &t);
+    flow_set_unavailable(&f, true, t);
+    snprintf(f.staff_detail, sizeof(f.staff_detail), "quiz.ini:21: the problem");
+    assert_int_equal(f.screen, SCREEN_UNAVAILABLE);
+    act(&f, ACT_BEGIN, 0, &t);
+    act(&f, ACT_QUICK_EXIT, 0, &t);
+    press(&f, KEY_ACTIVATE, NULL, &t);
+    assert_int_equal(f.screen, SCREEN_UNAVAILABLE);
+    assert_int_equal(flow_next_timer(&f, t), -1); /* no idle timeout: nothing to clear */
+    flow_tick(&f, t + 3600 * 1000L);
+    assert_int_equal(f.screen, SCREEN_UNAVAILABLE);
+    flow_long_press(&f, t);
+    assert_int_equal(f.screen, SCREEN_STAFF);
+    assert_string_equal(f.staff_detail, "quiz.ini:21: the problem");
+    for (const char *d = "2468"; *d; d++)
+        act(&f, ACT_PIN_DIGIT, *d - '0', &t);
+    act(&f, ACT_PIN_OK, 0, &t);
+    assert_int_equal(f.staff_page, STAFF_MENU);
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.screen, SCREEN_UNAVAILABLE);
+    /* reloaded from the staff menu: staff stay there, and leaving goes to attract */
+    flow_long_press(&f, t);
+    flow_set_unavailable(&f, false, t);
+    assert_int_equal(f.screen, SCREEN_STAFF);
+    act(&f, ACT_HOME, 0, &t);
+    assert_int_equal(f.screen, SCREEN_ATTRACT);
+    assert_string_equal(f.staff_detail, "");
+}
+
 static void touching_attract_opens_the_consent_screen(void **state)
 {
     const Fixture *fx = *state;
@@ -1147,6 +1186,7 @@ int main(void)
         cmocka_unit_test(home_opens_the_list_of_four_styles_and_back_returns_home),
         cmocka_unit_test(home_opens_chemistry_partners_calm_and_support_and_back_returns_home),
         cmocka_unit_test(home_cannot_open_the_result_attract_or_staff_directly),
+        cmocka_unit_test(broken_content_shows_the_unavailable_screen_until_reloaded),
         cmocka_unit_test(a_style_chosen_from_the_list_goes_back_to_the_list_then_home),
         cmocka_unit_test(the_result_opens_guidance_for_a_style_and_back_returns_to_the_result),
         cmocka_unit_test(the_result_opens_the_chemistry_and_back_returns_to_the_result),

@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -590,6 +591,34 @@ static void input_wakes_the_wait_and_is_drained(void **state)
     assert_int_not_equal(fcntl(0, F_GETFD), -1);
 }
 
+/* SIGTERM, SIGINT and SIGHUP arrive as something to read, and end a wait on the input
+ * devices at once (the kiosk's loop sleeps there), without being taken by the wait. */
+static void signals_are_read_and_end_the_wait(void **state)
+{
+    (void)state;
+    int fd = plat_signals_open();
+    assert_true(fd >= 0);
+    assert_int_equal(plat_signals_read(fd), 0);
+    PlatInput in;
+    char error[256] = "";
+    assert_true(plat_input_open(&in, "", error, sizeof(error)));
+    in.signals = fd;
+    assert_int_equal(plat_input_wait(&in, 20), 0);
+    assert_int_equal(raise(SIGHUP), 0); /* blocked: it waits in the descriptor, not fatal */
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    assert_int_equal(plat_input_wait(&in, 5000), 2);
+    assert_true(elapsed_ms(&start) < 1000);
+    assert_int_equal(plat_input_wait(&in, 5000), 2); /* still there until read */
+    assert_int_equal(plat_signals_read(fd), SIGHUP);
+    assert_int_equal(plat_signals_read(fd), 0);
+    assert_int_equal(raise(SIGTERM), 0);
+    assert_int_equal(plat_signals_read(fd), SIGTERM);
+    assert_int_equal(raise(SIGINT), 0);
+    plat_input_close(&in);
+    plat_signals_close(fd); /* takes the pending SIGINT, so closing does not end the test */
+}
+
 static void refused_devices_name_the_groups(void **state)
 {
     Fixture *f = *state;
@@ -624,6 +653,7 @@ int main(void)
         cmocka_unit_test(with_no_devices_it_just_sleeps),
         cmocka_unit_test_setup_teardown(input_wakes_the_wait_and_is_drained, setup, teardown),
         cmocka_unit_test_setup_teardown(refused_devices_name_the_groups, setup, teardown),
+        cmocka_unit_test(signals_are_read_and_end_the_wait),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

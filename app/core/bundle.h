@@ -165,7 +165,8 @@ bool bundle_load_text(Bundle *bundle, const char *name, const char *text, size_t
 /* The names of the files a bundle holds, in the order they are read; NULL past the end. */
 const char *bundle_file_name(int index);
 
-/* The word `word`, or "" when an optional word is unset (never NULL). */
+/* The word `word`, or "" when an optional word is unset (never NULL). The staff screens'
+ * words have English stand-ins, for a bundle too broken to hold them. */
 const char *bundle_word(const Bundle *bundle, Word word);
 
 /* Writes everything the bundle holds, in a stable readable form (the golden test). */

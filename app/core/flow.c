@@ -24,9 +24,11 @@ static void clear_staff(Flow *f)
     f->pin_length = 0;
     f->pin_wrong = false;
     f->staff_page = STAFF_PIN;
-    f->staff_message = NULL;
-    f->staff_detail[0] = '\0';
     f->touch_count = 0;
+    if (!f->unavailable) { /* else the problems stay for staff to read */
+        f->staff_message = NULL;
+        f->staff_detail[0] = '\0';
+    }
 }
 
 void flow_reset(Flow *f, long now)
@@ -34,7 +36,7 @@ void flow_reset(Flow *f, long now)
     quiz_session_wipe(&f->quiz);
     clear_staff(f);
     f->blank = false;
-    go(f, SCREEN_ATTRACT, now);
+    go(f, f->unavailable ? SCREEN_UNAVAILABLE : SCREEN_ATTRACT, now);
     f->transition = false; /* quick exit and idle clear at once */
     f->idle = false;
     f->style = STYLE_COUNT;
@@ -54,6 +56,13 @@ void flow_init(Flow *f, const Bundle *bundle, const Config *config, long now)
     f->tally_on = config->tally;
     flow_reset(f, now);
     f->resets = 0;
+}
+
+void flow_set_unavailable(Flow *f, bool on, long now)
+{
+    f->unavailable = on;
+    if (f->screen != SCREEN_STAFF)
+        flow_reset(f, now);
 }
 
 void flow_long_press(Flow *f, long now)
@@ -235,7 +244,7 @@ void flow_action(Flow *f, Action action, int arg, long now)
     if (flow_input(f, now) && action != ACT_QUICK_EXIT)
         return; /* the touch that closes the overlay does nothing else */
     if (action == ACT_QUICK_EXIT) {
-        if (f->screen != SCREEN_ATTRACT)
+        if (f->screen != SCREEN_ATTRACT && f->screen != SCREEN_UNAVAILABLE)
             flow_reset(f, now);
         return;
     }
@@ -351,6 +360,7 @@ void flow_action(Flow *f, Action action, int arg, long now)
     case SCREEN_STAFF:
         staff_action(f, action, arg, now);
         break;
+    case SCREEN_UNAVAILABLE: /* nothing here answers a touch; staff use the corner */
     case SCREEN_COUNT:
         break;
     }
@@ -435,7 +445,7 @@ void flow_swipe(Flow *f, int dir, long now)
 
 static bool idle_applies(const Flow *f)
 {
-    return f->config->idle_reset && f->screen != SCREEN_ATTRACT;
+    return f->config->idle_reset && f->screen != SCREEN_ATTRACT && f->screen != SCREEN_UNAVAILABLE;
 }
 
 void flow_tick(Flow *f, long now)

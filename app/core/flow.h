@@ -89,6 +89,8 @@ typedef struct Flow {
     bool blank;                   /* workshop: B blanks the screen */
     int shade;                    /* 0..255: black over the picture (dimmed, no backlight) */
     unsigned wants;               /* FLOW_WANTS_* for the app */
+    bool unavailable;             /* kiosk: the content is broken; only the "temporarily
+                                   * unavailable" screen and staff mode (flow_set_unavailable) */
     bool tally_on;                /* the config's [tally] enabled */
     Tally tally;                  /* counts only (saved by the app when FLOW_WANTS_TALLY_SAVE) */
     bool tallied;                 /* this quiz's result is counted (once, even if changed) */
@@ -133,6 +135,13 @@ void flow_long_press(Flow *flow, long now);
 
 /* The display test: a touch at (x, y) is remembered to be drawn. */
 void flow_test_touch(Flow *flow, float x, float y);
+
+/* Kiosk, when the content cannot be loaded (`on`): every way back to attract leads to the
+ * calm "temporarily unavailable" screen instead, which answers to nothing but the staff
+ * corner; `staff_detail` keeps the problems for the staff menu. Off again (the content was
+ * reloaded): the next way back leads to attract. Returns to that screen now unless staff
+ * mode is open. */
+void flow_set_unavailable(Flow *flow, bool on, long now);
 
 /* Workshop: blank the screen, or show it again. */
 void flow_toggle_blank(Flow *flow, long now);

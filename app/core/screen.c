@@ -5,7 +5,7 @@
 
 static const char *const ids[SCREEN_COUNT] = {
     "attract", "consent", "home", "question", "result", "guidance", "chemistry",
-    "partners", "calm", "support", "staff",
+    "partners", "calm", "support", "staff", "unavailable",
 };
 
 const char screen_overlay_id[] = "idle";

@@ -5,7 +5,9 @@
 typedef enum Screen {
     SCREEN_ATTRACT, SCREEN_CONSENT, SCREEN_HOME, SCREEN_QUESTION, SCREEN_RESULT,
     SCREEN_GUIDANCE, SCREEN_CHEMISTRY, SCREEN_PARTNERS, SCREEN_CALM, SCREEN_SUPPORT,
-    SCREEN_STAFF, SCREEN_COUNT
+    SCREEN_STAFF,
+    SCREEN_UNAVAILABLE,   /* kiosk: the content could not be loaded; a calm "back soon" */
+    SCREEN_COUNT
 } Screen;
 
 /* "attract", "consent", … ; the still-there overlay is "idle" (screen_overlay_id). */

@@ -489,6 +489,23 @@ static void screen_attract(Ctx *x)
     draw_target(x->out, (Rect){ 0, 0, x->w, x->h }, ACT_BEGIN, 0, touch);
 }
 
+/* Kiosk, when the content is broken: calm words and nothing to press (staff use the
+ * corner). The words are built in, because the bundle that would hold them is what failed;
+ * no error is shown here: the staff menu and the journal have them. */
+static void screen_unavailable(Ctx *x)
+{
+    uint32_t bg = colour(x, COLOUR_BACKGROUND);
+    float r = fminf(x->w, x->h) * 0.12f, m = x->vm->margin;
+    draw_circle(x->out, (Rect){ x->w / 2 - r, x->h * 0.3f - r, 2 * r, 2 * r },
+                mix(bg, colour(x, COLOUR_ACCENT), 0.2f));
+    float y = x->h * 0.52f;
+    y += paragraph(x, FONT_TITLE, "Back soon", (Rect){ m, y, x->w - 2 * m, x->h - y }, ALIGN_CENTRE,
+                   colour(x, COLOUR_TEXT), bg);
+    paragraph(x, FONT_BODY, "This screen is taking a short break. If you would like to talk with "
+              "someone, please ask a member of staff.", (Rect){ m * 2, y + x->vm->gap, x->w - 4 * m, x->h - y },
+              ALIGN_CENTRE, colour(x, COLOUR_MUTED), bg);
+}
+
 static void screen_consent(Ctx *x)
 {
     float top = top_bar(x, bundle_word(x->b, WORD_CONSENT_TITLE), ACT_NONE, 0);
@@ -1192,6 +1209,7 @@ void view_layout(View *v, Flow *f, const Measure *m, int width, int height, long
     case SCREEN_CALM: screen_calm(&x); break;
     case SCREEN_SUPPORT: screen_support(&x); break;
     case SCREEN_STAFF: screen_staff(&x); break;
+    case SCREEN_UNAVAILABLE: screen_unavailable(&x); break;
     case SCREEN_COUNT: break;
     }
     if (f->blank || f->shade >= 255) { /* blanked (workshop) or dark: black, and nothing moves */

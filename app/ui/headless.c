@@ -344,7 +344,7 @@ int headless_tour(Shell *s, const char *shots, FILE *out)
     visit(&t, "staff-menu");
     f->staff_message = bundle_word(s->bundle, WORD_STAFF_RELOAD_FAILED);
     snprintf(f->staff_detail, sizeof(f->staff_detail), "%s",
-             "quiz.ini:41: error: item 'a3': dimension must be 'anxiety' or 'avoidance', not 'anxeity'");
+             "quiz.ini:41: item 'a3': dimension must be 'anxiety' or 'avoidance', not 'anxeity' (and 6 more in the journal)");
     visit(&t, "staff-menu-reload-failed");
     f->staff_message = NULL;
     f->staff_detail[0] = '\0';
@@ -362,6 +362,9 @@ int headless_tour(Shell *s, const char *shots, FILE *out)
     flow_test_touch(f, s->width * 0.5f, s->height * 0.5f);
     flow_test_touch(f, s->width * 0.8f, s->height * 0.7f);
     visit(&t, "staff-test");
+    flow_reset(f, now);
+    show(f, SCREEN_UNAVAILABLE, now); /* a kiosk whose content is broken */
+    visit(&t, "unavailable");
     flow_reset(f, now);
 
     fprintf(out, "tour: %d screens, %d problems\n", t.screens, t.problems);
@@ -680,7 +683,7 @@ static const char *soak_invariants(Soak *k, char *why, size_t why_size)
     if (done && !k->was_done)
         k->quizzes++;
     k->was_done = done;
-    if (f->resets != k->resets || f->screen == SCREEN_ATTRACT) {
+    if (f->resets != k->resets || f->screen == SCREEN_ATTRACT || f->screen == SCREEN_UNAVAILABLE) {
         k->reset_count += f->resets >= k->resets ? f->resets - k->resets : f->resets;
         k->resets = f->resets;
         if (!all_zero(&f->quiz, sizeof(f->quiz)) || !all_zero(f->pin, sizeof(f->pin)) || f->pin_length) {
@@ -737,8 +740,14 @@ int headless_soak(Shell *s, long events, unsigned long seed, FILE *out)
         }
         if (k->event == mark)
             rss_mark = rss_kib();
+        if (k->event % 100000 == 0) { /* progress, and memory over time, for long runs */
+            fprintf(out, "soak: event %ld: resident %.1f MiB\n", k->event, rss_kib() / 1024.0);
+            fflush(out);
+        }
     }
     int visited = 0, places = SCREEN_COUNT + 1 + STAFF_PAGE_COUNT;
+    if (!s->flow.unavailable) /* only a kiosk with broken content shows it */
+        k->seen[SCREEN_UNAVAILABLE] = true;
     for (int i = 0; i < places; i++)
         visited += k->seen[i];
     long rss_end = rss_kib();
@@ -761,6 +770,12 @@ int headless_soak(Shell *s, long events, unsigned long seed, FILE *out)
         fprintf(out, "; resident %.1f MiB at event %ld, %.1f MiB at the end (growth %+.2f MiB)",
                 rss_mark / 1024.0, mark, rss_end / 1024.0, (rss_end - rss_mark) / 1024.0);
     fprintf(out, "\n");
+    /* a million events: resident memory must stay flat from event 100,000 on */
+    if (status == 0 && mark == 100000 && rss_mark >= 0 && rss_end - rss_mark >= 1024) {
+        fprintf(out, "soak: FAILED: resident memory grew by %.2f MiB from event %ld to the end "
+                "(the limit is 1 MiB)\n", (rss_end - rss_mark) / 1024.0, mark);
+        status = 1;
+    }
     free(k->pixels);
     free(k);
     return status;

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <systemd/sd-daemon.h>
 #include <stdio.h>
 #include <string.h>
@@ -276,7 +277,8 @@ void shell_tick(Shell *s, long now)
     if ((f->wants & FLOW_WANTS_TALLY_SAVE) && s->hooks.save_tally)
         s->hooks.save_tally(s->hooks.ctx, &f->tally);
     long idle = now - (f->last_input > f->entered ? f->last_input : f->entered);
-    if (plat_dimmer_update(&s->dimmer, f->screen == SCREEN_ATTRACT, idle) || (f->wants & FLOW_WANTS_BRIGHTNESS))
+    bool resting = f->screen == SCREEN_ATTRACT || f->screen == SCREEN_UNAVAILABLE;
+    if (plat_dimmer_update(&s->dimmer, resting, idle) || (f->wants & FLOW_WANTS_BRIGHTNESS))
         show_level(s);
     f->wants &= ~(unsigned)(FLOW_WANTS_QUIT | FLOW_WANTS_RELOAD | FLOW_WANTS_TALLY_SAVE | FLOW_WANTS_BRIGHTNESS);
 }
@@ -293,7 +295,8 @@ long shell_next_timer(const Shell *s, long now)
     }
     const Flow *f = &s->flow;
     long idle = now - (f->last_input > f->entered ? f->last_input : f->entered);
-    long dim = plat_dimmer_next_ms(&s->dimmer, f->screen == SCREEN_ATTRACT, idle);
+    bool resting = f->screen == SCREEN_ATTRACT || f->screen == SCREEN_UNAVAILABLE;
+    long dim = plat_dimmer_next_ms(&s->dimmer, resting, idle);
     if (dim >= 0 && (due < 0 || dim < due))
         due = dim;
     if (s->flow.wants)
@@ -309,6 +312,7 @@ bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int w
                 long now, char *error, size_t error_size)
 {
     memset(s, 0, sizeof(*s));
+    s->signals = -1;
     s->config = c;
     s->bundle = b;
     s->headless = headless;
@@ -318,6 +322,13 @@ bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int w
         SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
     } else {
         plat_video_hints(); /* on a Pi's console: KMSDRM on the card with the panel */
+        /* SIGTERM (systemd's stop), SIGINT and SIGHUP come to the loop as a file to read,
+         * not as SDL_QUIT, which a kiosk refuses: blocked before SDL starts any thread */
+        SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+        s->signals = plat_signals_open();
+        if (s->signals < 0)
+            fprintf(stderr, "attune: warning: cannot take SIGTERM and SIGHUP (%s); they keep "
+                    "their default actions\n", strerror(errno));
     }
     /* touches arrive as touches; we do not want SDL's pretend mouse (or the reverse) */
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
@@ -369,9 +380,20 @@ bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int w
 
 void shell_restart(Shell *s, long now)
 {
-    Tally counted = s->flow.tally; /* the tally outlives every session */
-    flow_init(&s->flow, s->bundle, s->config, now);
-    s->flow.tally = counted;
+    Flow *f = &s->flow;
+    Tally counted = f->tally; /* the tally outlives every session, */
+    bool unavailable = f->unavailable; /* and broken content stays broken */
+    const char *message = f->staff_message;
+    char detail[sizeof(f->staff_detail)];
+    memcpy(detail, f->staff_detail, sizeof(detail));
+    flow_init(f, s->bundle, s->config, now);
+    f->tally = counted;
+    if (unavailable) {
+        flow_set_unavailable(f, true, now);
+        f->resets = 0;
+        f->staff_message = message;
+        memcpy(f->staff_detail, detail, sizeof(detail));
+    }
     SDL_RendererInfo info = { 0 };
     SDL_GetRendererInfo(s->sdl, &info);
     snprintf(s->flow.display_info, sizeof(s->flow.display_info), "%dx%d · %s · %s · rotation %d",
@@ -509,12 +531,18 @@ static bool driver_sleeps(void)
     return false;
 }
 
+/* Where SDL sleeps, a signal cannot wake it: the loop looks at the signals this often. */
+enum { SIGNAL_LOOK_MS = 500 };
+
 /* Like SDL_WaitEventTimeout (`wait` < 0: forever), polling every POLL_MS when `sleeps` is
  * false. */
 static int wait_event(Shell *s, SDL_Event *e, int wait, bool sleeps)
 {
-    if (sleeps)
+    if (sleeps) {
+        if (s->signals >= 0 && (wait < 0 || wait > SIGNAL_LOOK_MS))
+            wait = SIGNAL_LOOK_MS;
         return wait < 0 ? SDL_WaitEvent(e) : SDL_WaitEventTimeout(e, wait);
+    }
     Uint32 start = SDL_GetTicks();
     for (;;) {
         SDL_PumpEvents();
@@ -525,8 +553,27 @@ static int wait_event(Shell *s, SDL_Event *e, int wait, bool sleeps)
             return 0;
         /* block on the input devices until a touch or the next timer; without them, poll */
         int left = wait < 0 ? -1 : (int)((Uint32)wait - waited);
-        if (!s->input_ok || plat_input_wait(&s->input, left) < 0)
+        int woke = s->input_ok ? plat_input_wait(&s->input, left) : -1;
+        if (woke == 2)
+            return 0; /* a signal: the loop takes it */
+        if (woke < 0)
             SDL_Delay(left >= 0 && left < POLL_MS ? (Uint32)left : POLL_MS);
+    }
+}
+
+/* SIGTERM and SIGINT close the app in every profile (systemd stopping it, Ctrl+C in a
+ * terminal); SIGHUP (systemctl reload attune) checks and reloads the content, like the
+ * staff menu's button. */
+static void take_signals(Shell *s)
+{
+    for (int sig; (sig = plat_signals_read(s->signals)) > 0;) {
+        if (sig == SIGHUP) {
+            fprintf(stderr, "attune: SIGHUP: reloading the content\n");
+            s->flow.wants |= FLOW_WANTS_RELOAD;
+        } else {
+            fprintf(stderr, "attune: %s: closing\n", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+            s->quit = true;
+        }
     }
 }
 
@@ -539,6 +586,7 @@ int shell_run(Shell *s)
         s->input_ok = plat_input_open(&s->input, s->headless ? "" : NULL, why, sizeof(why));
         if (!s->input_ok)
             fprintf(stderr, "attune: %s\n", why);
+        s->input.signals = s->signals;
     }
     shell_frame(s, now, true);
     /* under systemd (Type=notify): ready once the first frame is up, then alive */
@@ -555,6 +603,7 @@ int shell_run(Shell *s)
             while (SDL_PollEvent(&e))
                 handle(s, &e, now);
         }
+        take_signals(s);
         shell_tick(s, now);
         shell_frame(s, now, false);
         if (plat_watchdog_due(s->watchdog_last, (uint64_t)now, s->watchdog_every)) {
@@ -563,11 +612,16 @@ int shell_run(Shell *s)
         }
     }
     sd_notify(0, "STOPPING=1");
+    if (s->flow.tally_on && s->hooks.save_tally) /* saved on every change; once more to be sure */
+        s->hooks.save_tally(s->hooks.ctx, &s->flow.tally);
+    fprintf(stderr, "attune: closed\n");
     return 0;
 }
 
 void shell_close(Shell *s)
 {
+    plat_signals_close(s->signals);
+    s->signals = -1;
     quiz_session_wipe(&s->flow.quiz);
     plat_input_close(&s->input);
     if (s->render_open)

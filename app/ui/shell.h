@@ -74,6 +74,7 @@ typedef struct Shell {
     bool input_ok;
     bool light_warned;
     uint64_t watchdog_every, watchdog_last;   /* systemd's watchdog: ping interval (0: none) */
+    int signals;                /* SIGTERM, SIGINT, SIGHUP as a signalfd (the app on a display), or -1 */
 
     Uint32 opened_at;
     ShellStats stats;
@@ -88,7 +89,9 @@ bool shell_open(Shell *shell, const Config *config, const Bundle *bundle, bool h
 /* Starts the flow again at attract at `now` (the headless driver starts each run so). */
 void shell_restart(Shell *shell, long now);
 
-/* Runs the event loop until the app is asked to close. Returns the exit status. */
+/* Runs the event loop until the app is asked to close (a close request, staff, SIGTERM or
+ * SIGINT; SIGHUP reloads the content). Saves the tally once more and tells systemd it is
+ * stopping before it returns. Returns the exit status. */
 int shell_run(Shell *shell);
 
 /* Lays out the screen for `now` when something changed (or `force`), and draws it;
