@@ -63,6 +63,7 @@ typedef struct App {
     Bundle bundle;
     Diags diags;
     char bundle_dir[PATH_MAX];
+    char tally_error[512];   /* the last failure to save the tally, said once ("" = none) */
     Shell shell;
 } App;
 
@@ -448,13 +449,20 @@ static void reload_content(void *ctx, Flow *flow)
 }
 
 /* The tally after each counted session or result: saved whole or not at all (tally.c);
- * a failure is said in the journal and the app goes on. */
+ * a failure is said in the journal once (not at every session), and so is the recovery;
+ * the app goes on either way. */
 static void save_tally(void *ctx, const Tally *tally)
 {
     App *app = ctx;
-    char error[512];
-    if (!tally_save(tally, app->config.tally_file, error, sizeof(error)))
-        fprintf(stderr, "attune: %s\n", error);
+    char error[sizeof(app->tally_error)];
+    if (tally_save(tally, app->config.tally_file, error, sizeof(error))) {
+        if (app->tally_error[0])
+            fprintf(stderr, "attune: the tally is saved to %s again\n", app->config.tally_file);
+        app->tally_error[0] = '\0';
+    } else if (strcmp(error, app->tally_error) != 0) {
+        fprintf(stderr, "attune: %s (said once; the app goes on, counting in memory)\n", error);
+        memcpy(app->tally_error, error, sizeof(error));
+    }
 }
 
 static bool open_shell(App *app, bool headless, bool unavailable, long now)

@@ -212,6 +212,10 @@ if [ -c /dev/full ]; then
     expect "a full disk (the temp file on /dev/full): a sentence, the app runs" 0 \
         "attune: The tally could not be saved to $dir/tally.ini: the disk is full."
     whole "a full disk"
+    # the journey saves twice (a session, a result): the journal hears it once
+    said=$(printf '%s\n' "$out" | grep -c 'could not be saved')
+    if [ "$said" -eq 1 ]; then ok "a full disk: said once, not at every save"
+    else bad "a full disk: said once, not at every save (said $said times)" "$out"; fi
 else
     skip "a full disk: there is no /dev/full"
 fi
