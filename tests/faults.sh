@@ -230,5 +230,14 @@ expect "a file size limit (ulimit -f 0): a sentence, the app runs" 0 \
     "attune: The tally could not be saved to $dir/tally.ini: the file may not grow (a file size limit: ulimit -f)."
 whole "a file size limit"
 
+# a screenshot that cannot be written (a folder is in the way of home.png): one sentence
+# naming the file, exit 1 (the journey's expects before it held)
+mkdir -p "$tmp/shots/home.png"
+printf 'tap "Touch to begin"\ntap "Start"\nshot home\n' >"$tmp/shot.txt"
+out=$("$attune" --headless --size 800x480 --script "$tmp/shot.txt" --shots "$tmp/shots" \
+    --bundle assets/content/en 2>&1)
+status=$?
+expect "a screenshot that cannot be saved: a sentence naming the file" 1 "attune: cannot save $tmp/shots/home.png"
+
 echo "faults: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ]
