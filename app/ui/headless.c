@@ -514,8 +514,9 @@ static bool type_pin(Run *r)
     return tap_action(r, ACT_PIN_OK, 0);
 }
 
-/* One random event, as a person (or a child drumming on the glass) would make it. */
-static void soak_event(Soak *k, SoakEvent ev, char *what, size_t what_size)
+/* One random event, as a person (or a child drumming on the glass) would make it, said in
+ * `what`. Returns what broke (a display reset that did not redraw the same frame), or NULL. */
+static const char *soak_event(Soak *k, SoakEvent ev, char *what, size_t what_size)
 {
     Run *r = &k->run;
     Shell *s = r->shell;
@@ -525,7 +526,7 @@ static void soak_event(Soak *k, SoakEvent ev, char *what, size_t what_size)
         if (s->flow.screen == SCREEN_STAFF && s->flow.staff_page == STAFF_PIN && soak_below(g, 3) == 0 &&
             type_pin(r)) {
             snprintf(what, what_size, "the staff PIN typed");
-            return;
+            return NULL;
         }
         /* mostly on an enabled target; quick exit less often than the rest */
         int n = s->list.target_count, pick = -1;
@@ -538,8 +539,7 @@ static void soak_event(Soak *k, SoakEvent ev, char *what, size_t what_size)
                 break;
         }
         if (pick < 0) {
-            soak_event(k, EV_TAP_ANYWHERE, what, what_size);
-            return;
+            return soak_event(k, EV_TAP_ANYWHERE, what, what_size);
         }
         const Rect *rc = &s->list.targets[pick].rect;
         float x = rc->x + rc->w * (0.1f + 0.8f * soak_below(g, 101) / 100.0f);
@@ -623,8 +623,7 @@ static void soak_event(Soak *k, SoakEvent ev, char *what, size_t what_size)
     }
     case EV_RESIZE: {
         if (strcmp(s->config->profile, "desktop") != 0) { /* a kiosk's screen keeps its size */
-            soak_event(k, EV_TAP_TARGET, what, what_size);
-            return;
+            return soak_event(k, EV_TAP_TARGET, what, what_size);
         }
         int i = soak_below(g, SOAK_SIZES);
         snprintf(what, what_size, "resize to %dx%d", soak_sizes[i][0], soak_sizes[i][1]);
@@ -641,14 +640,12 @@ static void soak_event(Soak *k, SoakEvent ev, char *what, size_t what_size)
         bool before = read_frame(k);
         uint64_t digest = before ? frame_digest(k) : 0;
         shell_display_reset(s, true);
-        if (!s->render_open) {
-            snprintf(what, what_size, "display reset: the renderer could not be rebuilt");
-            break;
-        }
+        if (!s->render_open)
+            return "after a display reset, the renderer could not be rebuilt";
         shell_frame(s, r->now, true);
         k->display_resets++;
         if (before && (!read_frame(k) || frame_digest(k) != digest))
-            snprintf(what, what_size, "display reset: the frame drawn after it differs from the one before");
+            return "the frame drawn after a display reset differs from the one before";
         break;
     }
     case EV_CLOSE:
@@ -658,6 +655,7 @@ static void soak_event(Soak *k, SoakEvent ev, char *what, size_t what_size)
     case EV_COUNT:
         break;
     }
+    return NULL;
 }
 
 /* Checks what must hold after every event; returns a description of what broke, or NULL. */
@@ -717,12 +715,17 @@ int headless_soak(Shell *s, long events, unsigned long seed, FILE *out)
     long mark = events / 10 < 100000 ? events / 10 : 100000, rss_mark = -1;
     int status = 0;
     char what[160], why[400];
-    for (k->event = 1; k->event <= events && k->pixels; k->event++) {
+    if (!k->pixels) {
+        fprintf(out, "soak: out of memory for the frame buffer\n");
+        free(k);
+        return 1;
+    }
+    for (k->event = 1; k->event <= events; k->event++) {
         int roll = soak_below(&k->rng, total), ev = 0;
         while (roll >= soak_weight[ev])
             roll -= soak_weight[ev++];
         what[0] = '\0';
-        soak_event(k, (SoakEvent)ev, what, sizeof(what));
+        const char *broken = soak_event(k, (SoakEvent)ev, what, sizeof(what));
         if (s->quit) { /* a desktop window closed: start the app again */
             k->closes++;
             s->quit = false;
@@ -730,7 +733,8 @@ int headless_soak(Shell *s, long events, unsigned long seed, FILE *out)
             k->resets = 0;
             frame(&k->run);
         }
-        const char *broken = strncmp(what, "display reset:", 14) == 0 ? what : soak_invariants(k, why, sizeof(why));
+        if (!broken)
+            broken = soak_invariants(k, why, sizeof(why));
         if (broken) {
             fprintf(out, "soak: FAILED at event %ld (%s) with seed %lu: %s\n"
                     "soak: replay with --soak %ld --seed %lu --size %dx%d (the same --config and --bundle)\n",
