@@ -318,9 +318,10 @@ static bool open_shell(Shell *s, int width, int height)
 /* Runs the app's real loop for `ms` of real time: an SDL timer then posts SDL_QUIT. */
 static void run_loop(Shell *s, Uint32 ms)
 {
-    /* The loop is ended as systemd ends it: SIGTERM, which SDL turns into SDL_QUIT and which
-     * interrupts the loop's wait on the input devices (an SDL timer's event would not: on
-     * KMSDRM and dummy the loop blocks in poll(), not in SDL). */
+    /* The loop is ended as systemd ends it: SIGTERM, which interrupts the loop's wait on
+     * the input devices (an SDL timer's event would not: on KMSDRM and dummy the loop blocks
+     * in poll(), not in SDL). Headless, SDL turns it into SDL_QUIT; the app on a display
+     * reads it from a signalfd instead (shell.c), which the same poll() watches. */
     s->quit = false;
     timer_t timer;
     struct sigevent ev = { .sigev_notify = SIGEV_SIGNAL, .sigev_signo = SIGTERM };
