@@ -188,8 +188,12 @@ if [ "$(id -u)" -ne 0 ]; then
         "attune: The tally could not be saved to $dir/tally.ini: its folder cannot be written (permission denied)."
     whole "a tally folder that cannot be written"
 elif command -v setpriv >/dev/null && setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
-    out=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$attune" --headless --size 800x480 \
-        --script "$journey" --config "$dir/config.ini" --bundle assets/content/en 2>&1)
+    # the other user may not reach the checkout (a clone in a 0700 folder): it gets its own
+    # copies of the program and the bundle, in $tmp, and runs from there
+    cp "$attune" "$tmp/attune-copy" && cp -r assets/content/en "$tmp/bundle-copy"
+    chmod -R a+rX "$tmp/attune-copy" "$tmp/bundle-copy"
+    out=$(cd "$tmp" && setpriv --reuid=65534 --regid=65534 --clear-groups "$tmp/attune-copy" --headless \
+        --size 800x480 --script "$journey" --config "$dir/config.ini" --bundle "$tmp/bundle-copy" 2>&1)
     status=$?
     expect "a tally folder that cannot be written (mode 555, run as uid 65534): a sentence, the app runs" 0 \
         "attune: The tally could not be saved to $dir/tally.ini: its folder cannot be written (permission denied)."
