@@ -414,6 +414,15 @@ typedef enum SoakEvent {
     EV_HOLD, EV_RESIZE, EV_DISPLAY_RESET, EV_CLOSE, EV_COUNT
 } SoakEvent;
 
+/* Under ASan, resident memory is mostly ASan's: freed blocks wait in its quarantine (up to
+ * 256 MiB) and every allocation's stack is kept. The plain build's figure is the app's, so
+ * only there does a million-event soak fail when memory grows. */
+#if defined(__SANITIZE_ADDRESS__)
+enum { SOAK_CHECKS_MEMORY = 0 };
+#else
+enum { SOAK_CHECKS_MEMORY = 1 };
+#endif
+
 /* How often each event comes, out of the sum (1000). */
 static const int soak_weight[EV_COUNT] = { 470, 80, 80, 100, 30, 40, 140, 20, 30, 5, 1, 4 };
 
@@ -773,9 +782,9 @@ int headless_soak(Shell *s, long events, unsigned long seed, FILE *out)
     if (rss_mark >= 0 && status == 0)
         fprintf(out, "; resident %.1f MiB at event %ld, %.1f MiB at the end (growth %+.2f MiB)",
                 rss_mark / 1024.0, mark, rss_end / 1024.0, (rss_end - rss_mark) / 1024.0);
-    fprintf(out, "\n");
+    fprintf(out, "%s\n", SOAK_CHECKS_MEMORY ? "" : " (under ASan: mostly its quarantine; the plain build's figure is the app's)");
     /* a million events: resident memory must stay flat from event 100,000 on */
-    if (status == 0 && mark == 100000 && rss_mark >= 0 && rss_end - rss_mark >= 1024) {
+    if (SOAK_CHECKS_MEMORY && status == 0 && mark == 100000 && rss_mark >= 0 && rss_end - rss_mark >= 1024) {
         fprintf(out, "soak: FAILED: resident memory grew by %.2f MiB from event %ld to the end "
                 "(the limit is 1 MiB)\n", (rss_end - rss_mark) / 1024.0, mark);
         status = 1;
