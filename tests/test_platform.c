@@ -23,6 +23,7 @@
 #include <cmocka.h>
 
 #include "../platform/platform.h"
+#include "files.h"
 
 /* --- a folder per test ------------------------------------------------------------ */
 
@@ -60,27 +61,6 @@ static const char *at(const Fixture *f, int slot, const char *name)
 static void make_dir(const char *path)
 {
     assert_int_equal(mkdir(path, 0755), 0);
-}
-
-static void write_text(const char *path, const char *text)
-{
-    FILE *out = fopen(path, "wb");
-    assert_non_null(out);
-    assert_int_equal(fwrite(text, 1, strlen(text), out), strlen(text));
-    assert_int_equal(fclose(out), 0);
-}
-
-static const char *read_text(const char *path)
-{
-    static char buf[256];
-    buf[0] = '\0';
-    FILE *in = fopen(path, "rb");
-    if (in) {
-        size_t n = fread(buf, 1, sizeof(buf) - 1, in);
-        buf[n] = '\0';
-        fclose(in);
-    }
-    return buf;
 }
 
 static long elapsed_ms(const struct timespec *start)

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "../app/core/tally.h"
+#include "files.h"
 
 typedef struct Fixture {
     char dir[64];
@@ -48,28 +49,6 @@ static int teardown(void **state)
     int rc = system(command);
     diag_free(&f->diags);
     return rc == 0 ? 0 : -1;
-}
-
-static void write_text(const char *path, const char *text)
-{
-    FILE *out = fopen(path, "wb");
-    assert_non_null(out);
-    assert_int_equal(fwrite(text, 1, strlen(text), out), strlen(text));
-    assert_int_equal(fclose(out), 0);
-}
-
-/* The whole file as a string (at most 4 KiB), or "" when it cannot be read. */
-static const char *read_text(const char *path)
-{
-    static char text[4096];
-    text[0] = '\0';
-    FILE *in = fopen(path, "rb");
-    if (!in)
-        return text;
-    size_t n = fread(text, 1, sizeof(text) - 1, in);
-    text[n] = '\0';
-    fclose(in);
-    return text;
 }
 
 static bool exists(const char *path)
