@@ -466,14 +466,8 @@ static bool read_frame(Soak *k)
 {
     Shell *s = k->run.shell;
     size_t need = (size_t)s->render.width * (size_t)s->render.height * 4;
-    if (need > k->pixel_bytes)
-        return false;
-    SDL_Texture *target = SDL_GetRenderTarget(s->sdl);
-    if (SDL_SetRenderTarget(s->sdl, s->render.frame) != 0)
-        return false;
-    int read = SDL_RenderReadPixels(s->sdl, NULL, SDL_PIXELFORMAT_ARGB8888, k->pixels, s->render.width * 4);
-    SDL_SetRenderTarget(s->sdl, target);
-    return read == 0;
+    return need <= k->pixel_bytes &&
+           render_read_pixels(&s->render, SDL_PIXELFORMAT_ARGB8888, k->pixels, s->render.width * 4);
 }
 
 /* A 64-bit digest of the frame read by read_frame. */
@@ -646,14 +640,15 @@ static const char *soak_event(Soak *k, SoakEvent ev, char *what, size_t what_siz
         /* every texture is lost; after the renderer is rebuilt the frame must look the same */
         snprintf(what, what_size, "display reset (SDL_RENDER_DEVICE_RESET)");
         shell_frame(s, r->now, true);
-        bool before = read_frame(k);
-        uint64_t digest = before ? frame_digest(k) : 0;
+        if (!read_frame(k))
+            return "the frame on screen could not be read back";
+        uint64_t digest = frame_digest(k);
         shell_display_reset(s, true);
         if (!s->render_open)
             return "after a display reset, the renderer could not be rebuilt";
         shell_frame(s, r->now, true);
         k->display_resets++;
-        if (before && (!read_frame(k) || frame_digest(k) != digest))
+        if (!read_frame(k) || frame_digest(k) != digest)
             return "the frame drawn after a display reset differs from the one before";
         break;
     }

@@ -1244,18 +1244,21 @@ fail:
     return false;
 }
 
+bool render_read_pixels(Renderer *r, Uint32 format, void *pixels, int pitch)
+{
+    SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
+    /* r->frame NULL (the software renderer) selects the window, which holds the frame. */
+    if (SDL_SetRenderTarget(r->sdl, r->frame) != 0)
+        return false;
+    int read = SDL_RenderReadPixels(r->sdl, NULL, format, pixels, pitch);
+    SDL_SetRenderTarget(r->sdl, target);
+    return read == 0;
+}
+
 bool render_save_png(Renderer *r, const char *path)
 {
-    bool ok = false;
-    SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, r->width, r->height, 24, SDL_PIXELFORMAT_RGB24);
-    /* r->frame NULL (the software renderer) selects the window, which holds the frame. */
-    if (!s || SDL_SetRenderTarget(r->sdl, r->frame) != 0)
-        goto done;
-    int read = SDL_RenderReadPixels(r->sdl, NULL, SDL_PIXELFORMAT_RGB24, s->pixels, s->pitch);
-    SDL_SetRenderTarget(r->sdl, target);
-    ok = read == 0 && IMG_SavePNG(s, path) == 0;
-done:
+    bool ok = s && render_read_pixels(r, SDL_PIXELFORMAT_RGB24, s->pixels, s->pitch) && IMG_SavePNG(s, path) == 0;
     if (s)
         SDL_FreeSurface(s);
     return ok;

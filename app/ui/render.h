@@ -206,6 +206,11 @@ bool render_frame(Renderer *r, const DrawList *list, uint32_t background);
  * SDL_RENDER_DEVICE_RESET every texture is gone: render_close and render_open again.) */
 void render_invalidate(Renderer *r);
 
+/* Copies the current frame (what the last render_frame drew, width x height) into `pixels`
+ * in SDL pixel `format`, `pitch` bytes a row. Returns false, with the reason in
+ * SDL_GetError(), when it cannot be read. */
+bool render_read_pixels(Renderer *r, Uint32 format, void *pixels, int pitch);
+
 /* Saves the current frame (what the last render_frame drew) as a PNG at `path`. Returns
  * false, with the reason in SDL_GetError(), when it cannot be read or written. Allocates a
  * surface of the frame's size for the duration of the call. */
