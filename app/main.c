@@ -9,10 +9,12 @@
  *   attune --tour --size WxH [--shots DIR]             every screen, checked
  *   attune --help | --version
  *
- * The layers, to read next: app/core/ (no SDL: config, bundle, quiz, then flow.c, the
- * screen state machine, and view.c, which lays screens out as draw lists), then app/ui/
- * (shell.c: SDL events into the flow; render.c: draw lists onto the screen; headless.c:
- * scripts and the tour). PRODUCT.md has the command-line contract. */
+ * The layers, to read next (docs/design.md draws them): app/core/ (no SDL: the config,
+ * the bundle, the quiz, then flow.c, the screen state machine), app/view/ (no SDL: view.c
+ * lays screens out as draw lists; check.c judges them), app/render/ (draw lists onto the
+ * screen with SDL), app/shell/ (SDL events into the flow, frames out), app/drive/ (scripts,
+ * the tour and the soak, without a person), and platform/ (what differs on a Pi).
+ * docs/design.md has the command-line contract. */
 #define _DEFAULT_SOURCE
 #include <errno.h>
 #include <limits.h>
@@ -25,12 +27,12 @@
 #include "core/bundle.h"
 #include "core/config.h"
 #include "core/diag.h"
-#include "core/check.h"
+#include "view/check.h"
 #include "core/quiz.h"
-#include "core/script.h"
+#include "drive/script.h"
 #include "core/tally.h"
-#include "ui/headless.h"
-#include "ui/shell.h"
+#include "drive/headless.h"
+#include "shell/shell.h"
 
 #ifndef ATTUNE_VERSION
 #define ATTUNE_VERSION "0.1.0"

@@ -1,5 +1,6 @@
-/* watchdog.c — the ping timing for systemd's watchdog; see watchdog.h. The only call
- * into libsystemd is sd_watchdog_enabled(), which reads WATCHDOG_USEC and WATCHDOG_PID. */
+/* watchdog.c — systemd's readiness and watchdog notifications and their timing; see
+ * watchdog.h. The calls into libsystemd: sd_notify(), and sd_watchdog_enabled(), which
+ * reads WATCHDOG_USEC and WATCHDOG_PID. */
 #include "watchdog.h"
 
 #include <systemd/sd-daemon.h>
@@ -37,4 +38,24 @@ uint64_t plat_watchdog_wait_ms(uint64_t last_ping_ms, uint64_t now_ms, uint64_t 
     if (plat_watchdog_due(last_ping_ms, now_ms, interval_ms))
         return 0;
     return interval_ms - (now_ms - last_ping_ms);
+}
+
+void plat_watchdog_ready(PlatWatchdog *w, uint64_t now_ms)
+{
+    w->every = plat_watchdog_interval_ms();
+    w->last = now_ms;
+    sd_notify(0, "READY=1");
+}
+
+void plat_watchdog_alive(PlatWatchdog *w, uint64_t now_ms)
+{
+    if (plat_watchdog_due(w->last, now_ms, w->every)) {
+        sd_notify(0, "WATCHDOG=1");
+        w->last = now_ms;
+    }
+}
+
+void plat_watchdog_stopping(void)
+{
+    sd_notify(0, "STOPPING=1");
 }

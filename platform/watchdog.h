@@ -3,20 +3,36 @@
  * On the Pi, attune.service runs Attune with Type=notify and WatchdogSec=: systemd
  * passes the timeout in WATCHDOG_USEC, expects sd_notify(0, "READY=1") once the first
  * frame is up, then sd_notify(0, "WATCHDOG=1") more often than the timeout; a loop that
- * hangs stops pinging, and systemd kills and restarts the app. This module only does the
- * arithmetic (the caller sends the pings, so it is tested without systemd):
+ * hangs stops pinging, and systemd kills and restarts the app. This module is the only
+ * place that talks to systemd; the loop calls:
  *
- *     uint64_t every = plat_watchdog_interval_ms();     once, at start; 0: no watchdog
- *     ...in the loop, with `now` from SDL_GetTicks64() or SDL_GetTicks():
- *     if (plat_watchdog_due(last_ping, now, every)) { sd_notify(0, "WATCHDOG=1"); last_ping = now; }
- *     ...and sleep no longer than plat_watchdog_wait_ms(last_ping, now, every).
+ *     plat_watchdog_ready(&w, now);        once the first frame is up ("READY=1")
+ *     plat_watchdog_alive(&w, now);        every turn of the loop ("WATCHDOG=1" when due)
+ *     ...sleeping no longer than plat_watchdog_wait_ms(w.last, now, w.every)
+ *     plat_watchdog_stopping();            on the way out ("STOPPING=1")
  *
- * Nothing here prints, allocates or exits. */
+ * The arithmetic below them is tested without systemd. Nothing here prints, allocates or
+ * exits. */
 #ifndef ATTUNE_PLATFORM_WATCHDOG_H
 #define ATTUNE_PLATFORM_WATCHDOG_H
 
 #include <stdbool.h>
 #include <stdint.h>
+
+typedef struct PlatWatchdog {
+    uint64_t every;   /* ping interval in ms (0: no watchdog) */
+    uint64_t last;    /* ms of the last ping */
+} PlatWatchdog;
+
+/* Tells systemd the app is ready (a no-op when not started by systemd) and reads the
+ * watchdog's interval; `now_ms` counts as the first ping. */
+void plat_watchdog_ready(PlatWatchdog *w, uint64_t now_ms);
+
+/* Pings systemd's watchdog when a ping is due at `now_ms`. */
+void plat_watchdog_alive(PlatWatchdog *w, uint64_t now_ms);
+
+/* Tells systemd the app is stopping. */
+void plat_watchdog_stopping(void);
 
 /* How often to ping, in milliseconds: half the timeout systemd set in WATCHDOG_USEC
  * (read with sd_watchdog_enabled(), which also checks WATCHDOG_PID is this process), at

@@ -32,9 +32,9 @@
 #include "../app/core/bundle.h"
 #include "../app/core/config.h"
 #include "../app/core/diag.h"
-#include "../app/ui/headless.h"
-#include "../app/ui/render.h"
-#include "../app/ui/shell.h"
+#include "../app/drive/headless.h"
+#include "../app/render/render.h"
+#include "../app/shell/shell.h"
 
 #define BUNDLE_DIR "assets/content/en"
 

@@ -1,23 +1,20 @@
 /* render_faults.c — the renderer meets text the loaders would have refused or the theme's
- * font cannot draw (issue 5, "Faults"); tests/faults.sh builds it with ASan+UBSan and runs
+ * font cannot draw; `make test` builds it with ASan+UBSan and tests/faults.sh runs
  * it. Broken UTF-8 handed straight to measure and render_frame (in heap blocks of exactly
  * its length, so any overread is caught) is measured like the same text with U+FFFD in
  * place of each bad byte, and drawn; a line with CJK, Arabic and an emoji gets a fallback
  * font from fontconfig for the glyphs the theme's font lacks; a code point no font has is
  * drawn as the font's box. One line per check, "ok" or "FAIL"; exit 1 when any fails.
- *
- *   cc -std=c11 -g -fsanitize=address,undefined tests/render_faults.c app/ui/render.c \
- *      app/ui/font.c app/core/{draw,config,schema,inidoc,arena,diag,utf8,text}.c \
- *      platform/common.c $(pkg-config --cflags --libs sdl2 SDL2_ttf SDL2_image fontconfig inih) -lm */
+ */
 #include <SDL.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../app/core/config.h"
-#include "../app/core/draw.h"
-#include "../app/core/text.h"
-#include "../app/ui/render.h"
+#include "../app/view/draw.h"
+#include "../app/view/text.h"
+#include "../app/render/render.h"
 
 static Renderer renderer; /* large: keep it off the stack */
 static DrawList list;

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "../app/core/check.h"
+#include "../app/view/check.h"
 
 /* A fake measure: 10 px per byte; sizes chosen so that at 5 px/mm body text is 4 mm. */
 static int fake_width(void *ctx, FontRole font, const char *text, int len)

@@ -20,7 +20,7 @@
 
 #include "../app/core/bundle.h"
 #include "../app/core/config.h"
-#include "../app/core/draw.h"
+#include "../app/view/draw.h"
 #include "../app/core/flow.h"
 
 /* --- the fixture: loaded once for the whole group, never changed by a test --------------- */
@@ -67,7 +67,10 @@ static void act(Flow *f, Action action, int arg, long *now)
 static void press(Flow *f, FlowKey key, const DrawList *list, long *now)
 {
     *now += STEP_MS;
-    flow_key(f, key, list, *now);
+    Presses targets = { .count = 0 };
+    if (list)
+        draw_presses(list, &targets);
+    flow_key(f, key, &targets, *now);
 }
 
 static void swipe(Flow *f, int dir, long *now)

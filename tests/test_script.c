@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "../app/core/script.h"
+#include "../app/drive/script.h"
 #include "../app/core/utf8.h"
 
 /* Parses `text` from an exact-size heap copy (no NUL after it), so that ASan catches

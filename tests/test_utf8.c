@@ -10,7 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "../app/core/text.h"
+#include "../app/view/text.h"
 #include "../app/core/utf8.h"
 
 #define FFFD UTF8_REPLACEMENT

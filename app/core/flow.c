@@ -366,7 +366,7 @@ void flow_action(Flow *f, Action action, int arg, long now)
     }
 }
 
-void flow_key(Flow *f, FlowKey key, const DrawList *list, long now)
+void flow_key(Flow *f, FlowKey key, const Presses *list, long now)
 {
     if (key != KEY_SHIFT)
         f->shift_presses = 0;
@@ -391,7 +391,7 @@ void flow_key(Flow *f, FlowKey key, const DrawList *list, long now)
     }
     if (flow_input(f, now))
         return;
-    int n = list ? list->target_count : 0;
+    int n = list ? list->count : 0;
     switch (key) {
     case KEY_NEXT_PAGE:
     case KEY_PREV_PAGE:
@@ -405,7 +405,7 @@ void flow_key(Flow *f, FlowKey key, const DrawList *list, long now)
             int start = f->focus < 0 ? (step > 0 ? -1 : n) : f->focus;
             for (int i = 1; i <= n; i++) {
                 int candidate = ((start + step * i) % n + n) % n;
-                if (list->targets[candidate].enabled) {
+                if (list->items[candidate].enabled) {
                     f->focus = candidate;
                     break;
                 }
@@ -414,8 +414,8 @@ void flow_key(Flow *f, FlowKey key, const DrawList *list, long now)
         }
         break;
     case KEY_ACTIVATE:
-        if (f->focus >= 0 && f->focus < n && list->targets[f->focus].enabled) {
-            const Target *t = &list->targets[f->focus];
+        if (f->focus >= 0 && f->focus < n && list->items[f->focus].enabled) {
+            const Press *t = &list->items[f->focus];
             int keep = f->focus;
             Screen before = f->screen;
             flow_action(f, t->action, t->arg, now);

@@ -12,7 +12,7 @@
 
 #include "bundle.h"
 #include "config.h"
-#include "draw.h"
+#include "action.h"
 #include "quiz.h"
 #include "screen.h"
 #include "tally.h"
@@ -105,11 +105,12 @@ typedef struct Flow {
 /* Starts at attract, at time `now` (ms). */
 void flow_init(Flow *flow, const Bundle *bundle, const Config *config, long now);
 
-/* Does what a target does (see draw.h's Action). Any action counts as input. */
+/* Does what a target does (see action.h). Any action counts as input. */
 void flow_action(Flow *flow, Action action, int arg, long now);
 
-/* A key, already mapped. `targets` is the screen's current draw list (for focus). */
-void flow_key(Flow *flow, FlowKey key, const DrawList *targets, long now);
+/* A key, already mapped. `targets` are the screen's current targets, in the view's order
+ * (for focus; NULL: none). */
+void flow_key(Flow *flow, FlowKey key, const Presses *targets, long now);
 
 /* A horizontal swipe: dir > 0 is a swipe to the left (the next page), dir < 0 the previous. */
 void flow_swipe(Flow *flow, int dir, long now);

@@ -20,11 +20,11 @@
 #include <string.h>
 
 #include "../../app/core/bundle.h"
-#include "../../app/core/check.h"
+#include "../../app/view/check.h"
 #include "../../app/core/config.h"
 #include "../../app/core/flow.h"
-#include "../../app/core/script.h"
-#include "../../app/core/view.h"
+#include "../../app/drive/script.h"
+#include "../../app/view/view.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -32,9 +32,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "arena.h"
-#include "diag.h"
-#include "screen.h"
+#include "../core/arena.h"
+#include "../core/diag.h"
+#include "../core/screen.h"
 
 /* A larger file is not read (one error); a script is a few hundred lines. */
 enum { SCRIPT_MAX_FILE = 1024 * 1024 };

@@ -125,3 +125,10 @@ const Target *draw_hit(const DrawList *list, float x, float y)
     }
     return NULL;
 }
+
+void draw_presses(const DrawList *list, Presses *out)
+{
+    out->count = list->target_count;
+    for (int i = 0; i < list->target_count; i++)
+        out->items[i] = (Press){ list->targets[i].action, list->targets[i].arg, list->targets[i].enabled };
+}

@@ -2,7 +2,7 @@
  * need not be NUL-terminated nor well-formed: nothing past `len` is read. */
 #include "text.h"
 
-#include "utf8.h"
+#include "../core/utf8.h"
 
 static int width_of(const Measure *m, FontRole font, const char *text, int len)
 {

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "utf8.h"
+#include "../core/utf8.h"
 
 #define MM_PER_INCH 25.4
 #define DEFAULT_DIAGONAL_INCHES 7.0

@@ -5,7 +5,6 @@
 #include <errno.h>
 #include <math.h>
 #include <signal.h>
-#include <systemd/sd-daemon.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -250,7 +249,9 @@ void shell_key(Shell *s, SDL_Keycode key, Uint16 mods, long now)
             return;
         }
     }
-    flow_key(f, k, &s->list, now);
+    Presses targets;
+    draw_presses(&s->list, &targets);
+    flow_key(f, k, &targets, now);
 }
 
 void shell_quit_request(Shell *s)
@@ -410,13 +411,13 @@ static void measure_panel(Shell *s)
     SDL_GetWindowSize(s->window, &ww, &wh);
     s->scale_x = ww > 0 ? (float)s->panel_w / ww : 1;
     s->scale_y = wh > 0 ? (float)s->panel_h / wh : 1;
-    plat_logical_size(s->rotation, s->panel_w, s->panel_h, &s->width, &s->height);
+    rotate_logical_size(s->rotation, s->panel_w, s->panel_h, &s->width, &s->height);
 }
 
 /* A point on the panel (normalised 0..1, as touches come) in logical drawing pixels. */
 static void to_logical(const Shell *s, float nx, float ny, float *x, float *y)
 {
-    plat_rotate_point(s->rotation, s->width, s->height, nx, ny, x, y);
+    rotate_to_logical(s->rotation, s->width, s->height, nx, ny, x, y);
 }
 
 /* The mouse, in window points, as a normalised panel point. */
@@ -505,8 +506,8 @@ static void handle(Shell *s, const SDL_Event *e, long now)
 static int sleep_ms(const Shell *s, long now)
 {
     long wait = shell_next_timer(s, now);
-    uint64_t ping = plat_watchdog_wait_ms(s->watchdog_last, (uint64_t)now, s->watchdog_every);
-    if (s->watchdog_every && (wait < 0 || ping < (uint64_t)wait))
+    uint64_t ping = plat_watchdog_wait_ms(s->watchdog.last, (uint64_t)now, s->watchdog.every);
+    if (s->watchdog.every && (wait < 0 || ping < (uint64_t)wait))
         wait = (long)ping; /* an idle screen still tells systemd the loop is alive */
     if (s->list.next_change_ms >= 0 && (wait < 0 || s->list.next_change_ms < wait))
         wait = s->list.next_change_ms;
@@ -590,9 +591,7 @@ int shell_run(Shell *s)
     }
     shell_frame(s, now, true);
     /* under systemd (Type=notify): ready once the first frame is up, then alive */
-    s->watchdog_every = plat_watchdog_interval_ms();
-    s->watchdog_last = (uint64_t)now;
-    sd_notify(0, "READY=1");
+    plat_watchdog_ready(&s->watchdog, (uint64_t)now);
     while (!s->quit) {
         SDL_Event e;
         int wait = sleep_ms(s, now);
@@ -606,12 +605,9 @@ int shell_run(Shell *s)
         take_signals(s);
         shell_tick(s, now);
         shell_frame(s, now, false);
-        if (plat_watchdog_due(s->watchdog_last, (uint64_t)now, s->watchdog_every)) {
-            sd_notify(0, "WATCHDOG=1");
-            s->watchdog_last = (uint64_t)now;
-        }
+        plat_watchdog_alive(&s->watchdog, (uint64_t)now);
     }
-    sd_notify(0, "STOPPING=1");
+    plat_watchdog_stopping();
     if (s->flow.tally_on && s->hooks.save_tally) /* saved on every change; once more to be sure */
         s->hooks.save_tally(s->hooks.ctx, &s->flow.tally);
     fprintf(stderr, "attune: closed\n");

@@ -7,8 +7,8 @@
 
 #include <stdio.h>
 
-#include "../core/script.h"
-#include "shell.h"
+#include "script.h"
+#include "../shell/shell.h"
 
 /* Runs `script` (PRODUCT.md's --script commands). Screenshots go to `shots` (a folder;
  * NULL: `shot` is skipped). Returns 0 when every line ran and every expect held; 1 at the

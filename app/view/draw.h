@@ -1,6 +1,6 @@
 /* draw.h — what a screen looks like, as data: a list of draw commands and touch targets.
  *
- * The view (view.h) lays a screen out into a DrawList; the renderer (app/ui/render.c)
+ * The view (view.h) lays a screen out into a DrawList; the renderer (app/render/)
  * executes it with SDL; the layout checks (check.h) and the headless driver read it.
  * Nothing here knows SDL. Coordinates are in logical pixels of the screen, origin at the
  * top left. A DrawList has fixed capacities and never allocates: building a frame is
@@ -12,7 +12,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum { DRAW_MAX_CMDS = 1024, DRAW_MAX_TARGETS = 64, DRAW_MAX_BLOCKS = 96, DRAW_TEXT_BYTES = 16384 };
+#include "../core/action.h"
+
+enum { DRAW_MAX_CMDS = 1024, DRAW_MAX_TARGETS = ACTION_MAX_TARGETS, DRAW_MAX_BLOCKS = 96, DRAW_TEXT_BYTES = 16384 };
 
 typedef struct Rect {
     float x, y, w, h;
@@ -52,34 +54,6 @@ typedef struct DrawCmd {
     uint32_t background;    /* DRAW_TEXT: the colour behind it (for the contrast check) */
     Rect clip;              /* DRAW_TEXT: the box the text must stay inside (overflow check) */
 } DrawCmd;
-
-/* What a touch, a click or Return on the focused target does. */
-typedef enum Action {
-    ACT_NONE,
-    ACT_BEGIN,              /* attract: touch to begin */
-    ACT_START,              /* consent: start */
-    ACT_DECLINE,            /* consent: not now */
-    ACT_OPEN,               /* home: open screen `arg` (a Screen) */
-    ACT_ANSWER,             /* question: answer `arg` (1..points) */
-    ACT_BACK,               /* previous question / previous page / up a level */
-    ACT_NEXT,               /* next page */
-    ACT_HOME,               /* to the home menu */
-    ACT_QUICK_EXIT,         /* clear everything, back to attract */
-    ACT_GUIDANCE,           /* result or styles list: guidance for style `arg` */
-    ACT_CHEMISTRY,          /* result: the chemistry of closeness */
-    ACT_RESTART,            /* result: start over (wipes the answers) */
-    ACT_STAY,               /* idle overlay: I'm still here */
-    ACT_CALM_AGAIN,         /* calm: once more */
-    ACT_PIN_DIGIT,          /* staff PIN pad: digit `arg` */
-    ACT_PIN_DELETE,         /* staff PIN pad: delete the last digit */
-    ACT_PIN_OK,             /* staff PIN pad: check the PIN */
-    ACT_STAFF_PAGE,         /* staff: show page `arg` (a StaffPage) */
-    ACT_STAFF_EXIT,         /* staff: close the app */
-    ACT_STAFF_RELOAD,       /* staff: check and reload the content */
-    ACT_STAFF_TALLY_RESET,  /* staff: reset the anonymous tally */
-    ACT_STAFF_BRIGHTNESS,   /* staff: brightness by `arg` percent */
-    ACT_ACTION_COUNT
-} Action;
 
 typedef struct Target {
     Rect rect;
@@ -123,6 +97,10 @@ DrawCmd *draw_text(DrawList *list, float x, float y, float w, float h, FontRole 
 
 /* Adds a target; returns it or NULL when full. */
 Target *draw_target(DrawList *list, Rect r, Action action, int arg, const char *label);
+
+/* The list's targets as the flow sees them (what each does, and whether it is enabled),
+ * for keyboard focus (flow_key). */
+void draw_presses(const DrawList *list, Presses *out);
 
 /* Adds a text block (for `expect text`). */
 void draw_block(DrawList *list, const char *text, Rect r);

@@ -9,7 +9,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include "../core/check.h"
+#include "../view/check.h"
 
 enum { TAP_MS = 80, SWIPE_MS = 200, START_MS = 1000 };
 

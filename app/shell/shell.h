@@ -12,12 +12,13 @@
 
 #include "../core/bundle.h"
 #include "../core/config.h"
-#include "../core/draw.h"
+#include "../view/draw.h"
 #include "../core/flow.h"
-#include "../core/view.h"
+#include "../view/view.h"
 #include "../../platform/platform.h"
 #include "../../platform/watchdog.h"
-#include "render.h"
+#include "../render/render.h"
+#include "../render/rotate.h"
 
 typedef struct ShellStats {
     long frames_laid_out;   /* view_layout calls */
@@ -73,7 +74,7 @@ typedef struct Shell {
     PlatInput input;
     bool input_ok;
     bool light_warned;
-    uint64_t watchdog_every, watchdog_last;   /* systemd's watchdog: ping interval (0: none) */
+    PlatWatchdog watchdog;      /* systemd's: readiness and pings (platform/watchdog.h) */
     int signals;                /* SIGTERM, SIGINT, SIGHUP as a signalfd (the app on a display), or -1 */
 
     Uint32 opened_at;

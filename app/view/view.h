@@ -9,9 +9,9 @@
 #ifndef ATTUNE_VIEW_H
 #define ATTUNE_VIEW_H
 
-#include "config.h"
+#include "../core/config.h"
 #include "draw.h"
-#include "flow.h"
+#include "../core/flow.h"
 #include "text.h"
 
 enum { VIEW_MAX_ITEMS = 256, VIEW_MAX_PAGES = 96 };

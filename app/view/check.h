@@ -23,7 +23,7 @@
 
 #include <stdint.h>
 
-#include "config.h"
+#include "../core/config.h"
 #include "draw.h"
 #include "text.h"
 

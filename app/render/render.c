@@ -10,7 +10,7 @@
  * without multisampling, on every renderer. */
 #include "render.h"
 
-#include "../../platform/platform.h"
+#include "rotate.h"
 
 #include <SDL_image.h>
 #include <assert.h>
@@ -1129,9 +1129,9 @@ bool render_frame(Renderer *r, const DrawList *list, uint32_t background)
     if (r->frame) {
         SDL_SetRenderTarget(r->sdl, NULL);
         if (r->rotation) {
-            Rect d = plat_copy_rect(r->rotation, r->panel_w, r->panel_h);
+            Rect d = rotate_copy_rect(r->rotation, r->panel_w, r->panel_h);
             SDL_FRect dst = { d.x, d.y, d.w, d.h };
-            SDL_RenderCopyExF(r->sdl, r->frame, NULL, &dst, plat_copy_angle(r->rotation), NULL, SDL_FLIP_NONE);
+            SDL_RenderCopyExF(r->sdl, r->frame, NULL, &dst, rotate_copy_angle(r->rotation), NULL, SDL_FLIP_NONE);
         } else {
             SDL_RenderCopy(r->sdl, r->frame, NULL, NULL);
         }

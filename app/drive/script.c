@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "utf8.h"
+#include "../core/utf8.h"
 
 /* ---------------------------------------------------------------------------------- */
 /* Words                                                                              */

@@ -20,8 +20,8 @@
 #include <stdint.h>
 
 #include "../core/config.h"
-#include "../core/draw.h"
-#include "../core/text.h"
+#include "../view/draw.h"
+#include "../view/text.h"
 #include "font.h"
 
 enum {

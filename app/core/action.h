@@ -1,0 +1,52 @@
+/* action.h — what a touch, a click or Return on a focused target asks of the flow.
+ *
+ * The view puts an Action (and its argument) on every touch target it lays out; the flow
+ * (flow.c) does it. Presses is the screen's targets as the flow sees them, in the view's
+ * order, for moving the keyboard focus: the flow never needs to know where they are. */
+#ifndef ATTUNE_ACTION_H
+#define ATTUNE_ACTION_H
+
+#include <stdbool.h>
+
+/* What a touch, a click or Return on the focused target does. */
+typedef enum Action {
+    ACT_NONE,
+    ACT_BEGIN,              /* attract: touch to begin */
+    ACT_START,              /* consent: start */
+    ACT_DECLINE,            /* consent: not now */
+    ACT_OPEN,               /* home: open screen `arg` (a Screen) */
+    ACT_ANSWER,             /* question: answer `arg` (1..points) */
+    ACT_BACK,               /* previous question / previous page / up a level */
+    ACT_NEXT,               /* next page */
+    ACT_HOME,               /* to the home menu */
+    ACT_QUICK_EXIT,         /* clear everything, back to attract */
+    ACT_GUIDANCE,           /* result or styles list: guidance for style `arg` */
+    ACT_CHEMISTRY,          /* result: the chemistry of closeness */
+    ACT_RESTART,            /* result: start over (wipes the answers) */
+    ACT_STAY,               /* idle overlay: I'm still here */
+    ACT_CALM_AGAIN,         /* calm: once more */
+    ACT_PIN_DIGIT,          /* staff PIN pad: digit `arg` */
+    ACT_PIN_DELETE,         /* staff PIN pad: delete the last digit */
+    ACT_PIN_OK,             /* staff PIN pad: check the PIN */
+    ACT_STAFF_PAGE,         /* staff: show page `arg` (a StaffPage) */
+    ACT_STAFF_EXIT,         /* staff: close the app */
+    ACT_STAFF_RELOAD,       /* staff: check and reload the content */
+    ACT_STAFF_TALLY_RESET,  /* staff: reset the anonymous tally */
+    ACT_STAFF_BRIGHTNESS,   /* staff: brightness by `arg` percent */
+    ACT_ACTION_COUNT
+} Action;
+
+enum { ACTION_MAX_TARGETS = 64 };
+
+typedef struct Press {
+    Action action;
+    int arg;
+    bool enabled;
+} Press;
+
+typedef struct Presses {
+    Press items[ACTION_MAX_TARGETS];
+    int count;
+} Presses;
+
+#endif
