@@ -17,12 +17,7 @@ run=$1
 dir=$2
 native=$3
 imgdiff=$4
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL (arm64): $*"; }
+. "$(dirname "$0")/counts.sh"
 
 for t in "$dir"/test_*; do
     [ -x "$t" ] || continue
@@ -55,7 +50,7 @@ last=$(printf '%s\n' "$out" | tail -n 1)
 echo "$last (arm64, 800x480)"
 case "$status:$last" in
 "0:tour: "*" screens, 0 problems") ok ;;
-*) bad "tour at 800x480 (exit $status): $(printf '%s\n' "$out" | head -20)" ;;
+*) bad "tour at 800x480 (exit $status)" "$(printf '%s\n' "$out" | head -20)" ;;
 esac
 "$native" --tour --size 800x480 --shots "$tmp/tour/native" >/dev/null 2>&1 || bad "the tour on the native build"
 compare tour
@@ -64,7 +59,7 @@ script=tests/scripts/quiz-anxious.txt
 if out=$($run "$dir/attune" --headless --size 800x480 --script "$script" --shots "$tmp/journey/arm64" 2>&1); then
     ok
 else
-    bad "$script: $out"
+    bad "$script" "$out"
 fi
 "$native" --headless --size 800x480 --script "$script" --shots "$tmp/journey/native" >/dev/null 2>&1 ||
     bad "$script on the native build"
@@ -77,5 +72,4 @@ else
     ok
 fi
 
-echo "arm64: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

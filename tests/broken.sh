@@ -9,30 +9,24 @@
 set -u
 attune=$(realpath "$1")
 top=$(pwd)
+. "$top/tests/counts.sh"
 . "$top/tests/overlay.sh"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-pass=0
-fail=0
 for dir in "$top"/tests/broken/*/; do
-    name=$(basename "$dir")
-    overlay "$dir" "$work/$name"
-    out=$(cd "$work" && "$attune" --check --bundle "$name" 2>&1)
+    case=$(basename "$dir")
+    overlay "$dir" "$tmp/$case"
+    out=$(cd "$tmp" && "$attune" --check --bundle "$case" 2>&1)
     status=$?
     if [ "${UPDATE:-}" = 1 ]; then
         printf '%s\n' "$out" >"$dir/expected.txt"
-        echo "updated $name"
+        echo "updated $case"
         continue
     fi
     want=1
     grep -q ': error: ' "$dir/expected.txt" || want=0
     if [ "$out" = "$(cat "$dir/expected.txt")" ] && [ "$status" -eq "$want" ]; then
-        pass=$((pass + 1))
+        ok
     else
-        fail=$((fail + 1))
-        echo "FAIL broken/$name (exit $status, want $want):"
-        printf '%s\n' "$out" | diff -u "$dir/expected.txt" - | sed 's/^/    /'
+        bad "broken/$case (exit $status, want $want)" "$(printf '%s\n' "$out" | diff -u "$dir/expected.txt" -)"
     fi
 done
-echo "broken: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

@@ -6,11 +6,8 @@
 set -u
 attune=$(realpath "$1")
 top=$(pwd)
+. "$top/tests/counts.sh"
 . "$top/tests/overlay.sh"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-pass=0
-fail=0
 
 # expect STATUS "OUTPUT" COMMAND...: runs it (stdout and stderr together) and compares.
 expect() {
@@ -19,19 +16,17 @@ expect() {
     out=$("$@" 2>&1)
     status=$?
     if [ "$status" -eq "$want_status" ] && [ "$out" = "$want_out" ]; then
-        pass=$((pass + 1))
+        ok
     else
-        fail=$((fail + 1))
-        printf 'FAIL: %s\n  want (exit %s): %s\n  got  (exit %s): %s\n' "$*" "$want_status" \
-            "$want_out" "$status" "$out"
+        bad "$*" "$(printf 'want (exit %s): %s\ngot  (exit %s): %s' "$want_status" "$want_out" "$status" "$out")"
     fi
 }
 
 expect 0 "attune 0.1.0" "$attune" --version
 expect 2 "attune: unknown option '--frobnicate' (see attune --help)" "$attune" --frobnicate
 expect 2 "attune: --score needs the answers, like --score 1,4,7,2" "$attune" --score
-out=$("$attune" --help) && case $out in *"--check"*"--score"*) pass=$((pass + 1)) ;;
-    *) fail=$((fail + 1)); echo "FAIL: --help does not list --check and --score" ;; esac
+out=$("$attune" --help) && case $out in *"--check"*"--score"*) ok ;;
+    *) bad "--help does not list --check and --score" ;; esac
 
 expect 0 "attune: checked assets/content/en (8 files): 0 errors, 0 warnings" "$attune" --check
 expect 0 "attune: checked config/desktop.ini and assets/content/en (8 files): 0 errors, 0 warnings" \
@@ -55,42 +50,41 @@ expect 2 "attune: --score: 3 answers given, but the quiz has 14 items (one answe
     "$attune" --score 1,2,3
 expect 2 "attune: --score: answer 2 is 8, outside the scale of 1 to 7" "$attune" --score 1,8,1,1,1,1,1,1,1,1,1,1,1,1
 expect 2 "attune: --score: answer 2 is 0, outside the scale of 1 to 7" "$attune" --score 1,0,1,1,1,1,1,1,1,1,1,1,1,1
-for bad in "1,,2" "1,2," "" "1;2" "a" "-1" "1.5"; do
-    out=$("$attune" --score "$bad" 2>&1)
+for answers in "1,,2" "1,2," "" "1;2" "a" "-1" "1.5"; do
+    out=$("$attune" --score "$answers" 2>&1)
     status=$?
     case "$status:$out" in
-    "2:attune: --score: answer "*) pass=$((pass + 1)) ;;
-    *) fail=$((fail + 1)); echo "FAIL: --score '$bad' gave exit $status: $out" ;;
+    "2:attune: --score: answer "*) ok ;;
+    *) bad "--score '$answers' gave exit $status: $out" ;;
     esac
 done
 
 # Another practice's bundle: 5 points, threshold 3.5, near 0.25, items close space calm(rev) stay(rev) worry phone.
-overlay "$top/tests/score/five-point" "$work/five"
+overlay "$top/tests/score/five-point" "$tmp/five"
 expect 0 "$(printf '%s\n%s\n%s' \
-    "$work/five/quiz.ini:1: warning: only 3 items measure anxiety; 6 or more give a steadier result" \
-    "$work/five/quiz.ini:1: warning: only 3 items measure avoidance; 6 or more give a steadier result" \
-    "attune: checked $work/five (8 files): 0 errors, 2 warnings")" "$attune" --check --bundle "$work/five"
+    "$tmp/five/quiz.ini:1: warning: only 3 items measure anxiety; 6 or more give a steadier result" \
+    "$tmp/five/quiz.ini:1: warning: only 3 items measure avoidance; 6 or more give a steadier result" \
+    "attune: checked $tmp/five (8 files): 0 errors, 2 warnings")" "$attune" --check --bundle "$tmp/five"
 # anxiety 5+(6-1)+4 = 14/3 = 4.67 high; avoidance 1+(6-5)+2 = 4/3 = 1.33 low
-expect 0 "anxiety=4.67 avoidance=1.33 style=anxious" "$attune" --bundle "$work/five" --score 5,1,1,5,4,2
+expect 0 "anxiety=4.67 avoidance=1.33 style=anxious" "$attune" --bundle "$tmp/five" --score 5,1,1,5,4,2
 # anxiety 3+(6-3)+4 = 10/3 = 3.33 < 3.5 (would be high at the default midpoint 3); avoidance 4+(6-2)+3 = 11/3 = 3.67
-expect 0 "anxiety=3.33 avoidance=3.67 style=avoidant" "$attune" --bundle "$work/five" --score 3,4,3,2,4,3
-expect 2 "attune: --score: answer 1 is 6, outside the scale of 1 to 5" "$attune" --bundle "$work/five" --score 6,1,1,1,1,1
+expect 0 "anxiety=3.33 avoidance=3.67 style=avoidant" "$attune" --bundle "$tmp/five" --score 3,4,3,2,4,3
+expect 2 "attune: --score: answer 1 is 6, outside the scale of 1 to 5" "$attune" --bundle "$tmp/five" --score 6,1,1,1,1,1
 expect 2 "attune: --score: 14 answers given, but the quiz has 6 items (one answer per item, in quiz order)" \
-    "$attune" --bundle "$work/five" --score 1,1,1,1,1,1,1,1,1,1,1,1,1,1
+    "$attune" --bundle "$tmp/five" --score 1,1,1,1,1,1,1,1,1,1,1,1,1,1
 
 # Two points: threshold 1.5; item b is reversed (3 - answer)
-overlay "$top/tests/score/two-items" "$work/two"
-expect 0 "anxiety=2.00 avoidance=1.00 style=anxious" "$attune" --bundle "$work/two" --score 2,2
-expect 0 "anxiety=1.00 avoidance=2.00 style=avoidant" "$attune" --bundle "$work/two" --score 1,1
+overlay "$top/tests/score/two-items" "$tmp/two"
+expect 0 "anxiety=2.00 avoidance=1.00 style=anxious" "$attune" --bundle "$tmp/two" --score 2,2
+expect 0 "anxiety=1.00 avoidance=2.00 style=avoidant" "$attune" --bundle "$tmp/two" --score 1,1
 
 # A broken bundle cannot be scored
-overlay "$top/tests/broken/misspelt-key" "$work/broken"
-out=$("$attune" --bundle "$work/broken" --score 1,1,1,1,1,1,1,1,1,1,1,1,1,1 2>&1)
+overlay "$top/tests/broken/misspelt-key" "$tmp/broken"
+out=$("$attune" --bundle "$tmp/broken" --score 1,1,1,1,1,1,1,1,1,1,1,1,1,1 2>&1)
 status=$?
 case "$status:$out" in
-"1:"*"has no 'dimension'"*"the bundle has errors"*) pass=$((pass + 1)) ;;
-*) fail=$((fail + 1)); echo "FAIL: scoring a broken bundle gave exit $status: $out" ;;
+"1:"*"has no 'dimension'"*"the bundle has errors"*) ok ;;
+*) bad "scoring a broken bundle gave exit $status: $out" ;;
 esac
 
-echo "cli: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

@@ -11,15 +11,8 @@
 set -u
 attune=$(realpath "$1")
 cd "$(dirname "$0")/.." || exit 1
-tmp=$(mktemp -d)
+. tests/counts.sh # ok, bad, skip, summary; $tmp, removed on exit even after a chmod 555 in it
 chmod 755 "$tmp" # another user reads it in the folder check
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-skipped=0
-ok() { pass=$((pass + 1)); echo "ok   faults: $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL faults: $1"; printf '%s\n' "${2:-}" | sed 's/^/     | /'; }
-skip() { skipped=$((skipped + 1)); echo "skip faults: $1"; }
 
 # The journey: the app must still answer touches after the fault.
 journey=$tmp/journey.txt
@@ -232,5 +225,4 @@ out=$("$attune" --headless --size 800x480 --script "$tmp/shot.txt" --shots "$tmp
 status=$?
 expect "a screenshot that cannot be saved: a sentence naming the file" 1 "attune: cannot save $tmp/shots/home.png"
 
-echo "faults: $pass passed, $fail failed, $skipped skipped"
-[ "$fail" -eq 0 ]
+summary

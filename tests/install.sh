@@ -4,11 +4,9 @@
 # PREFIX's content, a practice's own settings kept), the service to /lib/systemd/system
 # (running PREFIX's program, and passing `systemd-analyze verify`).
 set -u
-stage=$(mktemp -d)
-trap 'rm -rf "$stage"' EXIT
-pass=0
-fail=0
-check() { if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1"; fi; }
+. "$(dirname "$0")/counts.sh"
+stage=$tmp
+check() { if eval "$2"; then ok; else bad "$1"; fi; }
 make --no-print-directory install PREFIX=/opt/attune DESTDIR="$stage" >/dev/null
 check "binary in DESTDIR/PREFIX/bin" '[ -x "$stage/opt/attune/bin/attune" ]'
 check "content in DESTDIR/PREFIX/share/attune" '[ -f "$stage/opt/attune/share/attune/content/en/quiz.ini" ]'
@@ -37,5 +35,4 @@ check "...and leaves the unedited ones alone" '[ ! -e "$etc/desktop.ini.new" ]'
 make --no-print-directory uninstall PREFIX=/opt/attune DESTDIR="$stage" >/dev/null
 check "uninstall removes it" '[ ! -e "$stage/opt/attune/bin/attune" ] && [ ! -e "$stage/opt/attune/share/attune" ]'
 check "uninstall removes the unit, keeps the settings" '[ ! -e "$unit" ] && [ -f "$etc/kiosk.ini" ]'
-echo "install: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

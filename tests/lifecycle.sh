@@ -9,11 +9,11 @@
 # The app runs for real (its event loop, SDL's dummy video driver), in the background.
 set -u
 attune=$(realpath "$1")
-tmp=$(mktemp -d)
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; [ -f "$tmp/err" ] && sed 's/^/    /' "$tmp/err"; }
+. "$(dirname "$0")/counts.sh"
+pid=
+on_exit='[ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null' # an app left running by a failed case
+# a failed check, with what the app said so far
+no() { bad "$*" "$(cat "$tmp/err" 2>/dev/null)"; }
 
 config() { # PROFILE
     cat >"$tmp/$1.ini" <<CFG
@@ -43,12 +43,37 @@ says() {
     while [ $i -lt 100 ]; do grep -q "$1" "$tmp/err" && return 0; sleep 0.1; i=$((i + 1)); done
     return 1
 }
+# waits until the app has blocked SIGHUP (bit 0 of SigBlk in /proc/PID/status), up to 10 s:
+# from then on it takes SIGHUP as a reload, and before it SIGHUP would end it
+takes_sighup() {
+    i=0
+    while [ $i -lt 100 ]; do
+        case $(sed -n 's/^SigBlk:[[:space:]]*//p' "/proc/$pid/status" 2>/dev/null) in
+        *[13579bdfBDF]) return 0 ;;
+        esac
+        sleep 0.1; i=$((i + 1))
+    done
+    return 1
+}
 # sends a signal and waits up to 10 s for the app to end; sets $status
 stop() { # SIGNAL
     kill -"$1" "$pid"
     i=0
     while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
     if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid"; wait "$pid"; status=hung; else wait "$pid"; status=$?; fi
+    pid=
+}
+# reload WHO SAYS: the running app gets SIGHUP with the content broken, and the journal must
+# then say SAYS (what it does instead of reloading); then SIGHUP again once the content is
+# mended, and it must say the content was reloaded
+reload() {
+    takes_sighup || no "$1: SIGHUP is still not taken as a reload after 10 s"
+    breakit
+    kill -HUP "$pid"
+    if says "$2"; then ok; else no "$1, SIGHUP with broken content: the journal does not say '$2'"; fi
+    mend
+    kill -HUP "$pid"
+    if says 'was checked and reloaded'; then ok; else no "$1, SIGHUP after the fix: not reloaded"; fi
 }
 config kiosk
 config desktop
@@ -60,11 +85,7 @@ if says 'temporarily unavailable'; then ok; else no "kiosk, broken content: no w
 if grep -q 'quiz.ini:21: error: item' "$tmp/err"; then ok; else no "kiosk, broken content: the errors are not in the journal"; fi
 sleep 1
 if kill -0 "$pid" 2>/dev/null; then ok; else no "kiosk, broken content: the app ended"; fi
-kill -HUP "$pid"
-if says 'still "temporarily unavailable"'; then ok; else no "kiosk, SIGHUP with the content still broken"; fi
-mend
-kill -HUP "$pid"
-if says 'was checked and reloaded'; then ok; else no "kiosk, SIGHUP after the fix: not reloaded"; fi
+reload "kiosk, broken at start" 'still "temporarily unavailable"'
 stop TERM
 if [ "$status" = 0 ] && grep -q 'SIGTERM: closing' "$tmp/err" && grep -q 'attune: closed' "$tmp/err"; then ok
 else no "kiosk, SIGTERM: exit $status"; fi
@@ -74,13 +95,7 @@ else no "kiosk, SIGTERM: the tally was not saved"; fi
 # 2. a running kiosk: SIGHUP with broken content keeps what runs; SIGINT ends it
 fresh
 start kiosk
-says 'x' >/dev/null; sleep 1
-breakit
-kill -HUP "$pid"
-if says 'the content in use is kept'; then ok; else no "kiosk, SIGHUP with broken content: not kept"; fi
-mend
-kill -HUP "$pid"
-if says 'was checked and reloaded'; then ok; else no "kiosk, SIGHUP with good content: not reloaded"; fi
+reload "kiosk, running" 'the content in use is kept'
 stop INT
 if [ "$status" = 0 ] && grep -q 'SIGINT: closing' "$tmp/err"; then ok; else no "kiosk, SIGINT: exit $status"; fi
 
@@ -123,7 +138,4 @@ out=$("$attune" --headless --size 800x480 --script "$tmp/unavailable.txt" --shot
     --config "$tmp/kiosk.ini" 2>&1)
 st=$?
 if [ "$st" = 0 ]; then ok; else no "headless kiosk, broken content: exit $st: $out"; fi
-
-rm -rf "$tmp"
-echo "lifecycle: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

@@ -6,10 +6,8 @@
 # or stderr.
 set -u
 attune=$(realpath "$1")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-pass=0
-fail=0
+. "$(dirname "$0")/counts.sh"
+work=$tmp
 mkdir -p "$work/shots"
 cat >"$work/tally.ini" <<INI
 [tally]
@@ -24,25 +22,23 @@ for journey in tests/scripts/quiz-anxious.txt tests/scripts/staff.txt tests/scri
         --script "$journey" --shots "$work/shots" >"$work/out" 2>&1
     status=$?
     # every open for writing, and every rename/unlink/mkdir, must be a shot or the tally
-    bad=$(grep -E 'O_WRONLY|O_RDWR|O_CREAT|creat\(|rename|unlink|mkdir' "$work/trace" |
+    wrote=$(grep -E 'O_WRONLY|O_RDWR|O_CREAT|creat\(|rename|unlink|mkdir' "$work/trace" |
         grep -vE "\"$work/shots/[^\"]*\\.png\"|\"$work/tally\\.ini\\.data(\\.tmp)?\"|\"$work/shots\"|ENOENT|/dev/(null|shm|dri|tty)" |
         grep -vE '"/tmp/\.X11-unix|= -1 ' || true)
-    if [ "$status" -eq 0 ] && [ -z "$bad" ]; then pass=$((pass + 1)); else
-        fail=$((fail + 1)); echo "FAIL $journey (exit $status) wrote:"; printf '%s\n' "$bad" | head -10; fi
+    if [ "$status" -eq 0 ] && [ -z "$wrote" ]; then ok; else
+        bad "$journey (exit $status) wrote:" "$(printf '%s\n' "$wrote" | head -10)"; fi
     # what was answered (the statements) and the result's words never reach the output
     leaked=""
     for words in "After we have been close" "Anxious" "anxiety=" "style=" "Strongly agree"; do
         grep -qF "$words" "$work/out" && leaked="$leaked '$words'"
     done
-    if [ -z "$leaked" ]; then pass=$((pass + 1)); else
-        fail=$((fail + 1)); echo "FAIL $journey printed:$leaked"; fi
+    if [ -z "$leaked" ]; then ok; else bad "$journey printed:$leaked"; fi
 done
 # the tally holds counts only
 if grep -qE '^(sessions|completed|secure|anxious|avoidant|disorganized) = [0-9]+$' "$work/tally.ini.data" &&
     ! grep -vE '^(;.*|\[tally\]|(sessions|completed|secure|anxious|avoidant|disorganized) = [0-9]+|)$' "$work/tally.ini.data" | grep -q .; then
-    pass=$((pass + 1))
+    ok
 else
-    fail=$((fail + 1)); echo "FAIL: the tally holds more than counts:"; cat "$work/tally.ini.data"
+    bad "the tally holds more than counts:" "$(cat "$work/tally.ini.data")"
 fi
-echo "privacy: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

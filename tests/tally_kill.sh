@@ -1,5 +1,5 @@
 #!/bin/bash
-# tally_kill.sh — the tally survives being killed at random moments while writing (issue 4).
+# tests/tally_kill.sh — the tally survives its writer being killed at random moments.
 #
 # A writer (tests/tally_writer.c) saves the tally in a tight loop with growing counts; this
 # script kills it with SIGKILL a random 0-5 ms after it starts saving, ROUNDS times. After
@@ -12,8 +12,9 @@
 #   bash tests/tally_kill.sh [WRITER] [ROUNDS]      (default build/rel/tally_writer, 300)
 #
 # bash, not sh: its `read -t` waits a fraction of a second without starting a process.
-# The last line is `tally-kill: N passed, M failed` (one check per kill); exit 0 only when
-# M is 0 and the writer really saved (a writer that never got to write proves nothing).
+# The last line is `tally-kill: N passed, M failed` (one check per kill, and one more
+# failure when the writer hardly saved: a writer that never got to write proves nothing);
+# exit 0 only when M is 0.
 # TALLY_KILL_SEED=N repeats one run's delays.
 set -u
 
@@ -24,11 +25,13 @@ rounds=${2:-300}
 # In memory (tmpfs) when there is one: SIGKILL does not lose what the kernel already has, so
 # fsync plays no part here, and there a save takes microseconds rather than milliseconds,
 # so each 0-5 ms lands on one of many saves. TALLY_KILL_DIR picks another place.
-base=${TALLY_KILL_DIR:-/dev/shm}
-[ -d "$base" ] && [ -w "$base" ] || base=${TMPDIR:-/tmp}
-dir=$(mktemp -d "$base/attune-tally-kill-XXXXXX") || exit 2
+tmp_in=${TALLY_KILL_DIR:-/dev/shm}
+[ -d "$tmp_in" ] && [ -w "$tmp_in" ] || tmp_in=${TMPDIR:-/tmp}
+. "$(dirname "$0")/counts.sh" # ok, bad, summary; $tmp in $tmp_in, removed on exit
+name=tally-kill
+dir=$tmp
 pid=
-trap '[ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
+on_exit='[ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null'
 trap 'exit 130' INT TERM
 file=$dir/tally.ini
 mkfifo "$dir/never" "$dir/verdict" || exit 2
@@ -36,7 +39,7 @@ exec 3<>"$dir/never" # nothing is ever written to it, so a read on it just waits
 
 seed=${TALLY_KILL_SEED:-$$}
 RANDOM=$seed
-passed=0 failed=0 last=0
+last=0
 
 # Judges kill number $1 by the checker's verdict line $2 (`whole N` or `broken`).
 judge() {
@@ -45,18 +48,18 @@ judge() {
     "whole "*)
         count=${2#whole }
         if [ "$count" -ge "$last" ]; then
-            passed=$((passed + 1))
+            ok
             last=$count
             return
         fi
         echo "completed went back from $last to $count" >>"$dir/why" ;;
     *) [ -s "$dir/why" ] || echo "no verdict from the checker" >"$dir/why" ;;
     esac
-    failed=$((failed + 1))
     last=0 # a broken file is put aside: counting starts again
-    if [ "$failed" -le 5 ]; then
-        echo "tally-kill: after kill $1 (${delay}s after it started saving), the file is not whole:" >&2
-        sed 's/^/    /' "$dir/why" >&2
+    if [ "$fail" -lt 5 ]; then
+        bad "after kill $1 (${delay}s after it started saving), the file is not whole:" "$(cat "$dir/why")"
+    else
+        fail=$((fail + 1)) # counted, not printed: five show what went wrong
     fi
 }
 
@@ -73,18 +76,15 @@ for ((round = 1; round <= rounds; round++)); do
     status=$?
     pid=
     if [ "$status" -ne 137 ]; then
-        echo "tally-kill: the writer stopped by itself (exit $status):" >&2
-        sed 's/^/    /' "$dir/why" >&2
+        bad "the writer stopped by itself (exit $status):" "$(cat "$dir/why")"
+        summary
         exit 1
     fi
 done
 judge "$rounds" "$("$writer" --check "$file" 2>"$dir/why")"
 
 echo "tally-kill: the file holds $last saves after $rounds kills (seed $seed)"
-idle=0
-if [ "$failed" -eq 0 ] && [ "$last" -lt "$rounds" ]; then
-    echo "tally-kill: the writer hardly saved at all, so the kills proved nothing" >&2
-    idle=1
+if [ "$fail" -eq 0 ] && [ "$last" -lt "$rounds" ]; then
+    bad "the writer hardly saved at all, so the kills proved nothing"
 fi
-echo "tally-kill: $passed passed, $failed failed"
-[ "$failed" -eq 0 ] && [ "$idle" -eq 0 ]
+summary

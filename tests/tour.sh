@@ -4,16 +4,14 @@
 set -u
 attune=$1
 shift
-pass=0
-fail=0
+. "$(dirname "$0")/counts.sh"
 for size in "$@"; do
     out=$("$attune" --tour --size "$size" 2>&1)
     status=$?
     last=$(printf '%s\n' "$out" | tail -n 1)
     case "$status:$last" in
-    "0:tour: "*" screens, 0 problems") pass=$((pass + 1)) ;;
-    *) fail=$((fail + 1)); printf 'FAIL tour at %s (exit %s):\n%s\n' "$size" "$status" "$out" | head -20 ;;
+    "0:tour: "*" screens, 0 problems") ok ;;
+    *) bad "tour at $size (exit $status)" "$(printf '%s\n' "$out" | head -19)" ;;
     esac
 done
-echo "tour: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary
