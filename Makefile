@@ -1,12 +1,16 @@
-# Makefile — build, run, test and install Attune. Read in a minute; `make help` lists targets.
+# Makefile — build, run, test and install Attune. Read in a minute; `make help` lists every
+# target with what it does (the text after `##` on each rule line).
 #
 #   make            build ./attune            make run     install deps, build, run (desktop)
 #   make test       install deps, build, run every test (plain and under ASan+UBSan)
-#   make bench      the power and speed figures (issue 3), each with its target
+#   make bench      the power and speed figures, each with its target
 #   make fuzz       libFuzzer: config, bundle, script targets (FUZZ_SECONDS each)
 #   make soak       a million random events under ASan+UBSan+LSan (SOAK_EVENTS)
 #   make install    PREFIX=/usr/local DESTDIR=  (binary, content, config)
 #   make clean
+#
+# Deployment (the system files, the Debian package, the arm64 build) is in
+# platform/deploy.mk, included below.
 
 VERSION   = 0.1.0
 PREFIX   ?= /usr/local
@@ -45,23 +49,23 @@ TESTS     = $(patsubst tests/%.c,%,$(sort $(wildcard tests/test_*.c)))
 
 .SECONDARY:
 .PHONY: all run test check-unit check-cli check-fuzz-regress soak bench deps deps-test fuzz install uninstall clean help screenshots
-all: attune
+all: attune ## the app, ./attune (what plain `make` does)
 
 # --- the app -------------------------------------------------------------------------
 build/rel/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(DEFS) -MMD -MP -c $< -o $@
 
-attune: $(patsubst %.c,build/rel/%.o,$(CORE_SRC) $(APP_SRC))
+attune: $(patsubst %.c,build/rel/%.o,$(CORE_SRC) $(APP_SRC)) ## the app, built with CFLAGS (default -O2 -g)
 	$(CC) $(CFLAGS) $^ -o $@ $(PKG_LIBS) -lm
 
-run: deps
+run: deps ## install the dependencies, build, run with config/desktop.ini
 	$(MAKE) --no-print-directory attune
 	./attune --config config/desktop.ini
 
-deps:
+deps: ## install what building the app needs (apt-get, sudo when not root)
 	@sh platform/deps.sh app
-deps-test:
+deps-test: ## install what the tests need too
 	@sh platform/deps.sh test
 
 # --- tests: unit tests plain and sanitized, then the command-line contract --------------
@@ -69,19 +73,24 @@ build/asan/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) $(DEFS) -MMD -MP -c $< -o $@
 
-build/rel/test_%: build/rel/tests/test_%.o $(patsubst %.c,build/rel/%.o,$(PURE_SRC))
+build/rel/test_%: build/rel/tests/test_%.o $(patsubst %.c,build/rel/%.o,$(PURE_SRC)) ## one unit test, tests/test_NAME.c, plain
 	$(CC) $(CFLAGS) $^ -o $@ $(CORE_LIBS) $(TEST_LIBS)
-build/asan/test_%: build/asan/tests/test_%.o $(patsubst %.c,build/asan/%.o,$(PURE_SRC))
+build/asan/test_%: build/asan/tests/test_%.o $(patsubst %.c,build/asan/%.o,$(PURE_SRC)) ## one unit test under ASan+UBSan
 	$(CC) $(SAN) $^ -o $@ $(CORE_LIBS) $(TEST_LIBS)
-build/asan/attune: $(patsubst %.c,build/asan/%.o,$(CORE_SRC) $(APP_SRC))
+build/asan/attune: $(patsubst %.c,build/asan/%.o,$(CORE_SRC) $(APP_SRC)) ## the app under ASan+UBSan
 	$(CC) $(SAN) $^ -o $@ $(PKG_LIBS) -lm
 
-test: deps-test
+# Tests that reach into platform/ link its objects; the watchdog also needs libsystemd.
+build/rel/test_watchdog: build/rel/platform/watchdog.o
+build/asan/test_watchdog: build/asan/platform/watchdog.o
+build/rel/test_watchdog build/asan/test_watchdog: TEST_LIBS += $(shell pkg-config --libs libsystemd)
+
+test: deps-test ## every test: tests/layers.sh, check-unit, check-fuzz-regress, check-cli
 	@sh tests/layers.sh
 	$(MAKE) --no-print-directory check-unit check-fuzz-regress check-cli
 
 # (both platforms are compiled every time, so neither rots)
-check-unit: $(foreach t,$(TESTS),build/rel/$(t) build/asan/$(t)) build/rel/platform/rpi.o build/rel/platform/desktop.o
+check-unit: $(foreach t,$(TESTS),build/rel/$(t) build/asan/$(t)) build/rel/platform/rpi.o build/rel/platform/desktop.o ## the cmocka unit tests, plain and under ASan+UBSan
 	@set -e; for t in $(TESTS); do \
 	  echo "== $$t"; build/rel/$$t; \
 	  echo "== $$t (ASan+UBSan)"; build/asan/$$t; done
@@ -89,14 +98,14 @@ check-unit: $(foreach t,$(TESTS),build/rel/$(t) build/asan/$(t)) build/rel/platf
 TOUR_SIZES = 800x480 1024x600 1280x800 1920x1080 720x1280 1080x1920
 
 # the tally kill test: a writer killed at random moments; the file must always be whole
-build/rel/tally_writer: build/rel/tests/tally_writer.o $(patsubst %.c,build/rel/%.o,$(CORE_SRC))
+build/rel/tally_writer: build/rel/tests/tally_writer.o $(patsubst %.c,build/rel/%.o,$(CORE_SRC)) ## the tally writer that tests/tally_kill.sh kills
 	$(CC) $(CFLAGS) $^ -o $@ $(CORE_LIBS)
 
 # the renderer fed broken text directly (tests/faults.sh runs it)
-build/asan/render_faults: build/asan/tests/render_faults.o $(patsubst %.c,build/asan/%.o,$(CORE_SRC) $(wildcard app/render/*.c) platform/common.c)
+build/asan/render_faults: build/asan/tests/render_faults.o $(patsubst %.c,build/asan/%.o,$(CORE_SRC) $(wildcard app/render/*.c) platform/common.c) ## the renderer fed broken text (run by tests/faults.sh)
 	$(CC) $(SAN) $^ -o $@ $(PKG_LIBS) -lm
 
-check-cli: attune build/asan/attune build/rel/tally_writer build/asan/render_faults
+check-cli: attune build/asan/attune build/rel/tally_writer build/asan/render_faults ## the shell tests (tests/*.sh): the command line, journeys, tour, faults...
 	@sh tests/cli.sh build/asan/attune
 	@sh tests/broken.sh build/asan/attune
 	@sh tests/install.sh
@@ -111,21 +120,21 @@ check-cli: attune build/asan/attune build/rel/tally_writer build/asan/render_fau
 # way (it reports, it is not a test). It links the app without main.o and wraps two of
 # its functions to watch them (see tests/bench.c).
 BENCH_WRAP = -Wl,--wrap=shell_frame,--wrap=render_frame
-build/bench: build/rel/tests/bench.o $(patsubst %.c,build/rel/%.o,$(CORE_SRC) $(UI_SRC) $(PLAT_SRC))
+build/bench: build/rel/tests/bench.o $(patsubst %.c,build/rel/%.o,$(CORE_SRC) $(UI_SRC) $(PLAT_SRC)) ## the benchmark program
 	$(CC) $(CFLAGS) $^ -o $@ $(BENCH_WRAP) $(PKG_LIBS) -lm
 
-bench: deps-test
+bench: deps-test ## the power and speed figures, each beside its target
 	$(MAKE) --no-print-directory build/bench
 	build/bench
 
-# --- the soak (issue 5): random events, every check after every event, the figures
+# --- the soak: random events, every check after every event, the figures
 # printed (docs/robustness.md): the kiosk profile (SOAK_EVENTS) through the ASan+UBSan+LSan
 # build (any error, any leak) and the plain one (with 1,000,000 events it fails when
 # resident memory grows by 1 MiB or more from event 100,000 on; ASan's own memory would
 # drown that), then the desktop profile with resizes (a fifth as many) under ASan.
 SOAK_EVENTS ?= 1000000
 SOAK_SEED ?= 2026
-soak: deps-test
+soak: deps-test ## SOAK_EVENTS random events (1,000,000) under the sanitizers
 	$(MAKE) --no-print-directory attune build/asan/attune
 	@mkdir -p build/soak
 	build/asan/attune --headless --soak $(SOAK_EVENTS) --seed $(SOAK_SEED) --config tests/soak/kiosk.ini
@@ -135,7 +144,7 @@ soak: deps-test
 # --- the README's screenshots, from the tour ---------------------------------------------
 SHOTS_WIDE = attract consent-1 home question-4 result-anxious-1 guidance-anxious-7 chemistry-3 calm-in idle
 SHOTS_TALL = home question-4 result-near-1 guidance-secure-2
-screenshots: attune
+screenshots: attune ## refresh docs/screenshots/ (the README's pictures) from the tour
 	rm -rf build/shots && mkdir -p docs/screenshots
 	./attune --tour --size 800x480 --shots build/shots/wide >/dev/null
 	./attune --tour --size 720x1280 --shots build/shots/tall >/dev/null
@@ -149,19 +158,19 @@ FUZZ_TARGETS = config bundle script
 FUZZ_DEF_config = -DFUZZ_CONFIG
 FUZZ_DEF_bundle = -DFUZZ_BUNDLE
 FUZZ_DEF_script = -DFUZZ_SCRIPT
-build/fuzz/fuzz_%: tests/fuzz/fuzz_loaders.c $(CORE_SRC)
+build/fuzz/fuzz_%: tests/fuzz/fuzz_loaders.c $(CORE_SRC) ## one libFuzzer target: config, bundle or script
 	@mkdir -p $(dir $@)
 	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(FUZZ_DEF_$*) $(DEFS) $^ -o $@ $(CORE_LIBS)
 
-fuzz:
+fuzz: ## libFuzzer on the config, the bundle and scripts, FUZZ_SECONDS each
 	@sh platform/deps.sh fuzz
 	$(MAKE) --no-print-directory $(foreach t,$(FUZZ_TARGETS),build/fuzz/fuzz_$(t))
 	@set -e; for t in $(FUZZ_TARGETS); do sh tests/fuzz/run.sh $$t $(FUZZ_SECONDS); done
 
-build/asan/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_loaders.c $(patsubst %.c,build/asan/%.o,$(CORE_SRC))
+build/asan/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_loaders.c $(patsubst %.c,build/asan/%.o,$(CORE_SRC)) ## replays the fuzz crashes kept for one target
 	$(CC) $(WARN) -O1 -g $(SAN) $(FUZZ_DEF_$*) $(DEFS) $^ -o $@ $(CORE_LIBS)
 
-check-fuzz-regress: $(foreach t,$(FUZZ_TARGETS),build/asan/replay_$(t))
+check-fuzz-regress: $(foreach t,$(FUZZ_TARGETS),build/asan/replay_$(t)) ## replay every crash the fuzzers found (tests/fuzz/regress/)
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  files=$$(ls tests/fuzz/regress/$$t-* 2>/dev/null || true); \
 	  [ -z "$$files" ] || build/asan/replay_$$t $$files >/dev/null; \
@@ -170,131 +179,24 @@ check-fuzz-regress: $(foreach t,$(FUZZ_TARGETS),build/asan/replay_$(t))
 # --- install --------------------------------------------------------------------------
 # The program looks for its content next to itself (../share/attune), so one build
 # serves any PREFIX; DATADIR is only the last place it looks.
-install: attune
+install: attune ## the app, content, configs and system files (PREFIX, DESTDIR)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/content/en $(DESTDIR)$(DATADIR)/config
 	install -m 755 attune $(DESTDIR)$(BINDIR)/attune
 	install -m 644 assets/content/en/*.ini $(DESTDIR)$(DATADIR)/content/en/
 	install -m 644 assets/content/README.md $(DESTDIR)$(DATADIR)/content/
 	install -m 644 config/*.ini $(DESTDIR)$(DATADIR)/config/
 
-uninstall:
+uninstall: ## remove what install put there, except the settings in /etc/attune
 	rm -f $(DESTDIR)$(BINDIR)/attune
 	rm -rf $(DESTDIR)$(DATADIR)
 
-clean:
+clean: ## remove build/ and ./attune
 	rm -rf build attune
 
-help:
-	@sed -n '1,10p' Makefile
+help: ## this list
+	@sed -n 's/^\([^:[:space:]]*\):.*## /\1\t/p' Makefile platform/deploy.mk | \
+	  sed 's/%/NAME/; s/^$$(XBUILD)/build\/ARCH/; s/^/  make /' | expand -t 34
 
-# --- deployment (issue 4): the system files of `make install`, the Debian package, and
-# the arm64 cross-build for 64-bit Raspberry Pi OS, tested under qemu-user. The set-up of a
-# Pi, step by step: platform/rpi/README.md.
-#
-#   make deb                  build/attune_VERSION_ARCH.deb for this machine's architecture
-#   make cross ARCH=arm64     build/arm64/attune (Debian multiarch; deps.sh arm64 installs it)
-#   make deb ARCH=arm64       the same, packaged for the Pi
-#   make test-arm64           the unit tests, the tour and a journey, arm64 under qemu-user
-CONFDIR  ?= /etc/attune
-UNITDIR  ?= /lib/systemd/system
-UDEVDIR  ?= /lib/udev/rules.d
-DOCDIR   ?= $(PREFIX)/share/doc/attune
-NATIVE_ARCH := $(shell dpkg --print-architecture 2>/dev/null)
-ARCH     ?= $(NATIVE_ARCH)
-TRIPLET_arm64 = aarch64-linux-gnu
-TRIPLET   = $(TRIPLET_$(ARCH))
-# The cross build is for the Pi: PLATFORM (above) rpi.
-CROSS_PLATFORM ?= rpi
-XBUILD    = build/$(ARCH)
-XCC       = $(TRIPLET)-gcc
-XPKG      = PKG_CONFIG_LIBDIR=/usr/lib/$(TRIPLET)/pkgconfig:/usr/share/pkgconfig pkg-config
-X_PKG_CFLAGS = $(shell $(XPKG) --cflags $(PKGS))
-X_PKG_LIBS   = $(shell $(XPKG) --libs $(PKGS))
-X_CORE_LIBS  = $(shell $(XPKG) --libs inih) -lm
-X_TEST_LIBS  = $(shell $(XPKG) --libs cmocka)
-# How to run an arm64 program here: qemu-user, unless this machine is arm64 itself.
-QEMU      = $(if $(filter arm64,$(NATIVE_ARCH)),,$(shell command -v qemu-aarch64 || command -v qemu-aarch64-static))
-
-.PHONY: install-system uninstall-system cross test-arm64 check-arm64 deb
-
-# The unit and the configs name /usr/bin and /usr/share/attune, the package's paths:
-# installed elsewhere, they are rewritten for PREFIX. A config already in CONFDIR is the
-# practice's own (its PIN): it is kept, and the new default goes beside it as NAME.new.
-install: install-system
-install-system:
-	install -d $(DESTDIR)$(CONFDIR) $(DESTDIR)$(UNITDIR) $(DESTDIR)$(UDEVDIR) $(DESTDIR)$(DOCDIR)
-	@for f in config/*.ini; do n=$${f#config/}; t=$(DESTDIR)$(CONFDIR)/$$n; \
-	  if [ -e $$t ] && ! sed 's|/usr/share/attune|$(DATADIR)|' $$f | cmp -s - $$t; then \
-	    t=$$t.new; echo "install: kept $(DESTDIR)$(CONFDIR)/$$n (yours); the new default is $$t"; fi; \
-	  sed 's|/usr/share/attune|$(DATADIR)|' $$f > $$t && chmod 644 $$t; done
-	sed 's|/usr/bin/attune|$(BINDIR)/attune|; s|/usr/share/doc/attune|$(DOCDIR)|' \
-	  platform/rpi/attune.service > $(DESTDIR)$(UNITDIR)/attune.service
-	chmod 644 $(DESTDIR)$(UNITDIR)/attune.service
-	install -m 644 platform/rpi/70-attune-backlight.rules $(DESTDIR)$(UDEVDIR)/
-	install -m 644 platform/rpi/README.md $(DESTDIR)$(DOCDIR)/README.rpi.md
-
-uninstall: uninstall-system
-uninstall-system:
-	rm -f $(DESTDIR)$(UNITDIR)/attune.service $(DESTDIR)$(UDEVDIR)/70-attune-backlight.rules
-	rm -rf $(DESTDIR)$(DOCDIR)
-	@echo "uninstall: kept $(DESTDIR)$(CONFDIR) (your settings)"
-
-# Tests that reach into platform/ link its objects; the watchdog also needs libsystemd.
-build/rel/test_watchdog: build/rel/platform/watchdog.o
-build/asan/test_watchdog: build/asan/platform/watchdog.o
-$(XBUILD)/test_watchdog: $(XBUILD)/platform/watchdog.o
-build/rel/test_watchdog build/asan/test_watchdog: TEST_LIBS += $(shell pkg-config --libs libsystemd)
-$(XBUILD)/test_watchdog: X_TEST_LIBS += $(shell $(XPKG) --libs libsystemd)
-
-# The cross build: the same sources and flags, objects in build/ARCH/.
-$(XBUILD)/%.o: %.c
-	@mkdir -p $(dir $@)
-	$(XCC) $(WARN) $(CFLAGS) $(X_PKG_CFLAGS) $(DEFS) -MMD -MP -c $< -o $@
-$(XBUILD)/attune: $(patsubst %.c,$(XBUILD)/%.o,$(CORE_SRC) $(APP_SRC))
-	$(XCC) $(CFLAGS) $^ -o $@ $(X_PKG_LIBS) -lm
-$(XBUILD)/test_%: $(XBUILD)/tests/test_%.o $(patsubst %.c,$(XBUILD)/%.o,$(or $(PURE_SRC),$(CORE_SRC)))
-	$(XCC) $(CFLAGS) $^ -o $@ $(X_CORE_LIBS) $(X_TEST_LIBS)
-
-cross:
-	@test -n "$(TRIPLET)" || { echo "cross: no cross-compiler known for ARCH=$(ARCH) (try ARCH=arm64)"; exit 2; }
-	@sh platform/deps.sh $(ARCH)
-	$(MAKE) --no-print-directory ARCH=$(ARCH) PLATFORM=$(CROSS_PLATFORM) $(XBUILD)/attune
-
-# The arm64 build's unit tests, tour and journey under qemu-user; its screenshots are
-# compared with the native build's, within a few levels per channel (tests/arm64.sh).
-test-arm64:
-	@sh platform/deps.sh arm64
-	$(MAKE) --no-print-directory attune build/rel/imgdiff
-	$(MAKE) --no-print-directory ARCH=arm64 PLATFORM=$(CROSS_PLATFORM) check-arm64
-check-arm64: $(foreach t,$(TESTS),$(XBUILD)/$(t)) $(XBUILD)/attune
-	@sh tests/arm64.sh "$(QEMU)" $(XBUILD) ./attune build/rel/imgdiff
-build/rel/imgdiff: build/rel/tests/imgdiff.o
-	$(CC) $(CFLAGS) $^ -o $@ $(PKG_LIBS)
-
-# The Debian package, built with dpkg-deb from a `make install` into build/deb/ARCH (no
-# debhelper): /usr/bin, /usr/share/attune, /etc/attune (conffiles), the unit and the udev
-# rule; platform/deb/ holds the control file and the maintainer scripts. For another
-# architecture the native build installs first (and checks the staged config and
-# content), then the cross-built binary replaces it.
-DEB       = build/attune_$(VERSION)_$(ARCH).deb
-DEB_ROOT  = build/deb/$(ARCH)
-DEB_BIN   = $(if $(filter $(NATIVE_ARCH),$(ARCH)),attune,$(XBUILD)/attune)
-STRIP     = $(if $(filter $(NATIVE_ARCH),$(ARCH)),strip,$(TRIPLET)-strip)
-deb:
-	$(if $(filter $(NATIVE_ARCH),$(ARCH)),@sh platform/deps.sh app,$(MAKE) --no-print-directory cross ARCH=$(ARCH))
-	$(MAKE) --no-print-directory attune
-	rm -rf $(DEB_ROOT) $(DEB)
-	$(MAKE) --no-print-directory install PREFIX=/usr DESTDIR=$(CURDIR)/$(DEB_ROOT) >/dev/null
-	./attune --check --config $(DEB_ROOT)/etc/attune/kiosk.ini --bundle $(DEB_ROOT)/usr/share/attune/content/en
-	sh platform/rpi/verify-unit.sh $(DEB_ROOT)$(UNITDIR)/attune.service
-	install -m 755 $(DEB_BIN) $(DEB_ROOT)/usr/bin/attune
-	$(STRIP) --strip-unneeded --remove-section=.comment --remove-section=.note $(DEB_ROOT)/usr/bin/attune
-	install -d $(DEB_ROOT)/DEBIAN
-	install -m 755 platform/deb/postinst platform/deb/prerm platform/deb/postrm $(DEB_ROOT)/DEBIAN/
-	cd $(DEB_ROOT) && find etc -type f | sed 's|^|/|' | sort > DEBIAN/conffiles
-	sed 's/@VERSION@/$(VERSION)/; s/@ARCH@/$(ARCH)/; s/@SIZE@/'"$$(du -sk --exclude=DEBIAN $(DEB_ROOT) | cut -f1)"'/' \
-	  platform/deb/control.in > $(DEB_ROOT)/DEBIAN/control
-	dpkg-deb --build --root-owner-group -Zxz $(DEB_ROOT) $(DEB)
-	@echo "deb: $(DEB)"
+include platform/deploy.mk
 
 -include $(shell find build -name '*.d' -type f 2>/dev/null)
