@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/cli.sh ATTUNE — the command-line contract of PRODUCT.md: --version, --help,
+# tests/cli.sh ATTUNE — the command-line contract of docs/design.md: --version, --help,
 # --check on good content and config, and --score on the default bundle and on other
 # valid bundles (tests/score/*: other scale sizes, items and thresholds). The expected
 # scores are worked out by hand in the comments. Run from the project root.
