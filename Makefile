@@ -52,7 +52,7 @@ TESTS     = $(patsubst tests/%.c,%,$(sort $(wildcard tests/test_*.c)))
 all: attune ## the app, ./attune (what plain `make` does)
 
 # --- the app -------------------------------------------------------------------------
-build/rel/%.o: %.c
+build/rel/%.o: %.c ## one object file (NAME.c), plain
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(DEFS) -MMD -MP -c $< -o $@
 
@@ -69,7 +69,7 @@ deps-test: ## install what the tests need too
 	@sh platform/deps.sh test
 
 # --- tests: unit tests plain and sanitized, then the command-line contract --------------
-build/asan/%.o: %.c
+build/asan/%.o: %.c ## one object file under ASan+UBSan
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) $(DEFS) -MMD -MP -c $< -o $@
 

@@ -56,7 +56,7 @@ $(XBUILD)/test_watchdog: $(XBUILD)/platform/watchdog.o
 $(XBUILD)/test_watchdog: X_TEST_LIBS += $(shell $(XPKG) --libs libsystemd)
 
 # The cross build: the same sources and flags, objects in build/ARCH/.
-$(XBUILD)/%.o: %.c
+$(XBUILD)/%.o: %.c ## one cross-built object file
 	@mkdir -p $(dir $@)
 	$(XCC) $(WARN) $(CFLAGS) $(X_PKG_CFLAGS) $(DEFS) -MMD -MP -c $< -o $@
 $(XBUILD)/attune: $(patsubst %.c,$(XBUILD)/%.o,$(CORE_SRC) $(APP_SRC)) ## the cross-built app (ARCH=arm64: build/arm64/attune)
