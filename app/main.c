@@ -393,9 +393,9 @@ static void staff_problems(const Diags *diags, char *out, size_t size)
     }
 }
 
-static bool is_kiosk(const App *app)
+static bool stays_up(const App *app)
 {
-    return strcmp(app->config.profile, "kiosk") == 0;
+    return profile_policy(app->config.profile)->stays_up;
 }
 
 /* Loads everything for a mode that shows screens; says why when it cannot. A kiosk does
@@ -404,7 +404,7 @@ static bool is_kiosk(const App *app)
 static bool load_for_screens(App *app, bool *unavailable)
 {
     *unavailable = false;
-    if (!load_all(app) && is_kiosk(app)) {
+    if (!load_all(app) && stays_up(app)) {
         diag_print(&app->diags, stderr);
         fprintf(stderr, "attune: the content or config has errors (above), so the screen says "
                 "\"temporarily unavailable\" until they are fixed; then reload: systemctl reload "

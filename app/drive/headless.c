@@ -625,7 +625,7 @@ static const char *soak_event(Soak *k, SoakEvent ev, char *what, size_t what_siz
         break;
     }
     case EV_RESIZE: {
-        if (strcmp(s->config->profile, "desktop") != 0) { /* a kiosk's screen keeps its size */
+        if (!profile_policy(s->config->profile)->resized) { /* a kiosk's screen keeps its size */
             return soak_event(k, EV_TAP_TARGET, what, what_size);
         }
         int i = soak_below(g, SOAK_SIZES);
@@ -760,7 +760,7 @@ int headless_soak(Shell *s, long events, unsigned long seed, FILE *out)
         visited += k->seen[i];
     long rss_end = rss_kib();
     fprintf(out, "soak: %ld events, seed %lu, %dx%d, profile %s\n", k->event - 1, seed, width,
-            height, s->config->profile);
+            height, profile_policy(s->config->profile)->name);
     fprintf(out, "soak: visited %d of %d screens, overlays and staff pages; %ld quizzes completed, "
             "%ld resets to attract, %ld closes, %ld resizes, %ld display resets\n",
             visited, places, k->quizzes, k->reset_count, k->closes, k->resizes, k->display_resets);

@@ -180,12 +180,58 @@ static bool on_deck(const Flow *f)
            f->screen == SCREEN_PARTNERS || f->screen == SCREEN_SUPPORT;
 }
 
+enum {
+    KEYMAP_QUICK_EXIT = 1 << 0, /* only with [kiosk] quick_exit; else it only keeps the session */
+    KEYMAP_SHIFTED = 1 << 1,    /* with Shift held: `other` */
+    KEYMAP_DECK = 1 << 2,       /* on a deck: `other` */
+};
+
+/* The keys the flow understands: `count` keys from `key` map to `to` onwards (the digits),
+ * or, when a flag says so, to `other`. Any other key only keeps the session. */
+static const struct KeyMap {
+    SDL_Keycode key;
+    int count;
+    FlowKey to, other;
+    unsigned flags;
+} key_map[] = {
+    { SDLK_ESCAPE, 1, KEY_QUICK_EXIT, KEY_QUICK_EXIT, KEYMAP_QUICK_EXIT },
+    { SDLK_LSHIFT, 1, KEY_SHIFT, KEY_SHIFT, KEYMAP_QUICK_EXIT },
+    { SDLK_RSHIFT, 1, KEY_SHIFT, KEY_SHIFT, KEYMAP_QUICK_EXIT },
+    { SDLK_TAB, 1, KEY_FOCUS_NEXT, KEY_FOCUS_PREV, KEYMAP_SHIFTED },
+    { SDLK_DOWN, 1, KEY_FOCUS_NEXT, KEY_FOCUS_NEXT, 0 },
+    { SDLK_UP, 1, KEY_FOCUS_PREV, KEY_FOCUS_PREV, 0 },
+    { SDLK_RIGHT, 1, KEY_FOCUS_NEXT, KEY_NEXT_PAGE, KEYMAP_DECK },
+    { SDLK_LEFT, 1, KEY_FOCUS_PREV, KEY_PREV_PAGE, KEYMAP_DECK },
+    { SDLK_PAGEDOWN, 1, KEY_NEXT_PAGE, KEY_NEXT_PAGE, 0 },
+    { SDLK_PAGEUP, 1, KEY_PREV_PAGE, KEY_PREV_PAGE, 0 },
+    { SDLK_RETURN, 1, KEY_ACTIVATE, KEY_ACTIVATE, 0 },
+    { SDLK_KP_ENTER, 1, KEY_ACTIVATE, KEY_ACTIVATE, 0 },
+    { SDLK_SPACE, 1, KEY_ACTIVATE, KEY_ACTIVATE, 0 },
+    { SDLK_1, 9, KEY_DIGIT_1, KEY_DIGIT_1, 0 },    /* 1..9 */
+    { SDLK_KP_1, 9, KEY_DIGIT_1, KEY_DIGIT_1, 0 }, /* the keypad's 1..9 */
+};
+
+/* The flow's key for `key`, or false when the flow has none for it (here and now). */
+static bool map_key(const Shell *s, SDL_Keycode key, bool shift, FlowKey *out)
+{
+    for (size_t i = 0; i < sizeof(key_map) / sizeof(key_map[0]); i++) {
+        const struct KeyMap *m = &key_map[i];
+        if (key < m->key || key >= m->key + m->count)
+            continue;
+        if ((m->flags & KEYMAP_QUICK_EXIT) && !s->config->quick_exit)
+            return false;
+        bool other = ((m->flags & KEYMAP_SHIFTED) && shift) || ((m->flags & KEYMAP_DECK) && on_deck(&s->flow));
+        *out = (FlowKey)((other ? m->other : m->to) + (key - m->key));
+        return true;
+    }
+    return false;
+}
+
 void shell_key(Shell *s, SDL_Keycode key, Uint16 mods, long now)
 {
     Flow *f = &s->flow;
     bool ctrl = mods & KMOD_CTRL, shift = mods & KMOD_SHIFT, alt = mods & KMOD_ALT;
-    bool desktop = strcmp(s->config->profile, "desktop") == 0;
-    bool workshop = strcmp(s->config->profile, "workshop") == 0;
+    const ProfilePolicy *policy = profile_policy(s->config->profile);
     if (wake_screen(s)) {
         flow_input(f, now);
         return;
@@ -199,55 +245,23 @@ void shell_key(Shell *s, SDL_Keycode key, Uint16 mods, long now)
         flow_input(f, now);
         return;
     }
-    if (workshop && key == SDLK_b) { /* a presentation clicker's "blank screen" */
+    if (policy->b_blanks && key == SDLK_b) { /* a presentation clicker's "blank screen" */
         flow_toggle_blank(f, now);
         return;
     }
-    if (workshop && key == SDLK_ESCAPE) { /* a facilitator's stray Escape wipes nothing */
+    if (!policy->escape_exits && key == SDLK_ESCAPE) { /* a facilitator's stray Escape wipes nothing */
         flow_input(f, now);
         return;
     }
-    if (key == SDLK_F11 && desktop && s->window) {
+    if (key == SDLK_F11 && policy->f11_fullscreen && s->window) {
         bool full = SDL_GetWindowFlags(s->window) & SDL_WINDOW_FULLSCREEN_DESKTOP;
         SDL_SetWindowFullscreen(s->window, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
         return;
     }
     FlowKey k;
-    switch (key) {
-    case SDLK_ESCAPE:
-        if (!s->config->quick_exit) {
-            flow_input(f, now);
-            return;
-        }
-        k = KEY_QUICK_EXIT;
-        break;
-    case SDLK_LSHIFT:
-    case SDLK_RSHIFT:
-        if (!s->config->quick_exit) {
-            flow_input(f, now);
-            return;
-        }
-        k = KEY_SHIFT;
-        break;
-    case SDLK_TAB: k = shift ? KEY_FOCUS_PREV : KEY_FOCUS_NEXT; break;
-    case SDLK_DOWN: k = KEY_FOCUS_NEXT; break;
-    case SDLK_UP: k = KEY_FOCUS_PREV; break;
-    case SDLK_RIGHT: k = on_deck(f) ? KEY_NEXT_PAGE : KEY_FOCUS_NEXT; break;
-    case SDLK_LEFT: k = on_deck(f) ? KEY_PREV_PAGE : KEY_FOCUS_PREV; break;
-    case SDLK_PAGEDOWN: k = KEY_NEXT_PAGE; break;
-    case SDLK_PAGEUP: k = KEY_PREV_PAGE; break;
-    case SDLK_RETURN:
-    case SDLK_KP_ENTER:
-    case SDLK_SPACE: k = KEY_ACTIVATE; break;
-    default:
-        if (key >= SDLK_1 && key <= SDLK_9)
-            k = (FlowKey)(KEY_DIGIT_1 + (key - SDLK_1));
-        else if (key >= SDLK_KP_1 && key <= SDLK_KP_9)
-            k = (FlowKey)(KEY_DIGIT_1 + (key - SDLK_KP_1));
-        else {
-            flow_input(f, now); /* any key keeps the session */
-            return;
-        }
+    if (!map_key(s, key, shift, &k)) {
+        flow_input(f, now); /* any key keeps the session */
+        return;
     }
     Presses targets;
     draw_presses(&s->list, &targets);
@@ -256,8 +270,8 @@ void shell_key(Shell *s, SDL_Keycode key, Uint16 mods, long now)
 
 void shell_quit_request(Shell *s)
 {
-    if (strcmp(s->config->profile, "kiosk") != 0)
-        s->quit = true; /* a kiosk is closed by staff only (FLOW_WANTS_QUIT) */
+    if (profile_policy(s->config->profile)->closable)
+        s->quit = true; /* else closed by staff only (FLOW_WANTS_QUIT) */
 }
 
 void shell_tick(Shell *s, long now)
@@ -368,7 +382,7 @@ bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int w
     s->measure = render_measure(&s->render);
     shell_restart(s, now);
     if (!headless) {
-        plat_hide_cursor(strcmp(c->profile, "kiosk") == 0);
+        plat_hide_cursor(!profile_policy(c->profile)->cursor);
         if (c->fullscreen)
             plat_screensaver_off();
     }
