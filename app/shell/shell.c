@@ -87,11 +87,8 @@ static int target_index(const Shell *s, float x, float y)
 /* Sets the panel's light (or the black layer over the picture) for the dimmer's level. */
 static void show_level(Shell *s)
 {
-    PlatShow show = plat_level_show(s->dimmer.level, s->flow.brightness, s->backlight.found);
-    if (s->flow.shade != show.shade) {
-        s->flow.shade = show.shade;
-        s->flow.changes++;
-    }
+    PlatShow show = plat_level_show(s->dimmer.level, s->kiosk.brightness, s->backlight.found);
+    flow_set_shade(&s->flow, show.shade);
     if (show.backlight >= 0 && !plat_backlight_set(&s->backlight, show.backlight) && !s->light_warned) {
         fprintf(stderr, "attune: cannot set the backlight in %s: %s%s\n", s->backlight.dir, strerror(errno),
                 errno == EACCES ? " (" PLAT_GROUPS_ADVICE ")" : "");
@@ -104,8 +101,7 @@ static bool wake_screen(Shell *s)
 {
     if (!plat_dimmer_wake(&s->dimmer))
         return false;
-    s->flow.shade = 0; /* the picture first, then the light */
-    s->flow.changes++;
+    flow_set_shade(&s->flow, 0); /* the picture first, then the light */
     show_level(s);
     return true;
 }
@@ -132,9 +128,7 @@ void shell_pointer_down(Shell *s, float x, float y, long now)
     }
     if (s->flow.screen == SCREEN_STAFF && s->flow.staff_page == STAFF_TEST && !draw_hit(&s->list, x, y))
         flow_test_touch(&s->flow, x, y);
-    s->flow.pressed = target_index(s, x, y);
-    s->flow.focus = -1;
-    s->flow.changes++;
+    flow_press(&s->flow, target_index(s, x, y));
 }
 
 void shell_pointer_move(Shell *s, float x, float y, long now)
@@ -147,10 +141,8 @@ void shell_pointer_move(Shell *s, float x, float y, long now)
     if (s->corner && !in_corner(s, x, y))
         s->corner = false;
     int over = target_index(s, x, y);
-    if (s->flow.pressed >= 0 && over != s->flow.pressed) {
-        s->flow.pressed = -1; /* slid off: it will not fire */
-        s->flow.changes++;
-    }
+    if (s->flow.pressed >= 0 && over != s->flow.pressed)
+        flow_release(&s->flow); /* slid off: it will not fire */
 }
 
 void shell_pointer_up(Shell *s, float x, float y, long now)
@@ -160,8 +152,7 @@ void shell_pointer_up(Shell *s, float x, float y, long now)
     s->down = false;
     float dx = x - s->down_x, dy = y - s->down_y;
     int pressed = s->flow.pressed;
-    s->flow.pressed = -1;
-    s->flow.changes++;
+    flow_release(&s->flow);
     if (fabsf(dx) > s->width * 0.12f && fabsf(dx) > 2 * fabsf(dy)) {
         flow_swipe(&s->flow, dx < 0 ? 1 : -1, now);
         return;
@@ -282,20 +273,20 @@ void shell_tick(Shell *s, long now)
         s->down = s->corner = false; /* this press is used up: its release presses nothing */
         flow_long_press(f, now);
     }
-    if (f->wants & FLOW_WANTS_QUIT)
+    unsigned wants = flow_take_wants(f);
+    if (wants & FLOW_WANTS_QUIT)
         s->quit = true;
-    if ((f->wants & FLOW_WANTS_RELOAD) && s->hooks.reload) {
+    if ((wants & FLOW_WANTS_RELOAD) && s->hooks.reload) {
         s->hooks.reload(s->hooks.ctx, f);
         s->view.deck_key = 0;
         s->dirty = true;
     }
-    if ((f->wants & FLOW_WANTS_TALLY_SAVE) && s->hooks.save_tally)
-        s->hooks.save_tally(s->hooks.ctx, &f->tally);
+    if ((wants & FLOW_WANTS_TALLY_SAVE) && s->hooks.save_tally)
+        s->hooks.save_tally(s->hooks.ctx, &s->kiosk.tally);
     long idle = now - (f->last_input > f->entered ? f->last_input : f->entered);
     bool resting = f->screen == SCREEN_ATTRACT || f->screen == SCREEN_UNAVAILABLE;
-    if (plat_dimmer_update(&s->dimmer, resting, idle) || (f->wants & FLOW_WANTS_BRIGHTNESS))
+    if (plat_dimmer_update(&s->dimmer, resting, idle) || (wants & FLOW_WANTS_BRIGHTNESS))
         show_level(s);
-    f->wants &= ~(unsigned)(FLOW_WANTS_QUIT | FLOW_WANTS_RELOAD | FLOW_WANTS_TALLY_SAVE | FLOW_WANTS_BRIGHTNESS);
 }
 
 long shell_next_timer(const Shell *s, long now)
@@ -380,6 +371,7 @@ bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int w
     render_set_rotation(&s->render, s->rotation, s->panel_w, s->panel_h);
     s->render_open = true;
     s->measure = render_measure(&s->render);
+    kiosk_init(&s->kiosk, c);
     shell_restart(s, now);
     if (!headless) {
         plat_hide_cursor(!profile_policy(c->profile)->cursor);
@@ -395,25 +387,13 @@ bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int w
 
 void shell_restart(Shell *s, long now)
 {
-    Flow *f = &s->flow;
-    Tally counted = f->tally; /* the tally outlives every session, */
-    bool unavailable = f->unavailable; /* and broken content stays broken */
-    const char *message = f->staff_message;
-    char detail[sizeof(f->staff_detail)];
-    memcpy(detail, f->staff_detail, sizeof(detail));
-    flow_init(f, s->bundle, s->config, now);
-    f->tally = counted;
-    if (unavailable) {
-        flow_set_unavailable(f, true, now);
-        f->resets = 0;
-        f->staff_message = message;
-        memcpy(f->staff_detail, detail, sizeof(detail));
-    }
+    flow_init(&s->flow, s->bundle, s->config, &s->kiosk, now); /* the kiosk stays as it is */
     SDL_RendererInfo info = { 0 };
     SDL_GetRendererInfo(s->sdl, &info);
-    snprintf(s->flow.display_info, sizeof(s->flow.display_info), "%dx%d · %s · %s · rotation %d",
-             s->width, s->height, SDL_GetCurrentVideoDriver(), info.name ? info.name : "?",
-             s->config->rotation);
+    char facts[KIOSK_INFO_SIZE];
+    snprintf(facts, sizeof(facts), "%dx%d · %s · %s · rotation %d", s->width, s->height,
+             SDL_GetCurrentVideoDriver(), info.name ? info.name : "?", s->config->rotation);
+    kiosk_set_display_info(&s->kiosk, facts);
     s->dirty = true;
 }
 
@@ -584,7 +564,7 @@ static void take_signals(Shell *s)
     for (int sig; (sig = plat_signals_read(s->signals)) > 0;) {
         if (sig == SIGHUP) {
             fprintf(stderr, "attune: SIGHUP: reloading the content\n");
-            s->flow.wants |= FLOW_WANTS_RELOAD;
+            flow_want(&s->flow, FLOW_WANTS_RELOAD);
         } else {
             fprintf(stderr, "attune: %s: closing\n", sig == SIGTERM ? "SIGTERM" : "SIGINT");
             s->quit = true;
@@ -622,8 +602,8 @@ int shell_run(Shell *s)
         plat_watchdog_alive(&s->watchdog, (uint64_t)now);
     }
     plat_watchdog_stopping();
-    if (s->flow.tally_on && s->hooks.save_tally) /* saved on every change; once more to be sure */
-        s->hooks.save_tally(s->hooks.ctx, &s->flow.tally);
+    if (s->kiosk.tally_on && s->hooks.save_tally) /* saved on every change; once more to be sure */
+        s->hooks.save_tally(s->hooks.ctx, &s->kiosk.tally);
     fprintf(stderr, "attune: closed\n");
     return 0;
 }
@@ -632,7 +612,7 @@ void shell_close(Shell *s)
 {
     plat_signals_close(s->signals);
     s->signals = -1;
-    quiz_session_wipe(&s->flow.quiz);
+    flow_close(&s->flow);
     plat_input_close(&s->input);
     if (s->render_open)
         render_close(&s->render);
