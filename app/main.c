@@ -393,9 +393,9 @@ static void staff_problems(const Diags *diags, char *out, size_t size)
     }
 }
 
-static bool is_kiosk(const App *app)
+static bool stays_up(const App *app)
 {
-    return strcmp(app->config.profile, "kiosk") == 0;
+    return profile_policy(app->config.profile)->stays_up;
 }
 
 /* Loads everything for a mode that shows screens; says why when it cannot. A kiosk does
@@ -404,7 +404,7 @@ static bool is_kiosk(const App *app)
 static bool load_for_screens(App *app, bool *unavailable)
 {
     *unavailable = false;
-    if (!load_all(app) && is_kiosk(app)) {
+    if (!load_all(app) && stays_up(app)) {
         diag_print(&app->diags, stderr);
         fprintf(stderr, "attune: the content or config has errors (above), so the screen says "
                 "\"temporarily unavailable\" until they are fixed; then reload: systemctl reload "
@@ -432,20 +432,21 @@ static void reload_content(void *ctx, Flow *flow)
     Diags diags = { 0 };
     bool ok = bundle_load(&fresh, app->bundle_dir, &diags);
     diag_print(&diags, stderr);
-    flow->staff_detail[0] = '\0';
+    Kiosk *kiosk = flow->kiosk;
     if (ok) {
         bundle_free(&app->bundle);
         app->bundle = fresh;
-        flow->staff_message = bundle_word(&app->bundle, WORD_STAFF_RELOADED);
+        kiosk_set_staff_text(kiosk, bundle_word(&app->bundle, WORD_STAFF_RELOADED), NULL);
         fprintf(stderr, "attune: the content in %s was checked and reloaded\n", app->bundle_dir);
-        if (flow->unavailable)
+        if (kiosk->unavailable)
             flow_set_unavailable(flow, false, flow->now);
     } else {
         bundle_free(&fresh);
-        flow->staff_message = bundle_word(&app->bundle, WORD_STAFF_RELOAD_FAILED);
-        staff_problems(&diags, flow->staff_detail, sizeof(flow->staff_detail));
+        char problems[KIOSK_DETAIL_SIZE];
+        staff_problems(&diags, problems, sizeof(problems));
+        kiosk_set_staff_text(kiosk, bundle_word(&app->bundle, WORD_STAFF_RELOAD_FAILED), problems);
         fprintf(stderr, "attune: the content in %s has errors (above); %s\n", app->bundle_dir,
-                flow->unavailable ? "still \"temporarily unavailable\"" : "the content in use is kept");
+                kiosk->unavailable ? "still \"temporarily unavailable\"" : "the content in use is kept");
     }
     diag_free(&diags);
 }
@@ -477,20 +478,23 @@ static bool open_shell(App *app, bool headless, bool unavailable, long now)
         return false;
     }
     app->shell.hooks = (ShellHooks){ .ctx = app, .reload = reload_content, .save_tally = save_tally };
+    Kiosk *kiosk = &app->shell.kiosk;
     if (unavailable) {
-        Flow *f = &app->shell.flow;
-        flow_set_unavailable(f, true, now);
-        f->staff_message = "The content has errors, so patrons see “Back soon” until it is fixed and reloaded:";
-        staff_problems(&app->diags, f->staff_detail, sizeof(f->staff_detail));
+        flow_set_unavailable(&app->shell.flow, true, now);
+        char problems[KIOSK_DETAIL_SIZE];
+        staff_problems(&app->diags, problems, sizeof(problems));
+        kiosk_set_staff_text(kiosk, "The content has errors, so patrons see “Back soon” until it is fixed "
+                             "and reloaded:", problems);
     }
-    if (app->config.tally && app->config.tally_file[0]) {
+    if (kiosk->tally_on) {
         Diags diags = { 0 };
-        tally_load(&app->shell.flow.tally, app->config.tally_file, &diags);
+        Tally counted;
+        tally_load(&counted, app->config.tally_file, &diags);
+        kiosk_set_tally(kiosk, true, &counted);
         diag_print(&diags, stderr);
         diag_free(&diags);
-    } else if (app->config.tally) {
+    } else if (app->config.tally) { /* kiosk_init keeps it off without a file */
         fprintf(stderr, "attune: warning: [tally] is enabled but has no file; counts are not kept\n");
-        app->shell.flow.tally_on = false;
     }
     return true;
 }

@@ -493,7 +493,7 @@ static void peak_memory(Shell *s)
 static void screen_change(Shell *s)
 {
     long now = 1000000;
-    flow_init(&s->flow, s->bundle, s->config, now);
+    flow_init(&s->flow, s->bundle, s->config, &s->kiosk, now);
     flow_action(&s->flow, ACT_BEGIN, 0, now);
     flow_action(&s->flow, ACT_START, 0, now);
     now += 1000;

@@ -38,6 +38,7 @@ static void defaults_are_a_safe_desktop(void **state)
     assert_string_equal(c.font, "Open Sans");
     assert_int_equal(c.colours[COLOUR_ACCENT], 0x2f6f6a);
     assert_false(c.tally);
+    assert_int_equal(c.profile, PROFILE_DESKTOP);
     config_free(&c);
 }
 
@@ -51,7 +52,7 @@ static void the_desktop_profile_loads_cleanly(void **state)
     diag_print(&d, stderr);
     assert_true(ok);
     assert_int_equal(d.count, 0);
-    assert_string_equal(c.profile, "desktop");
+    assert_int_equal(c.profile, PROFILE_DESKTOP);
     assert_string_equal(c.practice_name, "Your practice");
     config_free(&c);
     diag_free(&d);
@@ -100,12 +101,43 @@ static void bad_settings_are_named_and_keep_their_defaults(void **state)
     diag_free(&d);
 }
 
+/* Each shipped config names its profile, and the profile's policy follows from it. */
+static void each_shipped_profile_reads_as_its_policy(void **state)
+{
+    (void)state;
+    static const struct { const char *path; Profile profile; bool closable, cursor, escape_exits, b_blanks; } shipped[] = {
+        { "config/desktop.ini", PROFILE_DESKTOP, true, true, true, false },
+        { "config/kiosk.ini", PROFILE_KIOSK, false, false, true, false },
+        { "config/workshop.ini", PROFILE_WORKSHOP, true, true, false, true },
+    };
+    for (size_t i = 0; i < sizeof(shipped) / sizeof(shipped[0]); i++) {
+        Config c;
+        Diags d = { 0 };
+        config_defaults(&c);
+        config_load(&c, shipped[i].path, &d);
+        assert_int_equal(c.profile, shipped[i].profile);
+        const ProfilePolicy *p = profile_policy(c.profile);
+        assert_int_equal(p->closable, shipped[i].closable);
+        assert_int_equal(p->cursor, shipped[i].cursor);
+        assert_int_equal(p->escape_exits, shipped[i].escape_exits);
+        assert_int_equal(p->b_blanks, shipped[i].b_blanks);
+        Profile back;
+        assert_true(profile_from_name(p->name, &back));
+        assert_int_equal(back, c.profile);
+        config_free(&c);
+        diag_free(&d);
+    }
+    Profile none;
+    assert_false(profile_from_name("Kiosk", &none));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(defaults_are_a_safe_desktop),
         cmocka_unit_test(the_desktop_profile_loads_cleanly),
         cmocka_unit_test(bad_settings_are_named_and_keep_their_defaults),
+        cmocka_unit_test(each_shipped_profile_reads_as_its_policy),
     };
     return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }

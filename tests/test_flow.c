@@ -4,7 +4,7 @@
  * Each test checks what a person would notice: the screen showing, the question on screen
  * (flow->quiz.current), the page of a deck, the still-there overlay, and whether their
  * answers are kept or wiped (every byte of the QuizSession). The view normally sets
- * flow->page_count; here the tests set it themselves. Run from the project root.
+ * the page count (flow_set_page_count); here the tests set it themselves. Run from the project root.
  *
  * Start with the helpers (act, go_to, expect_wiped_attract), then read the tests in the
  * order main() lists them: screens, the quiz, the tap-burst guard, quick exit, idle,
@@ -118,10 +118,13 @@ static int answers_given(const QuizSession *session)
     return n;
 }
 
+/* A session on a fresh kiosk (one at a time: each test starts its own). */
 static void start(Flow *f, const Config *config, const Fixture *fx, long *now)
 {
+    static Kiosk kiosk;
+    kiosk_init(&kiosk, config);
     *now = 1000;
-    flow_init(f, &fx->bundle, config, *now);
+    flow_init(f, &fx->bundle, config, &kiosk, *now);
 }
 
 /* From attract through consent to the home menu. */
@@ -143,7 +146,7 @@ static void to_result(Flow *f, long *now)
 /* What the view would do for a deck of three pages. */
 static void deck_of_three(Flow *f)
 {
-    f->page_count = 3;
+    flow_set_page_count(f, 3);
 }
 
 /* --- every place a person can be, for the quick-exit tests ------------------------------ */
@@ -316,7 +319,7 @@ static void broken_content_shows_the_unavailable_screen_until_reloaded(void **st
     long t;
     start(&f, &config, fx, &t);
     flow_set_unavailable(&f, true, t);
-    snprintf(f.staff_detail, sizeof(f.staff_detail), "quiz.ini:21: the problem");
+    kiosk_set_staff_text(f.kiosk, "errors", "quiz.ini:21: the problem");
     assert_int_equal(f.screen, SCREEN_UNAVAILABLE);
     act(&f, ACT_BEGIN, 0, &t);
     act(&f, ACT_QUICK_EXIT, 0, &t);
@@ -327,7 +330,7 @@ static void broken_content_shows_the_unavailable_screen_until_reloaded(void **st
     assert_int_equal(f.screen, SCREEN_UNAVAILABLE);
     flow_long_press(&f, t);
     assert_int_equal(f.screen, SCREEN_STAFF);
-    assert_string_equal(f.staff_detail, "quiz.ini:21: the problem");
+    assert_string_equal(f.kiosk->staff_detail, "quiz.ini:21: the problem");
     for (const char *d = "2468"; *d; d++)
         act(&f, ACT_PIN_DIGIT, *d - '0', &t);
     act(&f, ACT_PIN_OK, 0, &t);
@@ -340,7 +343,38 @@ static void broken_content_shows_the_unavailable_screen_until_reloaded(void **st
     assert_int_equal(f.screen, SCREEN_STAFF);
     act(&f, ACT_HOME, 0, &t);
     assert_int_equal(f.screen, SCREEN_ATTRACT);
-    assert_string_equal(f.staff_detail, "");
+    assert_string_equal(f.kiosk->staff_detail, "");
+}
+
+/* What belongs to the kiosk (the tally, broken content and its problems, the brightness)
+ * is kept when a new session starts on it: nothing is saved and put back around it. */
+static void a_new_session_keeps_the_kiosk_as_it_is(void **state)
+{
+    const Fixture *fx = *state;
+    Config config = fx->config;
+    config.tally = true;
+    config.tally_file = "tally.ini"; /* never written here: the app saves it */
+    Kiosk kiosk;
+    kiosk_init(&kiosk, &config);
+    assert_true(kiosk.tally_on);
+    Flow f;
+    long t = 1000;
+    flow_init(&f, &fx->bundle, &config, &kiosk, t);
+    to_home(&f, &t);
+    assert_int_equal(kiosk.tally.sessions, 1);
+    assert_true(flow_take_wants(&f) & FLOW_WANTS_TALLY_SAVE);
+    flow_set_unavailable(&f, true, t);
+    kiosk_set_staff_text(&kiosk, "errors", "quiz.ini:3: the problem");
+    kiosk.brightness = 40;
+    flow_init(&f, &fx->bundle, &config, &kiosk, t + 1000);
+    assert_int_equal(f.screen, SCREEN_UNAVAILABLE);
+    assert_int_equal(f.resets, 0);
+    assert_int_equal(kiosk.tally.sessions, 1);
+    assert_string_equal(kiosk.staff_detail, "quiz.ini:3: the problem");
+    assert_int_equal(kiosk.brightness, 40);
+    config.tally_file = ""; /* enabled, but nowhere to keep it: off */
+    kiosk_init(&kiosk, &config);
+    assert_false(kiosk.tally_on);
 }
 
 static void touching_attract_opens_the_consent_screen(void **state)
@@ -1109,7 +1143,8 @@ static void tab_moves_the_focus_over_enabled_targets_and_wraps(void **state)
         press(&f, KEY_FOCUS_NEXT, list, &t);
         assert_int_equal(f.focus, forward[i]);
     }
-    f.focus = -1;
+    flow_press(&f, -1); /* a touch on no target puts the focus away */
+    flow_release(&f);
     const int backward[] = { 2, 0, 2 };
     for (int i = 0; i < 3; i++) {
         press(&f, KEY_FOCUS_PREV, list, &t);
@@ -1190,6 +1225,7 @@ int main(void)
         cmocka_unit_test(home_opens_chemistry_partners_calm_and_support_and_back_returns_home),
         cmocka_unit_test(home_cannot_open_the_result_attract_or_staff_directly),
         cmocka_unit_test(broken_content_shows_the_unavailable_screen_until_reloaded),
+        cmocka_unit_test(a_new_session_keeps_the_kiosk_as_it_is),
         cmocka_unit_test(a_style_chosen_from_the_list_goes_back_to_the_list_then_home),
         cmocka_unit_test(the_result_opens_guidance_for_a_style_and_back_returns_to_the_result),
         cmocka_unit_test(the_result_opens_the_chemistry_and_back_returns_to_the_result),

@@ -21,7 +21,7 @@ static const KeySpec config_keys[] = {
     { "display", "dpi", VALUE_NUMBER, STORED, NULL, 50, 600, AT(dpi), NULL },
     { "display", "diagonal", VALUE_NUMBER, STORED, NULL, 3, 120, AT(diagonal), NULL },
 
-    { "kiosk", "profile", VALUE_CHOICE, STORED, "desktop|kiosk|workshop", 0, 0, AT(profile), "desktop" },
+    SCHEMA_KEY("kiosk", "profile", VALUE_CHOICE, 0, "desktop|kiosk|workshop"), /* read_profile() */
     { "kiosk", "idle_reset", VALUE_BOOL, STORED, NULL, 0, 0, AT(idle_reset), "yes" },
     { "kiosk", "idle_timeout", VALUE_INT, STORED, NULL, 10, 3600, AT(idle_timeout), "90" },
     { "kiosk", "idle_warning", VALUE_INT, STORED, NULL, 5, 120, AT(idle_warning), "15" },
@@ -62,7 +62,8 @@ void config_defaults(Config *config)
 {
     *config = (Config){ 0 };
     config->rotation = 0;
-    config->profile = config->language = config->font = "";
+    config->profile = PROFILE_DESKTOP;
+    config->language = config->font = "";
     config->staff_pin = config->bundle = config->font_regular = config->font_bold = "";
     config->tally_file = config->backlight = config->practice_name = config->practice_text = "";
     schema_apply_defaults(config_keys, config);
@@ -76,6 +77,17 @@ static void read_rotation(const IniDoc *doc, Config *config)
     long n;
     if (v && schema_parse_int(v, &n) && (n == 0 || n == 90 || n == 180 || n == 270))
         config->rotation = (int)n;
+}
+
+/* The profile is a word in the file but a Profile in Config (schema_check has said when
+ * the word is not one of them). */
+static void read_profile(const IniDoc *doc, Config *config)
+{
+    int s = inidoc_find_section(doc, "kiosk");
+    const char *v = inidoc_get(doc, s, "profile", NULL);
+    Profile p;
+    if (v && profile_from_name(v, &p))
+        config->profile = p;
 }
 
 /* A relative path in the file is relative to the file's own folder. */
@@ -97,6 +109,7 @@ static void read_config(Config *config, const IniDoc *doc, Diags *diags)
     schema_check(doc, config_keys, DIAG_WARNING, diags);
     schema_apply(doc, config_keys, config, &config->arena);
     read_rotation(doc, config);
+    read_profile(doc, config);
     config->path = path;
     config->bundle = beside(config, path, config->bundle);
     config->font_regular = beside(config, path, config->font_regular);
@@ -163,6 +176,10 @@ void config_dump(const Config *c, FILE *out)
         fprintf(out, "%s.%s = ", k->section, k->key);
         if (strcmp(k->key, "rotation") == 0) {
             fprintf(out, "%d\n", c->rotation);
+            continue;
+        }
+        if (strcmp(k->key, "profile") == 0) {
+            fprintf(out, "%s\n", profile_policy(c->profile)->name);
             continue;
         }
         switch (k->kind) {

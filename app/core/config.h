@@ -13,6 +13,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "profile.h"
 
 typedef enum ThemeColour {
     COLOUR_BACKGROUND, COLOUR_SURFACE, COLOUR_TEXT, COLOUR_MUTED, COLOUR_ACCENT,
@@ -32,7 +33,7 @@ typedef struct Config {
     double diagonal;             /* inches, 0 = unknown */
 
     /* [kiosk] */
-    const char *profile;         /* desktop | kiosk | workshop */
+    Profile profile;             /* desktop | kiosk | workshop (profile_policy) */
     bool idle_reset;
     int idle_timeout, idle_warning;
     const char *staff_pin;       /* "" = staff mode off */

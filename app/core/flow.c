@@ -1,15 +1,18 @@
-/* flow.c — see flow.h. Each screen's reaction to an action is one case of
- * flow_action(); everything shared (changing screen, leaving, the idle timer) is a helper. */
+/* flow.c — see flow.h. Every screen change goes through enter(); each screen's reaction
+ * to an action is a handler of its own (on_attract … on_staff), chosen by the table in
+ * flow_action(); what they share (leaving, paging, the idle timer) are helpers. */
 #define _DEFAULT_SOURCE /* explicit_bzero */
 #include "flow.h"
 
 #include <string.h>
 
-static void go(Flow *f, Screen screen, long now)
+/* The one place the screen changes: what the screen was showing (its page, the focus, a
+ * press) is left behind; `since` starts its clock (the fade, the calm minute). */
+static void enter(Flow *f, Screen screen, long since, bool fade)
 {
     f->screen = screen;
-    f->screen_since = f->entered = now;
-    f->transition = true;
+    f->screen_since = f->entered = since;
+    f->transition = fade;
     f->page = 0;
     f->page_count = 1;
     f->focus = -1;
@@ -17,18 +20,34 @@ static void go(Flow *f, Screen screen, long now)
     f->changes++;
 }
 
-/* Leaves staff mode behind: the PIN typed and what the test drew are forgotten. */
-static void clear_staff(Flow *f)
+/* A person moved on to `screen`: it fades in. */
+static void go(Flow *f, Screen screen, long now)
+{
+    enter(f, screen, now, true);
+}
+
+/* The picture changes within the screen (a page, a question): it fades in again. */
+static void repaint(Flow *f, long now)
+{
+    f->screen_since = now;
+    f->changes++;
+}
+
+static void wipe_pin(Flow *f)
 {
     explicit_bzero(f->pin, sizeof(f->pin));
     f->pin_length = 0;
+}
+
+/* Leaves staff mode behind: the PIN typed and what the test drew are forgotten. */
+static void clear_staff(Flow *f)
+{
+    wipe_pin(f);
     f->pin_wrong = false;
     f->staff_page = STAFF_PIN;
     f->touch_count = 0;
-    if (!f->unavailable) { /* else the problems stay for staff to read */
-        f->staff_message = NULL;
-        f->staff_detail[0] = '\0';
-    }
+    if (!f->kiosk->unavailable) /* else the problems stay for staff to read */
+        kiosk_set_staff_text(f->kiosk, NULL, NULL);
 }
 
 void flow_reset(Flow *f, long now)
@@ -36,8 +55,7 @@ void flow_reset(Flow *f, long now)
     quiz_session_wipe(&f->quiz);
     clear_staff(f);
     f->blank = false;
-    go(f, f->unavailable ? SCREEN_UNAVAILABLE : SCREEN_ATTRACT, now);
-    f->transition = false; /* quick exit and idle clear at once */
+    enter(f, f->kiosk->unavailable ? SCREEN_UNAVAILABLE : SCREEN_ATTRACT, now, false); /* quick exit and idle clear at once */
     f->idle = false;
     f->style = STYLE_COUNT;
     f->back_to = SCREEN_HOME;
@@ -46,21 +64,26 @@ void flow_reset(Flow *f, long now)
     f->resets++;
 }
 
-void flow_init(Flow *f, const Bundle *bundle, const Config *config, long now)
+void flow_init(Flow *f, const Bundle *bundle, const Config *config, Kiosk *kiosk, long now)
 {
     memset(f, 0, sizeof(*f));
     f->bundle = bundle;
     f->config = config;
+    f->kiosk = kiosk;
     f->now = f->last_input = now;
-    f->brightness = config->brightness;
-    f->tally_on = config->tally;
     flow_reset(f, now);
     f->resets = 0;
 }
 
+void flow_close(Flow *f)
+{
+    quiz_session_wipe(&f->quiz);
+    wipe_pin(f);
+}
+
 void flow_set_unavailable(Flow *f, bool on, long now)
 {
-    f->unavailable = on;
+    f->kiosk->unavailable = on;
     if (f->screen != SCREEN_STAFF)
         flow_reset(f, now);
 }
@@ -91,33 +114,73 @@ void flow_toggle_blank(Flow *f, long now)
     f->changes++;
 }
 
+void flow_press(Flow *f, int target)
+{
+    f->pressed = target;
+    f->focus = -1;
+    f->changes++;
+}
+
+void flow_release(Flow *f)
+{
+    f->pressed = -1;
+    f->changes++;
+}
+
+void flow_set_shade(Flow *f, int shade)
+{
+    if (f->shade != shade) {
+        f->shade = shade;
+        f->changes++;
+    }
+}
+
+void flow_want(Flow *f, unsigned wants)
+{
+    f->wants |= wants;
+}
+
+unsigned flow_take_wants(Flow *f)
+{
+    unsigned wants = f->wants;
+    f->wants = 0;
+    return wants;
+}
+
+void flow_set_page_count(Flow *f, int count)
+{
+    f->page_count = count;
+    if (f->page >= count)
+        f->page = count - 1;
+    if (f->page < 0)
+        f->page = 0;
+}
+
 static void count_result(Flow *f)
 {
-    if (!f->tally_on || !f->quiz.scored || f->tallied)
+    Kiosk *k = f->kiosk;
+    if (!k->tally_on || !f->quiz.scored || f->tallied)
         return;
     f->tallied = true;
-    tally_count_result(&f->tally, f->quiz.score.style);
+    tally_count_result(&k->tally, f->quiz.score.style);
     f->wants |= FLOW_WANTS_TALLY_SAVE;
 }
 
-/* The staff screens: the PIN pad, then the menu and its pages. */
-static void staff_action(Flow *f, Action action, int arg, long now)
+/* --- staff mode ------------------------------------------------------------------------ */
+
+/* The PIN pad: digits, delete, OK (and the lock after too many wrong PINs). */
+static void pin_pad(Flow *f, Action action, int arg, long now)
 {
     bool locked = now < f->locked_until;
-    switch (action) {
-    case ACT_PIN_DIGIT:
+    if (action == ACT_PIN_DIGIT) {
         if (!locked && f->pin_length < FLOW_MAX_PIN && arg >= 0 && arg <= 9) {
             f->pin[f->pin_length++] = (char)('0' + arg);
             f->pin_wrong = false;
         }
-        break;
-    case ACT_PIN_DELETE:
+    } else if (action == ACT_PIN_DELETE) {
         if (f->pin_length > 0)
             f->pin[--f->pin_length] = '\0';
-        break;
-    case ACT_PIN_OK:
-        if (locked || f->pin_length == 0)
-            break;
+    } else if (action == ACT_PIN_OK && !locked && f->pin_length > 0) {
         if (strcmp(f->pin, f->config->staff_pin) == 0) {
             f->pin_failures = 0;
             f->staff_page = STAFF_MENU;
@@ -127,52 +190,59 @@ static void staff_action(Flow *f, Action action, int arg, long now)
         } else {
             f->pin_wrong = true;
         }
-        explicit_bzero(f->pin, sizeof(f->pin));
-        f->pin_length = 0;
-        break;
+        wipe_pin(f);
+    }
+}
+
+/* The staff menu and its pages, once the PIN was right. */
+static void staff_menu(Flow *f, Action action, int arg)
+{
+    Kiosk *k = f->kiosk;
+    switch (action) {
     case ACT_STAFF_PAGE:
-        if (f->staff_page != STAFF_PIN && arg > STAFF_PIN && arg < STAFF_PAGE_COUNT) {
+        if (arg > STAFF_PIN && arg < STAFF_PAGE_COUNT) {
             f->staff_page = (StaffPage)arg;
             f->touch_count = 0;
         }
         break;
     case ACT_STAFF_EXIT:
-        if (f->staff_page != STAFF_PIN)
-            f->wants |= FLOW_WANTS_QUIT;
+        f->wants |= FLOW_WANTS_QUIT;
         break;
     case ACT_STAFF_RELOAD:
-        if (f->staff_page != STAFF_PIN) {
-            f->staff_message = NULL;
-            f->wants |= FLOW_WANTS_RELOAD;
-        }
+        k->staff_message = NULL;
+        f->wants |= FLOW_WANTS_RELOAD;
         break;
     case ACT_STAFF_TALLY_RESET:
-        if (f->staff_page != STAFF_PIN && f->tally_on) {
-            tally_reset(&f->tally);
+        if (k->tally_on) {
+            tally_reset(&k->tally);
             f->wants |= FLOW_WANTS_TALLY_SAVE;
         }
         break;
-    case ACT_STAFF_BRIGHTNESS:
-        if (f->staff_page != STAFF_PIN) {
-            int b = f->brightness + arg;
-            f->brightness = b < 5 ? 5 : b > 100 ? 100 : b;
-            f->wants |= FLOW_WANTS_BRIGHTNESS;
-        }
+    case ACT_STAFF_BRIGHTNESS: {
+        int b = k->brightness + arg;
+        k->brightness = b < 5 ? 5 : b > 100 ? 100 : b;
+        f->wants |= FLOW_WANTS_BRIGHTNESS;
         break;
-    case ACT_BACK:
-        if (f->staff_page == STAFF_TALLY || f->staff_page == STAFF_TEST)
-            f->staff_page = STAFF_MENU;
-        else
-            flow_reset(f, now);
-        break;
-    case ACT_HOME:
-        flow_reset(f, now);
-        break;
+    }
     default:
         break;
     }
+}
+
+static void on_staff(Flow *f, Action action, int arg, long now)
+{
+    if (action == ACT_PIN_DIGIT || action == ACT_PIN_DELETE || action == ACT_PIN_OK)
+        pin_pad(f, action, arg, now);
+    else if (action == ACT_BACK && (f->staff_page == STAFF_TALLY || f->staff_page == STAFF_TEST))
+        f->staff_page = STAFF_MENU;
+    else if (action == ACT_BACK || action == ACT_HOME)
+        flow_reset(f, now);
+    else if (f->staff_page != STAFF_PIN)
+        staff_menu(f, action, arg);
     f->changes++;
 }
+
+/* --- the person's screens ---------------------------------------------------------------- */
 
 /* Home from a deck: whoever finished the quiz is done with it, so its answers go. */
 static void leave_for_home(Flow *f, long now)
@@ -195,15 +265,13 @@ static void page_by(Flow *f, int delta, long now)
     int page = f->page + delta;
     if (page >= 0 && page < f->page_count) {
         f->page = page;
-        f->screen_since = now;
         f->focus = -1;
-        f->changes++;
+        repaint(f, now);
     } else if (page < 0) {
         /* Back from the first page: up a level */
         if (f->screen == SCREEN_GUIDANCE && f->style != STYLE_COUNT && f->back_to == SCREEN_GUIDANCE) {
             f->style = STYLE_COUNT;
-            go(f, SCREEN_GUIDANCE, now);
-            f->back_to = SCREEN_HOME;
+            open_deck(f, SCREEN_GUIDANCE, SCREEN_HOME, now);
         } else {
             go(f, f->back_to, now);
         }
@@ -220,6 +288,129 @@ static bool is_deck(Screen s)
 {
     return s == SCREEN_GUIDANCE || s == SCREEN_CHEMISTRY || s == SCREEN_PARTNERS ||
            s == SCREEN_SUPPORT || s == SCREEN_RESULT || s == SCREEN_CONSENT || s == SCREEN_CALM;
+}
+
+static void on_attract(Flow *f, Action action, int arg, long now)
+{
+    (void)arg;
+    if (action == ACT_BEGIN)
+        go(f, SCREEN_CONSENT, now);
+}
+
+static void on_consent(Flow *f, Action action, int arg, long now)
+{
+    (void)arg;
+    if (action == ACT_START) {
+        if (f->kiosk->tally_on) {
+            tally_count_session(&f->kiosk->tally);
+            f->wants |= FLOW_WANTS_TALLY_SAVE;
+        }
+        go(f, SCREEN_HOME, now);
+    } else if (action == ACT_DECLINE) {
+        flow_reset(f, now);
+    } else if (action == ACT_NEXT && f->page + 1 < f->page_count) {
+        page_by(f, 1, now);
+    } else if (action == ACT_BACK && f->page > 0) {
+        page_by(f, -1, now);
+    }
+}
+
+static void on_home(Flow *f, Action action, int arg, long now)
+{
+    Screen to = (Screen)arg;
+    if (action == ACT_BACK) {
+        flow_reset(f, now);
+    } else if (action != ACT_OPEN) {
+        return;
+    } else if (to == SCREEN_QUESTION) {
+        quiz_session_start(&f->quiz, &f->bundle->quiz);
+        f->last_answer = -1;
+        f->tallied = false;
+        go(f, SCREEN_QUESTION, now);
+    } else if (to == SCREEN_GUIDANCE) {
+        f->style = STYLE_COUNT;
+        open_deck(f, SCREEN_GUIDANCE, SCREEN_HOME, now);
+    } else if (to == SCREEN_CHEMISTRY || to == SCREEN_PARTNERS || to == SCREEN_CALM || to == SCREEN_SUPPORT) {
+        open_deck(f, to, SCREEN_HOME, now);
+    }
+}
+
+static void on_question(Flow *f, Action action, int arg, long now)
+{
+    if (action == ACT_ANSWER) {
+        if (f->last_answer >= 0 && now - f->last_answer < FLOW_ANSWER_GUARD_MS)
+            return; /* a tap burst */
+        if (!quiz_session_answer(&f->quiz, arg))
+            return;
+        f->last_answer = now;
+        if (quiz_session_done(&f->quiz)) {
+            count_result(f);
+            go(f, SCREEN_RESULT, now);
+        } else {
+            f->focus = -1;
+            repaint(f, now);
+        }
+    } else if (action == ACT_BACK) {
+        if (quiz_session_back(&f->quiz)) {
+            repaint(f, now);
+        } else {
+            quiz_session_wipe(&f->quiz); /* leaving the quiz forgets it */
+            go(f, SCREEN_HOME, now);
+        }
+    }
+}
+
+static void on_result(Flow *f, Action action, int arg, long now)
+{
+    if (action == ACT_GUIDANCE && is_style(arg)) {
+        f->style = (Style)arg;
+        open_deck(f, SCREEN_GUIDANCE, SCREEN_RESULT, now);
+    } else if (action == ACT_CHEMISTRY) {
+        open_deck(f, SCREEN_CHEMISTRY, SCREEN_RESULT, now);
+    } else if (action == ACT_RESTART) {
+        quiz_session_wipe(&f->quiz);
+        f->resets++;
+        go(f, SCREEN_HOME, now);
+    } else if (action == ACT_BACK && f->page == 0) {
+        quiz_session_back(&f->quiz); /* change the last answer */
+        f->last_answer = -1;
+        go(f, SCREEN_QUESTION, now);
+    } else if (action == ACT_BACK || action == ACT_NEXT) {
+        page_by(f, action == ACT_NEXT ? 1 : -1, now);
+    }
+}
+
+/* The chemistry, partners and support decks, and a style's guidance. */
+static void on_deck(Flow *f, Action action, int arg, long now)
+{
+    (void)arg;
+    if (action == ACT_NEXT)
+        page_by(f, 1, now);
+    else if (action == ACT_BACK)
+        page_by(f, -1, now);
+    else if (action == ACT_HOME)
+        leave_for_home(f, now);
+}
+
+static void on_guidance(Flow *f, Action action, int arg, long now)
+{
+    if (action == ACT_GUIDANCE && f->style == STYLE_COUNT && is_style(arg)) {
+        f->style = (Style)arg;
+        open_deck(f, SCREEN_GUIDANCE, SCREEN_GUIDANCE, now);
+    } else {
+        on_deck(f, action, arg, now); /* a style's guidance is a deck like the others */
+    }
+}
+
+static void on_calm(Flow *f, Action action, int arg, long now)
+{
+    (void)arg;
+    if (action == ACT_CALM_AGAIN)
+        go(f, SCREEN_CALM, now);
+    else if (action == ACT_HOME)
+        go(f, SCREEN_HOME, now);
+    else if (action == ACT_NEXT || action == ACT_BACK)
+        page_by(f, action == ACT_NEXT ? 1 : -1, now); /* the grounding's pages */
 }
 
 bool flow_input(Flow *f, long now)
@@ -239,6 +430,17 @@ bool flow_input(Flow *f, long now)
     return false;
 }
 
+typedef void Handler(Flow *f, Action action, int arg, long now);
+
+/* What each screen does with an action; the unavailable screen answers to nothing (staff
+ * use the corner). */
+static Handler *const handlers[SCREEN_COUNT] = {
+    [SCREEN_ATTRACT] = on_attract, [SCREEN_CONSENT] = on_consent, [SCREEN_HOME] = on_home,
+    [SCREEN_QUESTION] = on_question, [SCREEN_RESULT] = on_result, [SCREEN_GUIDANCE] = on_guidance,
+    [SCREEN_CHEMISTRY] = on_deck, [SCREEN_PARTNERS] = on_deck, [SCREEN_SUPPORT] = on_deck,
+    [SCREEN_CALM] = on_calm, [SCREEN_STAFF] = on_staff, [SCREEN_UNAVAILABLE] = NULL,
+};
+
 void flow_action(Flow *f, Action action, int arg, long now)
 {
     if (flow_input(f, now) && action != ACT_QUICK_EXIT)
@@ -248,122 +450,8 @@ void flow_action(Flow *f, Action action, int arg, long now)
             flow_reset(f, now);
         return;
     }
-    switch (f->screen) {
-    case SCREEN_ATTRACT:
-        if (action == ACT_BEGIN)
-            go(f, SCREEN_CONSENT, now);
-        break;
-    case SCREEN_CONSENT:
-        if (action == ACT_START) {
-            if (f->tally_on) {
-                tally_count_session(&f->tally);
-                f->wants |= FLOW_WANTS_TALLY_SAVE;
-            }
-            go(f, SCREEN_HOME, now);
-        }
-        else if (action == ACT_DECLINE)
-            flow_reset(f, now);
-        else if (action == ACT_NEXT && f->page + 1 < f->page_count)
-            page_by(f, 1, now);
-        else if (action == ACT_BACK && f->page > 0)
-            page_by(f, -1, now);
-        break;
-    case SCREEN_HOME:
-        if (action == ACT_OPEN) {
-            Screen to = (Screen)arg;
-            if (to == SCREEN_QUESTION) {
-                quiz_session_start(&f->quiz, &f->bundle->quiz);
-                f->last_answer = -1;
-                f->tallied = false;
-                go(f, SCREEN_QUESTION, now);
-            } else if (to == SCREEN_GUIDANCE) {
-                f->style = STYLE_COUNT;
-                open_deck(f, SCREEN_GUIDANCE, SCREEN_HOME, now);
-            } else if (to == SCREEN_CHEMISTRY || to == SCREEN_PARTNERS || to == SCREEN_CALM ||
-                       to == SCREEN_SUPPORT) {
-                open_deck(f, to, SCREEN_HOME, now);
-            }
-        } else if (action == ACT_BACK) {
-            flow_reset(f, now);
-        }
-        break;
-    case SCREEN_QUESTION:
-        if (action == ACT_ANSWER) {
-            if (f->last_answer >= 0 && now - f->last_answer < FLOW_ANSWER_GUARD_MS)
-                break;
-            if (!quiz_session_answer(&f->quiz, arg))
-                break;
-            f->last_answer = now;
-            if (quiz_session_done(&f->quiz)) {
-                count_result(f);
-                go(f, SCREEN_RESULT, now);
-            }
-            else {
-                f->screen_since = now;
-                f->focus = -1;
-                f->changes++;
-            }
-        } else if (action == ACT_BACK) {
-            if (quiz_session_back(&f->quiz)) {
-                f->screen_since = now;
-                f->changes++;
-            } else {
-                quiz_session_wipe(&f->quiz); /* leaving the quiz forgets it */
-                go(f, SCREEN_HOME, now);
-            }
-        }
-        break;
-    case SCREEN_RESULT:
-        if (action == ACT_GUIDANCE && is_style(arg)) {
-            f->style = (Style)arg;
-            open_deck(f, SCREEN_GUIDANCE, SCREEN_RESULT, now);
-        } else if (action == ACT_CHEMISTRY) {
-            open_deck(f, SCREEN_CHEMISTRY, SCREEN_RESULT, now);
-        } else if (action == ACT_RESTART) {
-            quiz_session_wipe(&f->quiz);
-            f->resets++;
-            go(f, SCREEN_HOME, now);
-        } else if (action == ACT_BACK && f->page == 0) {
-            quiz_session_back(&f->quiz); /* change the last answer */
-            f->last_answer = -1;
-            go(f, SCREEN_QUESTION, now);
-        } else if (action == ACT_BACK || action == ACT_NEXT) {
-            page_by(f, action == ACT_NEXT ? 1 : -1, now);
-        }
-        break;
-    case SCREEN_GUIDANCE:
-        if (action == ACT_GUIDANCE && f->style == STYLE_COUNT && is_style(arg)) {
-            f->style = (Style)arg;
-            open_deck(f, SCREEN_GUIDANCE, SCREEN_GUIDANCE, now);
-            break;
-        }
-        /* a style's guidance is a deck like the others */
-        /* fall through */
-    case SCREEN_CHEMISTRY:
-    case SCREEN_PARTNERS:
-    case SCREEN_SUPPORT:
-        if (action == ACT_NEXT)
-            page_by(f, 1, now);
-        else if (action == ACT_BACK)
-            page_by(f, -1, now);
-        else if (action == ACT_HOME)
-            leave_for_home(f, now);
-        break;
-    case SCREEN_CALM:
-        if (action == ACT_CALM_AGAIN)
-            go(f, SCREEN_CALM, now);
-        else if (action == ACT_HOME)
-            go(f, SCREEN_HOME, now);
-        else if (action == ACT_NEXT || action == ACT_BACK)
-            page_by(f, action == ACT_NEXT ? 1 : -1, now); /* the grounding's pages */
-        break;
-    case SCREEN_STAFF:
-        staff_action(f, action, arg, now);
-        break;
-    case SCREEN_UNAVAILABLE: /* nothing here answers a touch; staff use the corner */
-    case SCREEN_COUNT:
-        break;
-    }
+    if ((unsigned)f->screen < SCREEN_COUNT && handlers[f->screen])
+        handlers[f->screen](f, action, arg, now);
 }
 
 void flow_key(Flow *f, FlowKey key, const Presses *list, long now)
@@ -483,4 +571,54 @@ int flow_idle_seconds(const Flow *f, long now)
 {
     long left = f->idle_since + (long)f->config->idle_warning * 1000 - now;
     return left <= 0 ? 0 : (int)((left + 999) / 1000);
+}
+
+/* --- staging, for the tour -------------------------------------------------------------- */
+
+void flow_show(Flow *f, Screen screen, long entered, long now)
+{
+    enter(f, screen, entered, false);
+    f->idle = false;
+    f->now = now;
+}
+
+void flow_set_page(Flow *f, int page)
+{
+    f->page = page;
+    f->changes++;
+}
+
+void flow_set_style(Flow *f, Style style)
+{
+    f->style = style;
+    f->changes++;
+}
+
+void flow_set_quiz(Flow *f, const QuizSession *session)
+{
+    if (session)
+        f->quiz = *session;
+    else
+        quiz_session_wipe(&f->quiz);
+    f->changes++;
+}
+
+void flow_show_idle(Flow *f, long since)
+{
+    f->idle = true;
+    f->idle_since = since;
+    f->last_input = since - (long)f->config->idle_timeout * 1000;
+    f->changes++;
+}
+
+void flow_show_staff(Flow *f, StaffPage page, int digits, bool wrong, long locked_until)
+{
+    wipe_pin(f);
+    for (; f->pin_length < digits && f->pin_length < FLOW_MAX_PIN; f->pin_length++)
+        f->pin[f->pin_length] = '0';
+    f->staff_page = page;
+    f->pin_wrong = wrong;
+    f->locked_until = locked_until;
+    f->touch_count = 0;
+    f->changes++;
 }

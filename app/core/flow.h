@@ -13,9 +13,9 @@
 #include "bundle.h"
 #include "config.h"
 #include "action.h"
+#include "kiosk.h"
 #include "quiz.h"
 #include "screen.h"
-#include "tally.h"
 
 enum {
     FLOW_ANSWER_GUARD_MS = 300,   /* a second answer sooner than this is a tap burst */
@@ -33,7 +33,7 @@ typedef enum FlowKey {
     KEY_QUICK_EXIT,  /* Escape */
     KEY_SHIFT,       /* one press of Shift (three in a row: quick exit) */
     KEY_NEXT_PAGE,   /* PageDown, Right (on decks) */
-    KEY_PREV_PAGE,   /* PageUp, Left (on decks), Backspace */
+    KEY_PREV_PAGE,   /* PageUp, Left (on decks) */
     KEY_FOCUS_NEXT,  /* Tab, Down, Right (elsewhere) */
     KEY_FOCUS_PREV,  /* Shift+Tab, Up, Left (elsewhere) */
     KEY_ACTIVATE,    /* Return, Space: press the focused target */
@@ -48,13 +48,17 @@ enum {
     FLOW_WANTS_QUIT = 1 << 0,        /* staff: close the app */
     FLOW_WANTS_RELOAD = 1 << 1,      /* staff: check and reload the content */
     FLOW_WANTS_TALLY_SAVE = 1 << 2,  /* the tally changed */
-    FLOW_WANTS_BRIGHTNESS = 1 << 3,  /* flow->brightness changed */
+    FLOW_WANTS_BRIGHTNESS = 1 << 3,  /* the kiosk's brightness changed */
 };
 
 
+/* The session: the person in front of the screen and what the screen shows them. Only
+ * flow.c writes these fields (the others call the functions below); what belongs to the
+ * kiosk rather than the session is in `kiosk` (kiosk.h), which a session's end leaves be. */
 typedef struct Flow {
     const Bundle *bundle;
     const Config *config;
+    Kiosk *kiosk;
     Screen screen;
     bool idle;                /* the still-there overlay is up */
     long now;                 /* ms, the clock of the last event */
@@ -66,6 +70,7 @@ typedef struct Flow {
 
     QuizSession quiz;
     long last_answer;         /* ms, for the burst guard; -1 none */
+    bool tallied;             /* this quiz's result is counted (once, even if changed) */
 
     Style style;              /* guidance: the style shown; STYLE_COUNT = the list of four */
     int page, page_count;     /* decks: the page shown, and how many (set by the view) */
@@ -81,29 +86,21 @@ typedef struct Flow {
     int pin_failures;             /* wrong PINs in a row */
     bool pin_wrong;               /* say so on the pad */
     long locked_until;            /* ms; the pad is locked before this */
-    const char *staff_message;    /* after a reload: one of the bundle's words, or NULL */
-    char staff_detail[600];       /* the first problems of a failed reload */
     float touch_x[FLOW_TEST_TOUCHES], touch_y[FLOW_TEST_TOUCHES];
     int touch_count;              /* the display test's touches */
-    int brightness;               /* percent */
-    bool blank;                   /* workshop: B blanks the screen */
-    int shade;                    /* 0..255: black over the picture (dimmed, no backlight) */
-    unsigned wants;               /* FLOW_WANTS_* for the app */
-    bool unavailable;             /* kiosk: the content is broken; only the "temporarily
-                                   * unavailable" screen and staff mode (flow_set_unavailable) */
-    bool tally_on;                /* the config's [tally] enabled */
-    Tally tally;                  /* counts only (saved by the app when FLOW_WANTS_TALLY_SAVE) */
-    bool tallied;                 /* this quiz's result is counted (once, even if changed) */
-    char display_info[160];       /* the display test's facts, from the app (size, renderer…) */
 
+    bool blank;               /* workshop: B blanks the screen */
+    int shade;                /* 0..255: black over the picture (dimmed, no backlight) */
+    unsigned wants;           /* FLOW_WANTS_* for the app */
     int focus;                /* keyboard focus: a target index, -1 = none shown */
     int pressed;              /* the target under a finger or mouse button, -1 = none */
     int resets;               /* times the session was wiped (for tests and the soak) */
     unsigned changes;         /* counts every change of state (the view redraws on change) */
 } Flow;
 
-/* Starts at attract, at time `now` (ms). */
-void flow_init(Flow *flow, const Bundle *bundle, const Config *config, long now);
+/* Starts a session at attract, at time `now` (ms), on `kiosk` (kiosk_init'ed; kept as it
+ * is, and pointed to for as long as the flow is used). */
+void flow_init(Flow *flow, const Bundle *bundle, const Config *config, Kiosk *kiosk, long now);
 
 /* Does what a target does (see action.h). Any action counts as input. */
 void flow_action(Flow *flow, Action action, int arg, long now);
@@ -119,6 +116,13 @@ void flow_swipe(Flow *flow, int dir, long now);
  * Returns true when the overlay was up, so the touch should do nothing else. */
 bool flow_input(Flow *flow, long now);
 
+/* A finger or mouse button went down on target `target` (the view's index; -1: none): it
+ * shows pressed, and the keyboard focus is put away. */
+void flow_press(Flow *flow, int target);
+
+/* The press is over: released, or slid off its target (then it will not fire). */
+void flow_release(Flow *flow);
+
 /* Runs the timers due at `now`: the idle timeout, the overlay's countdown. */
 void flow_tick(Flow *flow, long now);
 
@@ -131,6 +135,9 @@ int flow_idle_seconds(const Flow *flow, long now);
 /* Wipes everything a person did and returns to attract. */
 void flow_reset(Flow *flow, long now);
 
+/* The app is closing: the session is wiped (nothing is shown again). */
+void flow_close(Flow *flow);
+
 /* A press held FLOW_LONG_PRESS_MS on the staff corner: the PIN pad, when a PIN is set. */
 void flow_long_press(Flow *flow, long now);
 
@@ -139,12 +146,47 @@ void flow_test_touch(Flow *flow, float x, float y);
 
 /* Kiosk, when the content cannot be loaded (`on`): every way back to attract leads to the
  * calm "temporarily unavailable" screen instead, which answers to nothing but the staff
- * corner; `staff_detail` keeps the problems for the staff menu. Off again (the content was
- * reloaded): the next way back leads to attract. Returns to that screen now unless staff
- * mode is open. */
+ * corner; the kiosk's staff text keeps the problems for the staff menu. Off again (the
+ * content was reloaded): the next way back leads to attract. Returns to that screen now
+ * unless staff mode is open. */
 void flow_set_unavailable(Flow *flow, bool on, long now);
 
 /* Workshop: blank the screen, or show it again. */
 void flow_toggle_blank(Flow *flow, long now);
+
+/* 0..255 of black over the picture (the shell's dimmer, on a panel without a backlight). */
+void flow_set_shade(Flow *flow, int shade);
+
+/* Asks the app for FLOW_WANTS_* (e.g. a reload on SIGHUP). */
+void flow_want(Flow *flow, unsigned wants);
+
+/* What the flow asks of the app, now handed over (and cleared). */
+unsigned flow_take_wants(Flow *flow);
+
+/* The view: the deck on screen has `count` pages; the page shown is kept within them. */
+void flow_set_page_count(Flow *flow, int count);
+
+/* --- staging, for the tour (and tests): a screen as it would be, without the steps ----- */
+
+/* Shows `screen` at `now` with no fade, as if entered at `entered` (the calm minute's
+ * clock), on its first page, the overlay closed. Like every screen change it goes through
+ * the one place screens change. */
+void flow_show(Flow *flow, Screen screen, long entered, long now);
+
+/* Page `page` of the deck on screen (the view keeps it within the page count). */
+void flow_set_page(Flow *flow, int page);
+
+/* The guidance shown: a style, or STYLE_COUNT for the list of four. */
+void flow_set_style(Flow *flow, Style style);
+
+/* The quiz session, as answered so far (a copy; NULL: wiped). */
+void flow_set_quiz(Flow *flow, const QuizSession *session);
+
+/* The still-there overlay up since `since` (as after the idle timeout). */
+void flow_show_idle(Flow *flow, long since);
+
+/* Staff mode on `page`; on the PIN pad, `digits` typed, `wrong` said, locked until
+ * `locked_until` (0: not locked). */
+void flow_show_staff(Flow *flow, StaffPage page, int digits, bool wrong, long locked_until);
 
 #endif

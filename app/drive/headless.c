@@ -213,43 +213,35 @@ static void visit(Tour *t, const char *name)
 static void visit_pages(Tour *t, const char *name)
 {
     Flow *f = &t->shell->flow;
-    f->page = 0;
-    f->changes++;
+    flow_set_page(f, 0);
     shell_frame(t->shell, f->now, true); /* learn the page count */
     int pages = f->page_count;
     for (int p = 0; p < pages; p++) {
-        f->page = p;
-        f->changes++;
+        flow_set_page(f, p);
         char label[96];
         snprintf(label, sizeof(label), "%s-%d", name, p + 1);
         visit(t, label);
     }
 }
 
+/* `screen` at `now`, settled: no fade. */
 static void show(Flow *f, Screen screen, long now)
 {
-    f->screen = screen;
-    f->screen_since = f->entered = now - FLOW_TRANSITION_MS; /* settled: no fade */
-    f->transition = false;
-    f->page = 0;
-    f->focus = f->pressed = -1;
-    f->idle = false;
-    f->now = now;
-    f->changes++;
+    flow_show(f, screen, now - FLOW_TRANSITION_MS, now);
 }
 
 /* Answers every item so that each dimension lands high or low (or, with `middle`, at the
  * scale's middle answer, near both lines). */
-static void answer_for(Flow *f, const Quiz *q, bool anxious, bool avoidant, bool middle)
+static void answer_for(QuizSession *session, const Quiz *q, bool anxious, bool avoidant, bool middle)
 {
-    quiz_session_start(&f->quiz, q);
+    quiz_session_start(session, q);
     for (int i = 0; i < q->item_count; i++) {
         const QuizItem *item = &q->items[i];
         bool high = item->dimension == DIM_ANXIETY ? anxious : avoidant;
         int a = high != item->reverse ? q->points : 1;
         if (middle)
             a = (q->points + 1) / 2;
-        quiz_session_answer(&f->quiz, a);
+        quiz_session_answer(session, a);
     }
 }
 
@@ -258,6 +250,7 @@ int headless_tour(Shell *s, const char *shots, FILE *out)
     Tour t = { .shell = s, .shots = shots, .out = out };
     check_limits_default(&t.limits, s->config, s->width, s->height);
     Flow *f = &s->flow;
+    Kiosk *kiosk = &s->kiosk;
     const Quiz *q = &s->bundle->quiz;
     long now = 100000;
     shell_restart(s, now);
@@ -269,13 +262,15 @@ int headless_tour(Shell *s, const char *shots, FILE *out)
     show(f, SCREEN_HOME, now);
     visit(&t, "home");
 
-    quiz_session_start(&f->quiz, q);
+    QuizSession session;
+    quiz_session_start(&session, q);
     for (int i = 0; i < q->item_count; i++) {
+        flow_set_quiz(f, &session);
         show(f, SCREEN_QUESTION, now);
         char name[64];
         snprintf(name, sizeof(name), "question-%d", i + 1);
         visit(&t, name);
-        quiz_session_answer(&f->quiz, 1 + i % q->points);
+        quiz_session_answer(&session, 1 + i % q->points);
     }
     static const struct { bool anxious, avoidant, middle; const char *name; } results[] = {
         { false, false, false, "result-secure" }, { true, false, false, "result-anxious" },
@@ -283,18 +278,20 @@ int headless_tour(Shell *s, const char *shots, FILE *out)
         { false, false, true, "result-near" },
     };
     for (size_t i = 0; i < sizeof(results) / sizeof(results[0]); i++) {
-        answer_for(f, q, results[i].anxious, results[i].avoidant, results[i].middle);
+        answer_for(&session, q, results[i].anxious, results[i].avoidant, results[i].middle);
+        flow_set_quiz(f, &session);
         show(f, SCREEN_RESULT, now);
         visit_pages(&t, results[i].name);
     }
-    quiz_session_wipe(&f->quiz);
+    quiz_session_wipe(&session);
+    flow_set_quiz(f, NULL);
 
     show(f, SCREEN_GUIDANCE, now);
-    f->style = STYLE_COUNT;
+    flow_set_style(f, STYLE_COUNT);
     visit(&t, "styles");
     for (int st = 0; st < STYLE_COUNT; st++) {
         show(f, SCREEN_GUIDANCE, now);
-        f->style = (Style)st;
+        flow_set_style(f, (Style)st);
         char name[64];
         snprintf(name, sizeof(name), "guidance-%s", quiz_style_id((Style)st));
         visit_pages(&t, name);
@@ -312,53 +309,41 @@ int headless_tour(Shell *s, const char *shots, FILE *out)
                       (calm->inhale + calm->hold) * 1000L + calm->exhale * 500L };
     const char *phase_names[] = { "calm-in", "calm-hold", "calm-out" };
     for (int i = 0; i < 3; i++) {
-        show(f, SCREEN_CALM, now);
-        f->entered = now - phases[i];
+        flow_show(f, SCREEN_CALM, now - phases[i], now);
         visit(&t, phase_names[i]);
     }
-    show(f, SCREEN_CALM, now);
-    f->entered = now - (long)(calm->inhale + calm->hold + calm->exhale) * 1000 * calm->breaths;
+    flow_show(f, SCREEN_CALM, now - (long)(calm->inhale + calm->hold + calm->exhale) * 1000 * calm->breaths, now);
     visit_pages(&t, "calm-grounding");
 
     show(f, SCREEN_HOME, now);
-    f->idle = true;
-    f->idle_since = now - 2000;
-    f->last_input = now - s->config->idle_timeout * 1000L - 2000;
+    flow_show_idle(f, now - 2000);
     visit(&t, "idle");
     flow_reset(f, now);
 
     /* staff: the PIN pad (typing, wrong, locked), the menu (after a failed reload), the tally
      * (off and on) and the display test */
     show(f, SCREEN_STAFF, now);
-    f->staff_page = STAFF_PIN;
-    f->pin_length = 3;
+    flow_show_staff(f, STAFF_PIN, 3, false, 0);
     visit(&t, "staff-pin");
-    f->pin_length = 0;
-    f->pin_wrong = true;
+    flow_show_staff(f, STAFF_PIN, 0, true, 0);
     visit(&t, "staff-pin-wrong");
-    f->locked_until = now + 42000;
+    flow_show_staff(f, STAFF_PIN, 0, true, now + 42000);
     visit(&t, "staff-pin-locked");
-    f->locked_until = 0;
-    f->pin_wrong = false;
-    f->staff_page = STAFF_MENU;
+    flow_show_staff(f, STAFF_MENU, 0, false, 0);
     visit(&t, "staff-menu");
-    f->staff_message = bundle_word(s->bundle, WORD_STAFF_RELOAD_FAILED);
-    snprintf(f->staff_detail, sizeof(f->staff_detail), "%s",
-             "quiz.ini:41: item 'a3': dimension must be 'anxiety' or 'avoidance', not 'anxeity' (and 6 more in the journal)");
+    kiosk_set_staff_text(kiosk, bundle_word(s->bundle, WORD_STAFF_RELOAD_FAILED),
+                         "quiz.ini:41: item 'a3': dimension must be 'anxiety' or 'avoidance', not 'anxeity' (and 6 more in the journal)");
     visit(&t, "staff-menu-reload-failed");
-    f->staff_message = NULL;
-    f->staff_detail[0] = '\0';
-    f->staff_page = STAFF_TALLY;
-    bool was_on = f->tally_on;
-    Tally kept = f->tally;
-    f->tally_on = false;
+    kiosk_set_staff_text(kiosk, NULL, NULL);
+    flow_show_staff(f, STAFF_TALLY, 0, false, 0);
+    bool was_on = kiosk->tally_on;
+    Tally kept = kiosk->tally, sample = { 1234, 987, { 321, 234, 210, 222 } };
+    kiosk_set_tally(kiosk, false, &kept);
     visit(&t, "staff-tally-off");
-    f->tally_on = true;
-    f->tally = (Tally){ 1234, 987, { 321, 234, 210, 222 } };
+    kiosk_set_tally(kiosk, true, &sample);
     visit(&t, "staff-tally");
-    f->tally = kept;
-    f->tally_on = was_on;
-    f->staff_page = STAFF_TEST;
+    kiosk_set_tally(kiosk, was_on, &kept);
+    flow_show_staff(f, STAFF_TEST, 0, false, 0);
     flow_test_touch(f, s->width * 0.5f, s->height * 0.5f);
     flow_test_touch(f, s->width * 0.8f, s->height * 0.7f);
     visit(&t, "staff-test");
@@ -625,7 +610,7 @@ static const char *soak_event(Soak *k, SoakEvent ev, char *what, size_t what_siz
         break;
     }
     case EV_RESIZE: {
-        if (strcmp(s->config->profile, "desktop") != 0) { /* a kiosk's screen keeps its size */
+        if (!profile_policy(s->config->profile)->resized) { /* a kiosk's screen keeps its size */
             return soak_event(k, EV_TAP_TARGET, what, what_size);
         }
         int i = soak_below(g, SOAK_SIZES);
@@ -754,13 +739,13 @@ int headless_soak(Shell *s, long events, unsigned long seed, FILE *out)
         }
     }
     int visited = 0, places = SCREEN_COUNT + 1 + STAFF_PAGE_COUNT;
-    if (!s->flow.unavailable) /* only a kiosk with broken content shows it */
+    if (!s->kiosk.unavailable) /* only a kiosk with broken content shows it */
         k->seen[SCREEN_UNAVAILABLE] = true;
     for (int i = 0; i < places; i++)
         visited += k->seen[i];
     long rss_end = rss_kib();
     fprintf(out, "soak: %ld events, seed %lu, %dx%d, profile %s\n", k->event - 1, seed, width,
-            height, s->config->profile);
+            height, profile_policy(s->config->profile)->name);
     fprintf(out, "soak: visited %d of %d screens, overlays and staff pages; %ld quizzes completed, "
             "%ld resets to attract, %ld closes, %ld resizes, %ld display resets\n",
             visited, places, k->quizzes, k->reset_count, k->closes, k->resizes, k->display_resets);

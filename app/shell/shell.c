@@ -87,11 +87,8 @@ static int target_index(const Shell *s, float x, float y)
 /* Sets the panel's light (or the black layer over the picture) for the dimmer's level. */
 static void show_level(Shell *s)
 {
-    PlatShow show = plat_level_show(s->dimmer.level, s->flow.brightness, s->backlight.found);
-    if (s->flow.shade != show.shade) {
-        s->flow.shade = show.shade;
-        s->flow.changes++;
-    }
+    PlatShow show = plat_level_show(s->dimmer.level, s->kiosk.brightness, s->backlight.found);
+    flow_set_shade(&s->flow, show.shade);
     if (show.backlight >= 0 && !plat_backlight_set(&s->backlight, show.backlight) && !s->light_warned) {
         fprintf(stderr, "attune: cannot set the backlight in %s: %s%s\n", s->backlight.dir, strerror(errno),
                 errno == EACCES ? " (" PLAT_GROUPS_ADVICE ")" : "");
@@ -104,8 +101,7 @@ static bool wake_screen(Shell *s)
 {
     if (!plat_dimmer_wake(&s->dimmer))
         return false;
-    s->flow.shade = 0; /* the picture first, then the light */
-    s->flow.changes++;
+    flow_set_shade(&s->flow, 0); /* the picture first, then the light */
     show_level(s);
     return true;
 }
@@ -132,9 +128,7 @@ void shell_pointer_down(Shell *s, float x, float y, long now)
     }
     if (s->flow.screen == SCREEN_STAFF && s->flow.staff_page == STAFF_TEST && !draw_hit(&s->list, x, y))
         flow_test_touch(&s->flow, x, y);
-    s->flow.pressed = target_index(s, x, y);
-    s->flow.focus = -1;
-    s->flow.changes++;
+    flow_press(&s->flow, target_index(s, x, y));
 }
 
 void shell_pointer_move(Shell *s, float x, float y, long now)
@@ -147,10 +141,8 @@ void shell_pointer_move(Shell *s, float x, float y, long now)
     if (s->corner && !in_corner(s, x, y))
         s->corner = false;
     int over = target_index(s, x, y);
-    if (s->flow.pressed >= 0 && over != s->flow.pressed) {
-        s->flow.pressed = -1; /* slid off: it will not fire */
-        s->flow.changes++;
-    }
+    if (s->flow.pressed >= 0 && over != s->flow.pressed)
+        flow_release(&s->flow); /* slid off: it will not fire */
 }
 
 void shell_pointer_up(Shell *s, float x, float y, long now)
@@ -160,8 +152,7 @@ void shell_pointer_up(Shell *s, float x, float y, long now)
     s->down = false;
     float dx = x - s->down_x, dy = y - s->down_y;
     int pressed = s->flow.pressed;
-    s->flow.pressed = -1;
-    s->flow.changes++;
+    flow_release(&s->flow);
     if (fabsf(dx) > s->width * 0.12f && fabsf(dx) > 2 * fabsf(dy)) {
         flow_swipe(&s->flow, dx < 0 ? 1 : -1, now);
         return;
@@ -180,12 +171,58 @@ static bool on_deck(const Flow *f)
            f->screen == SCREEN_PARTNERS || f->screen == SCREEN_SUPPORT;
 }
 
+enum {
+    KEYMAP_QUICK_EXIT = 1 << 0, /* only with [kiosk] quick_exit; else it only keeps the session */
+    KEYMAP_SHIFTED = 1 << 1,    /* with Shift held: `other` */
+    KEYMAP_DECK = 1 << 2,       /* on a deck: `other` */
+};
+
+/* The keys the flow understands: `count` keys from `key` map to `to` onwards (the digits),
+ * or, when a flag says so, to `other`. Any other key only keeps the session. */
+static const struct KeyMap {
+    SDL_Keycode key;
+    int count;
+    FlowKey to, other;
+    unsigned flags;
+} key_map[] = {
+    { SDLK_ESCAPE, 1, KEY_QUICK_EXIT, KEY_QUICK_EXIT, KEYMAP_QUICK_EXIT },
+    { SDLK_LSHIFT, 1, KEY_SHIFT, KEY_SHIFT, KEYMAP_QUICK_EXIT },
+    { SDLK_RSHIFT, 1, KEY_SHIFT, KEY_SHIFT, KEYMAP_QUICK_EXIT },
+    { SDLK_TAB, 1, KEY_FOCUS_NEXT, KEY_FOCUS_PREV, KEYMAP_SHIFTED },
+    { SDLK_DOWN, 1, KEY_FOCUS_NEXT, KEY_FOCUS_NEXT, 0 },
+    { SDLK_UP, 1, KEY_FOCUS_PREV, KEY_FOCUS_PREV, 0 },
+    { SDLK_RIGHT, 1, KEY_FOCUS_NEXT, KEY_NEXT_PAGE, KEYMAP_DECK },
+    { SDLK_LEFT, 1, KEY_FOCUS_PREV, KEY_PREV_PAGE, KEYMAP_DECK },
+    { SDLK_PAGEDOWN, 1, KEY_NEXT_PAGE, KEY_NEXT_PAGE, 0 },
+    { SDLK_PAGEUP, 1, KEY_PREV_PAGE, KEY_PREV_PAGE, 0 },
+    { SDLK_RETURN, 1, KEY_ACTIVATE, KEY_ACTIVATE, 0 },
+    { SDLK_KP_ENTER, 1, KEY_ACTIVATE, KEY_ACTIVATE, 0 },
+    { SDLK_SPACE, 1, KEY_ACTIVATE, KEY_ACTIVATE, 0 },
+    { SDLK_1, 9, KEY_DIGIT_1, KEY_DIGIT_1, 0 },    /* 1..9 */
+    { SDLK_KP_1, 9, KEY_DIGIT_1, KEY_DIGIT_1, 0 }, /* the keypad's 1..9 */
+};
+
+/* The flow's key for `key`, or false when the flow has none for it (here and now). */
+static bool map_key(const Shell *s, SDL_Keycode key, bool shift, FlowKey *out)
+{
+    for (size_t i = 0; i < sizeof(key_map) / sizeof(key_map[0]); i++) {
+        const struct KeyMap *m = &key_map[i];
+        if (key < m->key || key >= m->key + m->count)
+            continue;
+        if ((m->flags & KEYMAP_QUICK_EXIT) && !s->config->quick_exit)
+            return false;
+        bool other = ((m->flags & KEYMAP_SHIFTED) && shift) || ((m->flags & KEYMAP_DECK) && on_deck(&s->flow));
+        *out = (FlowKey)((other ? m->other : m->to) + (key - m->key));
+        return true;
+    }
+    return false;
+}
+
 void shell_key(Shell *s, SDL_Keycode key, Uint16 mods, long now)
 {
     Flow *f = &s->flow;
     bool ctrl = mods & KMOD_CTRL, shift = mods & KMOD_SHIFT, alt = mods & KMOD_ALT;
-    bool desktop = strcmp(s->config->profile, "desktop") == 0;
-    bool workshop = strcmp(s->config->profile, "workshop") == 0;
+    const ProfilePolicy *policy = profile_policy(s->config->profile);
     if (wake_screen(s)) {
         flow_input(f, now);
         return;
@@ -199,55 +236,23 @@ void shell_key(Shell *s, SDL_Keycode key, Uint16 mods, long now)
         flow_input(f, now);
         return;
     }
-    if (workshop && key == SDLK_b) { /* a presentation clicker's "blank screen" */
+    if (policy->b_blanks && key == SDLK_b) { /* a presentation clicker's "blank screen" */
         flow_toggle_blank(f, now);
         return;
     }
-    if (workshop && key == SDLK_ESCAPE) { /* a facilitator's stray Escape wipes nothing */
+    if (!policy->escape_exits && key == SDLK_ESCAPE) { /* a facilitator's stray Escape wipes nothing */
         flow_input(f, now);
         return;
     }
-    if (key == SDLK_F11 && desktop && s->window) {
+    if (key == SDLK_F11 && policy->f11_fullscreen && s->window) {
         bool full = SDL_GetWindowFlags(s->window) & SDL_WINDOW_FULLSCREEN_DESKTOP;
         SDL_SetWindowFullscreen(s->window, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
         return;
     }
     FlowKey k;
-    switch (key) {
-    case SDLK_ESCAPE:
-        if (!s->config->quick_exit) {
-            flow_input(f, now);
-            return;
-        }
-        k = KEY_QUICK_EXIT;
-        break;
-    case SDLK_LSHIFT:
-    case SDLK_RSHIFT:
-        if (!s->config->quick_exit) {
-            flow_input(f, now);
-            return;
-        }
-        k = KEY_SHIFT;
-        break;
-    case SDLK_TAB: k = shift ? KEY_FOCUS_PREV : KEY_FOCUS_NEXT; break;
-    case SDLK_DOWN: k = KEY_FOCUS_NEXT; break;
-    case SDLK_UP: k = KEY_FOCUS_PREV; break;
-    case SDLK_RIGHT: k = on_deck(f) ? KEY_NEXT_PAGE : KEY_FOCUS_NEXT; break;
-    case SDLK_LEFT: k = on_deck(f) ? KEY_PREV_PAGE : KEY_FOCUS_PREV; break;
-    case SDLK_PAGEDOWN: k = KEY_NEXT_PAGE; break;
-    case SDLK_PAGEUP: k = KEY_PREV_PAGE; break;
-    case SDLK_RETURN:
-    case SDLK_KP_ENTER:
-    case SDLK_SPACE: k = KEY_ACTIVATE; break;
-    default:
-        if (key >= SDLK_1 && key <= SDLK_9)
-            k = (FlowKey)(KEY_DIGIT_1 + (key - SDLK_1));
-        else if (key >= SDLK_KP_1 && key <= SDLK_KP_9)
-            k = (FlowKey)(KEY_DIGIT_1 + (key - SDLK_KP_1));
-        else {
-            flow_input(f, now); /* any key keeps the session */
-            return;
-        }
+    if (!map_key(s, key, shift, &k)) {
+        flow_input(f, now); /* any key keeps the session */
+        return;
     }
     Presses targets;
     draw_presses(&s->list, &targets);
@@ -256,8 +261,8 @@ void shell_key(Shell *s, SDL_Keycode key, Uint16 mods, long now)
 
 void shell_quit_request(Shell *s)
 {
-    if (strcmp(s->config->profile, "kiosk") != 0)
-        s->quit = true; /* a kiosk is closed by staff only (FLOW_WANTS_QUIT) */
+    if (profile_policy(s->config->profile)->closable)
+        s->quit = true; /* else closed by staff only (FLOW_WANTS_QUIT) */
 }
 
 void shell_tick(Shell *s, long now)
@@ -268,20 +273,20 @@ void shell_tick(Shell *s, long now)
         s->down = s->corner = false; /* this press is used up: its release presses nothing */
         flow_long_press(f, now);
     }
-    if (f->wants & FLOW_WANTS_QUIT)
+    unsigned wants = flow_take_wants(f);
+    if (wants & FLOW_WANTS_QUIT)
         s->quit = true;
-    if ((f->wants & FLOW_WANTS_RELOAD) && s->hooks.reload) {
+    if ((wants & FLOW_WANTS_RELOAD) && s->hooks.reload) {
         s->hooks.reload(s->hooks.ctx, f);
         s->view.deck_key = 0;
         s->dirty = true;
     }
-    if ((f->wants & FLOW_WANTS_TALLY_SAVE) && s->hooks.save_tally)
-        s->hooks.save_tally(s->hooks.ctx, &f->tally);
+    if ((wants & FLOW_WANTS_TALLY_SAVE) && s->hooks.save_tally)
+        s->hooks.save_tally(s->hooks.ctx, &s->kiosk.tally);
     long idle = now - (f->last_input > f->entered ? f->last_input : f->entered);
     bool resting = f->screen == SCREEN_ATTRACT || f->screen == SCREEN_UNAVAILABLE;
-    if (plat_dimmer_update(&s->dimmer, resting, idle) || (f->wants & FLOW_WANTS_BRIGHTNESS))
+    if (plat_dimmer_update(&s->dimmer, resting, idle) || (wants & FLOW_WANTS_BRIGHTNESS))
         show_level(s);
-    f->wants &= ~(unsigned)(FLOW_WANTS_QUIT | FLOW_WANTS_RELOAD | FLOW_WANTS_TALLY_SAVE | FLOW_WANTS_BRIGHTNESS);
 }
 
 long shell_next_timer(const Shell *s, long now)
@@ -366,9 +371,10 @@ bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int w
     render_set_rotation(&s->render, s->rotation, s->panel_w, s->panel_h);
     s->render_open = true;
     s->measure = render_measure(&s->render);
+    kiosk_init(&s->kiosk, c);
     shell_restart(s, now);
     if (!headless) {
-        plat_hide_cursor(strcmp(c->profile, "kiosk") == 0);
+        plat_hide_cursor(!profile_policy(c->profile)->cursor);
         if (c->fullscreen)
             plat_screensaver_off();
     }
@@ -381,25 +387,13 @@ bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int w
 
 void shell_restart(Shell *s, long now)
 {
-    Flow *f = &s->flow;
-    Tally counted = f->tally; /* the tally outlives every session, */
-    bool unavailable = f->unavailable; /* and broken content stays broken */
-    const char *message = f->staff_message;
-    char detail[sizeof(f->staff_detail)];
-    memcpy(detail, f->staff_detail, sizeof(detail));
-    flow_init(f, s->bundle, s->config, now);
-    f->tally = counted;
-    if (unavailable) {
-        flow_set_unavailable(f, true, now);
-        f->resets = 0;
-        f->staff_message = message;
-        memcpy(f->staff_detail, detail, sizeof(detail));
-    }
+    flow_init(&s->flow, s->bundle, s->config, &s->kiosk, now); /* the kiosk stays as it is */
     SDL_RendererInfo info = { 0 };
     SDL_GetRendererInfo(s->sdl, &info);
-    snprintf(s->flow.display_info, sizeof(s->flow.display_info), "%dx%d · %s · %s · rotation %d",
-             s->width, s->height, SDL_GetCurrentVideoDriver(), info.name ? info.name : "?",
-             s->config->rotation);
+    char facts[KIOSK_INFO_SIZE];
+    snprintf(facts, sizeof(facts), "%dx%d · %s · %s · rotation %d", s->width, s->height,
+             SDL_GetCurrentVideoDriver(), info.name ? info.name : "?", s->config->rotation);
+    kiosk_set_display_info(&s->kiosk, facts);
     s->dirty = true;
 }
 
@@ -570,7 +564,7 @@ static void take_signals(Shell *s)
     for (int sig; (sig = plat_signals_read(s->signals)) > 0;) {
         if (sig == SIGHUP) {
             fprintf(stderr, "attune: SIGHUP: reloading the content\n");
-            s->flow.wants |= FLOW_WANTS_RELOAD;
+            flow_want(&s->flow, FLOW_WANTS_RELOAD);
         } else {
             fprintf(stderr, "attune: %s: closing\n", sig == SIGTERM ? "SIGTERM" : "SIGINT");
             s->quit = true;
@@ -608,8 +602,8 @@ int shell_run(Shell *s)
         plat_watchdog_alive(&s->watchdog, (uint64_t)now);
     }
     plat_watchdog_stopping();
-    if (s->flow.tally_on && s->hooks.save_tally) /* saved on every change; once more to be sure */
-        s->hooks.save_tally(s->hooks.ctx, &s->flow.tally);
+    if (s->kiosk.tally_on && s->hooks.save_tally) /* saved on every change; once more to be sure */
+        s->hooks.save_tally(s->hooks.ctx, &s->kiosk.tally);
     fprintf(stderr, "attune: closed\n");
     return 0;
 }
@@ -618,7 +612,7 @@ void shell_close(Shell *s)
 {
     plat_signals_close(s->signals);
     s->signals = -1;
-    quiz_session_wipe(&s->flow.quiz);
+    flow_close(&s->flow);
     plat_input_close(&s->input);
     if (s->render_open)
         render_close(&s->render);

@@ -31,7 +31,7 @@ typedef struct ShellStats {
 typedef struct ShellHooks {
     void *ctx;
     /* Checks and loads the content again; on success the bundle the shell was given now
-     * holds the new content. Sets flow->staff_message (and staff_detail on failure). */
+     * holds the new content. Sets the kiosk's staff text (kiosk_set_staff_text). */
     void (*reload)(void *ctx, Flow *flow);
     /* Saves the anonymous tally (counts only). */
     void (*save_tally)(void *ctx, const Tally *tally);
@@ -46,6 +46,7 @@ typedef struct Shell {
     Renderer render;
     bool render_open;
     Measure measure;
+    Kiosk kiosk;                /* outlives the sessions (shell_restart keeps it) */
     Flow flow;
     View view;
     DrawList list;
@@ -87,7 +88,8 @@ typedef struct Shell {
 bool shell_open(Shell *shell, const Config *config, const Bundle *bundle, bool headless,
                 int width, int height, long now, char *error, size_t error_size);
 
-/* Starts the flow again at attract at `now` (the headless driver starts each run so). */
+/* Starts the flow again at attract at `now` (the headless driver starts each run so): a
+ * new session on the same kiosk (its tally, staff text and "unavailable" are kept). */
 void shell_restart(Shell *shell, long now);
 
 /* Runs the event loop until the app is asked to close (a close request, staff, SIGTERM or

@@ -393,11 +393,7 @@ static void deck_draw(Ctx *x, Rect box)
         deck_walk(x, box, (PageMark){ 0, 0 }, false);
         v->deck_key = key;
     }
-    x->f->page_count = v->page_count;
-    if (x->f->page >= v->page_count)
-        x->f->page = v->page_count - 1;
-    if (x->f->page < 0)
-        x->f->page = 0;
+    flow_set_page_count(x->f, v->page_count);
     deck_walk(x, box, v->pages[x->f->page], true);
 }
 
@@ -1049,11 +1045,11 @@ static void staff_menu(Ctx *x, float top)
     float m = vm->margin, t = vm->target, gap = vm->gap;
     uint32_t bg = colour(x, COLOUR_BACKGROUND);
     float w = fminf(x->w - 2 * m, 520 * vm->unit), left = (x->w - w) / 2, y = top;
-    if (x->f->staff_message) {
-        y += paragraph(x, FONT_BODY, x->f->staff_message, (Rect){ left, y, w, x->h - y }, ALIGN_LEFT,
+    if (x->f->kiosk->staff_message) {
+        y += paragraph(x, FONT_BODY, x->f->kiosk->staff_message, (Rect){ left, y, w, x->h - y }, ALIGN_LEFT,
                        colour(x, COLOUR_TEXT), bg);
-        if (x->f->staff_detail[0])
-            y += paragraph(x, FONT_CAPTION, x->f->staff_detail, (Rect){ left, y, w, x->h - y }, ALIGN_LEFT,
+        if (x->f->kiosk->staff_detail[0])
+            y += paragraph(x, FONT_CAPTION, x->f->kiosk->staff_detail, (Rect){ left, y, w, x->h - y }, ALIGN_LEFT,
                            colour(x, COLOUR_MUTED), bg);
         y += gap;
     }
@@ -1076,7 +1072,7 @@ static void staff_menu(Ctx *x, float top)
     y += (4 / cols) * (t + gap);
     /* brightness: [Dimmer] 80% [Brighter] */
     char pct[16];
-    snprintf(pct, sizeof(pct), "%d", x->f->brightness);
+    snprintf(pct, sizeof(pct), "%d", x->f->kiosk->brightness);
     const char *names[] = { "n" }, *values[] = { pct };
     const char *level = fill(x, bundle_word(x->b, WORD_STAFF_BRIGHTNESS), names, values, 1);
     float bw = fmaxf(button_width(x, bundle_word(x->b, WORD_STAFF_DIMMER)),
@@ -1099,8 +1095,8 @@ static void staff_tally(Ctx *x, float top)
     float w = fminf(x->w - 2 * m, 520 * vm->unit), left = (x->w - w) / 2, y = top;
     uint32_t bg = colour(x, COLOUR_BACKGROUND), fg = colour(x, COLOUR_TEXT);
     Rect box = { left, y, w, x->h - y };
-    const Tally *tally = &x->f->tally;
-    if (!x->f->tally_on) {
+    const Tally *tally = &x->f->kiosk->tally;
+    if (!x->f->kiosk->tally_on) {
         paragraph(x, FONT_BODY, bundle_word(x->b, WORD_STAFF_TALLY_OFF), box, ALIGN_LEFT, fg, bg);
         return;
     }
@@ -1128,8 +1124,8 @@ static void staff_test(Ctx *x, float top)
     /* (touches land here through flow_test_touch; the buttons stay targets) */
     Rect box = { m, top, x->w - 2 * m, x->h - top };
     box.y += paragraph(x, FONT_BODY, bundle_word(x->b, WORD_STAFF_TEST_HINT), box, ALIGN_LEFT, colour(x, COLOUR_TEXT), bg);
-    if (x->f->display_info[0])
-        paragraph(x, FONT_CAPTION, x->f->display_info, box, ALIGN_LEFT, colour(x, COLOUR_MUTED), bg);
+    if (x->f->kiosk->display_info[0])
+        paragraph(x, FONT_CAPTION, x->f->kiosk->display_info, box, ALIGN_LEFT, colour(x, COLOUR_MUTED), bg);
     draw_outline(x->out, (Rect){ 1, 1, x->w - 2, x->h - 2 }, colour(x, COLOUR_ACCENT), 0, 2 * u); /* the edges */
     int shown = x->f->touch_count < FLOW_TEST_TOUCHES ? x->f->touch_count : FLOW_TEST_TOUCHES;
     float d = 36 * u;

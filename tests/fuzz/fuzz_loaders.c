@@ -99,6 +99,7 @@ static void lay_out_all(const Bundle *bundle, int width, int height)
     static View view;
     static DrawList list;
     static Flow flow;
+    static Kiosk kiosk;
     config_defaults(&config);
     Measure m = { fake_width, NULL, { 0 }, { 0 } };
     for (int r = 0; r < FONT_ROLE_COUNT; r++) {
@@ -110,27 +111,27 @@ static void lay_out_all(const Bundle *bundle, int width, int height)
     check_limits_default(&limits, &config, width, height);
     CheckReport report;
     long now = 1000;
-    flow_init(&flow, bundle, &config, now);
+    kiosk_init(&kiosk, &config);
+    flow_init(&flow, bundle, &config, &kiosk, now);
     for (int s = 0; s < SCREEN_COUNT; s++) {
         int variants = s == SCREEN_GUIDANCE ? STYLE_COUNT + 1 : s == SCREEN_STAFF ? STAFF_PAGE_COUNT : 1;
         for (int v = 0; v < variants; v++) {
-            flow.screen = (Screen)s;
-            flow.style = (Style)v;
-            flow.staff_page = (StaffPage)v;
-            flow.page = 0;
+            flow_show(&flow, (Screen)s, now, now);
+            flow_set_style(&flow, (Style)v);
+            flow_show_staff(&flow, (StaffPage)v, 0, false, 0);
             if (s == SCREEN_QUESTION || s == SCREEN_RESULT) {
-                quiz_session_start(&flow.quiz, &bundle->quiz);
+                QuizSession session;
+                quiz_session_start(&session, &bundle->quiz);
                 for (int i = 0; s == SCREEN_RESULT && i < bundle->quiz.item_count; i++)
-                    quiz_session_answer(&flow.quiz, 1 + (i * 7 + v) % bundle->quiz.points);
+                    quiz_session_answer(&session, 1 + (i * 7 + v) % bundle->quiz.points);
+                flow_set_quiz(&flow, &session);
             }
-            flow.changes++;
             view_layout(&view, &flow, &m, width, height, now, &list);
             check_report_clear(&report);
             check_screen(&list, &m, &limits, &report);
             int pages = flow.page_count;
             for (int p = 1; p < pages && p < VIEW_MAX_PAGES; p++) {
-                flow.page = p;
-                flow.changes++;
+                flow_set_page(&flow, p);
                 view_layout(&view, &flow, &m, width, height, now, &list);
                 check_report_clear(&report);
                 check_screen(&list, &m, &limits, &report);
