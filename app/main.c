@@ -18,6 +18,7 @@
 #define _DEFAULT_SOURCE
 #include <errno.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,8 +54,7 @@ typedef struct Options {
     const char *script;   /* --headless --script */
     const char *shots;    /* --shots: a folder for screenshots */
     long soak;            /* --headless --soak N: random events (0: none) */
-    unsigned long seed;   /* --seed (default 1) */
-    bool seeded;          /* --seed was given */
+    long seed;            /* --seed (default 1; -1 while parsing: not given) */
     int width, height;    /* --size */
 } Options;
 
@@ -102,81 +102,82 @@ static void usage(FILE *out)
           out);
 }
 
-/* Returns 0, or EXIT_USAGE after saying what is wrong. */
-static int parse_options(int argc, char **argv, Options *o)
+/* The options, as a table: what each takes and where it goes. */
+typedef enum OptKind {
+    OPT_MODE,     /* chooses what runs (--check, --tour, …) */
+    OPT_TEXT,     /* a value kept as given: a file, a folder, the answers */
+    OPT_SIZE,     /* WIDTHxHEIGHT */
+    OPT_NUMBER,   /* a whole number, at least `least` */
+} OptKind;
+
+typedef struct OptSpec {
+    const char *name;
+    OptKind kind;
+    Mode mode;          /* OPT_MODE, and --score: the mode it chooses (MODE_RUN: none) */
+    size_t field;       /* OPT_TEXT: a const char * in Options; OPT_NUMBER: a long */
+    long least;         /* OPT_NUMBER */
+    const char *wrong;  /* said when the value is missing (OPT_NUMBER: or not a number) */
+} OptSpec;
+
+static const OptSpec option_specs[] = {
+    { "--config", OPT_TEXT, MODE_RUN, offsetof(Options, config), 0, "--config needs a value" },
+    { "--bundle", OPT_TEXT, MODE_RUN, offsetof(Options, bundle), 0, "--bundle needs a value" },
+    { "--score", OPT_TEXT, MODE_SCORE, offsetof(Options, answers), 0,
+      "--score needs the answers, like --score 1,4,7,2" },
+    { "--script", OPT_TEXT, MODE_RUN, offsetof(Options, script), 0, "--script needs a value" },
+    { "--shots", OPT_TEXT, MODE_RUN, offsetof(Options, shots), 0, "--shots needs a value" },
+    { "--size", OPT_SIZE, MODE_RUN, 0, 0, "--size needs a value" },
+    { "--soak", OPT_NUMBER, MODE_RUN, offsetof(Options, soak), 1,
+      "--soak takes a whole number of events, like --soak 100000" },
+    { "--seed", OPT_NUMBER, MODE_RUN, offsetof(Options, seed), 0, "--seed takes a whole number, like --seed 42" },
+    { "--headless", OPT_MODE, MODE_HEADLESS, 0, 0, NULL },
+    { "--tour", OPT_MODE, MODE_TOUR, 0, 0, NULL },
+    { "--check", OPT_MODE, MODE_CHECK, 0, 0, NULL },
+    { "--help", OPT_MODE, MODE_HELP, 0, 0, NULL },
+    { "-h", OPT_MODE, MODE_HELP, 0, 0, NULL },
+    { "--version", OPT_MODE, MODE_VERSION, 0, 0, NULL },
+};
+
+static const OptSpec *option_spec(const char *name)
 {
-    *o = (Options){ .mode = MODE_RUN, .seed = 1 };
-    bool mode_set = false;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        Mode m = MODE_RUN;
-        if (strcmp(a, "--config") == 0 || strcmp(a, "--bundle") == 0) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "attune: %s needs a value\n", a);
-                return EXIT_USAGE;
-            }
-            *(a[2] == 'c' ? &o->config : &o->bundle) = argv[++i];
-            continue;
-        } else if (strcmp(a, "--score") == 0) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "attune: --score needs the answers, like --score 1,4,7,2\n");
-                return EXIT_USAGE;
-            }
-            o->answers = argv[++i];
-            m = MODE_SCORE;
-        } else if (strcmp(a, "--script") == 0 || strcmp(a, "--shots") == 0 || strcmp(a, "--size") == 0) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "attune: %s needs a value\n", a);
-                return EXIT_USAGE;
-            }
-            const char *v = argv[++i];
-            if (a[3] == 'c')
-                o->script = v;
-            else if (a[3] == 'h')
-                o->shots = v;
-            else if (sscanf(v, "%dx%d", &o->width, &o->height) != 2 || o->width < 240 ||
-                     o->height < 240 || o->width > 7680 || o->height > 7680) {
-                fprintf(stderr, "attune: --size takes WIDTHxHEIGHT in pixels, like 800x480 "
-                        "(240 to 7680 each), not '%s'\n", v);
-                return EXIT_USAGE;
-            }
-            continue;
-        } else if (strcmp(a, "--soak") == 0 || strcmp(a, "--seed") == 0) {
-            char *end = NULL;
-            errno = 0;
-            long v = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : -1;
-            if (i + 1 >= argc || errno || end == argv[i + 1] || *end || v < (a[3] == 'o' ? 1 : 0)) {
-                fprintf(stderr, "attune: %s takes a whole number%s\n", a,
-                        a[3] == 'o' ? " of events, like --soak 100000" : ", like --seed 42");
-                return EXIT_USAGE;
-            }
-            i++;
-            if (a[3] == 'o')
-                o->soak = v;
-            else
-                o->seed = (unsigned long)v, o->seeded = true;
-            continue;
-        } else if (strcmp(a, "--headless") == 0) {
-            m = MODE_HEADLESS;
-        } else if (strcmp(a, "--tour") == 0) {
-            m = MODE_TOUR;
-        } else if (strcmp(a, "--check") == 0) {
-            m = MODE_CHECK;
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            m = MODE_HELP;
-        } else if (strcmp(a, "--version") == 0) {
-            m = MODE_VERSION;
-        } else {
-            fprintf(stderr, "attune: unknown option '%s' (see attune --help)\n", a);
-            return EXIT_USAGE;
+    for (size_t i = 0; i < sizeof(option_specs) / sizeof(option_specs[0]); i++)
+        if (strcmp(option_specs[i].name, name) == 0)
+            return &option_specs[i];
+    return NULL;
+}
+
+/* Takes the value `v` (NULL: none was given) of option `spec`; false after saying why. */
+static bool option_value(const OptSpec *spec, const char *v, Options *o)
+{
+    if (spec->kind == OPT_NUMBER) {
+        char *end = NULL;
+        errno = 0;
+        long n = v ? strtol(v, &end, 10) : -1;
+        if (!v || errno || end == v || *end || n < spec->least) {
+            fprintf(stderr, "attune: %s\n", spec->wrong);
+            return false;
         }
-        if (mode_set && o->mode != m) {
-            fprintf(stderr, "attune: choose one of --check, --score, --headless, --tour, --help, --version\n");
-            return EXIT_USAGE;
-        }
-        o->mode = m;
-        mode_set = true;
+        *(long *)((char *)o + spec->field) = n;
+        return true;
     }
+    if (!v) {
+        fprintf(stderr, "attune: %s\n", spec->wrong);
+        return false;
+    }
+    if (spec->kind == OPT_TEXT) {
+        *(const char **)((char *)o + spec->field) = v;
+    } else if (sscanf(v, "%dx%d", &o->width, &o->height) != 2 || o->width < 240 ||
+               o->height < 240 || o->width > 7680 || o->height > 7680) {
+        fprintf(stderr, "attune: --size takes WIDTHxHEIGHT in pixels, like 800x480 "
+                "(240 to 7680 each), not '%s'\n", v);
+        return false;
+    }
+    return true;
+}
+
+/* What the options ask for, together: returns 0, or EXIT_USAGE after saying what is wrong. */
+static int options_agree(Options *o)
+{
     if (o->mode == MODE_HEADLESS && o->soak && o->width == 0) {
         o->width = 800; /* the soak's default size */
         o->height = 480;
@@ -186,7 +187,7 @@ static int parse_options(int argc, char **argv, Options *o)
                 o->mode == MODE_TOUR ? "--tour" : "--headless");
         return EXIT_USAGE;
     }
-    if ((o->soak || o->seeded) && o->mode != MODE_HEADLESS) {
+    if ((o->soak || o->seed >= 0) && o->mode != MODE_HEADLESS) {
         fprintf(stderr, "attune: --soak and --seed go with --headless\n");
         return EXIT_USAGE;
     }
@@ -194,7 +195,36 @@ static int parse_options(int argc, char **argv, Options *o)
         fprintf(stderr, "attune: --headless needs --script FILE or --soak N (one of them)\n");
         return EXIT_USAGE;
     }
+    if (o->seed < 0)
+        o->seed = 1; /* the default seed */
     return 0;
+}
+
+/* Returns 0, or EXIT_USAGE after saying what is wrong. */
+static int parse_options(int argc, char **argv, Options *o)
+{
+    *o = (Options){ .mode = MODE_RUN, .seed = -1 };
+    bool mode_set = false;
+    for (int i = 1; i < argc; i++) {
+        const OptSpec *spec = option_spec(argv[i]);
+        if (!spec) {
+            fprintf(stderr, "attune: unknown option '%s' (see attune --help)\n", argv[i]);
+            return EXIT_USAGE;
+        }
+        if (spec->kind != OPT_MODE && !option_value(spec, i + 1 < argc ? argv[i + 1] : NULL, o))
+            return EXIT_USAGE;
+        if (spec->kind != OPT_MODE)
+            i++;
+        if (spec->mode == MODE_RUN)
+            continue;
+        if (mode_set && o->mode != spec->mode) {
+            fprintf(stderr, "attune: choose one of --check, --score, --headless, --tour, --help, --version\n");
+            return EXIT_USAGE;
+        }
+        o->mode = spec->mode;
+        mode_set = true;
+    }
+    return options_agree(o);
 }
 
 static bool is_dir(const char *path)
@@ -536,7 +566,7 @@ static int run_soak(App *app)
     bool unavailable;
     if (!load_for_screens(app, &unavailable) || !open_shell(app, true, unavailable, 0))
         return EXIT_PROBLEMS;
-    int status = headless_soak(&app->shell, app->options.soak, app->options.seed, stdout);
+    int status = headless_soak(&app->shell, app->options.soak, (unsigned long)app->options.seed, stdout);
     shell_close(&app->shell);
     return status;
 }

@@ -1,6 +1,7 @@
-/* headless.h — running the real app without a display: scripts and the tour.
+/* headless.h — running the real app without a display: scripts (run.c), the tour
+ * (tour.c) and the soak (soak.c).
  *
- * Both drive a Shell opened headless (SDL's dummy video driver, the software renderer)
+ * Each drives a Shell opened headless (SDL's dummy video driver, the software renderer)
  * on a virtual clock, through the same flow, view and renderer as the app on a screen. */
 #ifndef ATTUNE_HEADLESS_H
 #define ATTUNE_HEADLESS_H
@@ -10,7 +11,7 @@
 #include "script.h"
 #include "../shell/shell.h"
 
-/* Runs `script` (PRODUCT.md's --script commands). Screenshots go to `shots` (a folder;
+/* Runs `script` (the script language of docs/design.md). Screenshots go to `shots` (a folder;
  * NULL: `shot` is skipped). Returns 0 when every line ran and every expect held; 1 at the
  * first failed expect (or a tap on a label not on screen), after printing
  * `FILE:LINE: expected …, got …` to `err`; 2 for a key name SDL does not know. */

@@ -1,0 +1,227 @@
+/* tour.c — every screen and page, laid out, checked and saved (headless_tour in
+ * headless.h). The tour is a table of stops; each stop puts the flow in a state a person
+ * can reach (through the flow's staging calls, settled with no fade) and visits it, or
+ * every page of it. */
+#include "headless.h"
+#include "run.h"
+
+#include "../view/check.h"
+
+typedef struct Tour {
+    Shell *shell;
+    const char *shots;
+    FILE *out;
+    long now;
+    int screens, problems;
+    CheckLimits limits;
+    CheckReport report;
+} Tour;
+
+/* Lays out what the flow shows now, checks it, and saves it. */
+static void visit(Tour *t, const char *name)
+{
+    Shell *s = t->shell;
+    s->dirty = true;
+    shell_frame(s, s->flow.now, true);
+    t->screens++;
+    check_report_clear(&t->report);
+    check_screen(&s->list, &s->measure, &t->limits, &t->report);
+    for (int i = 0; i < t->report.count; i++)
+        fprintf(t->out, "problem: %s: %s\n", name, t->report.lines[i]);
+    if (t->report.dropped)
+        fprintf(t->out, "problem: %s: %d more problems\n", name, t->report.dropped);
+    t->problems += t->report.count + t->report.dropped;
+    if (t->shots)
+        run_save_shot(s, t->shots, name, t->out);
+}
+
+/* Visits every page of the deck on screen as NAME-1, NAME-2, … */
+static void visit_pages(Tour *t, const char *name)
+{
+    Flow *f = &t->shell->flow;
+    flow_set_page(f, 0);
+    shell_frame(t->shell, f->now, true); /* learn the page count */
+    int pages = f->page_count;
+    for (int p = 0; p < pages; p++) {
+        flow_set_page(f, p);
+        char label[96];
+        snprintf(label, sizeof(label), "%s-%d", name, p + 1);
+        visit(t, label);
+    }
+}
+
+/* `screen` now, settled: no fade. */
+static void show(Tour *t, Screen screen)
+{
+    flow_show(&t->shell->flow, screen, t->now - FLOW_TRANSITION_MS, t->now);
+}
+
+/* Answers every item so that each dimension lands high or low (or, with `middle`, at the
+ * scale's middle answer, near both lines). */
+static void answer_for(QuizSession *session, const Quiz *q, bool anxious, bool avoidant, bool middle)
+{
+    quiz_session_start(session, q);
+    for (int i = 0; i < q->item_count; i++) {
+        const QuizItem *item = &q->items[i];
+        bool high = item->dimension == DIM_ANXIETY ? anxious : avoidant;
+        int a = high != item->reverse ? q->points : 1;
+        if (middle)
+            a = (q->points + 1) / 2;
+        quiz_session_answer(session, a);
+    }
+}
+
+/* --- the stops, in the order a person meets them ------------------------------------ */
+
+static void stop_welcome(Tour *t)
+{
+    show(t, SCREEN_ATTRACT);
+    visit(t, "attract");
+    show(t, SCREEN_CONSENT);
+    visit_pages(t, "consent");
+    show(t, SCREEN_HOME);
+    visit(t, "home");
+}
+
+/* Each statement, answered along the way; then a result for each style and one near the
+ * middle of the map. */
+static void stop_quiz(Tour *t)
+{
+    Flow *f = &t->shell->flow;
+    const Quiz *q = &t->shell->bundle->quiz;
+    QuizSession session;
+    quiz_session_start(&session, q);
+    for (int i = 0; i < q->item_count; i++) {
+        flow_set_quiz(f, &session);
+        show(t, SCREEN_QUESTION);
+        char name[64];
+        snprintf(name, sizeof(name), "question-%d", i + 1);
+        visit(t, name);
+        quiz_session_answer(&session, 1 + i % q->points);
+    }
+    static const struct { bool anxious, avoidant, middle; const char *name; } results[] = {
+        { false, false, false, "result-secure" }, { true, false, false, "result-anxious" },
+        { false, true, false, "result-avoidant" }, { true, true, false, "result-disorganized" },
+        { false, false, true, "result-near" },
+    };
+    for (size_t i = 0; i < sizeof(results) / sizeof(results[0]); i++) {
+        answer_for(&session, q, results[i].anxious, results[i].avoidant, results[i].middle);
+        flow_set_quiz(f, &session);
+        show(t, SCREEN_RESULT);
+        visit_pages(t, results[i].name);
+    }
+    quiz_session_wipe(&session);
+    flow_set_quiz(f, NULL);
+}
+
+/* The list of four styles, then each style's guidance. */
+static void stop_guidance(Tour *t)
+{
+    Flow *f = &t->shell->flow;
+    show(t, SCREEN_GUIDANCE);
+    flow_set_style(f, STYLE_COUNT);
+    visit(t, "styles");
+    for (int st = 0; st < STYLE_COUNT; st++) {
+        show(t, SCREEN_GUIDANCE);
+        flow_set_style(f, (Style)st);
+        char name[64];
+        snprintf(name, sizeof(name), "guidance-%s", quiz_style_id((Style)st));
+        visit_pages(t, name);
+    }
+}
+
+static void stop_decks(Tour *t)
+{
+    static const struct { Screen screen; const char *name; } decks[] = {
+        { SCREEN_CHEMISTRY, "chemistry" }, { SCREEN_PARTNERS, "partners" }, { SCREEN_SUPPORT, "support" },
+    };
+    for (size_t i = 0; i < sizeof(decks) / sizeof(decks[0]); i++) {
+        show(t, decks[i].screen);
+        visit_pages(t, decks[i].name);
+    }
+}
+
+/* The calm minute: breathing in, holding, breathing out, then the grounding. */
+static void stop_calm(Tour *t)
+{
+    Flow *f = &t->shell->flow;
+    const Calm *calm = &t->shell->bundle->calm;
+    long now = t->now;
+    long phases[] = { calm->inhale * 500L, calm->inhale * 1000L + calm->hold * 500L,
+                      (calm->inhale + calm->hold) * 1000L + calm->exhale * 500L };
+    const char *phase_names[] = { "calm-in", "calm-hold", "calm-out" };
+    for (int i = 0; i < 3; i++) {
+        flow_show(f, SCREEN_CALM, now - phases[i], now);
+        visit(t, phase_names[i]);
+    }
+    flow_show(f, SCREEN_CALM, now - (long)(calm->inhale + calm->hold + calm->exhale) * 1000 * calm->breaths, now);
+    visit_pages(t, "calm-grounding");
+}
+
+/* The still-there overlay, over the home menu. */
+static void stop_idle(Tour *t)
+{
+    show(t, SCREEN_HOME);
+    flow_show_idle(&t->shell->flow, t->now - 2000);
+    visit(t, "idle");
+    flow_reset(&t->shell->flow, t->now);
+}
+
+/* Staff: the PIN pad (typing, wrong, locked), the menu (after a failed reload), the tally
+ * (off and on) and the display test. */
+static void stop_staff(Tour *t)
+{
+    Shell *s = t->shell;
+    Flow *f = &s->flow;
+    Kiosk *kiosk = &s->kiosk;
+    show(t, SCREEN_STAFF);
+    flow_show_staff(f, STAFF_PIN, 3, false, 0);
+    visit(t, "staff-pin");
+    flow_show_staff(f, STAFF_PIN, 0, true, 0);
+    visit(t, "staff-pin-wrong");
+    flow_show_staff(f, STAFF_PIN, 0, true, t->now + 42000);
+    visit(t, "staff-pin-locked");
+    flow_show_staff(f, STAFF_MENU, 0, false, 0);
+    visit(t, "staff-menu");
+    kiosk_set_staff_text(kiosk, bundle_word(s->bundle, WORD_STAFF_RELOAD_FAILED),
+                         "quiz.ini:41: item 'a3': dimension must be 'anxiety' or 'avoidance', not 'anxeity' (and 6 more in the journal)");
+    visit(t, "staff-menu-reload-failed");
+    kiosk_set_staff_text(kiosk, NULL, NULL);
+    flow_show_staff(f, STAFF_TALLY, 0, false, 0);
+    bool was_on = kiosk->tally_on;
+    Tally kept = kiosk->tally, sample = { 1234, 987, { 321, 234, 210, 222 } };
+    kiosk_set_tally(kiosk, false, &kept);
+    visit(t, "staff-tally-off");
+    kiosk_set_tally(kiosk, true, &sample);
+    visit(t, "staff-tally");
+    kiosk_set_tally(kiosk, was_on, &kept);
+    flow_show_staff(f, STAFF_TEST, 0, false, 0);
+    flow_test_touch(f, s->width * 0.5f, s->height * 0.5f);
+    flow_test_touch(f, s->width * 0.8f, s->height * 0.7f);
+    visit(t, "staff-test");
+    flow_reset(f, t->now);
+}
+
+/* A kiosk whose content is broken. */
+static void stop_unavailable(Tour *t)
+{
+    show(t, SCREEN_UNAVAILABLE);
+    visit(t, "unavailable");
+    flow_reset(&t->shell->flow, t->now);
+}
+
+static void (*const tour_stops[])(Tour *t) = {
+    stop_welcome, stop_quiz, stop_guidance, stop_decks, stop_calm, stop_idle, stop_staff,
+    stop_unavailable,
+};
+
+int headless_tour(Shell *s, const char *shots, FILE *out)
+{
+    Tour t = { .shell = s, .shots = shots, .out = out, .now = 100000 };
+    check_limits_default(&t.limits, s->config, s->width, s->height);
+    shell_restart(s, t.now);
+    for (size_t i = 0; i < sizeof(tour_stops) / sizeof(tour_stops[0]); i++)
+        tour_stops[i](&t);
+    fprintf(out, "tour: %d screens, %d problems\n", t.screens, t.problems);
+    return t.problems;
+}
