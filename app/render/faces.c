@@ -26,6 +26,8 @@ static const RenderFace face_of_role[FONT_ROLE_COUNT] = {
     [FONT_CAPTION] = RENDER_FACE_REGULAR,
 };
 
+enum { PROBE_PX = 16 }; /* the size a font is opened at to see whether it opens, or has a glyph */
+
 static const char *const role_names[FONT_ROLE_COUNT] = {
     "display", "title", "heading", "body", "quote", "button", "caption",
 };
@@ -56,7 +58,7 @@ static void say_unopened(const char *path, char *why, size_t why_size)
 /* Whether SDL_ttf can open the font file at `path`; when not, one sentence in `why`. */
 static bool face_opens(const char *path, char *why, size_t why_size)
 {
-    TTF_Font *font = TTF_OpenFont(path, 16);
+    TTF_Font *font = TTF_OpenFont(path, PROBE_PX);
     if (font) {
         TTF_CloseFont(font);
         return true;
@@ -244,7 +246,7 @@ static bool glyph_note(Renderer *r)
  * cannot be (too many, does not open, lacks the glyph after all). */
 static int add_fallback(Renderer *r, const char *path, const char *family, uint32_t c)
 {
-    TTF_Font *probe = r->fallback_count < RENDER_FALLBACKS ? TTF_OpenFont(path, 16) : NULL;
+    TTF_Font *probe = r->fallback_count < RENDER_FALLBACKS ? TTF_OpenFont(path, PROBE_PX) : NULL;
     if (!probe || !TTF_GlyphIsProvided32(probe, c)) {
         if (probe)
             TTF_CloseFont(probe);
