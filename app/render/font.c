@@ -18,11 +18,13 @@ static const struct {
     [FONT_STYLE_ITALIC] = { FC_WEIGHT_REGULAR, FC_SLANT_ITALIC, "italic" },
 };
 
+#define NO_FONTCONFIG "fontconfig could not start, so no font can be found"
+
 bool font_search_open(FontSearch *search, char *error, size_t error_size)
 {
     search->config = FcInitLoadConfigAndFonts();
     if (!search->config)
-        snprintf(error, error_size, "fontconfig could not start, so no font can be found");
+        snprintf(error, error_size, NO_FONTCONFIG);
     return search->config != NULL;
 }
 
@@ -33,54 +35,68 @@ void font_search_close(FontSearch *search)
     search->config = NULL;
 }
 
+/* A pattern asking for `family` in `style`; NULL when fontconfig has not started. Add
+ * what else to ask for, then call substitute. */
+static FcPattern *style_pattern(const FontSearch *search, const char *family, FontStyle style)
+{
+    FcPattern *pattern = search->config ? FcPatternCreate() : NULL;
+    if (pattern) {
+        FcPatternAddString(pattern, FC_FAMILY, (const FcChar8 *)family);
+        FcPatternAddInteger(pattern, FC_WEIGHT, styles[style].weight);
+        FcPatternAddInteger(pattern, FC_SLANT, styles[style].slant);
+    }
+    return pattern;
+}
+
+/* Fills in the rest of `pattern` as the configuration and fontconfig's defaults say. */
+static void substitute(const FontSearch *search, FcPattern *pattern)
+{
+    FcConfigSubstitute(search->config, pattern, FcMatchPattern);
+    FcDefaultSubstitute(pattern);
+}
+
+/* Whether fontconfig's `match` is the very face `style` asked for. fontconfig always
+ * answers with the nearest face; we want to know if it is the one asked for, so the
+ * caller's fallback order decides, not fontconfig's. */
+static bool is_style(FcPattern *match, FontStyle style)
+{
+    int weight = -1, slant = -1;
+    FcPatternGetInteger(match, FC_WEIGHT, 0, &weight);
+    FcPatternGetInteger(match, FC_SLANT, 0, &slant);
+    bool italic = slant == FC_SLANT_ITALIC || slant == FC_SLANT_OBLIQUE;
+    return weight == styles[style].weight && italic == (styles[style].slant != FC_SLANT_ROMAN);
+}
+
 static bool find(const FontSearch *search, const char *family, FontStyle style, bool strict,
                  char *path, size_t size, char *error, size_t error_size)
 {
-    bool found = false;
-    FcConfig *fc = search->config;
-    FcPattern *pattern = FcPatternCreate();
-    FcPattern *match = NULL;
-    if (!fc || !pattern) {
-        snprintf(error, error_size, "fontconfig could not start, so no font can be found");
-        goto done;
+    FcPattern *pattern = style_pattern(search, family, style), *match = NULL;
+    if (!pattern) {
+        snprintf(error, error_size, NO_FONTCONFIG);
+        return false;
     }
-    FcPatternAddString(pattern, FC_FAMILY, (const FcChar8 *)family);
-    FcPatternAddInteger(pattern, FC_WEIGHT, styles[style].weight);
-    FcPatternAddInteger(pattern, FC_SLANT, styles[style].slant);
     FcPatternAddInteger(pattern, FC_WIDTH, FC_WIDTH_NORMAL);
-    FcConfigSubstitute(fc, pattern, FcMatchPattern);
-    FcDefaultSubstitute(pattern);
+    substitute(search, pattern);
     FcResult result;
-    match = FcFontMatch(fc, pattern, &result);
+    match = FcFontMatch(search->config, pattern, &result);
+    FcPatternDestroy(pattern);
     FcChar8 *file = NULL, *got = NULL;
+    bool found = false;
     if (!match || FcPatternGetString(match, FC_FILE, 0, &file) != FcResultMatch ||
         FcPatternGetString(match, FC_FAMILY, 0, &got) != FcResultMatch ||
         strcasecmp((const char *)got, family) != 0) {
         snprintf(error, error_size,
                  "no font of the family '%s' is installed (install fonts-open-sans, or set "
                  "[theme] font or font_regular in the config)", family);
-        goto done;
+    } else if (strict && !is_style(match, style)) {
+        snprintf(error, error_size, "the font family '%s' has no %s face", family,
+                 styles[style].name);
+    } else {
+        snprintf(path, size, "%s", (const char *)file);
+        found = true;
     }
-    if (strict) {
-        /* fontconfig always answers with the nearest face; we want to know if it is the
-         * one asked for, so the caller's fallback order decides, not fontconfig's. */
-        int weight = -1, slant = -1;
-        FcPatternGetInteger(match, FC_WEIGHT, 0, &weight);
-        FcPatternGetInteger(match, FC_SLANT, 0, &slant);
-        bool italic = slant == FC_SLANT_ITALIC || slant == FC_SLANT_OBLIQUE;
-        if (weight != styles[style].weight || italic != (styles[style].slant != FC_SLANT_ROMAN)) {
-            snprintf(error, error_size, "the font family '%s' has no %s face", family,
-                     styles[style].name);
-            goto done;
-        }
-    }
-    snprintf(path, size, "%s", (const char *)file);
-    found = true;
-done:
     if (match)
         FcPatternDestroy(match);
-    if (pattern)
-        FcPatternDestroy(pattern);
     return found;
 }
 
@@ -102,24 +118,19 @@ bool font_find_style(const FontSearch *search, const char *family, FontStyle sty
 static bool each_fallback(const FontSearch *search, FontStyle style, unsigned long c,
                           bool (*take)(FcPattern *font, void *ctx), void *ctx)
 {
-    FcConfig *fc = search->config;
-    FcPattern *pattern = FcPatternCreate();
+    FcPattern *pattern = style_pattern(search, "sans-serif", style);
     FcCharSet *wanted = c ? FcCharSetCreate() : NULL;
     FcFontSet *set = NULL;
     bool taken = false;
-    if (!fc || !pattern || (c && !wanted))
+    if (!pattern || (c && !wanted))
         goto done;
-    FcPatternAddString(pattern, FC_FAMILY, (const FcChar8 *)"sans-serif");
-    FcPatternAddInteger(pattern, FC_WEIGHT, styles[style].weight);
-    FcPatternAddInteger(pattern, FC_SLANT, styles[style].slant);
     if (wanted) {
         FcCharSetAddChar(wanted, (FcChar32)c);
         FcPatternAddCharSet(pattern, FC_CHARSET, wanted);
     }
-    FcConfigSubstitute(fc, pattern, FcMatchPattern);
-    FcDefaultSubstitute(pattern);
+    substitute(search, pattern);
     FcResult result;
-    set = FcFontSort(fc, pattern, FcFalse, NULL, &result);
+    set = FcFontSort(search->config, pattern, FcFalse, NULL, &result);
     for (int i = 0; set && i < set->nfont && !taken; i++) {
         FcPattern *font = set->fonts[i];
         FcBool outline = FcFalse;

@@ -9,7 +9,8 @@
  * allocates nothing here.
  *
  * Start with render_open, call render_measure for the view's text wrapping, then
- * render_frame each time the view has built a DrawList. */
+ * render_frame each time the view has built a DrawList. The work is split by job over
+ * app/render (render_internal.h lists the files): fonts, the text cache, shapes, the frame. */
 #ifndef ATTUNE_RENDER_H
 #define ATTUNE_RENDER_H
 

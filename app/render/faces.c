@@ -1,0 +1,413 @@
+/* faces.c — the theme's fonts: which files the faces are (the config's files, else the
+ * family through fontconfig, else any font that opens), opening every role at its size,
+ * and the glyphs the theme's font lacks.
+ *
+ * SDL_ttf draws one font; a line with an emoji or another script is cut into runs, each
+ * drawn with a font that has its glyphs (the role's own font first, else a fallback
+ * fontconfig finds) and put side by side on the role's baseline. A glyph no installed font
+ * has is left to the role's font, which draws its box. Lines are sanitized first (broken
+ * bytes become U+FFFD), so the runs are well-formed UTF-8. */
+#include "render_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/utf8.h"
+#include "font.h"
+#include "hash.h"
+
+static const RenderFace face_of_role[FONT_ROLE_COUNT] = {
+    [FONT_DISPLAY] = RENDER_FACE_STRONG,
+    [FONT_TITLE] = RENDER_FACE_STRONG,
+    [FONT_HEADING] = RENDER_FACE_STRONG,
+    [FONT_BODY] = RENDER_FACE_REGULAR,
+    [FONT_QUOTE] = RENDER_FACE_ITALIC,
+    [FONT_BUTTON] = RENDER_FACE_STRONG,
+    [FONT_CAPTION] = RENDER_FACE_REGULAR,
+};
+
+enum { PROBE_PX = 16 }; /* the size a font is opened at to see whether it opens, or has a glyph */
+
+static const char *const role_names[FONT_ROLE_COUNT] = {
+    "display", "title", "heading", "body", "quote", "button", "caption",
+};
+
+/* ---- which files ---------------------------------------------------------------------- */
+
+static bool copy_path(char *dst, const char *src, char *error, size_t error_size)
+{
+    if (snprintf(dst, RENDER_PATH_BYTES, "%s", src) < RENDER_PATH_BYTES)
+        return true;
+    snprintf(error, error_size, "the font path '%s' is too long", src);
+    return false;
+}
+
+/* Why SDL_ttf could not open the font file at `path`, in one sentence. */
+static void say_unopened(const char *path, char *why, size_t why_size)
+{
+    FILE *f = fopen(path, "rb");
+    if (f) {
+        fclose(f);
+        snprintf(why, why_size, "the font file %s is not a font SDL_ttf can read (%s)", path,
+                 TTF_GetError());
+    } else {
+        snprintf(why, why_size, "the font file %s does not exist or cannot be read", path);
+    }
+}
+
+/* Whether SDL_ttf can open the font file at `path`; when not, one sentence in `why`. */
+static bool face_opens(const char *path, char *why, size_t why_size)
+{
+    TTF_Font *font = TTF_OpenFont(path, PROBE_PX);
+    if (font) {
+        TTF_CloseFont(font);
+        return true;
+    }
+    say_unopened(path, why, why_size);
+    return false;
+}
+
+/* A configured font that is not used, and why, on stderr (the journal): at the config's
+ * path:line when the setting is in the file. */
+static void font_warning(const Config *c, int line, const char *setting, const char *why,
+                         const char *instead)
+{
+    if (c->path && line > 0)
+        fprintf(stderr, "%s:%d: warning: [theme] %s: %s; using %s instead\n", c->path, line,
+                setting, why, instead);
+    else
+        fprintf(stderr, "attune: warning: [theme] %s: %s; using %s instead\n", setting, why,
+                instead);
+}
+
+/* Whether the config's font_regular is set and opens; when set but not, says so. */
+static bool configured_regular(Renderer *r, const Config *c)
+{
+    char *path = r->face_path[RENDER_FACE_REGULAR];
+    char why[RENDER_PATH_BYTES + 256], instead[512];
+    if (!c->font_regular[0])
+        return false;
+    if (copy_path(path, c->font_regular, why, sizeof(why)) && face_opens(path, why, sizeof(why)))
+        return true;
+    snprintf(instead, sizeof(instead), "the font family '%s'", c->font);
+    font_warning(c, c->font_regular_line, "font_regular", why, instead);
+    return false;
+}
+
+/* The regular face from fontconfig: the family `c->font`, else whatever sans-serif font
+ * fontconfig offers that opens. Sets `family` to the family chosen. */
+static bool find_regular(Renderer *r, const Config *c, const FontSearch *search, char *family,
+                         size_t family_size, char *error, size_t error_size)
+{
+    char *path = r->face_path[RENDER_FACE_REGULAR];
+    char why[RENDER_PATH_BYTES + 256], other[RENDER_PATH_BYTES], instead[2 * RENDER_PATH_BYTES];
+    if (font_find(search, c->font, false, path, RENDER_PATH_BYTES, why, sizeof(why)) &&
+        face_opens(path, why, sizeof(why))) {
+        snprintf(family, family_size, "%s", c->font);
+        return true;
+    }
+    for (int n = 0; n < 8; n++) {
+        if (!font_find_any(search, n, FONT_STYLE_REGULAR, path, RENDER_PATH_BYTES, family,
+                           family_size, other, sizeof(other))) {
+            snprintf(error, error_size, "no font can be opened: %s, and %s", why, other);
+            return false;
+        }
+        if (face_opens(path, other, sizeof(other))) {
+            snprintf(instead, sizeof(instead), "'%s' (%s)", family, path);
+            font_warning(c, c->font_line, "font", why, instead);
+            return true;
+        }
+    }
+    snprintf(error, error_size, "no font can be opened: %s, and none of the fonts fontconfig "
+             "offers instead opens either", why);
+    return false;
+}
+
+/* Whether `family` has a face of exactly `style`, copied into `path`. */
+static bool family_has(const FontSearch *search, const char *family, FontStyle style, char *path)
+{
+    char ignored[256];
+    return font_find_style(search, family, style, path, RENDER_PATH_BYTES, ignored,
+                           sizeof(ignored));
+}
+
+static void same_as_regular(Renderer *r, RenderFace face)
+{
+    memcpy(r->face_path[face], r->face_path[RENDER_FACE_REGULAR], RENDER_PATH_BYTES);
+}
+
+/* The strong face: font_bold when set, else (no font_regular file) the family's semibold,
+ * else its bold; the regular face when that does not open. */
+static void find_strong(Renderer *r, const Config *c, const FontSearch *search,
+                        const char *family, bool from_files)
+{
+    char *path = r->face_path[RENDER_FACE_STRONG], why[RENDER_PATH_BYTES + 256];
+    if (c->font_bold[0]) {
+        if (copy_path(path, c->font_bold, why, sizeof(why)) && face_opens(path, why, sizeof(why)))
+            return;
+        font_warning(c, c->font_bold_line, "font_bold", why, "the regular face");
+    } else if (!from_files &&
+               (family_has(search, family, FONT_STYLE_SEMIBOLD, path) ||
+                family_has(search, family, FONT_STYLE_BOLD, path)) &&
+               face_opens(path, why, sizeof(why))) {
+        return;
+    }
+    same_as_regular(r, RENDER_FACE_STRONG);
+}
+
+/* The italic face: the family's (no font_regular file), else the regular face. */
+static void find_italic(Renderer *r, const FontSearch *search, const char *family,
+                        bool from_files)
+{
+    char *path = r->face_path[RENDER_FACE_ITALIC], ignored[RENDER_PATH_BYTES + 256];
+    if (from_files || !family_has(search, family, FONT_STYLE_ITALIC, path) ||
+        !face_opens(path, ignored, sizeof(ignored)))
+        same_as_regular(r, RENDER_FACE_ITALIC);
+}
+
+/* A font that cannot be found or opened is said on stderr, named at the config's
+ * path:line, and another is used: font_regular falls back to the family `font`, which
+ * falls back to any font fontconfig offers; font_bold to the regular face. */
+bool render_faces_find(Renderer *r, const Config *c, char *error, size_t error_size)
+{
+    char family[256] = "";
+    FontSearch search = { NULL }; /* loaded once for every lookup: each load costs ~5 ms */
+    bool from_files = configured_regular(r, c);
+    bool ok = from_files ||
+              (font_search_open(&search, error, error_size) &&
+               find_regular(r, c, &search, family, sizeof(family), error, error_size));
+    if (ok) {
+        find_strong(r, c, &search, family, from_files);
+        find_italic(r, &search, family, from_files);
+    }
+    font_search_close(&search);
+    return ok;
+}
+
+/* ---- opening them --------------------------------------------------------------------- */
+
+void render_fonts_close(TTF_Font *fonts[FONT_ROLE_COUNT])
+{
+    for (int i = 0; i < FONT_ROLE_COUNT; i++) {
+        if (fonts[i])
+            TTF_CloseFont(fonts[i]);
+        fonts[i] = NULL;
+    }
+}
+
+bool render_fonts_open(const Renderer *r, TTF_Font *fonts[FONT_ROLE_COUNT],
+                       const int font_px[FONT_ROLE_COUNT], char *error, size_t error_size)
+{
+    for (int i = 0; i < FONT_ROLE_COUNT; i++) {
+        const char *path = r->face_path[face_of_role[i]];
+        if (font_px[i] <= 0) {
+            snprintf(error, error_size, "the %s font size is %d pixels, which is too small",
+                     role_names[i], font_px[i]);
+            goto fail;
+        }
+        fonts[i] = TTF_OpenFont(path, font_px[i]);
+        if (!fonts[i]) {
+            say_unopened(path, error, error_size);
+            goto fail;
+        }
+    }
+    return true;
+fail:
+    render_fonts_close(fonts);
+    return false;
+}
+
+/* ---- glyphs the theme's font lacks ---------------------------------------------------- */
+
+typedef struct Run {
+    TTF_Font *font;
+    int start, len;
+} Run;
+
+static FontStyle face_style(RenderFace face)
+{
+    return face == RENDER_FACE_STRONG ? FONT_STYLE_BOLD
+         : face == RENDER_FACE_ITALIC ? FONT_STYLE_ITALIC : FONT_STYLE_REGULAR;
+}
+
+/* At most a few lines on stderr about fallback glyphs, so a long text cannot fill the
+ * journal. */
+static bool glyph_note(Renderer *r)
+{
+    if (r->glyph_notes >= 8)
+        return false;
+    if (++r->glyph_notes == 8)
+        fprintf(stderr, "attune: note: more glyphs are missing from the theme's font; not "
+                "listed\n");
+    return r->glyph_notes < 8;
+}
+
+/* A new fallback font at `path` for `c`, kept open to ask which glyphs it has; -1 when it
+ * cannot be (too many, does not open, lacks the glyph after all). */
+static int add_fallback(Renderer *r, const char *path, const char *family, uint32_t c)
+{
+    TTF_Font *probe = r->fallback_count < RENDER_FALLBACKS ? TTF_OpenFont(path, PROBE_PX) : NULL;
+    if (!probe || !TTF_GlyphIsProvided32(probe, c)) {
+        if (probe)
+            TTF_CloseFont(probe);
+        if (glyph_note(r))
+            fprintf(stderr, "attune: warning: the font %s has a glyph for U+%04X but cannot be "
+                    "used, so it is drawn as a box\n", path, (unsigned)c);
+        return -1;
+    }
+    int i = r->fallback_count++;
+    snprintf(r->fallback_path[i], RENDER_PATH_BYTES, "%s", path);
+    r->fallback_probe[i] = probe;
+    if (glyph_note(r))
+        fprintf(stderr, "attune: note: the theme's font has no glyph for U+%04X; it and others "
+                "like it are drawn with '%s' (%s)\n", (unsigned)c, family, path);
+    return i;
+}
+
+/* The fallback that has `c` in `face`'s style, found and opened now if needed; -1: none. */
+static int find_fallback(Renderer *r, RenderFace face, uint32_t c)
+{
+    for (int i = 0; i < r->fallback_count; i++)
+        if (TTF_GlyphIsProvided32(r->fallback_probe[i], c))
+            return i;
+    char ignored[256], path[RENDER_PATH_BYTES], family[256];
+    if (!r->glyph_search_tried) {
+        r->glyph_search_tried = true;
+        font_search_open(&r->glyph_search, ignored, sizeof(ignored));
+    }
+    if (!r->glyph_search.config ||
+        !font_find_for_char(&r->glyph_search, c, face_style(face), path, sizeof(path), family,
+                            sizeof(family))) {
+        if (glyph_note(r))
+            fprintf(stderr, "attune: warning: no installed font has a glyph for U+%04X, so it "
+                    "is drawn as a box (see assets/content/README.md)\n", (unsigned)c);
+        return -1;
+    }
+    for (int i = 0; i < r->fallback_count; i++)
+        if (strcmp(r->fallback_path[i], path) == 0)
+            return i; /* another face's file has it, not this one's: use it anyway */
+    return add_fallback(r, path, family, c);
+}
+
+/* The font that draws `c` in `role`. */
+static TTF_Font *font_for(Renderer *r, FontRole role, uint32_t c)
+{
+    TTF_Font *own = r->fonts[role];
+    if (c < 0x20 || TTF_GlyphIsProvided32(own, c))
+        return own;
+    RenderFace face = face_of_role[role];
+    uint64_t h = hash_bytes(hash_bytes(HASH_SEED, &c, sizeof(c)), &face, sizeof(face));
+    RenderGlyph *g = &r->glyphs[h & (RENDER_GLYPH_MEMO - 1)];
+    if (g->c != c || g->face != (int8_t)face)
+        *g = (RenderGlyph){ c, (int8_t)face, (int8_t)find_fallback(r, face, c) };
+    if (g->font < 0)
+        return own;
+    TTF_Font **font = &r->fallback_fonts[g->font][role];
+    if (!*font)
+        *font = TTF_OpenFont(r->fallback_path[g->font], r->font_px[role]);
+    return *font ? *font : own;
+}
+
+void render_fallbacks_close(Renderer *r, bool all)
+{
+    for (int i = 0; i < r->fallback_count; i++) {
+        render_fonts_close(r->fallback_fonts[i]);
+        if (all && r->fallback_probe[i])
+            TTF_CloseFont(r->fallback_probe[i]);
+    }
+    if (all) {
+        r->fallback_count = 0;
+        memset(r->glyphs, 0, sizeof(r->glyphs));
+        font_search_close(&r->glyph_search);
+        r->glyph_search_tried = false;
+    }
+}
+
+/* ---- runs of one font ----------------------------------------------------------------- */
+
+/* Splits `len` bytes of well-formed UTF-8 into runs of one font each; returns how many. A
+ * space stays in the run it follows, so that words of one script stay together. */
+static int split_runs(Renderer *r, FontRole role, const char *text, int len, Run runs[RENDER_MAX_RUNS])
+{
+    int count = 0;
+    size_t pos = 0;
+    while (pos < (size_t)len) {
+        size_t start = pos;
+        uint32_t c = utf8_decode(text, (size_t)len, &pos);
+        TTF_Font *font = c == ' ' && count > 0 ? runs[count - 1].font : font_for(r, role, c);
+        if (count > 0 && (runs[count - 1].font == font || count == RENDER_MAX_RUNS))
+            runs[count - 1].len += (int)(pos - start);
+        else
+            runs[count++] = (Run){ font, (int)start, (int)(pos - start) };
+    }
+    return count;
+}
+
+/* Ends `run` with a NUL for SDL_ttf; returns the byte it replaced, for run_restore. */
+static char run_terminate(char *text, const Run *run)
+{
+    char keep = text[run->start + run->len];
+    text[run->start + run->len] = '\0';
+    return keep;
+}
+
+static void run_restore(char *text, const Run *run, char keep)
+{
+    text[run->start + run->len] = keep;
+}
+
+int render_runs_width(Renderer *r, FontRole role, char *text, int len)
+{
+    Run runs[RENDER_MAX_RUNS];
+    int count = split_runs(r, role, text, len, runs), total = 0;
+    for (int i = 0; i < count; i++) {
+        char keep = run_terminate(text, &runs[i]);
+        int w = 0;
+        if (TTF_SizeUTF8(runs[i].font, text + runs[i].start, &w, NULL) == 0)
+            total += w;
+        run_restore(text, &runs[i], keep);
+    }
+    return total;
+}
+
+/* Puts the runs' surfaces side by side on the role's baseline into one transparent
+ * surface `width` wide, freeing them. */
+static SDL_Surface *join_runs(Renderer *r, FontRole role, const Run *runs, SDL_Surface **parts,
+                              int count, int width)
+{
+    int ascent = TTF_FontAscent(r->fonts[role]);
+    SDL_Surface *out = width > 0 ? SDL_CreateRGBSurfaceWithFormat(0, width, TTF_FontHeight(r->fonts[role]),
+                                                                  32, SDL_PIXELFORMAT_ARGB8888)
+                                 : NULL;
+    if (out)
+        SDL_FillRect(out, NULL, 0); /* transparent */
+    for (int i = 0, x = 0; i < count; i++) {
+        if (!parts[i])
+            continue;
+        if (out) {
+            SDL_Rect at = { x, ascent - TTF_FontAscent(runs[i].font), 0, 0 };
+            SDL_SetSurfaceBlendMode(parts[i], SDL_BLENDMODE_NONE); /* runs do not overlap */
+            SDL_BlitSurface(parts[i], NULL, out, &at);
+        }
+        x += parts[i]->w;
+        SDL_FreeSurface(parts[i]);
+    }
+    return out;
+}
+
+SDL_Surface *render_runs_draw(Renderer *r, FontRole role, char *text, int len, SDL_Color colour)
+{
+    Run runs[RENDER_MAX_RUNS];
+    int count = split_runs(r, role, text, len, runs);
+    if (count <= 1)
+        return TTF_RenderUTF8_Blended(count ? runs[0].font : r->fonts[role], text, colour);
+    SDL_Surface *parts[RENDER_MAX_RUNS] = { NULL };
+    int width = 0;
+    for (int i = 0; i < count; i++) {
+        char keep = run_terminate(text, &runs[i]);
+        parts[i] = TTF_RenderUTF8_Blended(runs[i].font, text + runs[i].start, colour);
+        run_restore(text, &runs[i], keep);
+        width += parts[i] ? parts[i]->w : 0;
+    }
+    return join_runs(r, role, runs, parts, count, width);
+}

@@ -1,0 +1,64 @@
+/* render_internal.h — what the renderer's files share with each other and nothing outside
+ * app/render uses. render.c opens, resizes and closes; faces.c finds and opens the theme's
+ * fonts and draws a line in runs of one font each; textcache.c keeps rasterised lines and
+ * measured widths; shapes.c draws the anti-aliased shapes; frame.c makes a frame from a
+ * DrawList, redrawing only its changed cells, and reads it back. */
+#ifndef ATTUNE_RENDER_INTERNAL_H
+#define ATTUNE_RENDER_INTERNAL_H
+
+#include "render.h"
+
+/* ---- render.c: small shared helpers --------------------------------------------------- */
+
+/* 0xRRGGBB (higher bits ignored) and an alpha as an SDL_Color. */
+SDL_Color render_colour(uint32_t rgb, Uint8 alpha);
+
+/* The length of the longest prefix of `text` (`len` bytes) that is at most `max` bytes and
+ * does not cut a UTF-8 character in two; text that is not UTF-8 at all is cut at `max`. */
+int render_cut(const char *text, int len, int max);
+
+/* ---- faces.c: the theme's fonts ------------------------------------------------------- */
+
+/* Fills r->face_path (see render_open); false, with a sentence in `error`, when no font at
+ * all opens. */
+bool render_faces_find(Renderer *r, const Config *c, char *error, size_t error_size);
+
+/* Opens every role of r->face_path at its size into `fonts` (all or none). */
+bool render_fonts_open(const Renderer *r, TTF_Font *fonts[FONT_ROLE_COUNT],
+                       const int font_px[FONT_ROLE_COUNT], char *error, size_t error_size);
+
+/* Closes the open ones and sets all to NULL. */
+void render_fonts_close(TTF_Font *fonts[FONT_ROLE_COUNT]);
+
+/* Closes the fallback fonts opened at the roles' sizes; `all`: also the fallbacks
+ * themselves, what is known about glyphs, and fontconfig. */
+void render_fallbacks_close(Renderer *r, bool all);
+
+/* The width of `len` bytes of well-formed UTF-8 at `text` in `role`, each run in the font
+ * that has its glyphs (text[len] must be writable: it is set to NUL and restored). */
+int render_runs_width(Renderer *r, FontRole role, char *text, int len);
+
+/* Rasterises `len` bytes of well-formed UTF-8 (text[len] is NUL) likewise; NULL when
+ * nothing can be drawn. */
+SDL_Surface *render_runs_draw(Renderer *r, FontRole role, char *text, int len, SDL_Color colour);
+
+/* ---- textcache.c: lines of text ------------------------------------------------------- */
+
+/* The text cache's entry for a line (len < RENDER_LINE_BYTES), rasterised now if new. An
+ * entry used by the frame being built is never evicted. */
+int render_text_get(Renderer *r, FontRole font, uint32_t colour, const char *text, int len);
+
+/* Empties the text cache and the measured widths. */
+void render_text_flush(Renderer *r);
+
+/* ---- shapes.c ------------------------------------------------------------------------- */
+
+/* Draws a DRAW_RECT, DRAW_CIRCLE or DRAW_LINE (anything else: nothing). */
+void render_shape(Renderer *r, const DrawCmd *c);
+
+/* ---- frame.c -------------------------------------------------------------------------- */
+
+/* Chooses the cells for r->width x r->height; the next frame redraws everything. */
+void render_grid(Renderer *r);
+
+#endif
