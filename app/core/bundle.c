@@ -13,6 +13,7 @@
 
 #include "inidoc.h"
 #include "schema.h"
+#include "suggest.h"
 
 /* --- what each file may hold ------------------------------------------------------ */
 
@@ -316,7 +317,7 @@ static void load_guidance(Loader *l)
                     const char *ids[STYLE_COUNT + 1] = { 0 };
                     for (int k = 0; k < STYLE_COUNT; k++)
                         ids[k] = quiz_style_id(k);
-                    const char *near = schema_suggest(given, ids);
+                    const char *near = suggest_near(given, strlen(given), ids);
                     if (near)
                         snprintf(hint, sizeof(hint), "; did you mean [tip.%s%s]?", near,
                                  dot ? dot : ".ID");
@@ -441,7 +442,7 @@ static void check_unknown_files(const char *dir, Diags *diags)
     for (int i = 0; i < n; i++) {
         char path[4096];
         snprintf(path, sizeof(path), "%s/%s", dir, found[i]);
-        const char *hint = schema_suggest(found[i], names);
+        const char *hint = suggest_near(found[i], strlen(found[i]), names);
         if (hint)
             diag_add(diags, path, 1, DIAG_WARNING, "this file is not read; did you mean %s?", hint);
         else

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "suggest.h"
+
 static bool is_kind(const char *spec_section)
 {
     size_t n = strlen(spec_section);
@@ -53,51 +55,6 @@ static const KeySpec *find_spec(const KeySpec *table, const char *section, const
         if (section_matches(k->section, section) && key_matches(k->key, key))
             return k;
     return NULL;
-}
-
-/* --- "did you mean" --------------------------------------------------------------- */
-
-static int edit_distance(const char *a, const char *b)
-{
-    enum { MAX = 64 };
-    size_t la = strlen(a), lb = strlen(b);
-    if (la >= MAX || lb >= MAX)
-        return MAX;
-    int row[MAX + 1];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = (int)j;
-    for (size_t i = 1; i <= la; i++) {
-        int diag = row[0];
-        row[0] = (int)i;
-        for (size_t j = 1; j <= lb; j++) {
-            int up = row[j];
-            int cost = tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]) ? 0 : 1;
-            int best = diag + cost;
-            if (row[j] + 1 < best)
-                best = row[j] + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
-const char *schema_suggest(const char *word, const char *const *candidates)
-{
-    size_t len = strlen(word);
-    int limit = len <= 4 ? 1 : len <= 8 ? 2 : 3;
-    const char *best = NULL;
-    int best_d = limit + 1;
-    for (const char *const *c = candidates; *c; c++) {
-        int d = edit_distance(word, *c);
-        if (d < best_d) {
-            best_d = d;
-            best = *c;
-        }
-    }
-    return best;
 }
 
 const char *schema_section_label(const char *name, char *buf, size_t size)
@@ -375,7 +332,7 @@ int schema_check(const IniDoc *doc, const KeySpec *table, DiagLevel unknown_sect
         const IniSection *sec = &doc->sections[s];
         if (!section_known(table, sec->name)) {
             section_candidates(table, sec->name, cands);
-            const char *hint = schema_suggest(sec->name, cands->list);
+            const char *hint = suggest_near(sec->name, strlen(sec->name), cands->list);
             if (hint)
                 diag_add(diags, doc->path, sec->line, unknown_section,
                          "unknown section [%s], so its lines are not used; did you mean [%s]?",
@@ -438,7 +395,7 @@ int schema_check(const IniDoc *doc, const KeySpec *table, DiagLevel unknown_sect
         const KeySpec *spec = find_spec(table, name, e->key);
         if (!spec) {
             key_candidates(table, name, e->key, cands);
-            const char *hint = schema_suggest(e->key, cands->list);
+            const char *hint = suggest_near(e->key, strlen(e->key), cands->list);
             if (hint)
                 diag_add(diags, doc->path, e->line, DIAG_WARNING,
                          "%s: unknown key '%s'; did you mean '%s'?", where, e->key, hint);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/suggest.h"
 #include "../core/utf8.h"
 
 /* ---------------------------------------------------------------------------------- */
@@ -196,67 +197,14 @@ static bool word_is(const Word *w, const char *s)
 }
 
 /* ---------------------------------------------------------------------------------- */
-/* Suggestions                                                                        */
+/* Suggestions (the distance and the rule are core/suggest.h's)                      */
 /* ---------------------------------------------------------------------------------- */
-
-enum { SUGGEST_MAX = 32 };
-
-static char lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
-/* Edits (insert, delete, change, swap two neighbours) between a and b, ignoring ASCII
- * case; SUGGEST_MAX + 1 when either is longer than SUGGEST_MAX. */
-static int distance(const char *a, size_t la, const char *b)
-{
-    size_t lb = strlen(b);
-    if (la > SUGGEST_MAX || lb > SUGGEST_MAX)
-        return SUGGEST_MAX + 1;
-    int d[SUGGEST_MAX + 1][SUGGEST_MAX + 1];
-    for (size_t i = 0; i <= la; i++)
-        d[i][0] = (int)i;
-    for (size_t j = 0; j <= lb; j++)
-        d[0][j] = (int)j;
-    for (size_t i = 1; i <= la; i++) {
-        for (size_t j = 1; j <= lb; j++) {
-            int cost = lower(a[i - 1]) != lower(b[j - 1]);
-            int best = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < best)
-                best = d[i][j - 1] + 1;
-            if (d[i - 1][j - 1] + cost < best)
-                best = d[i - 1][j - 1] + cost;
-            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
-                lower(a[i - 2]) == lower(b[j - 1]) && d[i - 2][j - 2] + 1 < best)
-                best = d[i - 2][j - 2] + 1;
-            d[i][j] = best;
-        }
-    }
-    return d[la][lb];
-}
-
-/* The name among `names` (NULL-terminated) closest to the word, when it is close enough
- * to be a slip of the finger: one edit for short names, two for longer ones. */
-static const char *suggest(const char *word, size_t len, const char *const *names)
-{
-    const char *best = NULL;
-    int best_d = SUGGEST_MAX + 1;
-    for (int i = 0; names[i]; i++) {
-        int d = distance(word, len, names[i]);
-        int allowed = strlen(names[i]) <= 4 ? 1 : 2;
-        if (d <= allowed && d < best_d) {
-            best = names[i];
-            best_d = d;
-        }
-    }
-    return best;
-}
 
 /* "; did you mean 'x'?" or "" — to follow a message. `buf` holds at least 64 bytes. */
 static const char *did_you_mean(char *buf, size_t size, const char *word, size_t len,
                                 const char *const *names)
 {
-    const char *s = suggest(word, len, names);
+    const char *s = suggest_near(word, len, names);
     if (!s)
         return "";
     snprintf(buf, size, "; did you mean '%s'?", s);
@@ -414,7 +362,7 @@ static int parse_key(Parser *p, ScriptCmd *cmd, const char *usage)
         size_t n = (size_t)(plus - rest);
         unsigned bit = 0;
         for (int m = 0; modifier_names[m]; m++)
-            if (n == strlen(modifier_names[m]) && distance(rest, n, modifier_names[m]) == 0)
+            if (n == strlen(modifier_names[m]) && suggest_distance(rest, n, modifier_names[m]) == 0)
                 bit = 1u << m;
         if (!bit) {
             char hint[64];
@@ -683,7 +631,7 @@ static void parse_line(Parser *p, const char *text, size_t len)
     while (c < COMMAND_COUNT && !word_is(first, commands[c].name))
         c++;
     if (c == COMMAND_COUNT) {
-        const char *s = suggest(first->start, first->len, command_names);
+        const char *s = suggest_near(first->start, first->len, command_names);
         if (s)
             report(p, DIAG_ERROR, "unknown command '%.*s%s'; did you mean '%s'?",
                    SHOWN(shown_word(first)), s);
