@@ -156,9 +156,7 @@ bool diag_text_line(Diags *diags, DiagText *t, const char *path, int line, const
     if (utf8_valid(s, len, &bad))
         return true;
     if (++t->bad_lines <= 3) {
-        size_t column = 1;
-        for (size_t i = 0; i < bad; i++)
-            column += ((unsigned char)s[i] & 0xC0) != 0x80;
+        size_t column = utf8_count(s, bad) + 1;
         t->last_reported = line;
         diag_add(diags, path, line, DIAG_ERROR,
                  "a character that is not UTF-8 (byte 0x%02X at column %zu): retype it, or "

@@ -114,10 +114,7 @@ static bool is_blank(char c)
 /* The 1-based column (in characters) of byte `offset` of the line. */
 static size_t column(const Parser *p, size_t offset)
 {
-    size_t col = 1;
-    for (size_t i = 0; i < offset && i < p->len; i++)
-        col += ((unsigned char)p->text[i] & 0xC0) != 0x80;
-    return col;
+    return utf8_count(p->text, offset < p->len ? offset : p->len) + 1;
 }
 
 /* Cuts the line into words up to its comment. Returns false after reporting a quoted
@@ -139,8 +136,9 @@ static bool scan_words(Parser *p)
                 if (t[i] == '\\' && i + 1 < len) {
                     if (t[i + 1] != '"' && t[i + 1] != '\\') {
                         /* The line is valid UTF-8: show the whole character after '\'. */
-                        unsigned char c = (unsigned char)t[i + 1];
-                        size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+                        size_t next = i + 1;
+                        utf8_decode(t, len, &next);
+                        size_t n = next - (i + 1);
                         report(p, DIAG_ERROR,
                                "unknown escape '\\%.*s' at column %zu in a quoted string: "
                                "only \\\" (a quote) and \\\\ (a backslash) are escapes",
@@ -448,7 +446,9 @@ static int parse_shot(Parser *p, ScriptCmd *cmd, const char *usage)
         if (!is_name_char(name[i])) {
             /* The name is valid UTF-8 (the line was): show the whole character. */
             unsigned char c = (unsigned char)name[i];
-            int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            size_t next = i;
+            utf8_decode(name, len, &next);
+            int n = (int)(next - i);
             const char *what = c == ' ' ? "a space" : c == '/' || c == '\\' ? "a folder" : NULL;
             if (what)
                 report(p, DIAG_ERROR, "shot name '%.*s%s' has %s in it: %s", SHOWN(show),
