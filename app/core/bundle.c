@@ -40,11 +40,9 @@ static const KeySpec quiz_keys[] = {
     SCHEMA_KEY(section, "pattern", VALUE_PROSE, 0, NULL),                \
     SCHEMA_KEY(section, "chemistry", VALUE_PROSE, 0, NULL),              \
     SCHEMA_KEY(section, "helps", VALUE_LINE, 0, NULL)
-static const KeySpec styles_keys[] = {
-    STYLE_ROWS("style.secure"), STYLE_ROWS("style.anxious"),
-    STYLE_ROWS("style.avoidant"), STYLE_ROWS("style.disorganized"),
-    SCHEMA_END
-};
+#define STYLE_SECTION(name, id) STYLE_ROWS("style." id),
+static const KeySpec styles_keys[] = { QUIZ_STYLES(STYLE_SECTION) SCHEMA_END };
+#undef STYLE_SECTION
 #undef STYLE_ROWS
 
 static const KeySpec guidance_keys[] = {
@@ -296,63 +294,81 @@ static void load_styles(Loader *l)
     }
 }
 
+/* The style of section `s`, a [tip.STYLE.ID]; STYLE_COUNT when it is not named so. */
+static Style tip_style(const IniDoc *doc, int s)
+{
+    const char *id = doc->sections[s].name + 4;
+    const char *dot = strchr(id, '.');
+    size_t n = dot ? (size_t)(dot - id) : strlen(id);
+    if (!dot || !dot[1])
+        return STYLE_COUNT;
+    for (int k = 0; k < STYLE_COUNT; k++)
+        if (strlen(quiz_style_id(k)) == n && strncmp(quiz_style_id(k), id, n) == 0)
+            return (Style)k;
+    return STYLE_COUNT;
+}
+
+/* A [tip.…] section not named [tip.STYLE.ID]: says how, with the nearest style. */
+static void report_bad_tip(Loader *l, int s)
+{
+    const IniDoc *doc = l->doc;
+    const char *id = doc->sections[s].name + 4;
+    const char *dot = strchr(id, '.');
+    size_t n = dot ? (size_t)(dot - id) : strlen(id);
+    const char *ids[STYLE_COUNT + 1] = { 0 };
+    char styles[96] = "";
+    for (int k = 0; k < STYLE_COUNT; k++) {
+        ids[k] = quiz_style_id(k);
+        size_t used = strlen(styles);
+        snprintf(styles + used, sizeof(styles) - used, "%s%s",
+                 k == 0 ? "" : k == STYLE_COUNT - 1 ? " or " : ", ", ids[k]);
+    }
+    char hint[96] = "";
+    const char *near = suggest_near(id, n < 31 ? n : 31, ids);
+    if (near)
+        snprintf(hint, sizeof(hint), "; did you mean [tip.%s%s]?", near, dot ? dot : ".ID");
+    diag_add(l->diags, doc->path, doc->sections[s].line, DIAG_ERROR,
+             "[%s]: tips are named [tip.STYLE.ID] with STYLE one of %s%s",
+             doc->sections[s].name, styles, hint);
+}
+
+/* Two passes over the [tip.STYLE.ID] sections: count each style's tips (reporting the
+ * misnamed), then fill the decks, each allocated to its size. */
 static void load_guidance(Loader *l)
 {
     const IniDoc *doc = l->doc;
     Bundle *b = l->bundle;
     int count[STYLE_COUNT] = { 0 };
-    for (int pass = 0; pass < 2; pass++) {
-        for (int s = next_of_kind(doc, "tip.", -1); s >= 0; s = next_of_kind(doc, "tip.", s)) {
-            const char *id = doc->sections[s].name + 4;
-            const char *dot = strchr(id, '.');
-            size_t n = dot ? (size_t)(dot - id) : strlen(id);
-            int st = STYLE_COUNT;
-            for (int k = 0; k < STYLE_COUNT; k++)
-                if (strlen(quiz_style_id(k)) == n && strncmp(quiz_style_id(k), id, n) == 0)
-                    st = k;
-            if (st == STYLE_COUNT || !dot || !dot[1]) {
-                if (pass == 0) {
-                    char given[32], hint[96] = "";
-                    snprintf(given, sizeof(given), "%.*s", (int)(n < 31 ? n : 31), id);
-                    const char *ids[STYLE_COUNT + 1] = { 0 };
-                    for (int k = 0; k < STYLE_COUNT; k++)
-                        ids[k] = quiz_style_id(k);
-                    const char *near = suggest_near(given, strlen(given), ids);
-                    if (near)
-                        snprintf(hint, sizeof(hint), "; did you mean [tip.%s%s]?", near,
-                                 dot ? dot : ".ID");
-                    diag_add(l->diags, doc->path, doc->sections[s].line, DIAG_ERROR,
-                             "[%s]: tips are named [tip.STYLE.ID] with STYLE one of secure, "
-                             "anxious, avoidant or disorganized%s", doc->sections[s].name, hint);
-                }
-                continue;
-            }
-            if (pass == 0) {
-                count[st]++;
-                continue;
-            }
-            Deck *deck = &b->styles[st].tips;
-            if (deck->count == BUNDLE_MAX_CARDS)
-                continue;
-            Card *c = &deck->cards[deck->count++];
-            c->id = dot + 1;
-            c->title = inidoc_get(doc, s, "title", "");
-            c->text = text_of(l, s, "text");
-            if (!c->text)
-                c->text = "";
+    for (int s = next_of_kind(doc, "tip.", -1); s >= 0; s = next_of_kind(doc, "tip.", s)) {
+        Style st = tip_style(doc, s);
+        if (st == STYLE_COUNT)
+            report_bad_tip(l, s);
+        else
+            count[st]++;
+    }
+    for (int st = 0; st < STYLE_COUNT; st++) {
+        if (count[st] == 0) {
+            diag_add(l->diags, doc->path, 1, DIAG_ERROR,
+                     "no tips for %s: add [tip.%s.ID] sections, or its 'What helps' pages "
+                     "would be empty", quiz_style_id(st), quiz_style_id(st));
+            continue;
         }
-        if (pass == 1)
-            break;
-        for (int st = 0; st < STYLE_COUNT; st++) {
-            if (count[st] == 0) {
-                diag_add(l->diags, doc->path, 1, DIAG_ERROR,
-                         "no tips for %s: add [tip.%s.ID] sections, or its 'What helps' pages "
-                         "would be empty", quiz_style_id(st), quiz_style_id(st));
-                continue;
-            }
-            int n = count[st] < BUNDLE_MAX_CARDS ? count[st] : BUNDLE_MAX_CARDS;
-            b->styles[st].tips.cards = arena_alloc(&b->arena, (size_t)n * sizeof(Card));
-        }
+        int n = count[st] < BUNDLE_MAX_CARDS ? count[st] : BUNDLE_MAX_CARDS;
+        b->styles[st].tips.cards = arena_alloc(&b->arena, (size_t)n * sizeof(Card));
+    }
+    for (int s = next_of_kind(doc, "tip.", -1); s >= 0; s = next_of_kind(doc, "tip.", s)) {
+        Style st = tip_style(doc, s);
+        if (st == STYLE_COUNT)
+            continue;
+        Deck *deck = &b->styles[st].tips;
+        if (deck->count == BUNDLE_MAX_CARDS)
+            continue;
+        Card *c = &deck->cards[deck->count++];
+        c->id = strchr(doc->sections[s].name + 4, '.') + 1;
+        c->title = inidoc_get(doc, s, "title", "");
+        c->text = text_of(l, s, "text");
+        if (!c->text)
+            c->text = "";
     }
 }
 
