@@ -17,7 +17,7 @@
 
 /* --- what each file may hold ------------------------------------------------------ */
 
-#define WORD_ROW(id, section, key, kind, flags, placeholders) SCHEMA_KEY(section, key, kind, flags, placeholders),
+#define WORD_ROW(id, section, key, kind, flags, placeholders, english) SCHEMA_KEY(section, key, kind, flags, placeholders),
 static const KeySpec screens_keys[] = { BUNDLE_WORDS(WORD_ROW) SCHEMA_END };
 #undef WORD_ROW
 
@@ -179,7 +179,7 @@ static void load_deck(Loader *l, const char *kind, Deck *deck, const char *what)
 static void load_screens(Loader *l)
 {
     static const struct { const char *section, *key; } where[WORD_COUNT] = {
-#define WORD_WHERE(id, section, key, kind, flags, placeholders) { section, key },
+#define WORD_WHERE(id, section, key, kind, flags, placeholders, english) { section, key },
         BUNDLE_WORDS(WORD_WHERE)
 #undef WORD_WHERE
     };
@@ -527,31 +527,16 @@ const char *bundle_file_name(int index)
     return index >= 0 && index < BUNDLE_FILE_COUNT ? bundle_files[index].name : NULL;
 }
 
-/* The staff screens must work when the content is broken (to read what is wrong and
- * reload it), so their words have plain English stand-ins for a bundle that lacks them. */
-static const struct { Word word; const char *text; } staff_words[] = {
-    { WORD_STAFF_TITLE, "Staff" }, { WORD_STAFF_PIN, "Enter the staff PIN" },
-    { WORD_STAFF_WRONG, "That PIN is not right." },
-    { WORD_STAFF_LOCKED, "Too many wrong PINs. Try again in {seconds} seconds." },
-    { WORD_STAFF_DELETE, "Delete" }, { WORD_STAFF_OK, "OK" }, { WORD_STAFF_CANCEL, "Cancel" },
-    { WORD_STAFF_EXIT, "Close Attune" }, { WORD_STAFF_RELOAD, "Reload the content" },
-    { WORD_STAFF_RELOADED, "The content was checked and reloaded." },
-    { WORD_STAFF_RELOAD_FAILED, "The content has errors, so Attune shows “temporarily unavailable”:" },
-    { WORD_STAFF_TALLY, "Anonymous tally" },
-    { WORD_STAFF_TALLY_OFF, "The tally is off. Turn it on in the kiosk config, under [tally]." },
-    { WORD_STAFF_TALLY_RESET, "Reset the tally" }, { WORD_STAFF_SESSIONS, "Sessions started: {n}" },
-    { WORD_STAFF_COMPLETED, "Reflections completed: {n}" }, { WORD_STAFF_TEST, "Display and touch test" },
-    { WORD_STAFF_TEST_HINT, "Touch anywhere: each touch is drawn where it lands." },
-    { WORD_STAFF_BRIGHTNESS, "Brightness: {n}%" }, { WORD_STAFF_BRIGHTER, "Brighter" },
-    { WORD_STAFF_DIMMER, "Dimmer" }, { WORD_STAFF_DONE, "Done" },
-};
-
 const char *bundle_word(const Bundle *bundle, Word word)
 {
-    const char *w = word >= 0 && word < WORD_COUNT ? bundle->words[word] : NULL;
-    for (size_t i = 0; !w && i < sizeof(staff_words) / sizeof(staff_words[0]); i++)
-        if (staff_words[i].word == word)
-            w = staff_words[i].text;
+    static const char *const stand_ins[WORD_COUNT] = {
+#define WORD_STAND_IN(id, section, key, kind, flags, placeholders, english) english,
+        BUNDLE_WORDS(WORD_STAND_IN)
+#undef WORD_STAND_IN
+    };
+    if (word < 0 || word >= WORD_COUNT)
+        return "";
+    const char *w = bundle->words[word] ? bundle->words[word] : stand_ins[word];
     return w ? w : "";
 }
 
@@ -583,7 +568,7 @@ static void dump_deck(FILE *out, const char *what, const Deck *deck)
 void bundle_dump(const Bundle *b, FILE *out)
 {
     static const char *const word_names[WORD_COUNT] = {
-#define WORD_NAME(id, section, key, kind, flags, placeholders) section "." key,
+#define WORD_NAME(id, section, key, kind, flags, placeholders, english) section "." key,
         BUNDLE_WORDS(WORD_NAME)
 #undef WORD_NAME
     };
