@@ -191,7 +191,9 @@ static void load_screens(Loader *l)
     }
 }
 
-static void load_quiz(Loader *l)
+/* [scale]: its points, labels (label<N> within 1..points, both ends present), threshold
+ * and near, each checked against the points. */
+static void load_scale(Loader *l)
 {
     Quiz *q = &l->bundle->quiz;
     const IniDoc *doc = l->doc;
@@ -202,7 +204,6 @@ static void load_quiz(Loader *l)
         q->points = 7;
     int scale_line = scale >= 0 ? doc->sections[scale].line : 1;
 
-    /* labels: label<N> within 1..points, and both ends present */
     for (int i = 0; i < doc->entry_count; i++) {
         const IniEntry *e = &doc->entries[i];
         if (e->section != scale || strncmp(e->key, "label", 5) != 0)
@@ -242,7 +243,14 @@ static void load_quiz(Loader *l)
         else
             q->near = v;
     }
+}
 
+/* The [item.ID] sections, in file order, and whether each dimension has enough. */
+static void load_items(Loader *l)
+{
+    Quiz *q = &l->bundle->quiz;
+    const IniDoc *doc = l->doc;
+    const char *path = doc->path;
     int per_dim[DIM_COUNT] = { 0 };
     for (int s = next_of_kind(doc, "item.", -1); s >= 0; s = next_of_kind(doc, "item.", s)) {
         if (q->item_count == QUIZ_MAX_ITEMS) {
@@ -273,6 +281,12 @@ static void load_quiz(Loader *l)
                      per_dim[d], per_dim[d] == 1 ? "" : "s", per_dim[d] == 1 ? "s" : "",
                      quiz_dimension_id(d), QUIZ_ADVISED_ITEMS);
     }
+}
+
+static void load_quiz(Loader *l)
+{
+    load_scale(l);
+    load_items(l);
 }
 
 static void load_styles(Loader *l)
