@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "../core/suggest.h"
+#include "../core/textfile.h"
 #include "../core/utf8.h"
 
 /* ---------------------------------------------------------------------------------- */
@@ -42,7 +43,6 @@ typedef struct Parser {
     Word words[KEPT_WORDS];
     int count;               /* words on the line; only the first KEPT_WORDS are kept */
     bool out_of_memory;
-    DiagText encoding;      /* the file's encoding problems */
 } Parser;
 
 static void report(Parser *p, DiagLevel level, const char *fmt, ...)
@@ -581,11 +581,10 @@ const char *script_op_name(ScriptOp op)
 /* Lines                                                                              */
 /* ---------------------------------------------------------------------------------- */
 
-/* Bytes that cannot be typed into a script: broken UTF-8 and control characters. */
+/* Bytes that cannot be typed into a script: control characters (broken UTF-8 has been
+ * reported by the line reader). */
 static bool check_bytes(Parser *p)
 {
-    if (!diag_text_line(p->diags, &p->encoding, p->path, p->line, p->text, p->len))
-        return false;
     for (size_t i = 0; i < p->len; i++) {
         unsigned char c = (unsigned char)p->text[i];
         if ((c < 0x20 && c != '\t') || c == 0x7F) {
@@ -615,11 +614,11 @@ static bool add_command(Parser *p, const ScriptCmd *cmd)
     return true;
 }
 
-static void parse_line(Parser *p, const char *text, size_t len)
+static void parse_line(Parser *p, const char *text, size_t len, bool utf8)
 {
     p->text = text;
     p->len = len;
-    if (!check_bytes(p) || !scan_words(p) || p->count == 0)
+    if (!utf8 || !check_bytes(p) || !scan_words(p) || p->count == 0)
         return;
     const Word *first = &p->words[0];
     if (first->quoted) {
@@ -668,36 +667,22 @@ static bool start(Script *s, const char *path, Diags *diags)
     return true;
 }
 
-static bool parse_text(Script *s, const char *path, const char *text, size_t len, Diags *diags)
+static bool parse_text(Script *s, const char *text, size_t len, Diags *diags)
 {
-    if (len == 0)
-        return true; /* text may be NULL then */
-    if (len > SCRIPT_MAX_FILE) {
-        diag_add(diags, path, 1, DIAG_ERROR, "the file is larger than %d KiB: is it the "
-                 "right file?", SCRIPT_MAX_FILE / 1024);
+    TextFile file;
+    if (!textfile_start(&file, diags, s->path, text, len, SCRIPT_MAX_FILE))
         return false;
-    }
-    if (!diag_text_readable(diags, path, text, len))
-        return false;
-    size_t pos = 0;
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-        pos = 3; /* the byte order mark some editors write */
-    /* A file of classic Mac line ends has CRs and no LF. */
-    char eol = !memchr(text, '\n', len) && memchr(text, '\r', len) ? '\r' : '\n';
-
     Parser p = { .s = s, .diags = diags, .path = s->path };
-    while (pos < len && !p.out_of_memory) {
-        p.line++;
-        const char *end = memchr(text + pos, eol, len - pos);
-        size_t n = (end ? (size_t)(end - text) : len) - pos;
-        if (eol == '\n' && n > 0 && text[pos + n - 1] == '\r')
-            n--;
-        parse_line(&p, text + pos, n);
-        pos = end ? (size_t)(end - text) + 1 : len;
+    const char *line;
+    size_t n;
+    bool utf8;
+    while (!p.out_of_memory && textfile_next(&file, &line, &n, &utf8)) {
+        p.line = file.line;
+        parse_line(&p, line, n, utf8);
     }
-    diag_text_end(diags, &p.encoding, path);
+    textfile_end(&file);
     if (p.out_of_memory) {
-        diag_add(diags, path, 1, DIAG_ERROR, "out of memory while reading the script");
+        diag_add(diags, s->path, 1, DIAG_ERROR, "out of memory while reading the script");
         free(s->cmds);
         s->cmds = NULL;
         s->count = s->capacity = 0;
@@ -711,7 +696,7 @@ bool script_parse(Script *s, const char *path, const char *text, size_t len, Dia
     int errors = diags->errors;
     if (!start(s, path, diags))
         return false;
-    parse_text(s, path, text, len, diags);
+    parse_text(s, text, len, diags);
     return diags->errors == errors;
 }
 
@@ -722,9 +707,9 @@ bool script_load(Script *s, const char *path, Diags *diags)
     if (!start(s, path, diags))
         goto done;
     size_t len;
-    data = diag_read_file(diags, path, SCRIPT_MAX_FILE + 1, "the script", &len);
+    data = textfile_read(diags, path, SCRIPT_MAX_FILE, "the script", &len);
     if (data)
-        parse_text(s, path, data, len, diags);
+        parse_text(s, data, len, diags);
 done:
     free(data);
     return diags->errors == errors;
