@@ -543,38 +543,95 @@ static int parse_expect(Parser *p, ScriptCmd *cmd, const char *usage)
     return 0;
 }
 
-/* The commands of PRODUCT.md, in the order of ScriptOp's first use; `usage` starts the
- * message for words that do not fit. */
-static const struct {
-    const char *name;
-    ParseFn parse;
+/* The script language, listed once: one row per form of a command, in ScriptOp order.
+ * The parser picks the first row whose name is the line's first word, and its `parse`
+ * checks every form of that command; `usage` starts the message for words that do not
+ * fit. The messages that name every command, the suggestions and script_print_commands
+ * (for --help) are made from the rows. `listed` is false for hold, which goes beyond the
+ * contract's list of commands and is named only in its own messages. */
+typedef struct Command {
+    const char *name, *args, *help;
+    ParseFn parse;          /* on the first form of a command only */
     const char *usage;
-} commands[] = {
-    { "tap", parse_tap, "'tap' takes X Y (logical pixels, like tap 120 48.5) or a \"Label\" "
-                        "in double quotes" },
-    { "swipe", parse_swipe, "'swipe' takes left or right" },
-    { "key", parse_key, "'key' takes a key name as SDL names it (like Escape, Return, F11), "
-                        "with ctrl+, alt+, shift+ or gui+ in front if needed" },
-    { "quit", parse_quit, "'quit' takes nothing" },
-    { "wait", parse_wait, "'wait' takes whole milliseconds from 0 to 86400000, like wait 1500" },
-    { "shot", parse_shot, "'shot' takes a file name of letters, digits, '-', '_' and '.', "
-                          "like shot home-800x480" },
-    { "expect", parse_expect, "'expect' takes screen ID or text \"...\" in double quotes" },
-    { "hold", parse_hold, "'hold' takes X Y MS: a touch at logical pixel X Y held for MS "
-                          "milliseconds, like hold 10 10 3500" },
-};
-enum { COMMAND_COUNT = sizeof(commands) / sizeof(commands[0]) };
+    bool listed;
+} Command;
 
-static const char *const command_names[] = {
-    "tap", "swipe", "key", "quit", "wait", "shot", "expect", "hold", NULL
+static const Command commands[SCRIPT_OP_COUNT] = {
+    [SCRIPT_TAP_AT] = { "tap", "X Y", "a touch at logical pixel X Y (decimals allowed)",
+                        parse_tap, "'tap' takes X Y (logical pixels, like tap 120 48.5) or a "
+                        "\"Label\" in double quotes", true },
+    [SCRIPT_TAP_LABEL] = { "tap", "\"Label\"", "a touch on the target with exactly this label",
+                           NULL, NULL, true },
+    [SCRIPT_SWIPE] = { "swipe", "left|right", "a swipe to the left or right", parse_swipe,
+                       "'swipe' takes left or right", true },
+    [SCRIPT_KEY] = { "key", "NAME", "a key as SDL names it; ctrl+, alt+, shift+, gui+ in front",
+                     parse_key, "'key' takes a key name as SDL names it (like Escape, Return, "
+                     "F11), with ctrl+, alt+, shift+ or gui+ in front if needed", true },
+    [SCRIPT_QUIT] = { "quit", "", "a window-close request", parse_quit, "'quit' takes nothing",
+                      true },
+    [SCRIPT_WAIT] = { "wait", "MS", "MS milliseconds on the virtual clock", parse_wait,
+                      "'wait' takes whole milliseconds from 0 to 86400000, like wait 1500", true },
+    [SCRIPT_SHOT] = { "shot", "NAME", "saves NAME.png in the --shots folder", parse_shot,
+                      "'shot' takes a file name of letters, digits, '-', '_' and '.', like "
+                      "shot home-800x480", true },
+    [SCRIPT_EXPECT_SCREEN] = { "expect", "screen ID", "fails unless screen ID (or idle, the "
+                               "overlay) is showing", parse_expect, "'expect' takes screen ID "
+                               "or text \"...\" in double quotes", true },
+    [SCRIPT_EXPECT_TEXT] = { "expect", "text \"...\"", "fails unless this text is visible",
+                             NULL, NULL, true },
+    [SCRIPT_HOLD] = { "hold", "X Y MS", "a touch at X Y held still for MS milliseconds "
+                      "(a long press)", parse_hold, "'hold' takes X Y MS: a touch at logical "
+                      "pixel X Y held for MS milliseconds, like hold 10 10 3500", false },
 };
 
 const char *script_op_name(ScriptOp op)
 {
-    static const char *const names[SCRIPT_OP_COUNT] = {
-        "tap", "tap", "swipe", "key", "quit", "wait", "shot", "expect", "expect", "hold"
-    };
-    return op >= 0 && op < SCRIPT_OP_COUNT ? names[op] : "?";
+    return op >= 0 && op < SCRIPT_OP_COUNT ? commands[op].name : "?";
+}
+
+/* The command of the first form named like the word, or NULL. */
+static const Command *find_command(const Word *w)
+{
+    for (int c = 0; c < SCRIPT_OP_COUNT; c++)
+        if (commands[c].parse && word_is(w, commands[c].name))
+            return &commands[c];
+    return NULL;
+}
+
+/* Every command word once, in table order (NULL-terminated); with `listed_only`, only
+ * the listed ones. Returns how many. */
+static int command_names(const char **names, bool listed_only)
+{
+    int n = 0;
+    for (int c = 0; c < SCRIPT_OP_COUNT; c++)
+        if (commands[c].parse && (commands[c].listed || !listed_only))
+            names[n++] = commands[c].name;
+    names[n] = NULL;
+    return n;
+}
+
+/* "tap, swipe, … and expect": the listed commands, the last after `last` (" and "). */
+static const char *listed_commands(char *buf, size_t size, const char *last)
+{
+    const char *names[SCRIPT_OP_COUNT + 1];
+    int n = command_names(names, true);
+    buf[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        size_t used = strlen(buf);
+        snprintf(buf + used, size - used, "%s%s", i == 0 ? "" : i == n - 1 ? last : ", ",
+                 names[i]);
+    }
+    return buf;
+}
+
+void script_print_commands(FILE *out, const char *indent)
+{
+    for (int c = 0; c < SCRIPT_OP_COUNT; c++) {
+        char form[32];
+        snprintf(form, sizeof(form), "%s%s%s", commands[c].name, commands[c].args[0] ? " " : "",
+                 commands[c].args);
+        fprintf(out, "%s%-18s %s\n", indent, form, commands[c].help);
+    }
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -621,26 +678,27 @@ static void parse_line(Parser *p, const char *text, size_t len, bool utf8)
     if (!utf8 || !check_bytes(p) || !scan_words(p) || p->count == 0)
         return;
     const Word *first = &p->words[0];
+    char list[128];
     if (first->quoted) {
-        report(p, DIAG_ERROR, "a line starts with a command (tap, swipe, key, quit, wait, "
-               "shot or expect), not with a quoted string");
+        report(p, DIAG_ERROR, "a line starts with a command (%s), not with a quoted string",
+               listed_commands(list, sizeof(list), " or "));
         return;
     }
-    int c = 0;
-    while (c < COMMAND_COUNT && !word_is(first, commands[c].name))
-        c++;
-    if (c == COMMAND_COUNT) {
-        const char *s = suggest_near(first->start, first->len, command_names);
+    const Command *command = find_command(first);
+    if (!command) {
+        const char *names[SCRIPT_OP_COUNT + 1];
+        command_names(names, false);
+        const char *s = suggest_near(first->start, first->len, names);
         if (s)
             report(p, DIAG_ERROR, "unknown command '%.*s%s'; did you mean '%s'?",
                    SHOWN(shown_word(first)), s);
         else
-            report(p, DIAG_ERROR, "unknown command '%.*s%s'; commands are tap, swipe, key, "
-                   "quit, wait, shot and expect", SHOWN(shown_word(first)));
+            report(p, DIAG_ERROR, "unknown command '%.*s%s'; commands are %s",
+                   SHOWN(shown_word(first)), listed_commands(list, sizeof(list), " and "));
         return;
     }
     ScriptCmd cmd = { .line = p->line, .text = "", .screen = SCREEN_COUNT };
-    int used = commands[c].parse(p, &cmd, commands[c].usage);
+    int used = command->parse(p, &cmd, command->usage);
     if (used == 0)
         return;
     if (p->count > used && used < KEPT_WORDS) {
