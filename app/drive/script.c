@@ -92,8 +92,6 @@ static Shown shown_words(const Parser *p, int first, int last)
         last = p->count;
     if (last > KEPT_WORDS)
         last = KEPT_WORDS; /* words past these were counted, not kept */
-    if (last > KEPT_WORDS)
-        last = KEPT_WORDS;
     if (first >= last)
         return shown("", 0);
     const Word *a = &p->words[first], *b = &p->words[last - 1];
