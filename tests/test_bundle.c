@@ -133,6 +133,29 @@ static void a_missing_folder_is_one_clear_error(void **state)
     diag_free(&d);
 }
 
+/* The staff screens' English stand-ins say what the default bundle says (except the
+ * reload message, which at start-up means something else), and only staff words have one. */
+static void the_stand_ins_match_the_default_bundle(void **state)
+{
+    (void)state;
+    Bundle b, none = { 0 };
+    Diags d = { 0 };
+    assert_true(bundle_load(&b, "assets/content/en", &d));
+    int stand_ins = 0;
+    for (int w = 0; w < WORD_COUNT; w++) {
+        const char *english = bundle_word(&none, (Word)w);
+        if (!english[0])
+            continue;
+        stand_ins++;
+        assert_true(w >= WORD_STAFF_TITLE);
+        if (w != WORD_STAFF_RELOAD_FAILED)
+            assert_string_equal(english, b.words[w]);
+    }
+    assert_int_equal(stand_ins, WORD_STAFF_DONE - WORD_STAFF_TITLE + 1);
+    bundle_free(&b);
+    diag_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -140,6 +163,7 @@ int main(void)
         cmocka_unit_test(what_it_loaded_matches_the_golden_dump),
         cmocka_unit_test(paragraphs_and_lists_keep_their_order),
         cmocka_unit_test(a_missing_folder_is_one_clear_error),
+        cmocka_unit_test(the_stand_ins_match_the_default_bundle),
     };
     return cmocka_run_group_tests_name("bundle", tests, NULL, NULL);
 }

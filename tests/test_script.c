@@ -668,9 +668,36 @@ static void a_word_after_hold_is_reported_not_overrun(void **state)
     diag_free(&d);
 }
 
+/* The help comes from the parser's own table: every form, each on its line. */
+static void the_help_lists_every_form(void **state)
+{
+    (void)state;
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    script_print_commands(f, "  ");
+    rewind(f);
+    char text[2048] = "";
+    size_t n = fread(text, 1, sizeof(text) - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    static const char *const forms[] = { "  tap X Y ", "  tap \"Label\" ", "  swipe left|right ",
+                                         "  key NAME ", "  quit ", "  wait MS ", "  shot NAME ",
+                                         "  expect screen ID ", "  expect text \"...\" ",
+                                         "  hold X Y MS " };
+    for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++)
+        assert_non_null(strstr(text, forms[i]));
+    int lines = 0;
+    for (const char *p = text; *p; p++)
+        lines += *p == '\n';
+    assert_int_equal(lines, SCRIPT_OP_COUNT);
+    for (int op = 0; op < SCRIPT_OP_COUNT; op++)
+        assert_string_not_equal(script_op_name((ScriptOp)op), "?");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_help_lists_every_form),
         cmocka_unit_test(a_word_after_hold_is_reported_not_overrun),
         cmocka_unit_test(every_command_is_parsed_with_its_line),
         cmocka_unit_test(every_screen_id_can_be_expected),

@@ -122,10 +122,28 @@ static void wrapping_broken_text_reads_nothing_past_its_end(void **state)
     free(s);
 }
 
+/* The one cutter: never in the middle of a character, and never empties a text that
+ * is not UTF-8 at all. */
+static void cutting_keeps_whole_characters(void **state)
+{
+    (void)state;
+    const char *euros = "\xE2\x82\xAC\xE2\x82\xAC"; /* two euro signs, 6 bytes */
+    assert_int_equal(utf8_cut(euros, 6, 6), 6);
+    assert_int_equal(utf8_cut(euros, 6, 5), 3);
+    assert_int_equal(utf8_cut(euros, 6, 3), 3);
+    assert_int_equal(utf8_cut(euros, 6, 2), 2); /* no boundary before 2: cut anyway */
+    assert_int_equal(utf8_floor(euros, 2), 0);
+    assert_int_equal(utf8_cut("abc", 3, 10), 3);
+    assert_int_equal(utf8_count(euros, 6), 2);
+    assert_int_equal(utf8_count(euros, 4), 2); /* a cut character still counts once */
+    assert_int_equal(utf8_count("a\xC3\xA9" "b", 4), 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(decoding_stops_at_the_end_of_the_buffer),
+        cmocka_unit_test(cutting_keeps_whole_characters),
         cmocka_unit_test(broken_bytes_become_replacement_characters),
         cmocka_unit_test(sanitizing_never_cuts_a_character),
         cmocka_unit_test(wrapping_broken_text_reads_nothing_past_its_end),

@@ -13,10 +13,11 @@
 
 #include "inidoc.h"
 #include "schema.h"
+#include "suggest.h"
 
 /* --- what each file may hold ------------------------------------------------------ */
 
-#define WORD_ROW(id, section, key, kind, flags, placeholders) SCHEMA_KEY(section, key, kind, flags, placeholders),
+#define WORD_ROW(id, section, key, kind, flags, placeholders, english) SCHEMA_KEY(section, key, kind, flags, placeholders),
 static const KeySpec screens_keys[] = { BUNDLE_WORDS(WORD_ROW) SCHEMA_END };
 #undef WORD_ROW
 
@@ -39,11 +40,9 @@ static const KeySpec quiz_keys[] = {
     SCHEMA_KEY(section, "pattern", VALUE_PROSE, 0, NULL),                \
     SCHEMA_KEY(section, "chemistry", VALUE_PROSE, 0, NULL),              \
     SCHEMA_KEY(section, "helps", VALUE_LINE, 0, NULL)
-static const KeySpec styles_keys[] = {
-    STYLE_ROWS("style.secure"), STYLE_ROWS("style.anxious"),
-    STYLE_ROWS("style.avoidant"), STYLE_ROWS("style.disorganized"),
-    SCHEMA_END
-};
+#define STYLE_SECTION(name, id) STYLE_ROWS("style." id),
+static const KeySpec styles_keys[] = { QUIZ_STYLES(STYLE_SECTION) SCHEMA_END };
+#undef STYLE_SECTION
 #undef STYLE_ROWS
 
 static const KeySpec guidance_keys[] = {
@@ -180,7 +179,7 @@ static void load_deck(Loader *l, const char *kind, Deck *deck, const char *what)
 static void load_screens(Loader *l)
 {
     static const struct { const char *section, *key; } where[WORD_COUNT] = {
-#define WORD_WHERE(id, section, key, kind, flags, placeholders) { section, key },
+#define WORD_WHERE(id, section, key, kind, flags, placeholders, english) { section, key },
         BUNDLE_WORDS(WORD_WHERE)
 #undef WORD_WHERE
     };
@@ -192,7 +191,9 @@ static void load_screens(Loader *l)
     }
 }
 
-static void load_quiz(Loader *l)
+/* [scale]: its points, labels (label<N> within 1..points, both ends present), threshold
+ * and near, each checked against the points. */
+static void load_scale(Loader *l)
 {
     Quiz *q = &l->bundle->quiz;
     const IniDoc *doc = l->doc;
@@ -203,7 +204,6 @@ static void load_quiz(Loader *l)
         q->points = 7;
     int scale_line = scale >= 0 ? doc->sections[scale].line : 1;
 
-    /* labels: label<N> within 1..points, and both ends present */
     for (int i = 0; i < doc->entry_count; i++) {
         const IniEntry *e = &doc->entries[i];
         if (e->section != scale || strncmp(e->key, "label", 5) != 0)
@@ -243,7 +243,14 @@ static void load_quiz(Loader *l)
         else
             q->near = v;
     }
+}
 
+/* The [item.ID] sections, in file order, and whether each dimension has enough. */
+static void load_items(Loader *l)
+{
+    Quiz *q = &l->bundle->quiz;
+    const IniDoc *doc = l->doc;
+    const char *path = doc->path;
     int per_dim[DIM_COUNT] = { 0 };
     for (int s = next_of_kind(doc, "item.", -1); s >= 0; s = next_of_kind(doc, "item.", s)) {
         if (q->item_count == QUIZ_MAX_ITEMS) {
@@ -276,6 +283,12 @@ static void load_quiz(Loader *l)
     }
 }
 
+static void load_quiz(Loader *l)
+{
+    load_scale(l);
+    load_items(l);
+}
+
 static void load_styles(Loader *l)
 {
     for (int st = 0; st < STYLE_COUNT; st++) {
@@ -295,63 +308,81 @@ static void load_styles(Loader *l)
     }
 }
 
+/* The style of section `s`, a [tip.STYLE.ID]; STYLE_COUNT when it is not named so. */
+static Style tip_style(const IniDoc *doc, int s)
+{
+    const char *id = doc->sections[s].name + 4;
+    const char *dot = strchr(id, '.');
+    size_t n = dot ? (size_t)(dot - id) : strlen(id);
+    if (!dot || !dot[1])
+        return STYLE_COUNT;
+    for (int k = 0; k < STYLE_COUNT; k++)
+        if (strlen(quiz_style_id(k)) == n && strncmp(quiz_style_id(k), id, n) == 0)
+            return (Style)k;
+    return STYLE_COUNT;
+}
+
+/* A [tip.…] section not named [tip.STYLE.ID]: says how, with the nearest style. */
+static void report_bad_tip(Loader *l, int s)
+{
+    const IniDoc *doc = l->doc;
+    const char *id = doc->sections[s].name + 4;
+    const char *dot = strchr(id, '.');
+    size_t n = dot ? (size_t)(dot - id) : strlen(id);
+    const char *ids[STYLE_COUNT + 1] = { 0 };
+    char styles[96] = "";
+    for (int k = 0; k < STYLE_COUNT; k++) {
+        ids[k] = quiz_style_id(k);
+        size_t used = strlen(styles);
+        snprintf(styles + used, sizeof(styles) - used, "%s%s",
+                 k == 0 ? "" : k == STYLE_COUNT - 1 ? " or " : ", ", ids[k]);
+    }
+    char hint[96] = "";
+    const char *near = suggest_near(id, n < 31 ? n : 31, ids);
+    if (near)
+        snprintf(hint, sizeof(hint), "; did you mean [tip.%s%s]?", near, dot ? dot : ".ID");
+    diag_add(l->diags, doc->path, doc->sections[s].line, DIAG_ERROR,
+             "[%s]: tips are named [tip.STYLE.ID] with STYLE one of %s%s",
+             doc->sections[s].name, styles, hint);
+}
+
+/* Two passes over the [tip.STYLE.ID] sections: count each style's tips (reporting the
+ * misnamed), then fill the decks, each allocated to its size. */
 static void load_guidance(Loader *l)
 {
     const IniDoc *doc = l->doc;
     Bundle *b = l->bundle;
     int count[STYLE_COUNT] = { 0 };
-    for (int pass = 0; pass < 2; pass++) {
-        for (int s = next_of_kind(doc, "tip.", -1); s >= 0; s = next_of_kind(doc, "tip.", s)) {
-            const char *id = doc->sections[s].name + 4;
-            const char *dot = strchr(id, '.');
-            size_t n = dot ? (size_t)(dot - id) : strlen(id);
-            int st = STYLE_COUNT;
-            for (int k = 0; k < STYLE_COUNT; k++)
-                if (strlen(quiz_style_id(k)) == n && strncmp(quiz_style_id(k), id, n) == 0)
-                    st = k;
-            if (st == STYLE_COUNT || !dot || !dot[1]) {
-                if (pass == 0) {
-                    char given[32], hint[96] = "";
-                    snprintf(given, sizeof(given), "%.*s", (int)(n < 31 ? n : 31), id);
-                    const char *ids[STYLE_COUNT + 1] = { 0 };
-                    for (int k = 0; k < STYLE_COUNT; k++)
-                        ids[k] = quiz_style_id(k);
-                    const char *near = schema_suggest(given, ids);
-                    if (near)
-                        snprintf(hint, sizeof(hint), "; did you mean [tip.%s%s]?", near,
-                                 dot ? dot : ".ID");
-                    diag_add(l->diags, doc->path, doc->sections[s].line, DIAG_ERROR,
-                             "[%s]: tips are named [tip.STYLE.ID] with STYLE one of secure, "
-                             "anxious, avoidant or disorganized%s", doc->sections[s].name, hint);
-                }
-                continue;
-            }
-            if (pass == 0) {
-                count[st]++;
-                continue;
-            }
-            Deck *deck = &b->styles[st].tips;
-            if (deck->count == BUNDLE_MAX_CARDS)
-                continue;
-            Card *c = &deck->cards[deck->count++];
-            c->id = dot + 1;
-            c->title = inidoc_get(doc, s, "title", "");
-            c->text = text_of(l, s, "text");
-            if (!c->text)
-                c->text = "";
+    for (int s = next_of_kind(doc, "tip.", -1); s >= 0; s = next_of_kind(doc, "tip.", s)) {
+        Style st = tip_style(doc, s);
+        if (st == STYLE_COUNT)
+            report_bad_tip(l, s);
+        else
+            count[st]++;
+    }
+    for (int st = 0; st < STYLE_COUNT; st++) {
+        if (count[st] == 0) {
+            diag_add(l->diags, doc->path, 1, DIAG_ERROR,
+                     "no tips for %s: add [tip.%s.ID] sections, or its 'What helps' pages "
+                     "would be empty", quiz_style_id(st), quiz_style_id(st));
+            continue;
         }
-        if (pass == 1)
-            break;
-        for (int st = 0; st < STYLE_COUNT; st++) {
-            if (count[st] == 0) {
-                diag_add(l->diags, doc->path, 1, DIAG_ERROR,
-                         "no tips for %s: add [tip.%s.ID] sections, or its 'What helps' pages "
-                         "would be empty", quiz_style_id(st), quiz_style_id(st));
-                continue;
-            }
-            int n = count[st] < BUNDLE_MAX_CARDS ? count[st] : BUNDLE_MAX_CARDS;
-            b->styles[st].tips.cards = arena_alloc(&b->arena, (size_t)n * sizeof(Card));
-        }
+        int n = count[st] < BUNDLE_MAX_CARDS ? count[st] : BUNDLE_MAX_CARDS;
+        b->styles[st].tips.cards = arena_alloc(&b->arena, (size_t)n * sizeof(Card));
+    }
+    for (int s = next_of_kind(doc, "tip.", -1); s >= 0; s = next_of_kind(doc, "tip.", s)) {
+        Style st = tip_style(doc, s);
+        if (st == STYLE_COUNT)
+            continue;
+        Deck *deck = &b->styles[st].tips;
+        if (deck->count == BUNDLE_MAX_CARDS)
+            continue;
+        Card *c = &deck->cards[deck->count++];
+        c->id = strchr(doc->sections[s].name + 4, '.') + 1;
+        c->title = inidoc_get(doc, s, "title", "");
+        c->text = text_of(l, s, "text");
+        if (!c->text)
+            c->text = "";
     }
 }
 
@@ -441,7 +472,7 @@ static void check_unknown_files(const char *dir, Diags *diags)
     for (int i = 0; i < n; i++) {
         char path[4096];
         snprintf(path, sizeof(path), "%s/%s", dir, found[i]);
-        const char *hint = schema_suggest(found[i], names);
+        const char *hint = suggest_near(found[i], strlen(found[i]), names);
         if (hint)
             diag_add(diags, path, 1, DIAG_WARNING, "this file is not read; did you mean %s?", hint);
         else
@@ -510,31 +541,16 @@ const char *bundle_file_name(int index)
     return index >= 0 && index < BUNDLE_FILE_COUNT ? bundle_files[index].name : NULL;
 }
 
-/* The staff screens must work when the content is broken (to read what is wrong and
- * reload it), so their words have plain English stand-ins for a bundle that lacks them. */
-static const struct { Word word; const char *text; } staff_words[] = {
-    { WORD_STAFF_TITLE, "Staff" }, { WORD_STAFF_PIN, "Enter the staff PIN" },
-    { WORD_STAFF_WRONG, "That PIN is not right." },
-    { WORD_STAFF_LOCKED, "Too many wrong PINs. Try again in {seconds} seconds." },
-    { WORD_STAFF_DELETE, "Delete" }, { WORD_STAFF_OK, "OK" }, { WORD_STAFF_CANCEL, "Cancel" },
-    { WORD_STAFF_EXIT, "Close Attune" }, { WORD_STAFF_RELOAD, "Reload the content" },
-    { WORD_STAFF_RELOADED, "The content was checked and reloaded." },
-    { WORD_STAFF_RELOAD_FAILED, "The content has errors, so Attune shows “temporarily unavailable”:" },
-    { WORD_STAFF_TALLY, "Anonymous tally" },
-    { WORD_STAFF_TALLY_OFF, "The tally is off. Turn it on in the kiosk config, under [tally]." },
-    { WORD_STAFF_TALLY_RESET, "Reset the tally" }, { WORD_STAFF_SESSIONS, "Sessions started: {n}" },
-    { WORD_STAFF_COMPLETED, "Reflections completed: {n}" }, { WORD_STAFF_TEST, "Display and touch test" },
-    { WORD_STAFF_TEST_HINT, "Touch anywhere: each touch is drawn where it lands." },
-    { WORD_STAFF_BRIGHTNESS, "Brightness: {n}%" }, { WORD_STAFF_BRIGHTER, "Brighter" },
-    { WORD_STAFF_DIMMER, "Dimmer" }, { WORD_STAFF_DONE, "Done" },
-};
-
 const char *bundle_word(const Bundle *bundle, Word word)
 {
-    const char *w = word >= 0 && word < WORD_COUNT ? bundle->words[word] : NULL;
-    for (size_t i = 0; !w && i < sizeof(staff_words) / sizeof(staff_words[0]); i++)
-        if (staff_words[i].word == word)
-            w = staff_words[i].text;
+    static const char *const stand_ins[WORD_COUNT] = {
+#define WORD_STAND_IN(id, section, key, kind, flags, placeholders, english) english,
+        BUNDLE_WORDS(WORD_STAND_IN)
+#undef WORD_STAND_IN
+    };
+    if (word < 0 || word >= WORD_COUNT)
+        return "";
+    const char *w = bundle->words[word] ? bundle->words[word] : stand_ins[word];
     return w ? w : "";
 }
 
@@ -566,7 +582,7 @@ static void dump_deck(FILE *out, const char *what, const Deck *deck)
 void bundle_dump(const Bundle *b, FILE *out)
 {
     static const char *const word_names[WORD_COUNT] = {
-#define WORD_NAME(id, section, key, kind, flags, placeholders) section "." key,
+#define WORD_NAME(id, section, key, kind, flags, placeholders, english) section "." key,
         BUNDLE_WORDS(WORD_NAME)
 #undef WORD_NAME
     };

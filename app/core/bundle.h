@@ -15,93 +15,120 @@
 #include "diag.h"
 #include "quiz.h"
 
-/* The words of every screen (screens.ini): X(ID, section, key, kind, flags, placeholders). */
-#define BUNDLE_WORDS(X)                                                   \
-    X(APP_QUICK_EXIT, "app", "quick_exit", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(APP_BACK, "app", "back", VALUE_LINE, KEY_REQUIRED, NULL)             \
-    X(APP_NEXT, "app", "next", VALUE_LINE, KEY_REQUIRED, NULL)             \
-    X(APP_HOME, "app", "home", VALUE_LINE, KEY_REQUIRED, NULL)             \
-    X(APP_PAGE, "app", "page", VALUE_LINE, KEY_REQUIRED, "n|total")        \
-    X(ATTRACT_TITLE, "attract", "title", VALUE_LINE, KEY_REQUIRED, NULL)   \
-    X(ATTRACT_SUBTITLE, "attract", "subtitle", VALUE_LINE, 0, NULL)        \
-    X(ATTRACT_TOUCH, "attract", "touch", VALUE_LINE, KEY_REQUIRED, NULL)   \
-    X(CONSENT_TITLE, "consent", "title", VALUE_LINE, KEY_REQUIRED, NULL)   \
-    X(CONSENT_NOTE, "consent", "note", VALUE_PROSE, KEY_REQUIRED, NULL)    \
-    X(CONSENT_NOT_DIAGNOSIS, "consent", "not_diagnosis", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(CONSENT_NOTHING_SAVED, "consent", "nothing_saved", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(CONSENT_START, "consent", "start", VALUE_LINE, KEY_REQUIRED, NULL)   \
-    X(CONSENT_DECLINE, "consent", "decline", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(HOME_TITLE, "home", "title", VALUE_LINE, KEY_REQUIRED, NULL)         \
-    X(HOME_INTRO, "home", "intro", VALUE_LINE, 0, NULL)                    \
-    X(HOME_QUIZ, "home", "quiz", VALUE_LINE, KEY_REQUIRED, NULL)           \
-    X(HOME_CHEMISTRY, "home", "chemistry", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(HOME_STYLES, "home", "styles", VALUE_LINE, KEY_REQUIRED, NULL)       \
-    X(HOME_PARTNERS, "home", "partners", VALUE_LINE, KEY_REQUIRED, NULL)   \
-    X(HOME_CALM, "home", "calm", VALUE_LINE, KEY_REQUIRED, NULL)           \
-    X(HOME_SUPPORT, "home", "support", VALUE_LINE, KEY_REQUIRED, NULL)     \
-    X(QUESTION_PROGRESS, "question", "progress", VALUE_LINE, KEY_REQUIRED, "n|total") \
-    X(QUESTION_HINT, "question", "hint", VALUE_LINE, 0, NULL)              \
-    X(RESULT_TITLE, "result", "title", VALUE_LINE, KEY_REQUIRED, NULL)     \
-    X(RESULT_ANXIETY, "result", "anxiety", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(RESULT_AVOIDANCE, "result", "avoidance", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(RESULT_LOW, "result", "low", VALUE_LINE, KEY_REQUIRED, NULL)         \
-    X(RESULT_HIGH, "result", "high", VALUE_LINE, KEY_REQUIRED, NULL)       \
-    X(RESULT_SOUNDS, "result", "sounds", VALUE_LINE, KEY_REQUIRED, NULL)   \
-    X(RESULT_NEAR_ONE, "result", "near_one", VALUE_LINE, KEY_REQUIRED, "a|b") \
-    X(RESULT_NEAR_BOTH, "result", "near_both", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(RESULT_REFLECTION, "result", "reflection", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(RESULT_GUIDANCE, "result", "guidance", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(RESULT_CHEMISTRY, "result", "chemistry", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(RESULT_RESTART, "result", "restart", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(STYLES_TITLE, "styles", "title", VALUE_LINE, KEY_REQUIRED, NULL)     \
-    X(STYLES_INTRO, "styles", "intro", VALUE_LINE, 0, NULL)                \
-    X(GUIDANCE_UNDERSTANDING, "guidance", "understanding", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(GUIDANCE_HELPS, "guidance", "helps", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(GUIDANCE_ORIGINS, "guidance", "origins", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(GUIDANCE_PATTERN, "guidance", "pattern", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(GUIDANCE_CHEMISTRY, "guidance", "chemistry", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(GUIDANCE_SOUNDS, "guidance", "sounds", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(CHEMISTRY_TITLE, "chemistry", "title", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(CHEMISTRY_RELEASED, "chemistry", "released", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(CHEMISTRY_PROMOTES, "chemistry", "promotes", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(PARTNERS_TITLE, "partners", "title", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(PARTNERS_INTRO, "partners", "intro", VALUE_LINE, 0, NULL)            \
-    X(CALM_TITLE, "calm", "title", VALUE_LINE, KEY_REQUIRED, NULL)         \
-    X(CALM_INTRO, "calm", "intro", VALUE_LINE, 0, NULL)                    \
-    X(CALM_BREATHE_IN, "calm", "breathe_in", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(CALM_HOLD, "calm", "hold", VALUE_LINE, KEY_REQUIRED, NULL)           \
-    X(CALM_BREATHE_OUT, "calm", "breathe_out", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(CALM_AGAIN, "calm", "again", VALUE_LINE, KEY_REQUIRED, NULL)         \
-    X(CALM_DONE, "calm", "done", VALUE_LINE, KEY_REQUIRED, NULL)           \
-    X(SUPPORT_TITLE, "support", "title", VALUE_LINE, KEY_REQUIRED, NULL)   \
-    X(SUPPORT_PRACTICE, "support", "practice", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(IDLE_TITLE, "idle", "title", VALUE_LINE, KEY_REQUIRED, NULL)         \
-    X(IDLE_TEXT, "idle", "text", VALUE_LINE, KEY_REQUIRED, "seconds")      \
-    X(IDLE_STAY, "idle", "stay", VALUE_LINE, KEY_REQUIRED, NULL)          \
-    X(STAFF_TITLE, "staff", "title", VALUE_LINE, KEY_REQUIRED, NULL)       \
-    X(STAFF_PIN, "staff", "pin", VALUE_LINE, KEY_REQUIRED, NULL)           \
-    X(STAFF_WRONG, "staff", "wrong", VALUE_LINE, KEY_REQUIRED, NULL)       \
-    X(STAFF_LOCKED, "staff", "locked", VALUE_LINE, KEY_REQUIRED, "seconds") \
-    X(STAFF_DELETE, "staff", "delete", VALUE_LINE, KEY_REQUIRED, NULL)     \
-    X(STAFF_OK, "staff", "ok", VALUE_LINE, KEY_REQUIRED, NULL)             \
-    X(STAFF_CANCEL, "staff", "cancel", VALUE_LINE, KEY_REQUIRED, NULL)     \
-    X(STAFF_EXIT, "staff", "exit", VALUE_LINE, KEY_REQUIRED, NULL)         \
-    X(STAFF_RELOAD, "staff", "reload", VALUE_LINE, KEY_REQUIRED, NULL)     \
-    X(STAFF_RELOADED, "staff", "reloaded", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(STAFF_RELOAD_FAILED, "staff", "reload_failed", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(STAFF_TALLY, "staff", "tally", VALUE_LINE, KEY_REQUIRED, NULL)       \
-    X(STAFF_TALLY_OFF, "staff", "tally_off", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(STAFF_TALLY_RESET, "staff", "tally_reset", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(STAFF_SESSIONS, "staff", "sessions", VALUE_LINE, KEY_REQUIRED, "n")  \
-    X(STAFF_COMPLETED, "staff", "completed", VALUE_LINE, KEY_REQUIRED, "n") \
-    X(STAFF_TEST, "staff", "test", VALUE_LINE, KEY_REQUIRED, NULL)         \
-    X(STAFF_TEST_HINT, "staff", "test_hint", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(STAFF_BRIGHTNESS, "staff", "brightness", VALUE_LINE, KEY_REQUIRED, "n") \
-    X(STAFF_BRIGHTER, "staff", "brighter", VALUE_LINE, KEY_REQUIRED, NULL) \
-    X(STAFF_DIMMER, "staff", "dimmer", VALUE_LINE, KEY_REQUIRED, NULL)     \
-    X(STAFF_DONE, "staff", "done", VALUE_LINE, KEY_REQUIRED, NULL)
+/* The words of every screen (screens.ini), the one list of them:
+ * X(ID, section, key, kind, flags, placeholders, english). `english` is the built-in
+ * stand-in, or NULL: the staff screens must work when the content is broken (to read
+ * what is wrong and reload it), so their words are also written here, in plain English,
+ * for a bundle that lacks them. They match assets/content/en/screens.ini except
+ * staff.reload_failed, which here says what a broken bundle at start-up means. */
+#define BUNDLE_WORDS(X)                                                          \
+    X(APP_QUICK_EXIT, "app", "quick_exit", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(APP_BACK, "app", "back", VALUE_LINE, KEY_REQUIRED, NULL, NULL)             \
+    X(APP_NEXT, "app", "next", VALUE_LINE, KEY_REQUIRED, NULL, NULL)             \
+    X(APP_HOME, "app", "home", VALUE_LINE, KEY_REQUIRED, NULL, NULL)             \
+    X(APP_PAGE, "app", "page", VALUE_LINE, KEY_REQUIRED, "n|total", NULL)        \
+    X(ATTRACT_TITLE, "attract", "title", VALUE_LINE, KEY_REQUIRED, NULL, NULL)   \
+    X(ATTRACT_SUBTITLE, "attract", "subtitle", VALUE_LINE, 0, NULL, NULL)        \
+    X(ATTRACT_TOUCH, "attract", "touch", VALUE_LINE, KEY_REQUIRED, NULL, NULL)   \
+    X(CONSENT_TITLE, "consent", "title", VALUE_LINE, KEY_REQUIRED, NULL, NULL)   \
+    X(CONSENT_NOTE, "consent", "note", VALUE_PROSE, KEY_REQUIRED, NULL, NULL)    \
+    X(CONSENT_NOT_DIAGNOSIS, "consent", "not_diagnosis", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(CONSENT_NOTHING_SAVED, "consent", "nothing_saved", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(CONSENT_START, "consent", "start", VALUE_LINE, KEY_REQUIRED, NULL, NULL)   \
+    X(CONSENT_DECLINE, "consent", "decline", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(HOME_TITLE, "home", "title", VALUE_LINE, KEY_REQUIRED, NULL, NULL)         \
+    X(HOME_INTRO, "home", "intro", VALUE_LINE, 0, NULL, NULL)                    \
+    X(HOME_QUIZ, "home", "quiz", VALUE_LINE, KEY_REQUIRED, NULL, NULL)           \
+    X(HOME_CHEMISTRY, "home", "chemistry", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(HOME_STYLES, "home", "styles", VALUE_LINE, KEY_REQUIRED, NULL, NULL)       \
+    X(HOME_PARTNERS, "home", "partners", VALUE_LINE, KEY_REQUIRED, NULL, NULL)   \
+    X(HOME_CALM, "home", "calm", VALUE_LINE, KEY_REQUIRED, NULL, NULL)           \
+    X(HOME_SUPPORT, "home", "support", VALUE_LINE, KEY_REQUIRED, NULL, NULL)     \
+    X(QUESTION_PROGRESS, "question", "progress", VALUE_LINE, KEY_REQUIRED, "n|total", NULL) \
+    X(QUESTION_HINT, "question", "hint", VALUE_LINE, 0, NULL, NULL)              \
+    X(RESULT_TITLE, "result", "title", VALUE_LINE, KEY_REQUIRED, NULL, NULL)     \
+    X(RESULT_ANXIETY, "result", "anxiety", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(RESULT_AVOIDANCE, "result", "avoidance", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(RESULT_LOW, "result", "low", VALUE_LINE, KEY_REQUIRED, NULL, NULL)         \
+    X(RESULT_HIGH, "result", "high", VALUE_LINE, KEY_REQUIRED, NULL, NULL)       \
+    X(RESULT_SOUNDS, "result", "sounds", VALUE_LINE, KEY_REQUIRED, NULL, NULL)   \
+    X(RESULT_NEAR_ONE, "result", "near_one", VALUE_LINE, KEY_REQUIRED, "a|b", NULL) \
+    X(RESULT_NEAR_BOTH, "result", "near_both", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(RESULT_REFLECTION, "result", "reflection", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(RESULT_GUIDANCE, "result", "guidance", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(RESULT_CHEMISTRY, "result", "chemistry", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(RESULT_RESTART, "result", "restart", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(STYLES_TITLE, "styles", "title", VALUE_LINE, KEY_REQUIRED, NULL, NULL)     \
+    X(STYLES_INTRO, "styles", "intro", VALUE_LINE, 0, NULL, NULL)                \
+    X(GUIDANCE_UNDERSTANDING, "guidance", "understanding", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(GUIDANCE_HELPS, "guidance", "helps", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(GUIDANCE_ORIGINS, "guidance", "origins", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(GUIDANCE_PATTERN, "guidance", "pattern", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(GUIDANCE_CHEMISTRY, "guidance", "chemistry", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(GUIDANCE_SOUNDS, "guidance", "sounds", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(CHEMISTRY_TITLE, "chemistry", "title", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(CHEMISTRY_RELEASED, "chemistry", "released", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(CHEMISTRY_PROMOTES, "chemistry", "promotes", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(PARTNERS_TITLE, "partners", "title", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(PARTNERS_INTRO, "partners", "intro", VALUE_LINE, 0, NULL, NULL)            \
+    X(CALM_TITLE, "calm", "title", VALUE_LINE, KEY_REQUIRED, NULL, NULL)         \
+    X(CALM_INTRO, "calm", "intro", VALUE_LINE, 0, NULL, NULL)                    \
+    X(CALM_BREATHE_IN, "calm", "breathe_in", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(CALM_HOLD, "calm", "hold", VALUE_LINE, KEY_REQUIRED, NULL, NULL)           \
+    X(CALM_BREATHE_OUT, "calm", "breathe_out", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(CALM_AGAIN, "calm", "again", VALUE_LINE, KEY_REQUIRED, NULL, NULL)         \
+    X(CALM_DONE, "calm", "done", VALUE_LINE, KEY_REQUIRED, NULL, NULL)           \
+    X(SUPPORT_TITLE, "support", "title", VALUE_LINE, KEY_REQUIRED, NULL, NULL)   \
+    X(SUPPORT_PRACTICE, "support", "practice", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(IDLE_TITLE, "idle", "title", VALUE_LINE, KEY_REQUIRED, NULL, NULL)         \
+    X(IDLE_TEXT, "idle", "text", VALUE_LINE, KEY_REQUIRED, "seconds", NULL)      \
+    X(IDLE_STAY, "idle", "stay", VALUE_LINE, KEY_REQUIRED, NULL, NULL)           \
+    X(STAFF_TITLE, "staff", "title", VALUE_LINE, KEY_REQUIRED, NULL,             \
+      "Staff")                                                                   \
+    X(STAFF_PIN, "staff", "pin", VALUE_LINE, KEY_REQUIRED, NULL,                 \
+      "Enter the staff PIN")                                                     \
+    X(STAFF_WRONG, "staff", "wrong", VALUE_LINE, KEY_REQUIRED, NULL,             \
+      "That PIN is not right.")                                                  \
+    X(STAFF_LOCKED, "staff", "locked", VALUE_LINE, KEY_REQUIRED, "seconds",      \
+      "Too many wrong PINs. Try again in {seconds} seconds.")                    \
+    X(STAFF_DELETE, "staff", "delete", VALUE_LINE, KEY_REQUIRED, NULL,           \
+      "Delete")                                                                  \
+    X(STAFF_OK, "staff", "ok", VALUE_LINE, KEY_REQUIRED, NULL,                   \
+      "OK")                                                                      \
+    X(STAFF_CANCEL, "staff", "cancel", VALUE_LINE, KEY_REQUIRED, NULL,           \
+      "Cancel")                                                                  \
+    X(STAFF_EXIT, "staff", "exit", VALUE_LINE, KEY_REQUIRED, NULL,               \
+      "Close Attune")                                                            \
+    X(STAFF_RELOAD, "staff", "reload", VALUE_LINE, KEY_REQUIRED, NULL,           \
+      "Reload the content")                                                      \
+    X(STAFF_RELOADED, "staff", "reloaded", VALUE_LINE, KEY_REQUIRED, NULL,       \
+      "The content was checked and reloaded.")                                   \
+    X(STAFF_RELOAD_FAILED, "staff", "reload_failed", VALUE_LINE, KEY_REQUIRED, NULL, \
+      "The content has errors, so Attune shows “temporarily unavailable”:")      \
+    X(STAFF_TALLY, "staff", "tally", VALUE_LINE, KEY_REQUIRED, NULL,             \
+      "Anonymous tally")                                                         \
+    X(STAFF_TALLY_OFF, "staff", "tally_off", VALUE_LINE, KEY_REQUIRED, NULL,     \
+      "The tally is off. Turn it on in the kiosk config, under [tally].")        \
+    X(STAFF_TALLY_RESET, "staff", "tally_reset", VALUE_LINE, KEY_REQUIRED, NULL, \
+      "Reset the tally")                                                         \
+    X(STAFF_SESSIONS, "staff", "sessions", VALUE_LINE, KEY_REQUIRED, "n",        \
+      "Sessions started: {n}")                                                   \
+    X(STAFF_COMPLETED, "staff", "completed", VALUE_LINE, KEY_REQUIRED, "n",      \
+      "Reflections completed: {n}")                                              \
+    X(STAFF_TEST, "staff", "test", VALUE_LINE, KEY_REQUIRED, NULL,               \
+      "Display and touch test")                                                  \
+    X(STAFF_TEST_HINT, "staff", "test_hint", VALUE_LINE, KEY_REQUIRED, NULL,     \
+      "Touch anywhere: each touch is drawn where it lands.")                     \
+    X(STAFF_BRIGHTNESS, "staff", "brightness", VALUE_LINE, KEY_REQUIRED, "n",    \
+      "Brightness: {n}%")                                                        \
+    X(STAFF_BRIGHTER, "staff", "brighter", VALUE_LINE, KEY_REQUIRED, NULL,       \
+      "Brighter")                                                                \
+    X(STAFF_DIMMER, "staff", "dimmer", VALUE_LINE, KEY_REQUIRED, NULL,           \
+      "Dimmer")                                                                  \
+    X(STAFF_DONE, "staff", "done", VALUE_LINE, KEY_REQUIRED, NULL,               \
+      "Done")
 
-#define BUNDLE_WORD_ENUM(id, section, key, kind, flags, placeholders) WORD_##id,
+#define BUNDLE_WORD_ENUM(id, section, key, kind, flags, placeholders, english) WORD_##id,
 typedef enum Word { BUNDLE_WORDS(BUNDLE_WORD_ENUM) WORD_COUNT } Word;
 #undef BUNDLE_WORD_ENUM
 
@@ -165,8 +192,8 @@ bool bundle_load_text(Bundle *bundle, const char *name, const char *text, size_t
 /* The names of the files a bundle holds, in the order they are read; NULL past the end. */
 const char *bundle_file_name(int index);
 
-/* The word `word`, or "" when an optional word is unset (never NULL). The staff screens'
- * words have English stand-ins, for a bundle too broken to hold them. */
+/* The word `word`: the bundle's, else its English stand-in (BUNDLE_WORDS), else "" (an
+ * optional word left unset). Never NULL. */
 const char *bundle_word(const Bundle *bundle, Word word);
 
 /* Writes everything the bundle holds, in a stable readable form (the golden test). */

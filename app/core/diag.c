@@ -1,12 +1,9 @@
 /* diag.c — see diag.h. */
 #include "diag.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "utf8.h"
 
 static char *copy_string(const char *s)
 {
@@ -102,75 +99,4 @@ void diag_free(Diags *diags)
     }
     free(diags->items);
     *diags = (Diags){ 0 };
-}
-
-char *diag_read_file(Diags *diags, const char *path, size_t max, const char *what, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        if (errno == ENOENT)
-            diag_add(diags, path, 1, DIAG_ERROR, "%s does not exist", what);
-        else
-            diag_add(diags, path, 1, DIAG_ERROR, "cannot open %s: %s", what, strerror(errno));
-        return NULL;
-    }
-    char *data = malloc(max + 1);
-    if (!data) {
-        diag_add(diags, path, 1, DIAG_ERROR, "out of memory while reading %s", what);
-        fclose(f);
-        return NULL;
-    }
-    *len = fread(data, 1, max, f);
-    if (ferror(f)) {
-        diag_add(diags, path, 1, DIAG_ERROR, "cannot read %s: %s", what, strerror(errno));
-        free(data);
-        data = NULL;
-    } else {
-        data[*len] = '\0';
-    }
-    fclose(f);
-    return data;
-}
-
-bool diag_text_readable(Diags *diags, const char *path, const char *text, size_t len)
-{
-    const char *nul = memchr(text, '\0', len);
-    if (!nul)
-        return true;
-    bool utf16 = len >= 2 && ((unsigned char)text[0] == 0xFF || (unsigned char)text[0] == 0xFE ||
-                              text[0] == '\0' || text[1] == '\0');
-    if (utf16) {
-        diag_add(diags, path, 1, DIAG_ERROR, "the file is saved as UTF-16 (\"Unicode\"); save it as UTF-8");
-    } else {
-        int line = 1;
-        for (const char *p = text; p < nul; p++)
-            line += *p == '\n';
-        diag_add(diags, path, line, DIAG_ERROR, "a NUL byte: is this a text file? save it as UTF-8 text");
-    }
-    return false;
-}
-
-bool diag_text_line(Diags *diags, DiagText *t, const char *path, int line, const char *s, size_t len)
-{
-    size_t bad;
-    if (utf8_valid(s, len, &bad))
-        return true;
-    if (++t->bad_lines <= 3) {
-        size_t column = 1;
-        for (size_t i = 0; i < bad; i++)
-            column += ((unsigned char)s[i] & 0xC0) != 0x80;
-        t->last_reported = line;
-        diag_add(diags, path, line, DIAG_ERROR,
-                 "a character that is not UTF-8 (byte 0x%02X at column %zu): retype it, or "
-                 "save the file as UTF-8", (unsigned char)s[bad], column);
-    }
-    return false;
-}
-
-void diag_text_end(Diags *diags, const DiagText *t, const char *path)
-{
-    if (t->bad_lines > 3)
-        diag_add(diags, path, t->last_reported, DIAG_ERROR,
-                 "%d more lines have bytes that are not UTF-8: the file seems to be saved in "
-                 "another encoding (such as Windows-1252); save it as UTF-8", t->bad_lines - 3);
 }

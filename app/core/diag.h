@@ -39,30 +39,6 @@ void diag_add(Diags *diags, const char *path, int line, DiagLevel level, const c
  * the order of problems on one line, then writes one line each to `out`. */
 void diag_print(Diags *diags, FILE *out);
 
-/* Reads the whole file at `path`, at most `max` bytes (a larger file is read only that
- * far: the caller decides what that means). On failure adds one error at path:1 naming the
- * file as `what` ("the file", "the script") and returns NULL. Otherwise returns the bytes
- * with a NUL after them, *len set; the caller frees them. */
-char *diag_read_file(Diags *diags, const char *path, size_t max, const char *what, size_t *len);
-
-/* Text a person saved (the INI files, scripts): the problems of its encoding, said the
- * same way for every kind of file. */
-typedef struct DiagText {
-    int bad_lines;       /* lines that are not UTF-8 */
-    int last_reported;   /* the last of them reported one by one: the summary follows it */
-} DiagText;
-
-/* Whole-file problems: NUL bytes, which mean UTF-16 ("Unicode") or not text at all. Adds
- * one error and returns false when the text should not be read further. */
-bool diag_text_readable(Diags *diags, const char *path, const char *text, size_t len);
-
-/* Checks that line `line` (`len` bytes) is UTF-8; the first three broken lines are
- * reported with the column, the rest counted for diag_text_end. False when broken. */
-bool diag_text_line(Diags *diags, DiagText *t, const char *path, int line, const char *s, size_t len);
-
-/* After the last line: one error for the broken lines not reported one by one. */
-void diag_text_end(Diags *diags, const DiagText *t, const char *path);
-
 /* Frees every message; the list is empty afterwards. */
 void diag_free(Diags *diags);
 

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "textfile.h"
 #include "utf8.h"
 
 typedef enum LineKind { LINE_BLANK, LINE_COMMENT, LINE_SECTION, LINE_KEY, LINE_CONT, LINE_BAD } LineKind;
@@ -19,16 +20,13 @@ typedef struct Reader {
     IniDoc *doc;
     Arena *arena;
     Diags *diags;
-    const char *data;
-    size_t size, pos;
+    TextFile file;       /* the text, cut into lines */
     int line;            /* the line just handed to inih */
     bool have_key;       /* mirrors inih's prev_name: a continuation is possible */
     LineKind kind;
     const char *comment; /* where ` ;` starts a comment on this line (after the key's `=`), or NULL */
     int comment_gap;     /* the white space before it */
     int failed;          /* out of memory */
-    char eol;            /* '\n', or '\r' in a file with old Mac line endings */
-    DiagText text;       /* its encoding's problems */
 } Reader;
 
 static bool is_space(char c)
@@ -160,7 +158,7 @@ static void classify(Reader *r, char *text)
 static char *read_line(char *buffer, int num, void *stream)
 {
     Reader *r = stream;
-    if (r->pos >= r->size || r->failed)
+    if (r->file.pos >= r->file.len || r->failed)
         return NULL;
     if (r->doc->entry_count >= INIDOC_MAX_ENTRIES || r->doc->section_count >= INIDOC_MAX_SECTIONS) {
         diag_add(r->diags, r->doc->path, r->line, DIAG_ERROR,
@@ -168,21 +166,13 @@ static char *read_line(char *buffer, int num, void *stream)
                  INIDOC_MAX_ENTRIES, INIDOC_MAX_SECTIONS);
         return NULL;
     }
-    const char *line = r->data + r->pos;
-    const char *nl = memchr(line, r->eol, r->size - r->pos);
-    size_t len = nl ? (size_t)(nl - line) : r->size - r->pos;
-    r->pos += len + (nl ? 1 : 0);
-    r->line++;
+    const char *line;
+    size_t len;
+    bool utf8;
+    if (!textfile_next(&r->file, &line, &len, &utf8))
+        return NULL;
+    r->line = r->file.line;
     const char *path = r->doc->path;
-
-    if (r->line == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
-        line += 3;
-        len -= 3;
-    }
-    if (len > 0 && line[len - 1] == '\r')
-        len--;
-
-    diag_text_line(r->diags, &r->text, path, r->line, line, len);
 
     size_t max = (size_t)num - 1 < INIDOC_MAX_LINE ? (size_t)num - 1 : INIDOC_MAX_LINE;
     if (len > max) {
@@ -194,7 +184,7 @@ static char *read_line(char *buffer, int num, void *stream)
     memcpy(buffer, line, len);
     buffer[len] = '\0';
     /* Broken bytes must not reach the screen. */
-    if (!utf8_valid(buffer, len, NULL))
+    if (!utf8 && !utf8_valid(buffer, len, NULL))
         for (size_t i = 0; i < len; i++)
             if ((unsigned char)buffer[i] >= 0x80)
                 buffer[i] = '?';
@@ -279,14 +269,12 @@ bool inidoc_load_text(IniDoc *doc, const char *path, const char *text, size_t le
         diag_add(diags, path, 1, DIAG_ERROR, "the file is empty: was it saved?");
         return false;
     }
-    if (!diag_text_readable(diags, path, text, len))
+    Reader r = { .doc = doc, .arena = arena, .diags = diags };
+    if (!textfile_start(&r.file, diags, doc->path, text, len, INIDOC_MAX_FILE))
         return false; /* one message for the file, which is not read */
-    Reader r = { .doc = doc, .arena = arena, .diags = diags, .data = text, .size = len, .eol = '\n' };
-    if (!memchr(text, '\n', len) && memchr(text, '\r', len))
-        r.eol = '\r';
     ini_parse_stream(read_line, &r, on_value, &r);
     doc->line_count = r.line;
-    diag_text_end(diags, &r.text, path);
+    textfile_end(&r.file);
     if (r.failed) {
         diag_add(diags, path, 1, DIAG_ERROR, "out of memory while reading");
         return false;
@@ -300,11 +288,8 @@ bool inidoc_load(IniDoc *doc, const char *path, Arena *arena, Diags *diags)
     *doc = (IniDoc){ 0 };
     bool ok = false;
     size_t len;
-    char *data = diag_read_file(diags, path, INIDOC_MAX_FILE + 1, "the file", &len);
-    if (data && len > INIDOC_MAX_FILE)
-        diag_add(diags, path, 1, DIAG_ERROR, "the file is larger than %d KiB: is it the right file?",
-                 INIDOC_MAX_FILE / 1024);
-    else if (data)
+    char *data = textfile_read(diags, path, INIDOC_MAX_FILE, "the file", &len);
+    if (data)
         ok = inidoc_load_text(doc, path, data, len, arena, diags);
     if (!doc->path)
         doc->path = arena_strdup(arena, path);

@@ -2,9 +2,9 @@
  *
  * inih (as Debian builds it) gives its handler no line numbers, cuts lines over 200 bytes
  * and section names over 49 bytes silently, and reads ` ;` as the start of a comment.
- * inidoc_load() feeds inih through its own line reader so that it can count lines and
- * catch those cases, plus invalid UTF-8, NUL bytes and lines inih would reject, as
- * `path:line` problems. What inih then parses becomes an IniDoc: the sections in file
+ * inidoc_load() feeds inih through its own line reader, which takes its lines from
+ * textfile.h (line ends, the byte order mark, UTF-8, NUL bytes), so that it can count
+ * lines and catch those cases and the lines inih would reject as `path:line` problems. What inih then parses becomes an IniDoc: the sections in file
  * order (duplicates kept) and each `key = value` with its line. Indented continuation
  * lines are joined to their entry's value with one space. The doc does not know which
  * sections or keys are allowed: that is schema.h's job. */

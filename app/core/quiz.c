@@ -7,7 +7,9 @@
 #include <math.h>
 #include <string.h>
 
-static const char *const style_ids[STYLE_COUNT] = { "secure", "anxious", "avoidant", "disorganized" };
+#define STYLE_ID(name, id) id,
+static const char *const style_ids[STYLE_COUNT] = { QUIZ_STYLES(STYLE_ID) };
+#undef STYLE_ID
 static const char *const dimension_ids[DIM_COUNT] = { "anxiety", "avoidance" };
 
 const char *quiz_style_id(Style style)

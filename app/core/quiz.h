@@ -15,7 +15,17 @@ enum { QUIZ_MAX_ITEMS = 64, QUIZ_MIN_POINTS = 2, QUIZ_MAX_POINTS = 11, QUIZ_ADVI
 
 typedef enum Dimension { DIM_ANXIETY, DIM_AVOIDANCE, DIM_COUNT } Dimension;
 
-typedef enum Style { STYLE_SECURE, STYLE_ANXIOUS, STYLE_AVOIDANT, STYLE_DISORGANIZED, STYLE_COUNT } Style;
+/* The styles, the one list of their ids: X(NAME, id). The id names the style in
+ * styles.ini ([style.ID]), guidance.ini ([tip.ID.…]), the tally file and --score. */
+#define QUIZ_STYLES(X)                  \
+    X(SECURE, "secure")                 \
+    X(ANXIOUS, "anxious")               \
+    X(AVOIDANT, "avoidant")             \
+    X(DISORGANIZED, "disorganized")
+
+#define QUIZ_STYLE_ENUM(name, id) STYLE_##name,
+typedef enum Style { QUIZ_STYLES(QUIZ_STYLE_ENUM) STYLE_COUNT } Style;
+#undef QUIZ_STYLE_ENUM
 
 typedef struct QuizItem {
     const char *id;
@@ -49,7 +59,7 @@ typedef struct QuizSession {
     QuizScore score;                          /* valid when scored */
 } QuizSession;
 
-/* The ids used in styles.ini and printed by --score: "secure", "anxious", … */
+/* The ids of QUIZ_STYLES: "secure", "anxious", … */
 const char *quiz_style_id(Style style);
 const char *quiz_dimension_id(Dimension dim);
 

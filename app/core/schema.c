@@ -10,6 +10,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "suggest.h"
+
 static bool is_kind(const char *spec_section)
 {
     size_t n = strlen(spec_section);
@@ -53,51 +55,6 @@ static const KeySpec *find_spec(const KeySpec *table, const char *section, const
         if (section_matches(k->section, section) && key_matches(k->key, key))
             return k;
     return NULL;
-}
-
-/* --- "did you mean" --------------------------------------------------------------- */
-
-static int edit_distance(const char *a, const char *b)
-{
-    enum { MAX = 64 };
-    size_t la = strlen(a), lb = strlen(b);
-    if (la >= MAX || lb >= MAX)
-        return MAX;
-    int row[MAX + 1];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = (int)j;
-    for (size_t i = 1; i <= la; i++) {
-        int diag = row[0];
-        row[0] = (int)i;
-        for (size_t j = 1; j <= lb; j++) {
-            int up = row[j];
-            int cost = tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]) ? 0 : 1;
-            int best = diag + cost;
-            if (row[j] + 1 < best)
-                best = row[j] + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
-const char *schema_suggest(const char *word, const char *const *candidates)
-{
-    size_t len = strlen(word);
-    int limit = len <= 4 ? 1 : len <= 8 ? 2 : 3;
-    const char *best = NULL;
-    int best_d = limit + 1;
-    for (const char *const *c = candidates; *c; c++) {
-        int d = edit_distance(word, *c);
-        if (d < best_d) {
-            best_d = d;
-            best = *c;
-        }
-    }
-    return best;
 }
 
 const char *schema_section_label(const char *name, char *buf, size_t size)
@@ -361,110 +318,140 @@ static bool valid_id(const char *id)
     return true;
 }
 
-int schema_check(const IniDoc *doc, const KeySpec *table, DiagLevel unknown_section, Diags *diags)
+/* What the passes of schema_check share. */
+typedef struct Check {
+    const IniDoc *doc;
+    const KeySpec *table;
+    Diags *diags;
+    Candidates *cands;
+} Check;
+
+/* Pass 1, for each section: unknown (with "did you mean"; nothing more is checked in it),
+ * its id, twice, its required keys. */
+static void check_section(Check *c, int s, DiagLevel unknown_level)
 {
-    int errors_before = diags->errors;
-    Candidates *cands = malloc(sizeof(*cands));
-    if (!cands) {
-        diag_add(diags, doc->path, 1, DIAG_ERROR, "out of memory while checking");
-        return 1;
+    const IniDoc *doc = c->doc;
+    const IniSection *sec = &doc->sections[s];
+    if (!section_known(c->table, sec->name)) {
+        section_candidates(c->table, sec->name, c->cands);
+        const char *hint = suggest_near(sec->name, strlen(sec->name), c->cands->list);
+        if (hint)
+            diag_add(c->diags, doc->path, sec->line, unknown_level,
+                     "unknown section [%s], so its lines are not used; did you mean [%s]?",
+                     sec->name, hint);
+        else
+            diag_add(c->diags, doc->path, sec->line, unknown_level,
+                     "unknown section [%s], so its lines are not used", sec->name);
+        return;
+    }
+    const char *dot = strchr(sec->name, '.');
+    bool kind = false;
+    for (const KeySpec *k = c->table; k->section; k++)
+        if (is_kind(k->section) && section_matches(k->section, sec->name))
+            kind = true;
+    if (kind && !valid_id(dot + 1))
+        diag_add(c->diags, doc->path, sec->line, DIAG_ERROR,
+                 "[%s] needs an id after '%.*s' made of letters, digits, '-' and '_'",
+                 sec->name, (int)(dot + 1 - sec->name), sec->name);
+    for (int t = 0; t < s; t++) {
+        if (strcmp(doc->sections[t].name, sec->name) == 0) {
+            diag_add(c->diags, doc->path, sec->line, DIAG_ERROR,
+                     "[%s] appears twice (first on line %d); each section must be unique",
+                     sec->name, doc->sections[t].line);
+            break;
+        }
     }
     char where[96];
-
-    for (int s = 0; s < doc->section_count; s++) {
-        const IniSection *sec = &doc->sections[s];
-        if (!section_known(table, sec->name)) {
-            section_candidates(table, sec->name, cands);
-            const char *hint = schema_suggest(sec->name, cands->list);
-            if (hint)
-                diag_add(diags, doc->path, sec->line, unknown_section,
-                         "unknown section [%s], so its lines are not used; did you mean [%s]?",
-                         sec->name, hint);
-            else
-                diag_add(diags, doc->path, sec->line, unknown_section,
-                         "unknown section [%s], so its lines are not used", sec->name);
+    for (const KeySpec *k = c->table; k->section; k++) {
+        if (!(k->flags & KEY_REQUIRED) || !section_matches(k->section, sec->name))
             continue;
-        }
-        const char *dot = strchr(sec->name, '.');
-        bool kind = false;
-        for (const KeySpec *k = table; k->section; k++)
-            if (is_kind(k->section) && section_matches(k->section, sec->name))
-                kind = true;
-        if (kind && !valid_id(dot + 1))
-            diag_add(diags, doc->path, sec->line, DIAG_ERROR,
-                     "[%s] needs an id after '%.*s' made of letters, digits, '-' and '_'",
-                     sec->name, (int)(dot + 1 - sec->name), sec->name);
-        for (int t = 0; t < s; t++) {
-            if (strcmp(doc->sections[t].name, sec->name) == 0) {
-                diag_add(diags, doc->path, sec->line, DIAG_ERROR,
-                         "[%s] appears twice (first on line %d); each section must be unique",
-                         sec->name, doc->sections[t].line);
+        if (!inidoc_find(doc, s, k->key))
+            diag_add(c->diags, doc->path, sec->line, DIAG_ERROR, "%s has no '%s'",
+                     schema_section_label(sec->name, where, sizeof(where)), k->key);
+    }
+}
+
+/* Pass 2: each exact section with a required key is there (reported once). */
+static void check_required_sections(Check *c)
+{
+    for (const KeySpec *k = c->table; k->section; k++) {
+        if (!(k->flags & KEY_REQUIRED) || is_kind(k->section))
+            continue;
+        bool first_row = true;
+        for (const KeySpec *j = c->table; j < k; j++)
+            if (strcmp(j->section, k->section) == 0 && (j->flags & KEY_REQUIRED))
+                first_row = false;
+        if (first_row && inidoc_find_section(c->doc, k->section) < 0)
+            diag_add(c->diags, c->doc->path, 1, DIAG_ERROR, "missing section [%s]", k->section);
+    }
+}
+
+/* The key of `e` is not in its section's table: a warning, with "did you mean". */
+static void report_unknown_key(Check *c, const IniEntry *e, const char *name, const char *where)
+{
+    key_candidates(c->table, name, e->key, c->cands);
+    const char *hint = suggest_near(e->key, strlen(e->key), c->cands->list);
+    if (hint)
+        diag_add(c->diags, c->doc->path, e->line, DIAG_WARNING,
+                 "%s: unknown key '%s'; did you mean '%s'?", where, e->key, hint);
+    else
+        diag_add(c->diags, c->doc->path, e->line, DIAG_WARNING,
+                 "%s: unknown key '%s'; it is ignored", where, e->key);
+}
+
+/* Pass 3, for each entry of a known section: outside any section, unknown, set twice,
+ * its value, and an indented line that looks like a key of its own. */
+static void check_entry(Check *c, int i)
+{
+    const IniDoc *doc = c->doc;
+    const IniEntry *e = &doc->entries[i];
+    if (e->section < 0) {
+        diag_add(c->diags, doc->path, e->line, DIAG_ERROR,
+                 "'%s' is outside any [section]; put it under one", e->key);
+        return;
+    }
+    const char *name = doc->sections[e->section].name;
+    if (!section_known(c->table, name))
+        return;
+    char where[96];
+    schema_section_label(name, where, sizeof(where));
+    const KeySpec *spec = find_spec(c->table, name, e->key);
+    if (!spec) {
+        report_unknown_key(c, e, name, where);
+        return;
+    }
+    if (spec->kind != VALUE_PROSE && spec->kind != VALUE_LIST) {
+        for (int j = 0; j < i; j++) {
+            const IniEntry *f = &doc->entries[j];
+            if (f->section == e->section && strcmp(f->key, e->key) == 0) {
+                diag_add(c->diags, doc->path, e->line, DIAG_ERROR,
+                         "%s: '%s' is set twice (first on line %d) and only the first "
+                         "is used; delete one", where, e->key, f->line);
                 break;
             }
         }
-        /* required keys */
-        for (const KeySpec *k = table; k->section; k++) {
-            if (!(k->flags & KEY_REQUIRED) || !section_matches(k->section, sec->name))
-                continue;
-            if (!inidoc_find(doc, s, k->key))
-                diag_add(diags, doc->path, sec->line, DIAG_ERROR, "%s has no '%s'",
-                         schema_section_label(sec->name, where, sizeof(where)), k->key);
-        }
     }
+    check_value(doc, e, spec, where, c->diags);
+    if (e->cont_key && find_spec(c->table, name, e->cont_key))
+        diag_add(c->diags, doc->path, e->cont_key_line, DIAG_WARNING,
+                 "%s: this indented line continues '%s'; if '%s' is meant as a key of "
+                 "its own, remove the indentation", where, e->key, e->cont_key);
+}
 
-    /* required sections */
-    for (const KeySpec *k = table; k->section; k++) {
-        if (!(k->flags & KEY_REQUIRED) || is_kind(k->section))
-            continue;
-        bool first_row = true; /* report each section once */
-        for (const KeySpec *j = table; j < k; j++)
-            if (strcmp(j->section, k->section) == 0 && (j->flags & KEY_REQUIRED))
-                first_row = false;
-        if (first_row && inidoc_find_section(doc, k->section) < 0)
-            diag_add(diags, doc->path, 1, DIAG_ERROR, "missing section [%s]", k->section);
+int schema_check(const IniDoc *doc, const KeySpec *table, DiagLevel unknown_section, Diags *diags)
+{
+    int errors_before = diags->errors;
+    Check c = { doc, table, diags, malloc(sizeof(Candidates)) };
+    if (!c.cands) {
+        diag_add(diags, doc->path, 1, DIAG_ERROR, "out of memory while checking");
+        return 1;
     }
-
-    for (int i = 0; i < doc->entry_count; i++) {
-        const IniEntry *e = &doc->entries[i];
-        if (e->section < 0) {
-            diag_add(diags, doc->path, e->line, DIAG_ERROR,
-                     "'%s' is outside any [section]; put it under one", e->key);
-            continue;
-        }
-        const char *name = doc->sections[e->section].name;
-        if (!section_known(table, name))
-            continue;
-        schema_section_label(name, where, sizeof(where));
-        const KeySpec *spec = find_spec(table, name, e->key);
-        if (!spec) {
-            key_candidates(table, name, e->key, cands);
-            const char *hint = schema_suggest(e->key, cands->list);
-            if (hint)
-                diag_add(diags, doc->path, e->line, DIAG_WARNING,
-                         "%s: unknown key '%s'; did you mean '%s'?", where, e->key, hint);
-            else
-                diag_add(diags, doc->path, e->line, DIAG_WARNING,
-                         "%s: unknown key '%s'; it is ignored", where, e->key);
-            continue;
-        }
-        if (spec->kind != VALUE_PROSE && spec->kind != VALUE_LIST) {
-            for (int j = 0; j < i; j++) {
-                const IniEntry *f = &doc->entries[j];
-                if (f->section == e->section && strcmp(f->key, e->key) == 0) {
-                    diag_add(diags, doc->path, e->line, DIAG_ERROR,
-                             "%s: '%s' is set twice (first on line %d) and only the first "
-                             "is used; delete one", where, e->key, f->line);
-                    break;
-                }
-            }
-        }
-        check_value(doc, e, spec, where, diags);
-        if (e->cont_key && find_spec(table, name, e->cont_key))
-            diag_add(diags, doc->path, e->cont_key_line, DIAG_WARNING,
-                     "%s: this indented line continues '%s'; if '%s' is meant as a key of "
-                     "its own, remove the indentation", where, e->key, e->cont_key);
-    }
-    free(cands);
+    for (int s = 0; s < doc->section_count; s++)
+        check_section(&c, s, unknown_section);
+    check_required_sections(&c);
+    for (int i = 0; i < doc->entry_count; i++)
+        check_entry(&c, i);
+    free(c.cands);
     return diags->errors - errors_before;
 }
 

@@ -81,10 +81,6 @@ bool schema_parse_number(const char *s, double *out);
 bool schema_parse_bool(const char *s, bool *out);
 bool schema_parse_colour(const char *s, unsigned long *out);
 
-/* The candidate closest to `word` by edit distance if it is a near miss, else NULL.
- * `candidates` ends with NULL. */
-const char *schema_suggest(const char *word, const char *const *candidates);
-
 /* "item 'q7'" for [item.q7], "[scale]" for [scale]: how messages name a section. Uses `buf`. */
 const char *schema_section_label(const char *name, char *buf, size_t size);
 

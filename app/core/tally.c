@@ -25,14 +25,13 @@ enum { TALLY_MAX_PATH = 4096, TALLY_MAX_TEXT = 512 };
 
 /* The counts are checked here rather than as VALUE_INT, so that the message can name the
  * range as a person writes it (schema prints ranges with %g: 2.14748e+09). The styles
- * come in Style order, named as quiz_style_id() names them. */
+ * come from QUIZ_STYLES, in Style order. */
 static const KeySpec tally_keys[] = {
     SCHEMA_KEY("tally", "sessions", VALUE_LINE, KEY_REQUIRED, NULL),
     SCHEMA_KEY("tally", "completed", VALUE_LINE, KEY_REQUIRED, NULL),
-    SCHEMA_KEY("tally", "secure", VALUE_LINE, KEY_REQUIRED, NULL),
-    SCHEMA_KEY("tally", "anxious", VALUE_LINE, KEY_REQUIRED, NULL),
-    SCHEMA_KEY("tally", "avoidant", VALUE_LINE, KEY_REQUIRED, NULL),
-    SCHEMA_KEY("tally", "disorganized", VALUE_LINE, KEY_REQUIRED, NULL),
+#define STYLE_KEY(name, id) SCHEMA_KEY("tally", id, VALUE_LINE, KEY_REQUIRED, NULL),
+    QUIZ_STYLES(STYLE_KEY)
+#undef STYLE_KEY
     SCHEMA_END
 };
 enum { TALLY_KEYS = 2 + STYLE_COUNT };

@@ -110,3 +110,19 @@ size_t utf8_floor(const char *s, size_t len)
         len--;
     return len;
 }
+
+size_t utf8_cut(const char *s, size_t len, size_t max)
+{
+    if (len <= max)
+        return len;
+    size_t n = utf8_floor(s, max);
+    return n > 0 ? n : max;
+}
+
+size_t utf8_count(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}

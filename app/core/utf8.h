@@ -31,7 +31,18 @@ uint32_t utf8_decode(const char *s, size_t len, size_t *pos);
  * for. */
 size_t utf8_sanitize(const char *src, size_t len, char *dst, size_t size, size_t *used);
 
-/* The largest n <= len such that the first n bytes of s end on a character boundary. */
+/* The cutter: the largest n <= len such that the first n bytes of s end on a character
+ * boundary (s[len] is read: the text must be longer than len). 0 when every byte up to
+ * s[len] continues a character. */
 size_t utf8_floor(const char *s, size_t len);
+
+/* How many of the `len` bytes at `s` to keep so that at most `max` bytes remain without
+ * cutting a character in two: `len` when it fits, else utf8_floor(s, max), or `max` when
+ * that is 0 (text that is not UTF-8 is cut anywhere rather than emptied). */
+size_t utf8_cut(const char *s, size_t len, size_t max);
+
+/* The characters in the `len` bytes at `s`: the bytes that do not continue a character.
+ * The column of byte i, counted from 1, is utf8_count(s, i) + 1. */
+size_t utf8_count(const char *s, size_t len);
 
 #endif

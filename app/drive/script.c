@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/suggest.h"
+#include "../core/textfile.h"
 #include "../core/utf8.h"
 
 /* ---------------------------------------------------------------------------------- */
@@ -41,7 +43,6 @@ typedef struct Parser {
     Word words[KEPT_WORDS];
     int count;               /* words on the line; only the first KEPT_WORDS are kept */
     bool out_of_memory;
-    DiagText encoding;      /* the file's encoding problems */
 } Parser;
 
 static void report(Parser *p, DiagLevel level, const char *fmt, ...)
@@ -91,8 +92,6 @@ static Shown shown_words(const Parser *p, int first, int last)
         last = p->count;
     if (last > KEPT_WORDS)
         last = KEPT_WORDS; /* words past these were counted, not kept */
-    if (last > KEPT_WORDS)
-        last = KEPT_WORDS;
     if (first >= last)
         return shown("", 0);
     const Word *a = &p->words[first], *b = &p->words[last - 1];
@@ -113,10 +112,7 @@ static bool is_blank(char c)
 /* The 1-based column (in characters) of byte `offset` of the line. */
 static size_t column(const Parser *p, size_t offset)
 {
-    size_t col = 1;
-    for (size_t i = 0; i < offset && i < p->len; i++)
-        col += ((unsigned char)p->text[i] & 0xC0) != 0x80;
-    return col;
+    return utf8_count(p->text, offset < p->len ? offset : p->len) + 1;
 }
 
 /* Cuts the line into words up to its comment. Returns false after reporting a quoted
@@ -138,8 +134,9 @@ static bool scan_words(Parser *p)
                 if (t[i] == '\\' && i + 1 < len) {
                     if (t[i + 1] != '"' && t[i + 1] != '\\') {
                         /* The line is valid UTF-8: show the whole character after '\'. */
-                        unsigned char c = (unsigned char)t[i + 1];
-                        size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+                        size_t next = i + 1;
+                        utf8_decode(t, len, &next);
+                        size_t n = next - (i + 1);
                         report(p, DIAG_ERROR,
                                "unknown escape '\\%.*s' at column %zu in a quoted string: "
                                "only \\\" (a quote) and \\\\ (a backslash) are escapes",
@@ -196,67 +193,14 @@ static bool word_is(const Word *w, const char *s)
 }
 
 /* ---------------------------------------------------------------------------------- */
-/* Suggestions                                                                        */
+/* Suggestions (the distance and the rule are core/suggest.h's)                      */
 /* ---------------------------------------------------------------------------------- */
-
-enum { SUGGEST_MAX = 32 };
-
-static char lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
-/* Edits (insert, delete, change, swap two neighbours) between a and b, ignoring ASCII
- * case; SUGGEST_MAX + 1 when either is longer than SUGGEST_MAX. */
-static int distance(const char *a, size_t la, const char *b)
-{
-    size_t lb = strlen(b);
-    if (la > SUGGEST_MAX || lb > SUGGEST_MAX)
-        return SUGGEST_MAX + 1;
-    int d[SUGGEST_MAX + 1][SUGGEST_MAX + 1];
-    for (size_t i = 0; i <= la; i++)
-        d[i][0] = (int)i;
-    for (size_t j = 0; j <= lb; j++)
-        d[0][j] = (int)j;
-    for (size_t i = 1; i <= la; i++) {
-        for (size_t j = 1; j <= lb; j++) {
-            int cost = lower(a[i - 1]) != lower(b[j - 1]);
-            int best = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < best)
-                best = d[i][j - 1] + 1;
-            if (d[i - 1][j - 1] + cost < best)
-                best = d[i - 1][j - 1] + cost;
-            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
-                lower(a[i - 2]) == lower(b[j - 1]) && d[i - 2][j - 2] + 1 < best)
-                best = d[i - 2][j - 2] + 1;
-            d[i][j] = best;
-        }
-    }
-    return d[la][lb];
-}
-
-/* The name among `names` (NULL-terminated) closest to the word, when it is close enough
- * to be a slip of the finger: one edit for short names, two for longer ones. */
-static const char *suggest(const char *word, size_t len, const char *const *names)
-{
-    const char *best = NULL;
-    int best_d = SUGGEST_MAX + 1;
-    for (int i = 0; names[i]; i++) {
-        int d = distance(word, len, names[i]);
-        int allowed = strlen(names[i]) <= 4 ? 1 : 2;
-        if (d <= allowed && d < best_d) {
-            best = names[i];
-            best_d = d;
-        }
-    }
-    return best;
-}
 
 /* "; did you mean 'x'?" or "" — to follow a message. `buf` holds at least 64 bytes. */
 static const char *did_you_mean(char *buf, size_t size, const char *word, size_t len,
                                 const char *const *names)
 {
-    const char *s = suggest(word, len, names);
+    const char *s = suggest_near(word, len, names);
     if (!s)
         return "";
     snprintf(buf, size, "; did you mean '%s'?", s);
@@ -414,7 +358,7 @@ static int parse_key(Parser *p, ScriptCmd *cmd, const char *usage)
         size_t n = (size_t)(plus - rest);
         unsigned bit = 0;
         for (int m = 0; modifier_names[m]; m++)
-            if (n == strlen(modifier_names[m]) && distance(rest, n, modifier_names[m]) == 0)
+            if (n == strlen(modifier_names[m]) && suggest_distance(rest, n, modifier_names[m]) == 0)
                 bit = 1u << m;
         if (!bit) {
             char hint[64];
@@ -500,7 +444,9 @@ static int parse_shot(Parser *p, ScriptCmd *cmd, const char *usage)
         if (!is_name_char(name[i])) {
             /* The name is valid UTF-8 (the line was): show the whole character. */
             unsigned char c = (unsigned char)name[i];
-            int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            size_t next = i;
+            utf8_decode(name, len, &next);
+            int n = (int)(next - i);
             const char *what = c == ' ' ? "a space" : c == '/' || c == '\\' ? "a folder" : NULL;
             if (what)
                 report(p, DIAG_ERROR, "shot name '%.*s%s' has %s in it: %s", SHOWN(show),
@@ -595,49 +541,105 @@ static int parse_expect(Parser *p, ScriptCmd *cmd, const char *usage)
     return 0;
 }
 
-/* The commands of PRODUCT.md, in the order of ScriptOp's first use; `usage` starts the
- * message for words that do not fit. */
-static const struct {
-    const char *name;
-    ParseFn parse;
+/* The script language, listed once: one row per form of a command, in ScriptOp order.
+ * The parser picks the first row whose name is the line's first word, and its `parse`
+ * checks every form of that command; `usage` starts the message for words that do not
+ * fit. The messages that name every command, the suggestions and script_print_commands
+ * (for --help) are made from the rows. `listed` is false for hold, which goes beyond the
+ * contract's list of commands and is named only in its own messages. */
+typedef struct Command {
+    const char *name, *args, *help;
+    ParseFn parse;          /* on the first form of a command only */
     const char *usage;
-} commands[] = {
-    { "tap", parse_tap, "'tap' takes X Y (logical pixels, like tap 120 48.5) or a \"Label\" "
-                        "in double quotes" },
-    { "swipe", parse_swipe, "'swipe' takes left or right" },
-    { "key", parse_key, "'key' takes a key name as SDL names it (like Escape, Return, F11), "
-                        "with ctrl+, alt+, shift+ or gui+ in front if needed" },
-    { "quit", parse_quit, "'quit' takes nothing" },
-    { "wait", parse_wait, "'wait' takes whole milliseconds from 0 to 86400000, like wait 1500" },
-    { "shot", parse_shot, "'shot' takes a file name of letters, digits, '-', '_' and '.', "
-                          "like shot home-800x480" },
-    { "expect", parse_expect, "'expect' takes screen ID or text \"...\" in double quotes" },
-    { "hold", parse_hold, "'hold' takes X Y MS: a touch at logical pixel X Y held for MS "
-                          "milliseconds, like hold 10 10 3500" },
-};
-enum { COMMAND_COUNT = sizeof(commands) / sizeof(commands[0]) };
+    bool listed;
+} Command;
 
-static const char *const command_names[] = {
-    "tap", "swipe", "key", "quit", "wait", "shot", "expect", "hold", NULL
+static const Command commands[SCRIPT_OP_COUNT] = {
+    [SCRIPT_TAP_AT] = { "tap", "X Y", "a touch at logical pixel X Y (decimals allowed)",
+                        parse_tap, "'tap' takes X Y (logical pixels, like tap 120 48.5) or a "
+                        "\"Label\" in double quotes", true },
+    [SCRIPT_TAP_LABEL] = { "tap", "\"Label\"", "a touch on the target with exactly this label",
+                           NULL, NULL, true },
+    [SCRIPT_SWIPE] = { "swipe", "left|right", "a swipe to the left or right", parse_swipe,
+                       "'swipe' takes left or right", true },
+    [SCRIPT_KEY] = { "key", "NAME", "a key as SDL names it; ctrl+, alt+, shift+, gui+ in front",
+                     parse_key, "'key' takes a key name as SDL names it (like Escape, Return, "
+                     "F11), with ctrl+, alt+, shift+ or gui+ in front if needed", true },
+    [SCRIPT_QUIT] = { "quit", "", "a window-close request", parse_quit, "'quit' takes nothing",
+                      true },
+    [SCRIPT_WAIT] = { "wait", "MS", "MS milliseconds on the virtual clock", parse_wait,
+                      "'wait' takes whole milliseconds from 0 to 86400000, like wait 1500", true },
+    [SCRIPT_SHOT] = { "shot", "NAME", "saves NAME.png in the --shots folder", parse_shot,
+                      "'shot' takes a file name of letters, digits, '-', '_' and '.', like "
+                      "shot home-800x480", true },
+    [SCRIPT_EXPECT_SCREEN] = { "expect", "screen ID", "fails unless screen ID (or idle, the "
+                               "overlay) is showing", parse_expect, "'expect' takes screen ID "
+                               "or text \"...\" in double quotes", true },
+    [SCRIPT_EXPECT_TEXT] = { "expect", "text \"...\"", "fails unless this text is visible",
+                             NULL, NULL, true },
+    [SCRIPT_HOLD] = { "hold", "X Y MS", "a touch at X Y held still for MS milliseconds "
+                      "(a long press)", parse_hold, "'hold' takes X Y MS: a touch at logical "
+                      "pixel X Y held for MS milliseconds, like hold 10 10 3500", false },
 };
 
 const char *script_op_name(ScriptOp op)
 {
-    static const char *const names[SCRIPT_OP_COUNT] = {
-        "tap", "tap", "swipe", "key", "quit", "wait", "shot", "expect", "expect", "hold"
-    };
-    return op >= 0 && op < SCRIPT_OP_COUNT ? names[op] : "?";
+    return op >= 0 && op < SCRIPT_OP_COUNT ? commands[op].name : "?";
+}
+
+/* The command of the first form named like the word, or NULL. */
+static const Command *find_command(const Word *w)
+{
+    for (int c = 0; c < SCRIPT_OP_COUNT; c++)
+        if (commands[c].parse && word_is(w, commands[c].name))
+            return &commands[c];
+    return NULL;
+}
+
+/* Every command word once, in table order (NULL-terminated); with `listed_only`, only
+ * the listed ones. Returns how many. */
+static int command_names(const char **names, bool listed_only)
+{
+    int n = 0;
+    for (int c = 0; c < SCRIPT_OP_COUNT; c++)
+        if (commands[c].parse && (commands[c].listed || !listed_only))
+            names[n++] = commands[c].name;
+    names[n] = NULL;
+    return n;
+}
+
+/* "tap, swipe, … and expect": the listed commands, the last after `last` (" and "). */
+static const char *listed_commands(char *buf, size_t size, const char *last)
+{
+    const char *names[SCRIPT_OP_COUNT + 1];
+    int n = command_names(names, true);
+    buf[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        size_t used = strlen(buf);
+        snprintf(buf + used, size - used, "%s%s", i == 0 ? "" : i == n - 1 ? last : ", ",
+                 names[i]);
+    }
+    return buf;
+}
+
+void script_print_commands(FILE *out, const char *indent)
+{
+    for (int c = 0; c < SCRIPT_OP_COUNT; c++) {
+        char form[32];
+        snprintf(form, sizeof(form), "%s%s%s", commands[c].name, commands[c].args[0] ? " " : "",
+                 commands[c].args);
+        fprintf(out, "%s%-18s %s\n", indent, form, commands[c].help);
+    }
 }
 
 /* ---------------------------------------------------------------------------------- */
 /* Lines                                                                              */
 /* ---------------------------------------------------------------------------------- */
 
-/* Bytes that cannot be typed into a script: broken UTF-8 and control characters. */
+/* Bytes that cannot be typed into a script: control characters (broken UTF-8 has been
+ * reported by the line reader). */
 static bool check_bytes(Parser *p)
 {
-    if (!diag_text_line(p->diags, &p->encoding, p->path, p->line, p->text, p->len))
-        return false;
     for (size_t i = 0; i < p->len; i++) {
         unsigned char c = (unsigned char)p->text[i];
         if ((c < 0x20 && c != '\t') || c == 0x7F) {
@@ -667,33 +669,34 @@ static bool add_command(Parser *p, const ScriptCmd *cmd)
     return true;
 }
 
-static void parse_line(Parser *p, const char *text, size_t len)
+static void parse_line(Parser *p, const char *text, size_t len, bool utf8)
 {
     p->text = text;
     p->len = len;
-    if (!check_bytes(p) || !scan_words(p) || p->count == 0)
+    if (!utf8 || !check_bytes(p) || !scan_words(p) || p->count == 0)
         return;
     const Word *first = &p->words[0];
+    char list[128];
     if (first->quoted) {
-        report(p, DIAG_ERROR, "a line starts with a command (tap, swipe, key, quit, wait, "
-               "shot or expect), not with a quoted string");
+        report(p, DIAG_ERROR, "a line starts with a command (%s), not with a quoted string",
+               listed_commands(list, sizeof(list), " or "));
         return;
     }
-    int c = 0;
-    while (c < COMMAND_COUNT && !word_is(first, commands[c].name))
-        c++;
-    if (c == COMMAND_COUNT) {
-        const char *s = suggest(first->start, first->len, command_names);
+    const Command *command = find_command(first);
+    if (!command) {
+        const char *names[SCRIPT_OP_COUNT + 1];
+        command_names(names, false);
+        const char *s = suggest_near(first->start, first->len, names);
         if (s)
             report(p, DIAG_ERROR, "unknown command '%.*s%s'; did you mean '%s'?",
                    SHOWN(shown_word(first)), s);
         else
-            report(p, DIAG_ERROR, "unknown command '%.*s%s'; commands are tap, swipe, key, "
-                   "quit, wait, shot and expect", SHOWN(shown_word(first)));
+            report(p, DIAG_ERROR, "unknown command '%.*s%s'; commands are %s",
+                   SHOWN(shown_word(first)), listed_commands(list, sizeof(list), " and "));
         return;
     }
     ScriptCmd cmd = { .line = p->line, .text = "", .screen = SCREEN_COUNT };
-    int used = commands[c].parse(p, &cmd, commands[c].usage);
+    int used = command->parse(p, &cmd, command->usage);
     if (used == 0)
         return;
     if (p->count > used && used < KEPT_WORDS) {
@@ -720,36 +723,22 @@ static bool start(Script *s, const char *path, Diags *diags)
     return true;
 }
 
-static bool parse_text(Script *s, const char *path, const char *text, size_t len, Diags *diags)
+static bool parse_text(Script *s, const char *text, size_t len, Diags *diags)
 {
-    if (len == 0)
-        return true; /* text may be NULL then */
-    if (len > SCRIPT_MAX_FILE) {
-        diag_add(diags, path, 1, DIAG_ERROR, "the file is larger than %d KiB: is it the "
-                 "right file?", SCRIPT_MAX_FILE / 1024);
+    TextFile file;
+    if (!textfile_start(&file, diags, s->path, text, len, SCRIPT_MAX_FILE))
         return false;
-    }
-    if (!diag_text_readable(diags, path, text, len))
-        return false;
-    size_t pos = 0;
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-        pos = 3; /* the byte order mark some editors write */
-    /* A file of classic Mac line ends has CRs and no LF. */
-    char eol = !memchr(text, '\n', len) && memchr(text, '\r', len) ? '\r' : '\n';
-
     Parser p = { .s = s, .diags = diags, .path = s->path };
-    while (pos < len && !p.out_of_memory) {
-        p.line++;
-        const char *end = memchr(text + pos, eol, len - pos);
-        size_t n = (end ? (size_t)(end - text) : len) - pos;
-        if (eol == '\n' && n > 0 && text[pos + n - 1] == '\r')
-            n--;
-        parse_line(&p, text + pos, n);
-        pos = end ? (size_t)(end - text) + 1 : len;
+    const char *line;
+    size_t n;
+    bool utf8;
+    while (!p.out_of_memory && textfile_next(&file, &line, &n, &utf8)) {
+        p.line = file.line;
+        parse_line(&p, line, n, utf8);
     }
-    diag_text_end(diags, &p.encoding, path);
+    textfile_end(&file);
     if (p.out_of_memory) {
-        diag_add(diags, path, 1, DIAG_ERROR, "out of memory while reading the script");
+        diag_add(diags, s->path, 1, DIAG_ERROR, "out of memory while reading the script");
         free(s->cmds);
         s->cmds = NULL;
         s->count = s->capacity = 0;
@@ -763,7 +752,7 @@ bool script_parse(Script *s, const char *path, const char *text, size_t len, Dia
     int errors = diags->errors;
     if (!start(s, path, diags))
         return false;
-    parse_text(s, path, text, len, diags);
+    parse_text(s, text, len, diags);
     return diags->errors == errors;
 }
 
@@ -774,9 +763,9 @@ bool script_load(Script *s, const char *path, Diags *diags)
     if (!start(s, path, diags))
         goto done;
     size_t len;
-    data = diag_read_file(diags, path, SCRIPT_MAX_FILE + 1, "the script", &len);
+    data = textfile_read(diags, path, SCRIPT_MAX_FILE, "the script", &len);
     if (data)
-        parse_text(s, path, data, len, diags);
+        parse_text(s, data, len, diags);
 done:
     free(data);
     return diags->errors == errors;

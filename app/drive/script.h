@@ -16,6 +16,9 @@
  *     expect text "Your style"
  *     hold 10 10 3500          # a touch held still for MS milliseconds (a long press)
  *
+ * (The commands are listed once, in script.c's table: the parser, its messages and
+ * script_print_commands come from it.)
+ *
  * `#` starts a comment anywhere outside a quoted string. Words are separated by spaces or
  * tabs. Quoted strings are UTF-8 text in double quotes, where \" is a quote and \\ a
  * backslash. Lines end with LF or CRLF (a file with only CRs is read too); the last line
@@ -31,6 +34,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "../core/arena.h"
 #include "../core/diag.h"
@@ -102,8 +106,13 @@ bool script_load(Script *s, const char *path, Diags *diags);
 /* Frees the commands and their strings; `s` is empty afterwards and can be reused. */
 void script_free(Script *s);
 
-/* The command's word ("tap", "swipe", "key", "quit", "wait", "shot", "expect"), for logs;
- * "?" for a value out of range. */
+/* The command's word ("tap", "swipe", "key", "quit", "wait", "shot", "expect", "hold"),
+ * for logs; "?" for a value out of range. */
 const char *script_op_name(ScriptOp op);
+
+/* Writes the script language for --help: one line per form of a command ("tap X Y",
+ * "tap \"Label\"", …), each starting with `indent`, with what it does. From the same
+ * table the parser and its messages use. */
+void script_print_commands(FILE *out, const char *indent);
 
 #endif
