@@ -32,6 +32,7 @@
 #include "../app/core/bundle.h"
 #include "../app/core/config.h"
 #include "../app/core/diag.h"
+#include "../app/core/hash.h"
 #include "../app/drive/headless.h"
 #include "../app/render/render.h"
 #include "../app/shell/shell.h"
@@ -168,14 +169,6 @@ static void count_free(void *p)
 
 /* ---- the different lines of text ---------------------------------------------------- */
 
-static uint64_t fnv(uint64_t h, const void *data, size_t n)
-{
-    const unsigned char *p = data;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ p[i]) * 1099511628211ull;
-    return h;
-}
-
 /* Adds the list's lines to bench.lines, keyed like the renderer's text cache: font,
  * colour and bytes of each line that draws. */
 static void count_lines(const DrawList *list)
@@ -186,8 +179,8 @@ static void count_lines(const DrawList *list)
             continue;
         uint32_t colour = c->colour & 0xFFFFFF;
         size_t len = (size_t)(c->len < RENDER_LINE_BYTES ? c->len : RENDER_LINE_BYTES - 1);
-        uint64_t h = fnv(fnv(fnv(14695981039346656037ull, &c->font, sizeof(c->font)), &colour,
-                             sizeof(colour)), c->text, len);
+        uint64_t h = hash_bytes(hash_bytes(hash_bytes(HASH_SEED, &c->font, sizeof(c->font)), &colour,
+                                           sizeof(colour)), c->text, len);
         h += h == 0;
         size_t slot = h & (LINE_SET - 1);
         while (bench.lines[slot] && bench.lines[slot] != h)

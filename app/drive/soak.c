@@ -11,6 +11,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "../core/hash.h"
 #include "../view/check.h"
 
 /* splitmix64: a whole run follows from its seed. */
@@ -107,10 +108,7 @@ static uint64_t frame_digest(const Soak *k)
 {
     const Shell *s = k->run.shell;
     size_t n = (size_t)s->render.width * (size_t)s->render.height;
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ k->pixels[i]) * 1099511628211ULL;
-    return h;
+    return hash_bytes(HASH_SEED, k->pixels, n * sizeof(k->pixels[0]));
 }
 
 static bool all_zero(const void *p, size_t n)

@@ -14,7 +14,7 @@
 
 #include "../core/utf8.h"
 #include "font.h"
-#include "hash.h"
+#include "../core/hash.h"
 
 static const RenderFace face_of_role[FONT_ROLE_COUNT] = {
     [FONT_DISPLAY] = RENDER_FACE_STRONG,

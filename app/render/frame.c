@@ -11,7 +11,8 @@
 #include <assert.h>
 #include <math.h>
 
-#include "hash.h"
+#include "../core/hash.h"
+#include "../core/utf8.h"
 #include "rotate.h"
 
 /* ---- commands ------------------------------------------------------------------------- */
@@ -50,7 +51,7 @@ static SDL_Rect bounds_of(Renderer *r, const DrawCmd *c, int index)
     }
     case DRAW_TEXT: {
         assert(c->font >= 0 && c->font < FONT_ROLE_COUNT);
-        int len = render_cut(c->text, c->len, RENDER_LINE_BYTES - 1);
+        int len = (int)utf8_cut(c->text, (size_t)c->len, RENDER_LINE_BYTES - 1);
         if (len <= 0)
             return none;
         int e = render_text_get(r, c->font, c->colour & 0xFFFFFF, c->text, len);

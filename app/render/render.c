@@ -14,14 +14,6 @@ SDL_Color render_colour(uint32_t rgb, Uint8 alpha)
     return (SDL_Color){ (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, alpha };
 }
 
-int render_cut(const char *text, int len, int max)
-{
-    if (len <= max)
-        return len;
-    int n = (int)utf8_floor(text, (size_t)max);
-    return n > 0 ? n : max; /* not UTF-8 at all: cut anywhere */
-}
-
 /* The text cache's budget for a screen size: half a frame's bytes, at least
  * RENDER_TEXT_BUDGET_MIN. Scaled, because text textures scale with the screen: a fixed
  * 16 MiB was twice a 1080p frame, the largest part of peak memory there. */

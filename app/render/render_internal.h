@@ -13,10 +13,6 @@
 /* 0xRRGGBB (higher bits ignored) and an alpha as an SDL_Color. */
 SDL_Color render_colour(uint32_t rgb, Uint8 alpha);
 
-/* The length of the longest prefix of `text` (`len` bytes) that is at most `max` bytes and
- * does not cut a UTF-8 character in two; text that is not UTF-8 at all is cut at `max`. */
-int render_cut(const char *text, int len, int max);
-
 /* ---- faces.c: the theme's fonts ------------------------------------------------------- */
 
 /* Fills r->face_path (see render_open); false, with a sentence in `error`, when no font at

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "../core/utf8.h"
-#include "hash.h"
+#include "../core/hash.h"
 
 _Static_assert((RENDER_TEXT_TABLE & (RENDER_TEXT_TABLE - 1)) == 0, "the table is a power of two");
 _Static_assert((int)RENDER_TEXT_CACHE >= (int)DRAW_MAX_CMDS, "a whole frame of lines must fit the cache");
@@ -168,7 +168,7 @@ static int next_piece(const char *text, int len)
     int space = PIECE - 1;
     while (space > PIECE / 2 && text[space - 1] != ' ')
         space--;
-    return space > PIECE / 2 ? space : render_cut(text, len, PIECE - 1);
+    return space > PIECE / 2 ? space : (int)utf8_cut(text, (size_t)len, PIECE - 1);
 }
 
 static int measure_width(void *ctx, FontRole font, const char *text, int len)

@@ -1,5 +1,6 @@
-/* hash.h — the one 64-bit hash of the renderer (FNV-1a): text cache keys, measured widths,
- * fallback glyphs, draw commands and the screen cells they touch. Plain C, no SDL. */
+/* hash.h — the one 64-bit hash (FNV-1a): the renderer's text cache keys, measured widths,
+ * fallback glyphs, draw commands and the screen cells they touch; the soak's frame digest;
+ * the bench's count of distinct lines. Plain C, no SDL. */
 #ifndef ATTUNE_HASH_H
 #define ATTUNE_HASH_H
 
