@@ -85,8 +85,8 @@ const char *fill(Ctx *x, const char *tmpl, const char *const *names, const char 
 /* --- text ------------------------------------------------------------------------------ */
 
 /* Wraps `text` (one paragraph) into `box` from its top; returns the height used. */
-float paragraph(Ctx *x, FontRole font, const char *text, Rect box, Align align,
-                       uint32_t fg, uint32_t bg)
+float paragraph_clipped(Ctx *x, FontRole font, const char *text, Rect box, Rect clip, Align align,
+                        uint32_t fg, uint32_t bg)
 {
     int len = (int)strlen(text);
     TextLine *lines = x->v->lines;
@@ -102,11 +102,16 @@ float paragraph(Ctx *x, FontRole font, const char *text, Rect box, Align align,
         else if (align == ALIGN_RIGHT)
             lx = box.x + box.w - lines[i].width;
         draw_text(x->out, lx, y, (float)lines[i].width, lh, font, text + lines[i].start,
-                  lines[i].len, fg, bg, box);
+                  lines[i].len, fg, bg, clip);
         y += lh;
     }
     draw_block(x->out, text, (Rect){ box.x, box.y, box.w, y - box.y });
     return y - box.y;
+}
+
+float paragraph(Ctx *x, FontRole font, const char *text, Rect box, Align align, uint32_t fg, uint32_t bg)
+{
+    return paragraph_clipped(x, font, text, box, box, align, fg, bg);
 }
 
 float paragraph_height(Ctx *x, FontRole font, const char *text, float width)
@@ -154,16 +159,22 @@ void button_face(Ctx *x, Rect r, const char *label, ButtonStyle style, int index
     float th = paragraph_height(x, font, label, inner.w);
     inner.y = r.y + (r.h - th) / 2;
     inner.h = th;
-    paragraph(x, font, label, (Rect){ inner.x, inner.y, inner.w, r.h - (inner.y - r.y) }, ALIGN_CENTRE,
-              text_c, fill_c);
     /* the text's box is the button: overflow means the label does not fit */
-    x->out->cmds[x->out->count - 1].clip = r;
+    paragraph_clipped(x, font, label, (Rect){ inner.x, inner.y, inner.w, r.h - (inner.y - r.y) }, r,
+                      ALIGN_CENTRE, text_c, fill_c);
+}
+
+void button_enabled(Ctx *x, Rect r, const char *label, Action action, int arg, ButtonStyle style, bool enabled)
+{
+    button_face(x, r, label, style, x->out->target_count);
+    Target *target = draw_target(x->out, r, action, arg, label);
+    if (target)
+        target->enabled = enabled;
 }
 
 void button(Ctx *x, Rect r, const char *label, Action action, int arg, ButtonStyle style)
 {
-    button_face(x, r, label, style, x->out->target_count);
-    draw_target(x->out, r, action, arg, label);
+    button_enabled(x, r, label, action, arg, style, true);
 }
 
 /* The width a one-line button needs for `label`. */

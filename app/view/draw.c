@@ -81,6 +81,11 @@ Target *draw_target(DrawList *list, Rect r, Action action, int arg, const char *
     return t;
 }
 
+void draw_clear_targets(DrawList *list)
+{
+    list->target_count = 0;
+}
+
 void draw_block(DrawList *list, const char *text, Rect r)
 {
     if (list->block_count == DRAW_MAX_BLOCKS) {

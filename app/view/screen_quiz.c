@@ -55,8 +55,8 @@ void screen_question(Ctx *x)
                 float h2 = paragraph_height(x, FONT_CAPTION, q->labels[i + 1], lb.w);
                 lb.y += (t - h2) / 2;
                 lb.h = h2;
-                paragraph(x, FONT_CAPTION, q->labels[i + 1], lb, ALIGN_LEFT, chosen ? fg : colour(x, COLOUR_MUTED), fill_c);
-                x->out->cmds[x->out->count - 1].clip = (Rect){ lb.x, br.y, lb.w, t };
+                paragraph_clipped(x, FONT_CAPTION, q->labels[i + 1], lb, (Rect){ lb.x, br.y, lb.w, t }, ALIGN_LEFT,
+                                  chosen ? fg : colour(x, COLOUR_MUTED), fill_c);
             }
             draw_target(x->out, br, ACT_ANSWER, i + 1, number);
         }
@@ -141,9 +141,9 @@ static void result_map(Ctx *x, Rect r, const QuizScore *s)
             lb.h = fmaxf(lh, 0);
             if (lb.y < qr.y + pad)
                 lb.y = qr.y + pad;
-            paragraph(x, FONT_CAPTION, name, lb, ALIGN_CENTRE, mine ? colour(x, COLOUR_TEXT) : colour(x, COLOUR_MUTED),
-                      mine ? mix(surface, accent, 0.16f) : surface);
-            x->out->cmds[x->out->count - 1].clip = qr;
+            paragraph_clipped(x, FONT_CAPTION, name, lb, qr, ALIGN_CENTRE,
+                              mine ? colour(x, COLOUR_TEXT) : colour(x, COLOUR_MUTED),
+                              mine ? mix(surface, accent, 0.16f) : surface);
         }
     }
     draw_outline(x->out, r, colour(x, COLOUR_LINE), 10 * u, 1.5f * u);

@@ -22,6 +22,29 @@ void screen_unavailable(Ctx *x)
               ALIGN_CENTRE, colour(x, COLOUR_MUTED), bg);
 }
 
+/* Key `k` of the PIN pad, row by row: 1 to 9, then Delete, 0, OK. While the pad is locked
+ * the keys are shown but cannot be pressed. */
+static void pin_key(Ctx *x, int k, Rect r, bool enabled)
+{
+    const char *label = "0";
+    Action action = ACT_PIN_DIGIT;
+    int arg = 0;
+    ButtonStyle style = BUTTON_SECONDARY;
+    if (k < 9) {
+        label = draw_printf(x->out, "%d", k + 1);
+        arg = k + 1;
+    } else if (k == 9) {
+        label = bundle_word(x->b, WORD_STAFF_DELETE);
+        action = ACT_PIN_DELETE;
+        style = BUTTON_QUIET;
+    } else if (k == 11) {
+        label = bundle_word(x->b, WORD_STAFF_OK);
+        action = ACT_PIN_OK;
+        style = BUTTON_PRIMARY;
+    }
+    button_enabled(x, r, label, action, arg, style, enabled);
+}
+
 static void staff_pin_pad(Ctx *x, float top)
 {
     const ViewMetrics *vm = x->vm;
@@ -55,18 +78,8 @@ static void staff_pin_pad(Ctx *x, float top)
                   colour(x, COLOUR_TEXT), bg);
     float px = wide ? x->w - m - pad_w : (x->w - pad_w) / 2;
     float py = wide ? top + (x->h - top - m - pad_h) / 2 : x->h - m - t - gap * 2 - pad_h;
-    for (int k = 0; k < 12; k++) {
-        Rect r = { px + (k % 3) * (kw + gap), py + (k / 3) * (kh + gap), kw, kh };
-        if (k < 9)
-            button(x, r, draw_printf(x->out, "%d", k + 1), ACT_PIN_DIGIT, k + 1, BUTTON_SECONDARY);
-        else if (k == 9)
-            button(x, r, bundle_word(x->b, WORD_STAFF_DELETE), ACT_PIN_DELETE, 0, BUTTON_QUIET);
-        else if (k == 10)
-            button(x, r, "0", ACT_PIN_DIGIT, 0, BUTTON_SECONDARY);
-        else
-            button(x, r, bundle_word(x->b, WORD_STAFF_OK), ACT_PIN_OK, 0, BUTTON_PRIMARY);
-        x->out->targets[x->out->target_count - 1].enabled = !locked;
-    }
+    for (int k = 0; k < 12; k++)
+        pin_key(x, k, (Rect){ px + (k % 3) * (kw + gap), py + (k / 3) * (kh + gap), kw, kh }, !locked);
     const char *cancel = bundle_word(x->b, WORD_STAFF_CANCEL);
     float cw = fmaxf(button_width(x, cancel), t * 2);
     button(x, (Rect){ wide ? m : (x->w - cw) / 2, x->h - m * 0.6f - t, cw, t }, cancel, ACT_HOME, 0, BUTTON_SECONDARY);

@@ -191,7 +191,7 @@ static void overlay_idle(Ctx *x)
 {
     const ViewMetrics *vm = x->vm;
     float u = vm->unit, m = vm->margin, t = vm->target;
-    x->out->target_count = 0; /* nothing under the overlay can be pressed */
+    draw_clear_targets(x->out); /* nothing under the overlay can be pressed */
     /* opaque: a passer-by must not read what the person was looking at */
     draw_rect(x->out, (Rect){ 0, 0, x->w, x->h }, mix(colour(x, COLOUR_BACKGROUND), colour(x, COLOUR_TEXT), 0.55f), 0);
     float w = fminf(x->w - 2 * m, 560 * u), pad = 28 * u;

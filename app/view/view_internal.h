@@ -38,14 +38,19 @@ const char *fill(Ctx *x, const char *tmpl, const char *const *names, const char 
 
 /* --- chrome.c: text and buttons ----------------------------------------------------------- */
 
-/* Wraps `text` (one paragraph) into `box` from its top; every line must stay inside `box`.
- * Returns the height used. */
+/* Wraps `text` (one paragraph) into `box` from its top; returns the height used. Each line
+ * must stay inside `clip` (the layout checks say when one does not); paragraph() is the
+ * usual case, where that is `box` itself. */
+float paragraph_clipped(Ctx *x, FontRole font, const char *text, Rect box, Rect clip, Align align,
+                        uint32_t fg, uint32_t bg);
 float paragraph(Ctx *x, FontRole font, const char *text, Rect box, Align align, uint32_t fg, uint32_t bg);
 float paragraph_height(Ctx *x, FontRole font, const char *text, float width);
 
 /* Draws a button as target `index` would look (pressed, focused) without adding a target. */
 void button_face(Ctx *x, Rect r, const char *label, ButtonStyle style, int index);
-/* A button and its target. */
+/* A button and its target; button() is the usual, enabled, case. A disabled button looks
+ * the same but cannot be pressed. */
+void button_enabled(Ctx *x, Rect r, const char *label, Action action, int arg, ButtonStyle style, bool enabled);
 void button(Ctx *x, Rect r, const char *label, Action action, int arg, ButtonStyle style);
 /* The width a one-line button needs for `label`. */
 float button_width(Ctx *x, const char *label);
