@@ -82,6 +82,23 @@ const char *fill(Ctx *x, const char *tmpl, const char *const *names, const char 
     return draw_printf(x->out, "%s", buf);
 }
 
+const char *fill_count(Ctx *x, Word word, int n, int total)
+{
+    char num[16], all[16];
+    snprintf(num, sizeof(num), "%d", n);
+    snprintf(all, sizeof(all), "%d", total);
+    const char *names[] = { "n", "total" }, *values[] = { num, all };
+    return fill(x, bundle_word(x->b, word), names, values, 2);
+}
+
+const char *fill_number(Ctx *x, Word word, const char *name, long value)
+{
+    char num[24];
+    snprintf(num, sizeof(num), "%ld", value);
+    const char *names[] = { name }, *values[] = { num };
+    return fill(x, bundle_word(x->b, word), names, values, 1);
+}
+
 /* --- text ------------------------------------------------------------------------------ */
 
 /* Wraps `text` (one paragraph) into `box` from its top; returns the height used. */
@@ -120,6 +137,13 @@ float paragraph_height(Ctx *x, FontRole font, const char *text, float width)
     return (float)(n * line_h(x, font));
 }
 
+float paragraph_middle(Ctx *x, FontRole font, const char *text, Rect r, Rect clip, Align align,
+                       uint32_t fg, uint32_t bg)
+{
+    float th = paragraph_height(x, font, text, r.w);
+    return paragraph_clipped(x, font, text, (Rect){ r.x, r.y + (r.h - th) / 2, r.w, th }, clip, align, fg, bg);
+}
+
 /* --- buttons and chrome ---------------------------------------------------------------- */
 
 /* Draws a button as target `index` would look (pressed, focused) without adding a target. */
@@ -153,15 +177,10 @@ void button_face(Ctx *x, Rect r, const char *label, ButtonStyle style, int index
     draw_rect(x->out, r, fill_c, radius);
     if (edge)
         draw_outline(x->out, r, edge, radius, fmaxf(1, 1.5f * u));
-    FontRole font = FONT_BUTTON;
     float pad = 14 * u;
-    Rect inner = { r.x + pad, r.y, r.w - 2 * pad, r.h };
-    float th = paragraph_height(x, font, label, inner.w);
-    inner.y = r.y + (r.h - th) / 2;
-    inner.h = th;
     /* the text's box is the button: overflow means the label does not fit */
-    paragraph_clipped(x, font, label, (Rect){ inner.x, inner.y, inner.w, r.h - (inner.y - r.y) }, r,
-                      ALIGN_CENTRE, text_c, fill_c);
+    paragraph_middle(x, FONT_BUTTON, label, (Rect){ r.x + pad, r.y, r.w - 2 * pad, r.h }, r, ALIGN_CENTRE,
+                     text_c, fill_c);
 }
 
 void button_enabled(Ctx *x, Rect r, const char *label, Action action, int arg, ButtonStyle style, bool enabled)
@@ -247,11 +266,7 @@ void page_marker(Ctx *x, Rect r)
             draw_circle(x->out, (Rect){ x0 + i * (d + gap), cy, d, d },
                         i == p ? colour(x, COLOUR_ACCENT) : colour(x, COLOUR_LINE));
     }
-    char num[16], total[16];
-    snprintf(num, sizeof(num), "%d", p + 1);
-    snprintf(total, sizeof(total), "%d", n);
-    const char *names[] = { "n", "total" }, *values[] = { num, total };
-    const char *label = fill(x, bundle_word(x->b, WORD_APP_PAGE), names, values, 2);
+    const char *label = fill_count(x, WORD_APP_PAGE, p + 1, n);
     bool dots = n * (d + gap) < r.w && n <= 12;
     float lh = (float)line_h(x, FONT_CAPTION);
     Rect box = { r.x, dots ? r.y + r.h / 2 + d : r.y + (r.h - lh) / 2, r.w, lh };

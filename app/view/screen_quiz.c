@@ -3,99 +3,112 @@
 #include "view_internal.h"
 
 #include <math.h>
-#include <stdio.h>
 
-void screen_question(Ctx *x)
+/* The top bar, titled "4 of 14", and the progress bar under it; returns where the rest starts. */
+static float question_progress(Ctx *x, int n)
 {
     const ViewMetrics *vm = x->vm;
     const Quiz *q = &x->b->quiz;
-    const QuizSession *s = &x->f->quiz;
-    int n = s->current < q->item_count ? s->current : q->item_count - 1;
-    if (n < 0)
-        return;
-    float u = vm->unit, m = vm->margin, t = vm->target;
-    char num[16], total[16];
-    snprintf(num, sizeof(num), "%d", n + 1);
-    snprintf(total, sizeof(total), "%d", q->item_count);
-    const char *names[] = { "n", "total" }, *values[] = { num, total };
-    const char *progress = fill(x, bundle_word(x->b, WORD_QUESTION_PROGRESS), names, values, 2);
+    float u = vm->unit, m = vm->margin;
+    const char *progress = fill_count(x, WORD_QUESTION_PROGRESS, n + 1, q->item_count);
     float top = top_bar(x, progress, ACT_BACK, 0);
-    /* the progress bar */
     float bar_h = 6 * u;
     draw_rect(x->out, (Rect){ m, top, x->w - 2 * m, bar_h }, colour(x, COLOUR_LINE), bar_h / 2);
     draw_rect(x->out, (Rect){ m, top, (x->w - 2 * m) * (n + 1) / q->item_count, bar_h }, colour(x, COLOUR_ACCENT),
               bar_h / 2);
-    top += bar_h + vm->gap * 1.5f;
+    return top + bar_h + vm->gap * 1.5f;
+}
 
-    /* the answer buttons: a row in landscape, a column in portrait (numbers on the
-     * buttons, the scale's words beside or under them); `by` is where they start */
-    int points = q->points;
-    float gap = 10 * u, maxw = x->w - 2 * m, by;
-    uint32_t bg = colour(x, COLOUR_BACKGROUND);
-    bool column = x->h > x->w * 1.2f;
-    int cols = 1;
-    if (column && points * t + (points - 1) * gap > (x->h - top) * 0.62f)
-        cols = 2;
-    if (column) {
-        int rows = (points + cols - 1) / cols;
-        float cw = (fminf(maxw, 560 * u * cols) - (cols - 1) * gap) / cols, x0 = (x->w - (cw * cols + (cols - 1) * gap)) / 2;
-        by = x->h - m * 0.6f - rows * t - (rows - 1) * gap;
-        for (int i = 0; i < points; i++) {
-            Rect br = { x0 + (i / rows) * (cw + gap), by + (i % rows) * (t + gap), cw, t };
-            int index = x->out->target_count;
-            bool chosen = s->answers[n] == i + 1;
-            button_face(x, br, "", chosen ? BUTTON_SELECTED : BUTTON_SECONDARY, index);
-            uint32_t fg = chosen ? colour(x, COLOUR_ACCENT_TEXT) : colour(x, COLOUR_TEXT);
-            uint32_t fill_c = chosen ? colour(x, COLOUR_ACCENT) : colour(x, COLOUR_SURFACE);
-            const char *number = draw_printf(x->out, "%d", i + 1);
-            float lh = (float)line_h(x, FONT_BUTTON), pad = 18 * u, nw = 1.6f * x->m->size[FONT_BUTTON];
-            paragraph(x, FONT_BUTTON, number, (Rect){ br.x + pad, br.y + (t - lh) / 2, nw, lh }, ALIGN_LEFT, fg, fill_c);
-            if (q->labels[i + 1]) {
-                Rect lb = { br.x + pad + nw, br.y, br.w - 2 * pad - nw, t };
-                float h2 = paragraph_height(x, FONT_CAPTION, q->labels[i + 1], lb.w);
-                lb.y += (t - h2) / 2;
-                lb.h = h2;
-                paragraph_clipped(x, FONT_CAPTION, q->labels[i + 1], lb, (Rect){ lb.x, br.y, lb.w, t }, ALIGN_LEFT,
-                                  chosen ? fg : colour(x, COLOUR_MUTED), fill_c);
-            }
-            draw_target(x->out, br, ACT_ANSWER, i + 1, number);
-        }
-    } else {
-        float bw = fminf(t * 1.5f, (maxw - (points - 1) * gap) / points);
-        float label_h = 2.0f * line_h(x, FONT_CAPTION);
-        float row_w = points * bw + (points - 1) * gap, x0 = (x->w - row_w) / 2;
-        by = x->h - m * 0.6f - label_h - t;
-        for (int i = 0; i < points; i++) {
-            const char *label = draw_printf(x->out, "%d", i + 1);
-            button(x, (Rect){ x0 + i * (bw + gap), by, bw, t }, label, ACT_ANSWER, i + 1,
-                   s->answers[n] == i + 1 ? BUTTON_SELECTED : BUTTON_SECONDARY);
-        }
-        /* the scale's words under the buttons: the ends under the end buttons, others centred */
-        int labelled = 0;
-        for (int i = 1; i <= points; i++)
-            labelled += q->labels[i] != NULL;
-        float lw = labelled > 0 ? row_w / labelled : row_w;
-        for (int i = 1; i <= points; i++) {
-            if (!q->labels[i])
-                continue;
-            float cx = x0 + (i - 1) * (bw + gap) + bw / 2;
-            Rect box = { cx - lw / 2, by + t + 6 * u, lw, label_h };
-            Align align = ALIGN_CENTRE;
-            if (i == 1) {
-                box.x = x0;
-                align = ALIGN_LEFT;
-            } else if (i == points) {
-                box.x = x0 + row_w - lw;
-                align = ALIGN_RIGHT;
-            }
-            paragraph(x, FONT_CAPTION, q->labels[i], box, align, colour(x, COLOUR_MUTED), bg);
-        }
+/* Answer i + 1 as a wide button of the column: its number on the left, the scale's word
+ * for it (if any) beside the number. The target is named by the number. */
+static void answer_in_column(Ctx *x, Rect br, int i, bool chosen)
+{
+    const Quiz *q = &x->b->quiz;
+    float u = x->vm->unit, t = br.h;
+    button_face(x, br, "", chosen ? BUTTON_SELECTED : BUTTON_SECONDARY, x->out->target_count);
+    uint32_t fg = chosen ? colour(x, COLOUR_ACCENT_TEXT) : colour(x, COLOUR_TEXT);
+    uint32_t fill_c = chosen ? colour(x, COLOUR_ACCENT) : colour(x, COLOUR_SURFACE);
+    const char *number = draw_printf(x->out, "%d", i + 1);
+    float lh = (float)line_h(x, FONT_BUTTON), pad = 18 * u, nw = 1.6f * x->m->size[FONT_BUTTON];
+    paragraph(x, FONT_BUTTON, number, (Rect){ br.x + pad, br.y + (t - lh) / 2, nw, lh }, ALIGN_LEFT, fg, fill_c);
+    if (q->labels[i + 1]) {
+        Rect lb = { br.x + pad + nw, br.y, br.w - 2 * pad - nw, t };
+        paragraph_middle(x, FONT_CAPTION, q->labels[i + 1], lb, lb, ALIGN_LEFT, chosen ? fg : colour(x, COLOUR_MUTED),
+                         fill_c);
     }
+    draw_target(x->out, br, ACT_ANSWER, i + 1, number);
+}
 
-    /* the statement, centred in what is left */
+/* Portrait: the answers in a column (two when one would take too much of the screen) at
+ * the bottom. Returns where they start. */
+static float answers_column(Ctx *x, int n, float top)
+{
+    const ViewMetrics *vm = x->vm;
+    const Quiz *q = &x->b->quiz;
+    float u = vm->unit, m = vm->margin, t = vm->target;
+    int points = q->points;
+    float gap = 10 * u, maxw = x->w - 2 * m;
+    int cols = 1;
+    if (points * t + (points - 1) * gap > (x->h - top) * 0.62f)
+        cols = 2;
+    int rows = (points + cols - 1) / cols;
+    float cw = (fminf(maxw, 560 * u * cols) - (cols - 1) * gap) / cols, x0 = (x->w - (cw * cols + (cols - 1) * gap)) / 2;
+    float by = x->h - m * 0.6f - rows * t - (rows - 1) * gap;
+    for (int i = 0; i < points; i++) {
+        Rect br = { x0 + (i / rows) * (cw + gap), by + (i % rows) * (t + gap), cw, t };
+        answer_in_column(x, br, i, x->f->quiz.answers[n] == i + 1);
+    }
+    return by;
+}
+
+/* Landscape: the answers in a row of numbered buttons at the bottom, the scale's words
+ * under them (the ends under the end buttons, others centred). Returns where they start. */
+static float answers_row(Ctx *x, int n)
+{
+    const ViewMetrics *vm = x->vm;
+    const Quiz *q = &x->b->quiz;
+    float u = vm->unit, m = vm->margin, t = vm->target;
+    int points = q->points;
+    float gap = 10 * u, maxw = x->w - 2 * m;
+    float bw = fminf(t * 1.5f, (maxw - (points - 1) * gap) / points);
+    float label_h = 2.0f * line_h(x, FONT_CAPTION);
+    float row_w = points * bw + (points - 1) * gap, x0 = (x->w - row_w) / 2;
+    float by = x->h - m * 0.6f - label_h - t;
+    for (int i = 0; i < points; i++) {
+        const char *label = draw_printf(x->out, "%d", i + 1);
+        button(x, (Rect){ x0 + i * (bw + gap), by, bw, t }, label, ACT_ANSWER, i + 1,
+               x->f->quiz.answers[n] == i + 1 ? BUTTON_SELECTED : BUTTON_SECONDARY);
+    }
+    int labelled = 0;
+    for (int i = 1; i <= points; i++)
+        labelled += q->labels[i] != NULL;
+    float lw = labelled > 0 ? row_w / labelled : row_w;
+    for (int i = 1; i <= points; i++) {
+        if (!q->labels[i])
+            continue;
+        float cx = x0 + (i - 1) * (bw + gap) + bw / 2;
+        Rect box = { cx - lw / 2, by + t + 6 * u, lw, label_h };
+        Align align = ALIGN_CENTRE;
+        if (i == 1) {
+            box.x = x0;
+            align = ALIGN_LEFT;
+        } else if (i == points) {
+            box.x = x0 + row_w - lw;
+            align = ALIGN_RIGHT;
+        }
+        paragraph(x, FONT_CAPTION, q->labels[i], box, align, colour(x, COLOUR_MUTED), colour(x, COLOUR_BACKGROUND));
+    }
+    return by;
+}
+
+/* The hint (if the bundle has one) and the statement, centred between `top` and `by`. */
+static void question_statement(Ctx *x, int n, float top, float by)
+{
+    const ViewMetrics *vm = x->vm;
+    const char *text = x->b->quiz.items[n].text;
     const char *hint = bundle_word(x->b, WORD_QUESTION_HINT);
-    float width = fminf(x->w - 2 * m, 34.0f * x->m->size[FONT_HEADING]);
-    float sh = paragraph_height(x, FONT_HEADING, q->items[n].text, width);
+    float width = fminf(x->w - 2 * vm->margin, 34.0f * x->m->size[FONT_HEADING]);
+    float sh = paragraph_height(x, FONT_HEADING, text, width);
     float hh = hint[0] ? paragraph_height(x, FONT_CAPTION, hint, width) + vm->gap : 0;
     float space = by - vm->gap - top;
     float sy = top + fmaxf(0, (space - sh - hh) / 2);
@@ -104,8 +117,22 @@ void screen_question(Ctx *x)
         box.y += paragraph(x, FONT_CAPTION, hint, box, ALIGN_CENTRE, colour(x, COLOUR_MUTED),
                            colour(x, COLOUR_BACKGROUND)) + vm->gap;
     box.h = by - vm->gap - box.y;
-    paragraph(x, FONT_HEADING, q->items[n].text, box, ALIGN_CENTRE, colour(x, COLOUR_TEXT),
-              colour(x, COLOUR_BACKGROUND));
+    paragraph(x, FONT_HEADING, text, box, ALIGN_CENTRE, colour(x, COLOUR_TEXT), colour(x, COLOUR_BACKGROUND));
+}
+
+/* A question: progress at the top, the answers at the bottom (a row in landscape, a column
+ * in portrait), the statement centred in what is left. */
+void screen_question(Ctx *x)
+{
+    const Quiz *q = &x->b->quiz;
+    const QuizSession *s = &x->f->quiz;
+    int n = s->current < q->item_count ? s->current : q->item_count - 1;
+    if (n < 0)
+        return;
+    float top = question_progress(x, n);
+    bool column = x->h > x->w * 1.2f;
+    float by = column ? answers_column(x, n, top) : answers_row(x, n);
+    question_statement(x, n, top, by);
 }
 
 /* The map of the two dimensions: avoidance left to right, anxiety bottom to top. */

@@ -3,7 +3,6 @@
 #include "view_internal.h"
 
 #include <math.h>
-#include <stdio.h>
 
 /* Kiosk, when the content is broken: calm words and nothing to press (staff use the
  * corner). The words are built in, because the bundle that would hold them is what failed;
@@ -65,10 +64,7 @@ static void staff_pin_pad(Ctx *x, float top)
     y += d + gap * 1.5f;
     const char *note = NULL;
     if (locked) {
-        char secs[24];
-        snprintf(secs, sizeof(secs), "%ld", (x->f->locked_until - x->now + 999) / 1000);
-        const char *names[] = { "seconds" }, *values[] = { secs };
-        note = fill(x, bundle_word(x->b, WORD_STAFF_LOCKED), names, values, 1);
+        note = fill_number(x, WORD_STAFF_LOCKED, "seconds", (x->f->locked_until - x->now + 999) / 1000);
         x->out->next_change_ms = (int)(1000 - (x->f->locked_until - x->now) % 1000);
     } else if (x->f->pin_wrong) {
         note = bundle_word(x->b, WORD_STAFF_WRONG);
@@ -125,10 +121,7 @@ static void staff_menu(Ctx *x, float top)
                bundle_word(x->b, tools[i].word), tools[i].action, tools[i].arg, tools[i].style);
     y += (4 / cols) * (t + gap);
     /* brightness: [Dimmer] 80% [Brighter] */
-    char pct[16];
-    snprintf(pct, sizeof(pct), "%d", x->f->brightness);
-    const char *names[] = { "n" }, *values[] = { pct };
-    const char *level = fill(x, bundle_word(x->b, WORD_STAFF_BRIGHTNESS), names, values, 1);
+    const char *level = fill_number(x, WORD_STAFF_BRIGHTNESS, "n", x->f->brightness);
     float bw = fmaxf(button_width(x, bundle_word(x->b, WORD_STAFF_DIMMER)),
                      button_width(x, bundle_word(x->b, WORD_STAFF_BRIGHTER)));
     bw = fmaxf(fminf(bw, (w - 2 * gap) / 3), t * 1.4f);
@@ -154,14 +147,10 @@ static void staff_tally(Ctx *x, float top)
         paragraph(x, FONT_BODY, bundle_word(x->b, WORD_STAFF_TALLY_OFF), box, ALIGN_LEFT, fg, bg);
         return;
     }
-    char n[24];
-    const char *names[] = { "n" }, *values[] = { n };
-    snprintf(n, sizeof(n), "%d", tally->sessions);
-    box.y += paragraph(x, FONT_BODY, fill(x, bundle_word(x->b, WORD_STAFF_SESSIONS), names, values, 1), box,
-                       ALIGN_LEFT, fg, bg);
-    snprintf(n, sizeof(n), "%d", tally->completed);
-    box.y += paragraph(x, FONT_BODY, fill(x, bundle_word(x->b, WORD_STAFF_COMPLETED), names, values, 1), box,
-                       ALIGN_LEFT, fg, bg) + vm->gap;
+    box.y += paragraph(x, FONT_BODY, fill_number(x, WORD_STAFF_SESSIONS, "n", tally->sessions), box, ALIGN_LEFT,
+                       fg, bg);
+    box.y += paragraph(x, FONT_BODY, fill_number(x, WORD_STAFF_COMPLETED, "n", tally->completed), box, ALIGN_LEFT,
+                       fg, bg) + vm->gap;
     for (int st = 0; st < STYLE_COUNT; st++)
         box.y += paragraph(x, FONT_BODY, draw_printf(x->out, "%s: %d", x->b->styles[st].name, tally->results[st]), box,
                            ALIGN_LEFT, colour(x, COLOUR_MUTED), bg);

@@ -5,7 +5,6 @@
 #include "view_internal.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 /* --- the pagination engine --------------------------------------------------------------- */
@@ -196,10 +195,7 @@ static void overlay_idle(Ctx *x)
     draw_rect(x->out, (Rect){ 0, 0, x->w, x->h }, mix(colour(x, COLOUR_BACKGROUND), colour(x, COLOUR_TEXT), 0.55f), 0);
     float w = fminf(x->w - 2 * m, 560 * u), pad = 28 * u;
     uint32_t surface = colour(x, COLOUR_SURFACE);
-    char secs[16];
-    snprintf(secs, sizeof(secs), "%d", flow_idle_seconds(x->f, x->now));
-    const char *names[] = { "seconds" }, *values[] = { secs };
-    const char *text = fill(x, bundle_word(x->b, WORD_IDLE_TEXT), names, values, 1);
+    const char *text = fill_number(x, WORD_IDLE_TEXT, "seconds", flow_idle_seconds(x->f, x->now));
     const char *title = bundle_word(x->b, WORD_IDLE_TITLE), *stay = bundle_word(x->b, WORD_IDLE_STAY);
     float inner = w - 2 * pad;
     float h = pad * 2 + paragraph_height(x, FONT_TITLE, title, inner) + vm->gap +

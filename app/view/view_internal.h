@@ -35,6 +35,9 @@ int width_of(const Ctx *x, FontRole font, const char *s, int len);
 int line_h(const Ctx *x, FontRole font);
 /* {name} placeholders replaced by values; the result lives in the draw list. */
 const char *fill(Ctx *x, const char *tmpl, const char *const *names, const char *const *values, int n);
+/* The bundle's `word` with numbers in it: {n} and {total} ("4 of 14"), or one named number. */
+const char *fill_count(Ctx *x, Word word, int n, int total);
+const char *fill_number(Ctx *x, Word word, const char *name, long value);
 
 /* --- chrome.c: text and buttons ----------------------------------------------------------- */
 
@@ -45,6 +48,9 @@ float paragraph_clipped(Ctx *x, FontRole font, const char *text, Rect box, Rect 
                         uint32_t fg, uint32_t bg);
 float paragraph(Ctx *x, FontRole font, const char *text, Rect box, Align align, uint32_t fg, uint32_t bg);
 float paragraph_height(Ctx *x, FontRole font, const char *text, float width);
+/* As paragraph_clipped, centred top to bottom in `r` (standing out of it evenly when taller). */
+float paragraph_middle(Ctx *x, FontRole font, const char *text, Rect r, Rect clip, Align align,
+                       uint32_t fg, uint32_t bg);
 
 /* Draws a button as target `index` would look (pressed, focused) without adding a target. */
 void button_face(Ctx *x, Rect r, const char *label, ButtonStyle style, int index);
