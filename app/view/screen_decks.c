@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+/* The understanding and the "what helps" cards of one style. */
 static void guidance_items(Ctx *x, Style style)
 {
     const StyleInfo *info = &x->b->styles[style];
@@ -106,56 +107,65 @@ static float ease(float t)
     return t * t * (3 - 2 * t);
 }
 
-void screen_calm(Ctx *x)
+/* Where a breath is `in` ms into its cycle: the words for it, and how full the circle is
+ * (0 empty, 1 full) in *k. */
+static Word breath_phase(const Calm *calm, long in, float *k)
+{
+    if (in < calm->inhale * 1000L) {
+        *k = ease((float)in / (calm->inhale * 1000.0f));
+        return WORD_CALM_BREATHE_IN;
+    }
+    if (in < (calm->inhale + calm->hold) * 1000L) {
+        *k = 1;
+        return WORD_CALM_HOLD;
+    }
+    *k = 1 - ease((float)(in - (calm->inhale + calm->hold) * 1000L) / (calm->exhale * 1000.0f));
+    return WORD_CALM_BREATHE_OUT;
+}
+
+/* The breathing guide, `elapsed` ms in: the screen's intro, then the article's words on
+ * breathing, one paragraph a line; a circle that grows and shrinks; what to do now and
+ * which breath this is. */
+static void calm_breathing(Ctx *x, float top, long elapsed, long cycle)
 {
     const ViewMetrics *vm = x->vm;
     const Calm *calm = &x->b->calm;
-    float top = top_bar(x, bundle_word(x->b, WORD_CALM_TITLE), ACT_BACK, 0);
-    float m = vm->margin, t = vm->target;
-    long cycle = (long)(calm->inhale + calm->hold + calm->exhale) * 1000;
-    long elapsed = x->now - x->f->entered;
+    float m = vm->margin;
     uint32_t bg = colour(x, COLOUR_BACKGROUND);
-    if (elapsed < cycle * calm->breaths) {
-        /* the screen's intro, then the article's words on breathing, one paragraph a line */
-        float y = top;
-        deck_begin(x);
-        deck_add(x, ITEM_PARA, bundle_word(x->b, WORD_CALM_INTRO));
-        deck_add(x, ITEM_PARA, calm->text);
-        for (int i = 0; i < x->v->item_count; i++) {
-            char *p = (char *)draw_printf(x->out, "%.*s", x->v->items[i].len, x->v->items[i].text);
-            y += paragraph(x, i == 0 ? FONT_BODY : FONT_CAPTION, p, (Rect){ m, y, x->w - 2 * m, x->h - y },
-                           ALIGN_CENTRE, colour(x, i == 0 ? COLOUR_TEXT : COLOUR_MUTED), bg);
-        }
-        long in = elapsed % cycle;
-        int breath = (int)(elapsed / cycle);
-        float k;
-        Word phase;
-        if (in < calm->inhale * 1000L) {
-            k = ease((float)in / (calm->inhale * 1000.0f));
-            phase = WORD_CALM_BREATHE_IN;
-        } else if (in < (calm->inhale + calm->hold) * 1000L) {
-            k = 1;
-            phase = WORD_CALM_HOLD;
-        } else {
-            k = 1 - ease((float)(in - (calm->inhale + calm->hold) * 1000L) / (calm->exhale * 1000.0f));
-            phase = WORD_CALM_BREATHE_OUT;
-        }
-        float lh = (float)line_h(x, FONT_HEADING), ch = (float)line_h(x, FONT_CAPTION);
-        float area = x->h - y - m - lh - ch - vm->gap * 2;
-        float rmax = fminf(area, x->w - 2 * m) / 2, rmin = rmax * 0.45f, r = rmin + (rmax - rmin) * k;
-        float cx = x->w / 2, cy = y + vm->gap + rmax;
-        draw_circle(x->out, (Rect){ cx - rmax, cy - rmax, 2 * rmax, 2 * rmax }, mix(bg, colour(x, COLOUR_ACCENT), 0.08f));
-        draw_circle(x->out, (Rect){ cx - r, cy - r, 2 * r, 2 * r }, mix(bg, colour(x, COLOUR_ACCENT), 0.45f));
-        float ly = cy + rmax + vm->gap;
-        paragraph(x, FONT_HEADING, bundle_word(x->b, phase), (Rect){ m, ly, x->w - 2 * m, lh }, ALIGN_CENTRE,
-                  colour(x, COLOUR_TEXT), bg);
-        const char *count = draw_printf(x->out, "%d / %d", breath + 1, calm->breaths);
-        paragraph(x, FONT_CAPTION, count, (Rect){ m, ly + lh, x->w - 2 * m, ch }, ALIGN_CENTRE, colour(x, COLOUR_MUTED), bg);
-        x->out->animating = true;
-        x->out->next_change_ms = 33;
-        return;
+    float y = top;
+    deck_begin(x);
+    deck_add(x, ITEM_PARA, bundle_word(x->b, WORD_CALM_INTRO));
+    deck_add(x, ITEM_PARA, calm->text);
+    for (int i = 0; i < x->v->item_count; i++) {
+        char *p = (char *)draw_printf(x->out, "%.*s", x->v->items[i].len, x->v->items[i].text);
+        y += paragraph(x, i == 0 ? FONT_BODY : FONT_CAPTION, p, (Rect){ m, y, x->w - 2 * m, x->h - y },
+                       ALIGN_CENTRE, colour(x, i == 0 ? COLOUR_TEXT : COLOUR_MUTED), bg);
     }
-    /* then the grounding: five things you can see */
+    int breath = (int)(elapsed / cycle);
+    float k;
+    Word phase = breath_phase(calm, elapsed % cycle, &k);
+    float lh = (float)line_h(x, FONT_HEADING), ch = (float)line_h(x, FONT_CAPTION);
+    float area = x->h - y - m - lh - ch - vm->gap * 2;
+    float rmax = fminf(area, x->w - 2 * m) / 2, rmin = rmax * 0.45f, r = rmin + (rmax - rmin) * k;
+    float cx = x->w / 2, cy = y + vm->gap + rmax;
+    draw_circle(x->out, (Rect){ cx - rmax, cy - rmax, 2 * rmax, 2 * rmax }, mix(bg, colour(x, COLOUR_ACCENT), 0.08f));
+    draw_circle(x->out, (Rect){ cx - r, cy - r, 2 * r, 2 * r }, mix(bg, colour(x, COLOUR_ACCENT), 0.45f));
+    float ly = cy + rmax + vm->gap;
+    paragraph(x, FONT_HEADING, bundle_word(x->b, phase), (Rect){ m, ly, x->w - 2 * m, lh }, ALIGN_CENTRE,
+              colour(x, COLOUR_TEXT), bg);
+    const char *count = draw_printf(x->out, "%d / %d", breath + 1, calm->breaths);
+    paragraph(x, FONT_CAPTION, count, (Rect){ m, ly + lh, x->w - 2 * m, ch }, ALIGN_CENTRE, colour(x, COLOUR_MUTED), bg);
+    x->out->animating = true;
+    x->out->next_change_ms = 33;
+}
+
+/* After the breaths, the grounding deck (five things you can see), with [Again] and
+ * [Next] or [Done]. */
+static void calm_grounding(Ctx *x, float top)
+{
+    const ViewMetrics *vm = x->vm;
+    const Calm *calm = &x->b->calm;
+    float m = vm->margin, t = vm->target;
     deck_begin(x);
     deck_add(x, ITEM_HEADING, calm->grounding_title);
     deck_add(x, ITEM_PARA, calm->grounding_text);
@@ -175,4 +185,16 @@ void screen_calm(Ctx *x)
     button(x, (Rect){ x->w - m - dw - vm->gap - aw, y, aw, t }, again, ACT_CALM_AGAIN, 0, BUTTON_SECONDARY);
     if (x->f->page_count > 1)
         page_marker(x, (Rect){ m, y, x->w - 2 * m - dw - aw - 2 * vm->gap, t });
+}
+
+void screen_calm(Ctx *x)
+{
+    const Calm *calm = &x->b->calm;
+    float top = top_bar(x, bundle_word(x->b, WORD_CALM_TITLE), ACT_BACK, 0);
+    long cycle = (long)(calm->inhale + calm->hold + calm->exhale) * 1000;
+    long elapsed = x->now - x->f->entered;
+    if (elapsed < cycle * calm->breaths)
+        calm_breathing(x, top, elapsed, cycle);
+    else
+        calm_grounding(x, top);
 }

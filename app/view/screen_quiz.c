@@ -195,15 +195,12 @@ static void result_map(Ctx *x, Rect r, const QuizScore *s)
     paragraph(x, FONT_CAPTION, hi, (Rect){ r.x + r.w * 3 / 4, r.y + r.h + 2 * u, r.w / 4, ch }, ALIGN_RIGHT, muted, bg);
 }
 
-void screen_result(Ctx *x)
+/* The three buttons along the bottom (what the style means, chemistry, start again), in a
+ * row, or the first on a row of its own when the labels do not fit. Returns where they start. */
+static float result_buttons(Ctx *x, Style style)
 {
     const ViewMetrics *vm = x->vm;
-    const QuizScore *s = &x->f->quiz.score;
-    if (!x->f->quiz.scored)
-        return;
-    float top = top_bar(x, bundle_word(x->b, WORD_RESULT_TITLE), ACT_BACK, 0);
     float m = vm->margin, t = vm->target, gap = vm->gap;
-    /* the buttons along the bottom */
     const char *labels[3] = { bundle_word(x->b, WORD_RESULT_GUIDANCE), bundle_word(x->b, WORD_RESULT_CHEMISTRY),
                               bundle_word(x->b, WORD_RESULT_RESTART) };
     Action acts[3] = { ACT_GUIDANCE, ACT_CHEMISTRY, ACT_RESTART };
@@ -214,31 +211,23 @@ void screen_result(Ctx *x)
         one_row = one_row && button_width(x, labels[i]) <= bw;
     if (one_row) {
         for (int i = 0; i < 3; i++)
-            button(x, (Rect){ m + i * (bw + gap), by, bw, t }, labels[i], acts[i], s->style,
+            button(x, (Rect){ m + i * (bw + gap), by, bw, t }, labels[i], acts[i], style,
                    i == 0 ? BUTTON_PRIMARY : BUTTON_SECONDARY);
-    } else { /* narrow: the main button on a row of its own, above the other two */
-        float half = (x->w - 2 * m - gap) / 2;
-        button(x, (Rect){ m, by - t - gap, x->w - 2 * m, t }, labels[0], acts[0], s->style, BUTTON_PRIMARY);
-        button(x, (Rect){ m, by, half, t }, labels[1], acts[1], s->style, BUTTON_SECONDARY);
-        button(x, (Rect){ m + half + gap, by, half, t }, labels[2], acts[2], s->style, BUTTON_SECONDARY);
-        by -= t + gap;
+        return by;
     }
-    float ch = (float)line_h(x, FONT_CAPTION);
-    bool wide = x->w > x->h;
-    float area_h = by - gap - top;
-    Rect map, text;
-    if (wide) {
-        float side = fminf(area_h - 2 * ch - 8 * vm->unit, (x->w - 2 * m) * 0.42f);
-        map = (Rect){ m, top + ch + 4 * vm->unit, side, side };
-        text = (Rect){ m + side + 2 * gap, top, x->w - 2 * m - side - 2 * gap, area_h };
-    } else {
-        float side = fminf(x->w - 2 * m, area_h * 0.45f);
-        map = (Rect){ (x->w - side) / 2, top + ch + 4 * vm->unit, side, side };
-        float ty = map.y + side + ch + gap * 1.5f;
-        text = (Rect){ m, ty, x->w - 2 * m, by - gap - ty };
-    }
-    result_map(x, map, s);
+    /* narrow: the main button on a row of its own, above the other two */
+    float half = (x->w - 2 * m - gap) / 2;
+    button(x, (Rect){ m, by - t - gap, x->w - 2 * m, t }, labels[0], acts[0], style, BUTTON_PRIMARY);
+    button(x, (Rect){ m, by, half, t }, labels[1], acts[1], style, BUTTON_SECONDARY);
+    button(x, (Rect){ m + half + gap, by, half, t }, labels[2], acts[2], style, BUTTON_SECONDARY);
+    return by - (t + gap);
+}
 
+/* The style's name, how near the result was to another, its summary and words, as a deck
+ * in `text` with [Next] and the page marker under it when it needs pages. */
+static void result_words(Ctx *x, const QuizScore *s, Rect text)
+{
+    float t = x->vm->target, gap = x->vm->gap;
     const StyleInfo *info = &x->b->styles[s->style];
     deck_begin(x);
     deck_add(x, ITEM_HEADING, info->name);
@@ -269,4 +258,31 @@ void screen_result(Ctx *x)
     }
 }
 
-/* The understanding and the "what helps" cards of one style. */
+/* The result: buttons at the bottom; above them the map beside the words (landscape) or
+ * over them (portrait). */
+void screen_result(Ctx *x)
+{
+    const ViewMetrics *vm = x->vm;
+    const QuizScore *s = &x->f->quiz.score;
+    if (!x->f->quiz.scored)
+        return;
+    float top = top_bar(x, bundle_word(x->b, WORD_RESULT_TITLE), ACT_BACK, 0);
+    float m = vm->margin, gap = vm->gap;
+    float by = result_buttons(x, s->style);
+    float ch = (float)line_h(x, FONT_CAPTION);
+    bool wide = x->w > x->h;
+    float area_h = by - gap - top;
+    Rect map, text;
+    if (wide) {
+        float side = fminf(area_h - 2 * ch - 8 * vm->unit, (x->w - 2 * m) * 0.42f);
+        map = (Rect){ m, top + ch + 4 * vm->unit, side, side };
+        text = (Rect){ m + side + 2 * gap, top, x->w - 2 * m - side - 2 * gap, area_h };
+    } else {
+        float side = fminf(x->w - 2 * m, area_h * 0.45f);
+        map = (Rect){ (x->w - side) / 2, top + ch + 4 * vm->unit, side, side };
+        float ty = map.y + side + ch + gap * 1.5f;
+        text = (Rect){ m, ty, x->w - 2 * m, by - gap - ty };
+    }
+    result_map(x, map, s);
+    result_words(x, s, text);
+}
