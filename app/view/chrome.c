@@ -196,14 +196,22 @@ void button(Ctx *x, Rect r, const char *label, Action action, int arg, ButtonSty
     button_enabled(x, r, label, action, arg, style, true);
 }
 
-/* The width a one-line button needs for `label`. */
 float button_width(Ctx *x, const char *label)
 {
     return (float)width_of(x, FONT_BUTTON, label, (int)strlen(label)) + 2 * 16 * x->vm->unit;
 }
 
-/* The bar at the top of every screen past attract: [Back] title [Quick exit].
- * Returns the y where the content starts. */
+float bottom_row(const Ctx *x)
+{
+    return x->h - x->vm->margin * 0.6f - x->vm->target;
+}
+
+Rect grid_cell(Rect area, int cols, float cell_h, float gap, int i)
+{
+    float cw = (area.w - (cols - 1) * gap) / cols;
+    return (Rect){ area.x + (i % cols) * (cw + gap), area.y + (i / cols) * (cell_h + gap), cw, cell_h };
+}
+
 float top_bar(Ctx *x, const char *title, Action back, int back_arg)
 {
     const ViewMetrics *vm = x->vm;
@@ -239,8 +247,6 @@ float top_bar(Ctx *x, const char *title, Action back, int back_arg)
     return y + vm->gap;
 }
 
-/* A menu's top: the bar with its title, then its intro line if the bundle has one.
- * Returns where the menu's buttons start. */
 float menu_top(Ctx *x, Word title, Action back, Word intro_word, float gap)
 {
     float top = top_bar(x, bundle_word(x->b, title), back, 0), m = x->vm->margin;
@@ -251,9 +257,14 @@ float menu_top(Ctx *x, Word title, Action back, Word intro_word, float gap)
     return top;
 }
 
+float menu_cell_h(const Ctx *x, float top, int rows, float gap, float tallest)
+{
+    float ch = fminf((x->h - top - x->vm->margin - (rows - 1) * gap) / rows, tallest);
+    return fmaxf(ch, x->vm->target);
+}
+
 /* --- the frame around a deck's pages ---------------------------------------------------- */
 
-/* Page dots (or "3 / 12" when there are many) centred in `r`. */
 void page_marker(Ctx *x, Rect r)
 {
     int n = x->f->page_count, p = x->f->page;
@@ -275,18 +286,14 @@ void page_marker(Ctx *x, Rect r)
     paragraph(x, FONT_CAPTION, label, box, ALIGN_CENTRE, colour(x, COLOUR_MUTED), colour(x, COLOUR_BACKGROUND));
 }
 
-/* The bottom row of a deck: [Back] · page · [Next] (or [Home] on the last page). Draw it
- * after deck_draw, which counts the pages. */
-void deck_footer(Ctx *x, bool with_back)
+void deck_footer(Ctx *x)
 {
     const ViewMetrics *vm = x->vm;
-    float t = vm->target, y = x->h - vm->margin * 0.6f - t, m = vm->margin;
+    float t = vm->target, y = bottom_row(x), m = vm->margin;
     const char *next = bundle_word(x->b, WORD_APP_NEXT), *home = bundle_word(x->b, WORD_APP_HOME);
     const char *back = bundle_word(x->b, WORD_APP_BACK);
     float bw = fmaxf(fmaxf(button_width(x, next), button_width(x, home)), t * 2);
-    float backw = fmaxf(button_width(x, back), t * 2);
-    if (with_back && x->f->page > 0)
-        button(x, (Rect){ m, y, backw, t }, back, ACT_BACK, 0, BUTTON_SECONDARY);
+    float backw = fmaxf(button_width(x, back), t * 2); /* room on the left, as wide as [Back] */
     if (x->f->page + 1 < x->f->page_count)
         button(x, (Rect){ x->w - m - bw, y, bw, t }, next, ACT_NEXT, 0, BUTTON_PRIMARY);
     else
@@ -294,7 +301,6 @@ void deck_footer(Ctx *x, bool with_back)
     page_marker(x, (Rect){ m + backw + vm->gap, y, x->w - 2 * m - backw - bw - 2 * vm->gap, t });
 }
 
-/* The text column of a deck screen, under the top bar and above the footer. */
 Rect deck_box(Ctx *x, float top, float bottom)
 {
     float m = x->vm->margin, maxw = 46 * x->m->size[FONT_BODY]; /* a readable measure */
@@ -306,7 +312,6 @@ Rect deck_box(Ctx *x, float top, float bottom)
 void deck_screen(Ctx *x, const char *title)
 {
     float top = top_bar(x, title, ACT_BACK, 0);
-    float bottom = x->h - x->vm->margin * 0.6f - x->vm->target; /* where the footer goes */
-    deck_draw(x, deck_box(x, top, bottom)); /* first: it counts the pages the footer shows */
-    deck_footer(x, false);
+    deck_draw(x, deck_box(x, top, bottom_row(x))); /* first: it counts the pages the footer shows */
+    deck_footer(x);
 }

@@ -41,12 +41,10 @@ void screen_guidance(Ctx *x)
         float m = vm->margin, gap = vm->gap * 1.4f;
         float top = menu_top(x, WORD_STYLES_TITLE, ACT_BACK, WORD_STYLES_INTRO, gap);
         int cols = x->w > x->h ? 2 : 1, rows = STYLE_COUNT / cols;
-        float cw = (x->w - 2 * m - (cols - 1) * gap) / cols;
-        float ch = fminf((x->h - top - m - (rows - 1) * gap) / rows, vm->target * 2);
-        ch = fmaxf(ch, vm->target);
+        float ch = menu_cell_h(x, top, rows, gap, vm->target * 2);
+        Rect area = { m, top, x->w - 2 * m, x->h - top - m };
         for (int i = 0; i < STYLE_COUNT; i++)
-            button(x, (Rect){ m + (i % cols) * (cw + gap), top + (i / cols) * (ch + gap), cw, ch },
-                   x->b->styles[i].name, ACT_GUIDANCE, i, BUTTON_SECONDARY);
+            button(x, grid_cell(area, cols, ch, gap, i), x->b->styles[i].name, ACT_GUIDANCE, i, BUTTON_SECONDARY);
         return;
     }
     deck_begin(x);
@@ -174,7 +172,7 @@ static void calm_grounding(Ctx *x, float top)
     deck_add(x, ITEM_QUOTE, calm->close);
     const char *again = bundle_word(x->b, WORD_CALM_AGAIN), *done = bundle_word(x->b, WORD_CALM_DONE);
     const char *next = bundle_word(x->b, WORD_APP_NEXT);
-    float y = x->h - m * 0.6f - t;
+    float y = bottom_row(x);
     float dw = fmaxf(fmaxf(button_width(x, done), button_width(x, next)), t * 2);
     float aw = fmaxf(button_width(x, again), t * 2);
     deck_draw(x, deck_box(x, top, y));

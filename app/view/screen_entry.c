@@ -40,7 +40,7 @@ void screen_consent(Ctx *x)
 {
     float top = top_bar(x, bundle_word(x->b, WORD_CONSENT_TITLE), ACT_NONE, 0);
     const ViewMetrics *vm = x->vm;
-    float t = vm->target, m = vm->margin, y = x->h - m * 0.6f - t;
+    float t = vm->target, m = vm->margin, y = bottom_row(x);
     const char *start = bundle_word(x->b, WORD_CONSENT_START), *no = bundle_word(x->b, WORD_CONSENT_DECLINE);
     float sw = fmaxf(button_width(x, start), t * 2.6f), nw = fmaxf(button_width(x, no), t * 2.2f);
     button(x, (Rect){ x->w - m - sw, y, sw, t }, start, ACT_START, 0, BUTTON_PRIMARY);
@@ -71,14 +71,9 @@ void screen_home(Ctx *x)
     };
     int cols = x->w > x->h * 1.2f ? 3 : (x->w > 560 * vm->unit ? 2 : 1);
     int rows = (6 + cols - 1) / cols;
-    float cw = (x->w - 2 * m - (cols - 1) * gap) / cols;
-    float avail = x->h - top - m;
-    float ch = fminf((avail - (rows - 1) * gap) / rows, vm->target * 2.8f);
-    ch = fmaxf(ch, vm->target);
-    for (int i = 0; i < 6; i++) {
-        int r = i / cols, c = i % cols;
-        Rect cell = { m + c * (cw + gap), top + r * (ch + gap), cw, ch };
-        button(x, cell, bundle_word(x->b, items[i].word), ACT_OPEN, items[i].screen,
+    float ch = menu_cell_h(x, top, rows, gap, vm->target * 2.8f);
+    Rect area = { m, top, x->w - 2 * m, x->h - top - m };
+    for (int i = 0; i < 6; i++)
+        button(x, grid_cell(area, cols, ch, gap, i), bundle_word(x->b, items[i].word), ACT_OPEN, items[i].screen,
                i == 0 ? BUTTON_PRIMARY : BUTTON_SECONDARY);
-    }
 }

@@ -205,7 +205,7 @@ static float result_buttons(Ctx *x, Style style)
                               bundle_word(x->b, WORD_RESULT_RESTART) };
     Action acts[3] = { ACT_GUIDANCE, ACT_CHEMISTRY, ACT_RESTART };
     float bw = (x->w - 2 * m - 2 * gap) / 3;
-    float by = x->h - m * 0.6f - t;
+    float by = bottom_row(x);
     bool one_row = true;
     for (int i = 0; i < 3; i++)
         one_row = one_row && button_width(x, labels[i]) <= bw;

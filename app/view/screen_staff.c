@@ -78,7 +78,7 @@ static void staff_pin_pad(Ctx *x, float top)
         pin_key(x, k, (Rect){ px + (k % 3) * (kw + gap), py + (k / 3) * (kh + gap), kw, kh }, !locked);
     const char *cancel = bundle_word(x->b, WORD_STAFF_CANCEL);
     float cw = fmaxf(button_width(x, cancel), t * 2);
-    button(x, (Rect){ wide ? m : (x->w - cw) / 2, x->h - m * 0.6f - t, cw, t }, cancel, ACT_HOME, 0, BUTTON_SECONDARY);
+    button(x, (Rect){ wide ? m : (x->w - cw) / 2, bottom_row(x), cw, t }, cancel, ACT_HOME, 0, BUTTON_SECONDARY);
 }
 
 /* A column of buttons, full width up to a comfortable measure. */
@@ -115,10 +115,9 @@ static void staff_menu(Ctx *x, float top)
         w = fminf(x->w - 2 * m, 760 * vm->unit);
         left = (x->w - w) / 2;
     }
-    float cw = (w - (cols - 1) * gap) / cols;
     for (int i = 0; i < 4; i++)
-        button(x, (Rect){ left + (i % cols) * (cw + gap), y + (i / cols) * (t + gap), cw, t },
-               bundle_word(x->b, tools[i].word), tools[i].action, tools[i].arg, tools[i].style);
+        button(x, grid_cell((Rect){ left, y, w, t }, cols, t, gap, i), bundle_word(x->b, tools[i].word),
+               tools[i].action, tools[i].arg, tools[i].style);
     y += (4 / cols) * (t + gap);
     /* brightness: [Dimmer] 80% [Brighter] */
     const char *level = fill_number(x, WORD_STAFF_BRIGHTNESS, "n", x->f->brightness);
@@ -132,13 +131,13 @@ static void staff_menu(Ctx *x, float top)
     button(x, (Rect){ left + w - bw, y, bw, t }, bundle_word(x->b, WORD_STAFF_BRIGHTER), ACT_STAFF_BRIGHTNESS, 10,
            BUTTON_SECONDARY);
     y += t + gap;
-    staff_button(x, fmaxf(y, x->h - m * 0.6f - t), bundle_word(x->b, WORD_STAFF_DONE), ACT_HOME, 0, BUTTON_PRIMARY);
+    staff_button(x, fmaxf(y, bottom_row(x)), bundle_word(x->b, WORD_STAFF_DONE), ACT_HOME, 0, BUTTON_PRIMARY);
 }
 
 static void staff_tally(Ctx *x, float top)
 {
     const ViewMetrics *vm = x->vm;
-    float m = vm->margin, t = vm->target;
+    float m = vm->margin;
     float w = fminf(x->w - 2 * m, 520 * vm->unit), left = (x->w - w) / 2, y = top;
     uint32_t bg = colour(x, COLOUR_BACKGROUND), fg = colour(x, COLOUR_TEXT);
     Rect box = { left, y, w, x->h - y };
@@ -154,7 +153,7 @@ static void staff_tally(Ctx *x, float top)
     for (int st = 0; st < STYLE_COUNT; st++)
         box.y += paragraph(x, FONT_BODY, draw_printf(x->out, "%s: %d", x->b->styles[st].name, tally->results[st]), box,
                            ALIGN_LEFT, colour(x, COLOUR_MUTED), bg);
-    staff_button(x, fmaxf(box.y + vm->gap, x->h - m * 0.6f - t), bundle_word(x->b, WORD_STAFF_TALLY_RESET),
+    staff_button(x, fmaxf(box.y + vm->gap, bottom_row(x)), bundle_word(x->b, WORD_STAFF_TALLY_RESET),
                  ACT_STAFF_TALLY_RESET, 0, BUTTON_QUIET);
 }
 

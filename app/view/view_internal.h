@@ -61,20 +61,30 @@ void button(Ctx *x, Rect r, const char *label, Action action, int arg, ButtonSty
 /* The width a one-line button needs for `label`. */
 float button_width(Ctx *x, const char *label);
 
+/* The y of the row of buttons along the bottom of a screen (as far from the bottom as the
+ * top bar is from the top). */
+float bottom_row(const Ctx *x);
+/* Cell `i` of a grid of `cols` columns across `area`, row by row from its top, each cell
+ * `cell_h` tall, `gap` apart. */
+Rect grid_cell(Rect area, int cols, float cell_h, float gap, int i);
+
 /* The bar at the top of every screen past attract: [Back] title [Quick exit].
  * Returns the y where the content starts. */
 float top_bar(Ctx *x, const char *title, Action back, int back_arg);
 /* A menu's top: the bar with its title, then its intro line if the bundle has one.
  * Returns where the menu's buttons start. */
 float menu_top(Ctx *x, Word title, Action back, Word intro_word, float gap);
+/* The height of a menu's buttons: `rows` of them share what is under `top`, each at most
+ * `tallest` and at least a touch target. */
+float menu_cell_h(const Ctx *x, float top, int rows, float gap, float tallest);
 
 /* --- chrome.c: the frame around a deck's pages ---------------------------------------------- */
 
 /* Page dots (or "3 / 12" when there are many) centred in `r`. */
 void page_marker(Ctx *x, Rect r);
-/* The bottom row of a deck: [Back] · page · [Next] (or [Home] on the last page). Draw it
- * after deck_draw, which counts the pages. */
-void deck_footer(Ctx *x, bool with_back);
+/* The bottom row of a deck: page · [Next] (or [Home] on the last page). Draw it after
+ * deck_draw, which counts the pages. */
+void deck_footer(Ctx *x);
 /* The text column of a deck screen, under the top bar and above the footer. */
 Rect deck_box(Ctx *x, float top, float bottom);
 /* A screen that is only a deck: the top bar with `title`, the page, the footer. */
