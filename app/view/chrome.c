@@ -286,18 +286,25 @@ void page_marker(Ctx *x, Rect r)
     paragraph(x, FONT_CAPTION, label, box, ALIGN_CENTRE, colour(x, COLOUR_MUTED), colour(x, COLOUR_BACKGROUND));
 }
 
+float deck_next(Ctx *x, const char *last, ButtonStyle last_style)
+{
+    float t = x->vm->target, m = x->vm->margin, y = bottom_row(x);
+    const char *next = bundle_word(x->b, WORD_APP_NEXT);
+    float w = fmaxf(fmaxf(button_width(x, next), button_width(x, last)), t * 2);
+    if (x->f->page + 1 < x->f->page_count)
+        button(x, (Rect){ x->w - m - w, y, w, t }, next, ACT_NEXT, 0, BUTTON_PRIMARY);
+    else
+        button(x, (Rect){ x->w - m - w, y, w, t }, last, ACT_HOME, 0, last_style);
+    return w;
+}
+
 void deck_footer(Ctx *x)
 {
     const ViewMetrics *vm = x->vm;
     float t = vm->target, y = bottom_row(x), m = vm->margin;
-    const char *next = bundle_word(x->b, WORD_APP_NEXT), *home = bundle_word(x->b, WORD_APP_HOME);
     const char *back = bundle_word(x->b, WORD_APP_BACK);
-    float bw = fmaxf(fmaxf(button_width(x, next), button_width(x, home)), t * 2);
     float backw = fmaxf(button_width(x, back), t * 2); /* room on the left, as wide as [Back] */
-    if (x->f->page + 1 < x->f->page_count)
-        button(x, (Rect){ x->w - m - bw, y, bw, t }, next, ACT_NEXT, 0, BUTTON_PRIMARY);
-    else
-        button(x, (Rect){ x->w - m - bw, y, bw, t }, home, ACT_HOME, 0, BUTTON_SECONDARY);
+    float bw = deck_next(x, bundle_word(x->b, WORD_APP_HOME), BUTTON_SECONDARY);
     page_marker(x, (Rect){ m + backw + vm->gap, y, x->w - 2 * m - backw - bw - 2 * vm->gap, t });
 }
 

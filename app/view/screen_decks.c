@@ -170,16 +170,11 @@ static void calm_grounding(Ctx *x, float top)
     for (int i = 0; i < calm->step_count; i++)
         deck_add(x, ITEM_BULLET, calm->steps[i]);
     deck_add(x, ITEM_QUOTE, calm->close);
-    const char *again = bundle_word(x->b, WORD_CALM_AGAIN), *done = bundle_word(x->b, WORD_CALM_DONE);
-    const char *next = bundle_word(x->b, WORD_APP_NEXT);
+    const char *again = bundle_word(x->b, WORD_CALM_AGAIN);
     float y = bottom_row(x);
-    float dw = fmaxf(fmaxf(button_width(x, done), button_width(x, next)), t * 2);
     float aw = fmaxf(button_width(x, again), t * 2);
     deck_draw(x, deck_box(x, top, y));
-    if (x->f->page + 1 < x->f->page_count)
-        button(x, (Rect){ x->w - m - dw, y, dw, t }, next, ACT_NEXT, 0, BUTTON_PRIMARY);
-    else
-        button(x, (Rect){ x->w - m - dw, y, dw, t }, done, ACT_HOME, 0, BUTTON_PRIMARY);
+    float dw = deck_next(x, bundle_word(x->b, WORD_CALM_DONE), BUTTON_PRIMARY);
     button(x, (Rect){ x->w - m - dw - vm->gap - aw, y, aw, t }, again, ACT_CALM_AGAIN, 0, BUTTON_SECONDARY);
     if (x->f->page_count > 1)
         page_marker(x, (Rect){ m, y, x->w - 2 * m - dw - aw - 2 * vm->gap, t });

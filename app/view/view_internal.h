@@ -82,6 +82,10 @@ float menu_cell_h(const Ctx *x, float top, int rows, float gap, float tallest);
 
 /* Page dots (or "3 / 12" when there are many) centred in `r`. */
 void page_marker(Ctx *x, Rect r);
+/* At the right of the bottom row: [Next] while pages are to come, then `last` (which goes
+ * home), as wide as the wider of the two so that it stays put. Returns its width. Draw it
+ * after deck_draw, which counts the pages. */
+float deck_next(Ctx *x, const char *last, ButtonStyle last_style);
 /* The bottom row of a deck: page · [Next] (or [Home] on the last page). Draw it after
  * deck_draw, which counts the pages. */
 void deck_footer(Ctx *x);
