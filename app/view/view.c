@@ -185,6 +185,14 @@ void deck_draw(Ctx *x, Rect box)
 
 /* --- the whole frame ------------------------------------------------------------------ */
 
+/* A rectangle over the whole screen, `alpha` of the way to opaque (255). */
+static void cover(Ctx *x, uint32_t colour, uint8_t alpha)
+{
+    DrawCmd *c = draw_rect(x->out, (Rect){ 0, 0, x->w, x->h }, colour, 0);
+    if (c)
+        c->alpha = alpha;
+}
+
 /* The still-there overlay, over whatever is on screen. */
 static void overlay_idle(Ctx *x)
 {
@@ -192,7 +200,7 @@ static void overlay_idle(Ctx *x)
     float u = vm->unit, m = vm->margin, t = vm->target;
     draw_clear_targets(x->out); /* nothing under the overlay can be pressed */
     /* opaque: a passer-by must not read what the person was looking at */
-    draw_rect(x->out, (Rect){ 0, 0, x->w, x->h }, mix(colour(x, COLOUR_BACKGROUND), colour(x, COLOUR_TEXT), 0.55f), 0);
+    cover(x, mix(colour(x, COLOUR_BACKGROUND), colour(x, COLOUR_TEXT), 0.55f), 255);
     float w = fminf(x->w - 2 * m, 560 * u), pad = 28 * u;
     uint32_t surface = colour(x, COLOUR_SURFACE);
     const char *text = fill_number(x, WORD_IDLE_TEXT, "seconds", flow_idle_seconds(x->f, x->now));
@@ -240,21 +248,16 @@ void view_layout(View *v, Flow *f, const Measure *m, int width, int height, long
     }
     if (f->blank || f->shade >= 255) { /* blanked (workshop) or dark: black, and nothing moves */
         draw_reset(out);
-        draw_rect(out, (Rect){ 0, 0, (float)width, (float)height }, 0x000000, 0);
+        cover(&x, 0x000000, 255);
         return;
     }
     if (f->idle)
         overlay_idle(&x);
-    if (f->shade > 0) { /* a panel without backlight control, dimmed: black over it */
-        DrawCmd *shade = draw_rect(out, (Rect){ 0, 0, (float)width, (float)height }, 0x000000, 0);
-        if (shade)
-            shade->alpha = (uint8_t)(f->shade > 255 ? 255 : f->shade);
-    }
+    if (f->shade > 0) /* a panel without backlight control, dimmed: black over it */
+        cover(&x, 0x000000, (uint8_t)(f->shade > 255 ? 255 : f->shade));
     long since = now - f->screen_since;
     if (f->transition && since >= 0 && since < FLOW_TRANSITION_MS && !f->idle) {
-        DrawCmd *fade = draw_rect(out, (Rect){ 0, 0, (float)width, (float)height }, colour(&x, COLOUR_BACKGROUND), 0);
-        if (fade)
-            fade->alpha = (uint8_t)(230 * (1 - (float)since / FLOW_TRANSITION_MS));
+        cover(&x, colour(&x, COLOUR_BACKGROUND), (uint8_t)(230 * (1 - (float)since / FLOW_TRANSITION_MS)));
         out->animating = true;
         if (out->next_change_ms < 0 || out->next_change_ms > 16)
             out->next_change_ms = 16;
