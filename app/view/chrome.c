@@ -1,6 +1,6 @@
 /* chrome.c — the pieces every screen is built from: sizes and colours, {name} words,
  * wrapped paragraphs, buttons, the top bar, a menu's top, and the frame around a deck's
- * pages (page marker, footer, text column). See view_internal.h. */
+ * pages (page marker, footer, text column). Each is described in view_internal.h. */
 #include "view_internal.h"
 
 #include <math.h>
@@ -56,7 +56,6 @@ int line_h(const Ctx *x, FontRole font)
     return x->m->line_height[font];
 }
 
-/* {name} placeholders replaced by values; the result lives in the draw list. */
 const char *fill(Ctx *x, const char *tmpl, const char *const *names, const char *const *values, int n)
 {
     char buf[1024];
@@ -101,7 +100,6 @@ const char *fill_number(Ctx *x, Word word, const char *name, long value)
 
 /* --- text ------------------------------------------------------------------------------ */
 
-/* Wraps `text` (one paragraph) into `box` from its top; returns the height used. */
 float paragraph_clipped(Ctx *x, FontRole font, const char *text, Rect box, Rect clip, Align align,
                         uint32_t fg, uint32_t bg)
 {
@@ -146,7 +144,6 @@ float paragraph_middle(Ctx *x, FontRole font, const char *text, Rect r, Rect cli
 
 /* --- buttons and chrome ---------------------------------------------------------------- */
 
-/* Draws a button as target `index` would look (pressed, focused) without adding a target. */
 void button_face(Ctx *x, Rect r, const char *label, ButtonStyle style, int index)
 {
     bool pressed = index >= 0 && x->f->pressed == index, focused = index >= 0 && x->f->focus == index;
