@@ -12,12 +12,19 @@ void draw_reset(DrawList *list)
     list->next_change_ms = -1;
 }
 
+/* True, and the list marked as overflowed, when `count` has reached `cap`. */
+static bool full(DrawList *list, int count, int cap)
+{
+    if (count < cap)
+        return false;
+    list->overflowed = true;
+    return true;
+}
+
 static DrawCmd *push(DrawList *list, DrawKind kind, Rect r, uint32_t colour)
 {
-    if (list->count == DRAW_MAX_CMDS) {
-        list->overflowed = true;
+    if (full(list, list->count, DRAW_MAX_CMDS))
         return NULL;
-    }
     DrawCmd *c = &list->cmds[list->count++];
     memset(c, 0, sizeof(*c));
     c->kind = kind;
@@ -72,21 +79,22 @@ DrawCmd *draw_text(DrawList *list, float x, float y, float w, float h, FontRole 
 
 Target *draw_target(DrawList *list, Rect r, Action action, int arg, const char *label)
 {
-    if (list->target_count == DRAW_MAX_TARGETS) {
-        list->overflowed = true;
+    if (full(list, list->target_count, DRAW_MAX_TARGETS))
         return NULL;
-    }
     Target *t = &list->targets[list->target_count++];
     *t = (Target){ r, action, arg, label ? label : "", true };
     return t;
 }
 
+void draw_clear_targets(DrawList *list)
+{
+    list->target_count = 0;
+}
+
 void draw_block(DrawList *list, const char *text, Rect r)
 {
-    if (list->block_count == DRAW_MAX_BLOCKS) {
-        list->overflowed = true;
+    if (full(list, list->block_count, DRAW_MAX_BLOCKS))
         return;
-    }
     list->blocks[list->block_count++] = (TextBlock){ text, r };
 }
 

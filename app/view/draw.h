@@ -98,6 +98,9 @@ DrawCmd *draw_text(DrawList *list, float x, float y, float w, float h, FontRole 
 /* Adds a target; returns it or NULL when full. */
 Target *draw_target(DrawList *list, Rect r, Action action, int arg, const char *label);
 
+/* Removes every target added so far (what is drawn stays): an overlay covers them. */
+void draw_clear_targets(DrawList *list);
+
 /* The list's targets as the flow sees them (what each does, and whether it is enabled),
  * for keyboard focus (flow_key). */
 void draw_presses(const DrawList *list, Presses *out);

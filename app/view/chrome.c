@@ -1,0 +1,321 @@
+/* chrome.c — the pieces every screen is built from: sizes and colours, {name} words,
+ * wrapped paragraphs, buttons, the top bar, a menu's top, and the frame around a deck's
+ * pages (page marker, footer, text column). Each is described in view_internal.h. */
+#include "view_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+
+/* --- sizes and colours ----------------------------------------------------------------- */
+
+void view_metrics(const Config *c, int width, int height, ViewMetrics *out)
+{
+    /* One unit is a pixel of the 800x480 design, scaled by the screen's diagonal. */
+    float u = (float)(hypot(width, height) / hypot(800, 480) * c->scale);
+    double px_per_mm = check_px_per_mm(c, width, height);
+    out->unit = u;
+    out->px_per_mm = px_per_mm;
+    out->font_px[FONT_DISPLAY] = (int)lroundf(c->size_title * 1.6f * u);
+    out->font_px[FONT_TITLE] = (int)lroundf(c->size_title * u);
+    out->font_px[FONT_HEADING] = (int)lroundf((c->size_title + c->size_body) * 0.5f * u);
+    out->font_px[FONT_BODY] = (int)lroundf(c->size_body * u);
+    out->font_px[FONT_QUOTE] = (int)lroundf(c->size_body * u);
+    out->font_px[FONT_BUTTON] = (int)lroundf(c->size_body * 0.95f * u);
+    out->font_px[FONT_CAPTION] = (int)lroundf(c->size_caption * u);
+    float nine_mm = (float)ceil(9.4 * px_per_mm);
+    out->target = fmaxf(52 * u, nine_mm);
+    out->margin = 24 * u;
+    out->gap = 12 * u;
+}
+
+uint32_t colour(const Ctx *x, ThemeColour which)
+{
+    return x->c->colours[which];
+}
+
+uint32_t mix(uint32_t a, uint32_t b, float t)
+{
+    uint32_t out = 0;
+    for (int shift = 0; shift <= 16; shift += 8) {
+        float ca = (float)((a >> shift) & 0xFF), cb = (float)((b >> shift) & 0xFF);
+        out |= (uint32_t)lroundf(ca + (cb - ca) * t) << shift;
+    }
+    return out;
+}
+
+int width_of(const Ctx *x, FontRole font, const char *s, int len)
+{
+    return len > 0 ? x->m->width(x->m->ctx, font, s, len) : 0;
+}
+
+int line_h(const Ctx *x, FontRole font)
+{
+    return x->m->line_height[font];
+}
+
+const char *fill(Ctx *x, const char *tmpl, const char *const *names, const char *const *values, int n)
+{
+    char buf[1024];
+    size_t used = 0;
+    for (const char *p = tmpl; *p && used + 1 < sizeof(buf);) {
+        bool done = false;
+        if (*p == '{') {
+            for (int i = 0; i < n && !done; i++) {
+                size_t len = strlen(names[i]);
+                if (strncmp(p + 1, names[i], len) == 0 && p[1 + len] == '}') {
+                    used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s", values[i]);
+                    if (used >= sizeof(buf))
+                        used = sizeof(buf) - 1;
+                    p += len + 2;
+                    done = true;
+                }
+            }
+        }
+        if (!done)
+            buf[used++] = *p++;
+    }
+    buf[used] = '\0';
+    return draw_printf(x->out, "%s", buf);
+}
+
+const char *fill_count(Ctx *x, Word word, int n, int total)
+{
+    char num[16], all[16];
+    snprintf(num, sizeof(num), "%d", n);
+    snprintf(all, sizeof(all), "%d", total);
+    const char *names[] = { "n", "total" }, *values[] = { num, all };
+    return fill(x, bundle_word(x->b, word), names, values, 2);
+}
+
+const char *fill_number(Ctx *x, Word word, const char *name, long value)
+{
+    char num[24];
+    snprintf(num, sizeof(num), "%ld", value);
+    const char *names[] = { name }, *values[] = { num };
+    return fill(x, bundle_word(x->b, word), names, values, 1);
+}
+
+/* --- text ------------------------------------------------------------------------------ */
+
+float paragraph_clipped(Ctx *x, FontRole font, const char *text, Rect box, Rect clip, Align align,
+                        uint32_t fg, uint32_t bg)
+{
+    int len = (int)strlen(text);
+    TextLine *lines = x->v->lines;
+    int cap = (int)(sizeof(x->v->lines) / sizeof(lines[0]));
+    int n = text_wrap(x->m, font, text, len, box.w, lines, cap);
+    if (n > cap)
+        n = cap;
+    float lh = (float)line_h(x, font), y = box.y;
+    for (int i = 0; i < n; i++) {
+        float lx = box.x;
+        if (align == ALIGN_CENTRE)
+            lx = box.x + (box.w - lines[i].width) / 2;
+        else if (align == ALIGN_RIGHT)
+            lx = box.x + box.w - lines[i].width;
+        draw_text(x->out, lx, y, (float)lines[i].width, lh, font, text + lines[i].start,
+                  lines[i].len, fg, bg, clip);
+        y += lh;
+    }
+    draw_block(x->out, text, (Rect){ box.x, box.y, box.w, y - box.y });
+    return y - box.y;
+}
+
+float paragraph(Ctx *x, FontRole font, const char *text, Rect box, Align align, uint32_t fg, uint32_t bg)
+{
+    return paragraph_clipped(x, font, text, box, box, align, fg, bg);
+}
+
+float paragraph_height(Ctx *x, FontRole font, const char *text, float width)
+{
+    int n = text_wrap(x->m, font, text, (int)strlen(text), width, x->v->lines, 0);
+    return (float)(n * line_h(x, font));
+}
+
+float paragraph_middle(Ctx *x, FontRole font, const char *text, Rect r, Rect clip, Align align,
+                       uint32_t fg, uint32_t bg)
+{
+    float th = paragraph_height(x, font, text, r.w);
+    return paragraph_clipped(x, font, text, (Rect){ r.x, r.y + (r.h - th) / 2, r.w, th }, clip, align, fg, bg);
+}
+
+/* --- buttons and chrome ---------------------------------------------------------------- */
+
+void button_face(Ctx *x, Rect r, const char *label, ButtonStyle style, int index)
+{
+    bool pressed = index >= 0 && x->f->pressed == index, focused = index >= 0 && x->f->focus == index;
+    uint32_t fill_c, text_c, edge = 0;
+    switch (style) {
+    case BUTTON_PRIMARY:
+    case BUTTON_SELECTED:
+        fill_c = colour(x, COLOUR_ACCENT);
+        text_c = colour(x, COLOUR_ACCENT_TEXT);
+        break;
+    case BUTTON_QUIET:
+        fill_c = colour(x, COLOUR_BACKGROUND);
+        text_c = colour(x, COLOUR_TEXT);
+        edge = colour(x, COLOUR_LINE);
+        break;
+    default:
+        fill_c = colour(x, COLOUR_SURFACE);
+        text_c = colour(x, COLOUR_TEXT);
+        edge = colour(x, COLOUR_LINE);
+        break;
+    }
+    if (pressed)
+        fill_c = mix(fill_c, colour(x, COLOUR_TEXT), 0.18f);
+    float u = x->vm->unit, radius = fminf(r.h / 2, 14 * u);
+    if (focused) /* a dark ring with a gap: visible on any button */
+        draw_outline(x->out, (Rect){ r.x - 6 * u, r.y - 6 * u, r.w + 12 * u, r.h + 12 * u },
+                     colour(x, COLOUR_TEXT), radius + 6 * u, 3 * u);
+    draw_rect(x->out, r, fill_c, radius);
+    if (edge)
+        draw_outline(x->out, r, edge, radius, fmaxf(1, 1.5f * u));
+    float pad = 14 * u;
+    /* the text's box is the button: overflow means the label does not fit */
+    paragraph_middle(x, FONT_BUTTON, label, (Rect){ r.x + pad, r.y, r.w - 2 * pad, r.h }, r, ALIGN_CENTRE,
+                     text_c, fill_c);
+}
+
+void button_enabled(Ctx *x, Rect r, const char *label, Action action, int arg, ButtonStyle style, bool enabled)
+{
+    button_face(x, r, label, style, x->out->target_count);
+    Target *target = draw_target(x->out, r, action, arg, label);
+    if (target)
+        target->enabled = enabled;
+}
+
+void button(Ctx *x, Rect r, const char *label, Action action, int arg, ButtonStyle style)
+{
+    button_enabled(x, r, label, action, arg, style, true);
+}
+
+float button_width(Ctx *x, const char *label)
+{
+    return (float)width_of(x, FONT_BUTTON, label, (int)strlen(label)) + 2 * 16 * x->vm->unit;
+}
+
+float bottom_row(const Ctx *x)
+{
+    return x->h - x->vm->margin * 0.6f - x->vm->target;
+}
+
+Rect grid_cell(Rect area, int cols, float cell_h, float gap, int i)
+{
+    float cw = (area.w - (cols - 1) * gap) / cols;
+    return (Rect){ area.x + (i % cols) * (cw + gap), area.y + (i / cols) * (cell_h + gap), cw, cell_h };
+}
+
+float top_bar(Ctx *x, const char *title, Action back, int back_arg)
+{
+    const ViewMetrics *vm = x->vm;
+    float m = vm->margin, t = vm->target, y = m * 0.6f;
+    float right = x->w - m;
+    if (x->c->quick_exit) {
+        const char *q = bundle_word(x->b, WORD_APP_QUICK_EXIT);
+        float qw = fminf(fmaxf(button_width(x, q), t * 1.6f), x->w * 0.3f); /* long words wrap */
+        button(x, (Rect){ right - qw, y, qw, t }, q, ACT_QUICK_EXIT, 0, BUTTON_QUIET);
+        right -= qw + vm->gap * 1.5f;
+    }
+    float left = m;
+    if (back != ACT_NONE) {
+        const char *bl = bundle_word(x->b, WORD_APP_BACK);
+        float bw = fmaxf(button_width(x, bl), t * 1.4f);
+        button(x, (Rect){ left, y, bw, t }, bl, back, back_arg, BUTTON_SECONDARY);
+        left += bw + vm->gap * 1.5f;
+    }
+    if (title && title[0]) {
+        FontRole font = FONT_TITLE;
+        if (width_of(x, font, title, (int)strlen(title)) > right - left)
+            font = FONT_HEADING;
+        Rect box = { left, y, right - left, t };
+        float th = paragraph_height(x, font, title, box.w);
+        if (th < t)
+            box.y += (t - th) / 2;
+        box.h = fmaxf(th, t - (box.y - y));
+        paragraph(x, font, title, box, ALIGN_LEFT, colour(x, COLOUR_TEXT), colour(x, COLOUR_BACKGROUND));
+        y = fmaxf(y + t, box.y + th);
+    } else {
+        y += t;
+    }
+    return y + vm->gap;
+}
+
+float menu_top(Ctx *x, Word title, Action back, Word intro_word, float gap)
+{
+    float top = top_bar(x, bundle_word(x->b, title), back, 0), m = x->vm->margin;
+    const char *intro = bundle_word(x->b, intro_word);
+    if (intro[0])
+        top += paragraph(x, FONT_BODY, intro, (Rect){ m, top, x->w - 2 * m, x->h - top }, ALIGN_LEFT,
+                         colour(x, COLOUR_MUTED), colour(x, COLOUR_BACKGROUND)) + gap;
+    return top;
+}
+
+float menu_cell_h(const Ctx *x, float top, int rows, float gap, float tallest)
+{
+    float ch = fminf((x->h - top - x->vm->margin - (rows - 1) * gap) / rows, tallest);
+    return fmaxf(ch, x->vm->target);
+}
+
+/* --- the frame around a deck's pages ---------------------------------------------------- */
+
+void page_marker(Ctx *x, Rect r)
+{
+    int n = x->f->page_count, p = x->f->page;
+    if (n <= 1)
+        return;
+    float u = x->vm->unit, d = 9 * u, gap = 9 * u;
+    if (n * (d + gap) < r.w && n <= 12) {
+        float total = n * d + (n - 1) * gap, x0 = r.x + (r.w - total) / 2, cy = r.y + r.h / 2 - d / 2;
+        for (int i = 0; i < n; i++)
+            draw_circle(x->out, (Rect){ x0 + i * (d + gap), cy, d, d },
+                        i == p ? colour(x, COLOUR_ACCENT) : colour(x, COLOUR_LINE));
+    }
+    const char *label = fill_count(x, WORD_APP_PAGE, p + 1, n);
+    bool dots = n * (d + gap) < r.w && n <= 12;
+    float lh = (float)line_h(x, FONT_CAPTION);
+    Rect box = { r.x, dots ? r.y + r.h / 2 + d : r.y + (r.h - lh) / 2, r.w, lh };
+    if (box.y + lh > r.y + r.h + lh * 0.6f)
+        box.y = r.y + r.h - lh;
+    paragraph(x, FONT_CAPTION, label, box, ALIGN_CENTRE, colour(x, COLOUR_MUTED), colour(x, COLOUR_BACKGROUND));
+}
+
+float deck_next(Ctx *x, const char *last, ButtonStyle last_style)
+{
+    float t = x->vm->target, m = x->vm->margin, y = bottom_row(x);
+    const char *next = bundle_word(x->b, WORD_APP_NEXT);
+    float w = fmaxf(fmaxf(button_width(x, next), button_width(x, last)), t * 2);
+    if (x->f->page + 1 < x->f->page_count)
+        button(x, (Rect){ x->w - m - w, y, w, t }, next, ACT_NEXT, 0, BUTTON_PRIMARY);
+    else
+        button(x, (Rect){ x->w - m - w, y, w, t }, last, ACT_HOME, 0, last_style);
+    return w;
+}
+
+void deck_footer(Ctx *x)
+{
+    const ViewMetrics *vm = x->vm;
+    float t = vm->target, y = bottom_row(x), m = vm->margin;
+    const char *back = bundle_word(x->b, WORD_APP_BACK);
+    float backw = fmaxf(button_width(x, back), t * 2); /* room on the left, as wide as [Back] */
+    float bw = deck_next(x, bundle_word(x->b, WORD_APP_HOME), BUTTON_SECONDARY);
+    page_marker(x, (Rect){ m + backw + vm->gap, y, x->w - 2 * m - backw - bw - 2 * vm->gap, t });
+}
+
+Rect deck_box(Ctx *x, float top, float bottom)
+{
+    float m = x->vm->margin, maxw = 46 * x->m->size[FONT_BODY]; /* a readable measure */
+    float w = fminf(x->w - 2 * m, maxw);
+    return (Rect){ (x->w - w) / 2, top + x->vm->gap * 0.5f, w, bottom - top - x->vm->gap * 1.5f };
+}
+
+
+void deck_screen(Ctx *x, const char *title)
+{
+    float top = top_bar(x, title, ACT_BACK, 0);
+    deck_draw(x, deck_box(x, top, bottom_row(x))); /* first: it counts the pages the footer shows */
+    deck_footer(x);
+}

@@ -1,0 +1,79 @@
+/* screen_entry.c — the way in: the attract loop, the consent screen, the home menu. */
+#include "view_internal.h"
+
+#include <math.h>
+
+void screen_attract(Ctx *x)
+{
+    float u = x->vm->unit;
+    double phase = 2 * 3.14159265358979 * (double)(x->now % 24000) / 24000.0;
+    /* two soft circles drifting around each other: calm, slow, and cheap to redraw */
+    float r = fminf(x->w, x->h) * 0.2f, cx = x->w / 2, cy = x->h * 0.31f;
+    float dx = (float)(cos(phase) * r * 0.45), dy = (float)(sin(phase) * r * 0.18);
+    DrawCmd *a = draw_circle(x->out, (Rect){ cx - dx - r, cy - dy - r, 2 * r, 2 * r },
+                             mix(colour(x, COLOUR_BACKGROUND), colour(x, COLOUR_ACCENT), 0.16f));
+    DrawCmd *b = draw_circle(x->out, (Rect){ cx + dx - r, cy + dy - r, 2 * r, 2 * r },
+                             mix(colour(x, COLOUR_BACKGROUND), colour(x, COLOUR_ACCENT), 0.28f));
+    if (a && b)
+        b->alpha = 170;
+    x->out->animating = true;
+    x->out->next_change_ms = 50; /* 20 frames a second is plenty for this pace */
+
+    uint32_t bg = colour(x, COLOUR_BACKGROUND);
+    const char *title = bundle_word(x->b, WORD_ATTRACT_TITLE);
+    float m = x->vm->margin, y = x->h * 0.56f;
+    Rect box = { m, y, x->w - 2 * m, x->h - y };
+    y += paragraph(x, FONT_DISPLAY, title, box, ALIGN_CENTRE, colour(x, COLOUR_TEXT), bg);
+    const char *sub = bundle_word(x->b, WORD_ATTRACT_SUBTITLE);
+    if (sub[0])
+        y += paragraph(x, FONT_BODY, sub, (Rect){ m * 2, y + 4 * u, x->w - 4 * m, x->h - y }, ALIGN_CENTRE,
+                       colour(x, COLOUR_MUTED), bg) + 4 * u;
+    const char *touch = bundle_word(x->b, WORD_ATTRACT_TOUCH);
+    float bw = fmaxf(button_width(x, touch), 3 * x->vm->target), t = x->vm->target;
+    float by = fminf(y + x->vm->gap * 1.5f, x->h - m - t);
+    /* the whole screen is the target; the pill shows where to touch */
+    button_face(x, (Rect){ (x->w - bw) / 2, by, bw, t }, touch, BUTTON_PRIMARY, 0);
+    draw_target(x->out, (Rect){ 0, 0, x->w, x->h }, ACT_BEGIN, 0, touch);
+}
+
+void screen_consent(Ctx *x)
+{
+    float top = top_bar(x, bundle_word(x->b, WORD_CONSENT_TITLE), ACT_NONE, 0);
+    const ViewMetrics *vm = x->vm;
+    float t = vm->target, m = vm->margin, y = bottom_row(x);
+    const char *start = bundle_word(x->b, WORD_CONSENT_START), *no = bundle_word(x->b, WORD_CONSENT_DECLINE);
+    float sw = fmaxf(button_width(x, start), t * 2.6f), nw = fmaxf(button_width(x, no), t * 2.2f);
+    button(x, (Rect){ x->w - m - sw, y, sw, t }, start, ACT_START, 0, BUTTON_PRIMARY);
+    button(x, (Rect){ x->w - m - sw - vm->gap - nw, y, nw, t }, no, ACT_DECLINE, 0, BUTTON_SECONDARY);
+    deck_begin(x);
+    deck_add(x, ITEM_PARA, bundle_word(x->b, WORD_CONSENT_NOTE));
+    deck_add(x, ITEM_BULLET, bundle_word(x->b, WORD_CONSENT_NOT_DIAGNOSIS));
+    deck_add(x, ITEM_BULLET, bundle_word(x->b, WORD_CONSENT_NOTHING_SAVED));
+    deck_draw(x, deck_box(x, top, y));
+    if (x->f->page_count > 1) {
+        float bw = fmaxf(button_width(x, bundle_word(x->b, WORD_APP_BACK)), t * 1.6f);
+        if (x->f->page > 0)
+            button(x, (Rect){ m, y, bw, t }, bundle_word(x->b, WORD_APP_BACK), ACT_BACK, 0, BUTTON_SECONDARY);
+        else if (x->f->page + 1 < x->f->page_count)
+            button(x, (Rect){ m, y, bw, t }, bundle_word(x->b, WORD_APP_NEXT), ACT_NEXT, 0, BUTTON_SECONDARY);
+    }
+}
+
+void screen_home(Ctx *x)
+{
+    const ViewMetrics *vm = x->vm;
+    float m = vm->margin, gap = vm->gap * 1.4f;
+    float top = menu_top(x, WORD_HOME_TITLE, ACT_NONE, WORD_HOME_INTRO, gap);
+    static const struct { Word word; Screen screen; } items[] = {
+        { WORD_HOME_QUIZ, SCREEN_QUESTION },     { WORD_HOME_CHEMISTRY, SCREEN_CHEMISTRY },
+        { WORD_HOME_STYLES, SCREEN_GUIDANCE },   { WORD_HOME_PARTNERS, SCREEN_PARTNERS },
+        { WORD_HOME_CALM, SCREEN_CALM },         { WORD_HOME_SUPPORT, SCREEN_SUPPORT },
+    };
+    int cols = x->w > x->h * 1.2f ? 3 : (x->w > 560 * vm->unit ? 2 : 1);
+    int rows = (6 + cols - 1) / cols;
+    float ch = menu_cell_h(x, top, rows, gap, vm->target * 2.8f);
+    Rect area = { m, top, x->w - 2 * m, x->h - top - m };
+    for (int i = 0; i < 6; i++)
+        button(x, grid_cell(area, cols, ch, gap, i), bundle_word(x->b, items[i].word), ACT_OPEN, items[i].screen,
+               i == 0 ? BUTTON_PRIMARY : BUTTON_SECONDARY);
+}

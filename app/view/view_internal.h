@@ -1,0 +1,120 @@
+/* view_internal.h — what the files of the view share, and nothing outside app/view uses.
+ *
+ * Every screen is laid out through a Ctx (the view, the flow, the bundle and the config,
+ * the measure, the draw list being filled, the sizes). The pieces screens are built from
+ * (paragraphs, buttons, the top bar, a deck's frame) are in chrome.c; the pagination
+ * engine and view_layout() are in view.c; the screens are in the screen_*.c files. These
+ * names have no prefix because they are this folder's own vocabulary, not an interface. */
+#ifndef ATTUNE_VIEW_INTERNAL_H
+#define ATTUNE_VIEW_INTERNAL_H
+
+#include "view.h"
+
+typedef struct Ctx {
+    View *v;
+    Flow *f;
+    const Bundle *b;
+    const Config *c;
+    const Measure *m;
+    DrawList *out;
+    const ViewMetrics *vm;
+    float w, h;
+    long now;
+} Ctx;
+
+typedef enum Align { ALIGN_LEFT, ALIGN_CENTRE, ALIGN_RIGHT } Align;
+
+typedef enum ButtonStyle { BUTTON_PRIMARY, BUTTON_SECONDARY, BUTTON_QUIET, BUTTON_SELECTED } ButtonStyle;
+
+/* --- chrome.c: sizes, colours, words ------------------------------------------------------ */
+
+uint32_t colour(const Ctx *x, ThemeColour which);
+/* a blend of a and b (0xRRGGBB), t of the way from a to b */
+uint32_t mix(uint32_t a, uint32_t b, float t);
+int width_of(const Ctx *x, FontRole font, const char *s, int len);
+int line_h(const Ctx *x, FontRole font);
+/* {name} placeholders replaced by values; the result lives in the draw list. */
+const char *fill(Ctx *x, const char *tmpl, const char *const *names, const char *const *values, int n);
+/* The bundle's `word` with numbers in it: {n} and {total} ("4 of 14"), or one named number. */
+const char *fill_count(Ctx *x, Word word, int n, int total);
+const char *fill_number(Ctx *x, Word word, const char *name, long value);
+
+/* --- chrome.c: text and buttons ----------------------------------------------------------- */
+
+/* Wraps `text` (one paragraph) into `box` from its top; returns the height used. Each line
+ * must stay inside `clip` (the layout checks say when one does not); paragraph() is the
+ * usual case, where that is `box` itself. */
+float paragraph_clipped(Ctx *x, FontRole font, const char *text, Rect box, Rect clip, Align align,
+                        uint32_t fg, uint32_t bg);
+float paragraph(Ctx *x, FontRole font, const char *text, Rect box, Align align, uint32_t fg, uint32_t bg);
+float paragraph_height(Ctx *x, FontRole font, const char *text, float width);
+/* As paragraph_clipped, centred top to bottom in `r` (standing out of it evenly when taller). */
+float paragraph_middle(Ctx *x, FontRole font, const char *text, Rect r, Rect clip, Align align,
+                       uint32_t fg, uint32_t bg);
+
+/* Draws a button as target `index` would look (pressed, focused) without adding a target. */
+void button_face(Ctx *x, Rect r, const char *label, ButtonStyle style, int index);
+/* A button and its target; button() is the usual, enabled, case. A disabled button looks
+ * the same but cannot be pressed. */
+void button_enabled(Ctx *x, Rect r, const char *label, Action action, int arg, ButtonStyle style, bool enabled);
+void button(Ctx *x, Rect r, const char *label, Action action, int arg, ButtonStyle style);
+/* The width a one-line button needs for `label`. */
+float button_width(Ctx *x, const char *label);
+
+/* The y of the row of buttons along the bottom of a screen (as far from the bottom as the
+ * top bar is from the top). */
+float bottom_row(const Ctx *x);
+/* Cell `i` of a grid of `cols` columns across `area`, row by row from its top, each cell
+ * `cell_h` tall, `gap` apart. */
+Rect grid_cell(Rect area, int cols, float cell_h, float gap, int i);
+
+/* The bar at the top of every screen past attract: [Back] title [Quick exit].
+ * Returns the y where the content starts. */
+float top_bar(Ctx *x, const char *title, Action back, int back_arg);
+/* A menu's top: the bar with its title, then its intro line if the bundle has one.
+ * Returns where the menu's buttons start. */
+float menu_top(Ctx *x, Word title, Action back, Word intro_word, float gap);
+/* The height of a menu's buttons: `rows` of them share what is under `top`, each at most
+ * `tallest` and at least a touch target. */
+float menu_cell_h(const Ctx *x, float top, int rows, float gap, float tallest);
+
+/* --- chrome.c: the frame around a deck's pages ---------------------------------------------- */
+
+/* Page dots (or "3 / 12" when there are many) centred in `r`. */
+void page_marker(Ctx *x, Rect r);
+/* At the right of the bottom row: [Next] while pages are to come, then `last` (which goes
+ * home), as wide as the wider of the two so that it stays put. Returns its width. Draw it
+ * after deck_draw, which counts the pages. */
+float deck_next(Ctx *x, const char *last, ButtonStyle last_style);
+/* The bottom row of a deck: page · [Next] (or [Home] on the last page). Draw it after
+ * deck_draw, which counts the pages. */
+void deck_footer(Ctx *x);
+/* The text column of a deck screen, under the top bar and above the footer. */
+Rect deck_box(Ctx *x, float top, float bottom);
+/* A screen that is only a deck: the top bar with `title`, the page, the footer. */
+void deck_screen(Ctx *x, const char *title);
+
+/* --- view.c: the pagination engine -------------------------------------------------------- */
+
+void deck_begin(Ctx *x);
+/* Adds text as items of `kind`, one per paragraph ('\n' separates them). NULL adds nothing. */
+void deck_add(Ctx *x, ItemKind kind, const char *text);
+/* Paginates the items for `box` (cached) and draws page flow->page; sets page_count. */
+void deck_draw(Ctx *x, Rect box);
+
+/* --- the screens ----------------------------------------------------------------------------- */
+
+void screen_attract(Ctx *x);        /* screen_entry.c */
+void screen_consent(Ctx *x);
+void screen_home(Ctx *x);
+void screen_question(Ctx *x);       /* screen_quiz.c */
+void screen_result(Ctx *x);
+void screen_guidance(Ctx *x);       /* screen_decks.c */
+void screen_chemistry(Ctx *x);
+void screen_partners(Ctx *x);
+void screen_support(Ctx *x);
+void screen_calm(Ctx *x);
+void screen_staff(Ctx *x);          /* screen_staff.c */
+void screen_unavailable(Ctx *x);
+
+#endif
