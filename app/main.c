@@ -86,9 +86,8 @@ static void usage(FILE *out)
           "                  lines and a summary; exit 0 only when there is no error\n"
           "  --score LIST    one answer per quiz item, in quiz order (1 to the scale's points);\n"
           "                  prints: anxiety=M avoidance=M style=ID\n"
-          "  --headless      run without a display, driven by --script FILE (tap X Y, tap \"Label\",\n"
-          "                  swipe left|right, key NAME, quit, wait MS, shot NAME, expect screen ID,\n"
-          "                  expect text \"...\"); exit 1 at the first failed expect\n"
+          "  --headless      run without a display, driven by --script FILE (one command a line,\n"
+          "                  listed below); exit 1 at the first failed expect\n"
           "  --soak N        with --headless: N random events (taps, swipes, keys, idle gaps,\n"
           "                  resizes, display resets), checking the screen, its layout and that\n"
           "                  attract holds no answer after each; prints the figures; exit 1 at\n"
@@ -98,8 +97,11 @@ static void usage(FILE *out)
           "                  overflows, small or overlapping targets, small text, contrast);\n"
           "                  last line: tour: N screens, M problems; exit 1 when M > 0\n"
           "  --size WxH      the screen size for --headless and --tour, like 800x480\n"
-          "  --shots DIR     save screenshots (PNG) in DIR\n",
+          "  --shots DIR     save screenshots (PNG) in DIR\n"
+          "\n"
+          "script commands (--headless --script FILE):\n",
           out);
+    script_print_commands(out, "  ");
 }
 
 /* The options, as a table: what each takes and where it goes. */

@@ -28,6 +28,15 @@ expect 2 "attune: --score needs the answers, like --score 1,4,7,2" "$attune" --s
 out=$("$attune" --help) && case $out in *"--check"*"--score"*) ok ;;
     *) bad "--help does not list --check and --score" ;; esac
 
+# The script commands come from one table (app/drive/script.c): --help prints them, and
+# docs/design.md must describe each one.
+commands=$("$attune" --help | sed -n '/^script commands/,$p' | sed '1d; s/^  //; s/  .*//')
+[ -n "$commands" ] || bad "--help lists no script commands"
+for form in $(printf '%s\n' "$commands" | awk '{ w = $1; if ($1 == "expect") w = w "_" $2; print w }' | sort -u); do
+    words=$(echo "$form" | tr _ ' ')
+    if grep -q "^| \`$words" docs/design.md; then ok; else bad "docs/design.md does not describe the script command '$words'"; fi
+done
+
 expect 0 "attune: checked assets/content/en (8 files): 0 errors, 0 warnings" "$attune" --check
 expect 0 "attune: checked config/desktop.ini and assets/content/en (8 files): 0 errors, 0 warnings" \
     "$attune" --check --config config/desktop.ini
