@@ -33,6 +33,15 @@ layer_of() {
     esac
 }
 
+# forbid FILE PATTERN MESSAGE: each line of FILE that matches is wrong, for MESSAGE.
+forbid() {
+    grep -n "$2" "$1" >"$tmpfile" || return 0
+    while IFS=: read -r line _; do
+        bad "$1:$line: $3"
+        wrong=$((wrong + 1))
+    done <"$tmpfile"
+}
+
 files=$(find app platform -name '*.[ch]' | sort)
 [ -n "$files" ] || { bad "no sources found under app/ and platform/"; summary layers; exit 1; }
 wrong=0
@@ -54,24 +63,10 @@ for f in $files; do
         fi
     done <"$tmpfile"
     case "$from" in
-    core | view)
-        if grep -n '^[[:space:]]*#[[:space:]]*include[[:space:]]*<SDL' "$f" >"$tmpfile"; then
-            while IFS=: read -r line _; do
-                bad "$f:$line: $from is plain C, with no SDL"
-                wrong=$((wrong + 1))
-            done <"$tmpfile"
-        fi ;;
+    core | view) forbid "$f" '^[[:space:]]*#[[:space:]]*include[[:space:]]*<SDL' "$from is plain C, with no SDL" ;;
     esac
-    case "$from" in
-    platform) ;;
-    *)
-        if grep -n 'systemd/sd-daemon.h\|sd_notify' "$f" >"$tmpfile"; then
-            while IFS=: read -r line _; do
-                bad "$f:$line: only platform/ (the watchdog module) talks to systemd"
-                wrong=$((wrong + 1))
-            done <"$tmpfile"
-        fi ;;
-    esac
+    [ "$from" = platform ] ||
+        forbid "$f" 'systemd/sd-daemon.h\|sd_notify' "only platform/ (the watchdog module) talks to systemd"
 done
 [ "$wrong" -eq 0 ] && ok "every include in $(echo "$files" | wc -l) files points down the layers"
 summary layers

@@ -26,6 +26,12 @@ void run_frame(Run *r)
     shell_frame(r->shell, r->now, false);
 }
 
+void run_wait(Run *r, long ms)
+{
+    run_advance(r, ms);
+    run_frame(r);
+}
+
 void run_tap(Run *r, float x, float y)
 {
     shell_pointer_down(r->shell, x, y, r->now);
@@ -173,8 +179,7 @@ static int script_step(Run *r, const Script *script, const ScriptCmd *c, const c
         shell_quit_request(s);
         break;
     case SCRIPT_WAIT:
-        run_advance(r, c->ms);
-        run_frame(r);
+        run_wait(r, c->ms);
         break;
     case SCRIPT_SHOT: {
         /* a screenshot shows the screen, not the fade into it */

@@ -24,6 +24,9 @@ void run_advance(Run *r, long ms);
 /* Runs what a touch asked for (staff: reload, close…) and draws the frame. */
 void run_frame(Run *r);
 
+/* Waits `ms` on the virtual clock (its timers run), then draws the frame. */
+void run_wait(Run *r, long ms);
+
 /* A tap at (x, y); a swipe across the middle (dir < 0: to the left). */
 void run_tap(Run *r, float x, float y);
 void run_swipe(Run *r, int dir);

@@ -241,8 +241,7 @@ static const char *ev_pause(Soak *k, char *what, size_t what_size)
     uint64_t *g = &k->rng;
     long ms = 50 + soak_below(g, 4000);
     snprintf(what, what_size, "wait %ld", ms);
-    run_advance(r, ms);
-    run_frame(r);
+    run_wait(r, ms);
     return NULL;
 }
 
@@ -255,8 +254,7 @@ static const char *ev_idle(Soak *k, char *what, size_t what_size)
     long idle = (s->config->idle_timeout + s->config->idle_warning) * 1000L;
     long ms = soak_below(g, 4) ? idle / 2 + soak_below(g, (int)(idle * 2 + 1)) : 3600000L * (1 + soak_below(g, 14));
     snprintf(what, what_size, "idle %ld ms", ms);
-    run_advance(r, ms);
-    run_frame(r);
+    run_wait(r, ms);
     return NULL;
 }
 
