@@ -1,4 +1,4 @@
-/* bench.c — `make bench`: the power and speed figures of issue 3, measured honestly.
+/* bench.c — `make bench`: the power and speed figures, measured honestly.
  *
  * Everything runs on SDL's dummy video driver with the software renderer (a headless
  * Shell), in real time: the loop figures run the app's own loop (shell_run) and stop it

@@ -37,7 +37,7 @@ static void the_default_bundle_loads_without_a_warning(void **state)
     assert_int_equal(d.errors, 0);
     assert_int_equal(d.warnings, 0);
     assert_int_equal(b.file_count, 8);
-    /* what PRODUCT.md asks of the default content */
+    /* what docs/design.md asks of the default content */
     int per_dim[DIM_COUNT] = { 0 }, reversed[DIM_COUNT] = { 0 };
     for (int i = 0; i < b.quiz.item_count; i++) {
         per_dim[b.quiz.items[i].dimension]++;

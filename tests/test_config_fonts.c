@@ -1,5 +1,5 @@
 /* test_config_fonts.c — the config remembers the lines where the fonts are set, so that a
- * font that cannot be found or opened is named at path:line (issue 5, "Faults"); a font
+ * font that cannot be found or opened is named at path:line; a font
  * left at its default has line 0 and is named by its family. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,4 +1,4 @@
-/* test_quiz.c — the scoring model of PRODUCT.md, on small hand-made quizzes: every
+/* test_quiz.c — the scoring model of docs/design.md, on small hand-made quizzes: every
  * style, reverse keys, thresholds (default and set), other scale sizes, near the line,
  * a mean exactly at the threshold, Back, and the wipe. */
 #include <setjmp.h>

@@ -1,5 +1,5 @@
 #define _DEFAULT_SOURCE /* mkstemp */
-/* test_script.c — the --script format of PRODUCT.md: every command with its line,
+/* test_script.c — the --script format of docs/design.md: every command with its line,
  * comments, quotes and escapes, key modifiers, line ends, and each kind of mistake named
  * at its line with a message that says what was expected, while the lines after it are
  * still read. Ends with a small deterministic fuzz: no input may crash the parser. */

@@ -1,4 +1,4 @@
-/* test_utf8.c — text that slipped past validation (issue 5, "Faults"): decoding and
+/* test_utf8.c — text that slipped past validation: decoding and
  * wrapping never read past the end of a buffer that is not NUL-terminated, and
  * utf8_sanitize turns every broken byte (and NUL) into U+FFFD without cutting a character.
  * Inputs live in heap buffers of exactly their length, so ASan sees any overread. */

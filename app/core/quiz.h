@@ -1,6 +1,6 @@
 /* quiz.h — the reflection quiz: items, the answer scale, a session, and the scoring.
  *
- * The model is PRODUCT.md's: each item belongs to one dimension (anxiety or avoidance)
+ * The model is docs/design.md's: each item belongs to one dimension (anxiety or avoidance)
  * and may be reverse-keyed (scored as 1 + points - answer); a dimension's score is the
  * mean of its items; a dimension is "high" at or above the threshold; low/low is secure,
  * high anxiety only anxious, high avoidance only avoidant, high/high disorganized. A mean

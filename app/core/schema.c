@@ -212,7 +212,7 @@ static void describe_choices(const char *choices, const char *open, const char *
 static void check_text(const IniDoc *doc, const IniEntry *e, const KeySpec *spec,
                        const char *where, Diags *diags)
 {
-    /* After a value, ` ;` with two or more spaces before it is a comment (as in PRODUCT.md's
+    /* After a value, ` ;` with two or more spaces before it is a comment (as in the shipped
      * examples); with one space it is almost always text that inih would drop. On an
      * indented line inih keeps ` ;` as text, so there it is the comment-like one that
      * would show on screen. */

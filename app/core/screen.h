@@ -1,4 +1,4 @@
-/* screen.h — the screens of PRODUCT.md and their ids (for `expect screen`, --tour, logs). */
+/* screen.h — the screens of docs/design.md and their ids (for `expect screen`, --tour, logs). */
 #ifndef ATTUNE_SCREEN_H
 #define ATTUNE_SCREEN_H
 

@@ -1,6 +1,6 @@
 /* script.h — the scripts of `attune --headless --script FILE`, parsed into commands.
  *
- * A script is one command a line, as PRODUCT.md ("Command-line contract") describes:
+ * A script is one command a line, as docs/design.md ("The script language") describes:
  *
  *     # a comment; blank lines are fine
  *     tap 400 240              # a touch at logical pixel X Y (decimals allowed)
@@ -58,7 +58,7 @@ typedef enum ScriptOp {
     SCRIPT_SHOT,          /* shot NAME: text = NAME (without .png) */
     SCRIPT_EXPECT_SCREEN, /* expect screen ID: screen, text = ID */
     SCRIPT_EXPECT_TEXT,   /* expect text "...": text = the text */
-    SCRIPT_HOLD,          /* hold X Y MS: x, y, ms (beyond PRODUCT.md: a long press) */
+    SCRIPT_HOLD,          /* hold X Y MS: x, y, ms (a long press) */
     SCRIPT_OP_COUNT
 } ScriptOp;
 
