@@ -99,16 +99,19 @@ static void stop_quiz(Tour *t)
         visit(t, name);
         quiz_session_answer(&session, 1 + i % q->points);
     }
-    static const struct { bool anxious, avoidant, middle; const char *name; } results[] = {
-        { false, false, false, "result-secure" }, { true, false, false, "result-anxious" },
-        { false, true, false, "result-avoidant" }, { true, true, false, "result-disorganized" },
-        { false, false, true, "result-near" },
+    static const struct { Style style; bool anxious, avoidant, middle; } results[] = {
+        { STYLE_SECURE, false, false, false }, { STYLE_ANXIOUS, true, false, false },
+        { STYLE_AVOIDANT, false, true, false }, { STYLE_DISORGANIZED, true, true, false },
+        { STYLE_COUNT, false, false, true },
     };
     for (size_t i = 0; i < sizeof(results) / sizeof(results[0]); i++) {
         answer_for(&session, q, results[i].anxious, results[i].avoidant, results[i].middle);
         flow_set_quiz(f, &session);
         show(t, SCREEN_RESULT);
-        visit_pages(t, results[i].name);
+        char name[64];
+        snprintf(name, sizeof(name), "result-%s",
+                 results[i].middle ? "near" : quiz_style_id(results[i].style));
+        visit_pages(t, name);
     }
     quiz_session_wipe(&session);
     flow_set_quiz(f, NULL);
