@@ -1,8 +1,9 @@
 /* render_internal.h — what the renderer's files share with each other and nothing outside
- * app/render uses. render.c opens, resizes and closes; faces.c finds and opens the theme's
- * fonts and draws a line in runs of one font each; textcache.c keeps rasterised lines and
- * measured widths; shapes.c draws the anti-aliased shapes; frame.c makes a frame from a
- * DrawList, redrawing only its changed cells, and reads it back. */
+ * app/render uses. render.c opens, resizes and closes; font.c asks fontconfig for font
+ * files; faces.c finds and opens the theme's fonts and draws a line in runs of one font
+ * each; textcache.c keeps rasterised lines and measured widths; shapes.c draws the
+ * anti-aliased shapes; frame.c makes a frame from a DrawList, redrawing only its changed
+ * cells, and reads it back. */
 #ifndef ATTUNE_RENDER_INTERNAL_H
 #define ATTUNE_RENDER_INTERNAL_H
 

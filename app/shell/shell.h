@@ -1,7 +1,7 @@
 /* shell.h — the running app: an SDL window (or the headless dummy), the flow, the view
  * and the renderer, and the translation of touches, clicks and keys into flow calls.
  *
- * The real loop (shell_run) and the headless driver (headless.c) use the same functions:
+ * The real loop (shell_run) and the headless drivers (app/drive/) use the same functions:
  * shell_pointer_*() and shell_key() for input, shell_frame() to lay out and draw, with a
  * clock value passed in (SDL's ticks, or the driver's virtual clock). */
 #ifndef ATTUNE_SHELL_H
