@@ -1,6 +1,7 @@
 #define _DEFAULT_SOURCE /* mkstemp */
 /* test_config.c — kiosk settings: defaults, the shipped desktop profile, and problems
- * named at file:line while every valid setting is still used. Run from the project root. */
+ * named at file:line while every valid setting is still used, the practice's crisis words.
+ * Run from the project root. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -32,14 +33,43 @@ static void defaults_are_a_safe_desktop(void **state)
     assert_int_equal(c.rotation, 0);
     assert_true(c.idle_reset);
     assert_int_equal(c.idle_timeout, 90);
-    assert_int_equal(c.idle_warning, 15);
+    assert_int_equal(c.idle_warning, 20); /* at least the 20 s WCAG 2.2.1 asks for */
     assert_string_equal(c.staff_pin, "");
     assert_string_equal(c.language, "en");
     assert_string_equal(c.font, "Open Sans");
     assert_int_equal(c.colours[COLOUR_ACCENT], 0x2f6f6a);
     assert_false(c.tally);
     assert_int_equal(c.profile, PROFILE_DESKTOP);
+    /* where to turn when unsafe is always said, and names no number that may be wrong here */
+    assert_non_null(strstr(c.crisis_text, "If you feel unsafe"));
+    assert_null(strpbrk(c.crisis_text, "0123456789"));
     config_free(&c);
+}
+
+/* The practice's own crisis words replace the default; an empty line keeps the default. */
+static void the_practice_sets_where_to_turn_in_a_crisis(void **state)
+{
+    (void)state;
+    static const char own[] = "[support]\n"
+                              "crisis = In an emergency call 000.\n"
+                              "  Lifeline is there at any hour.\n";
+    Config c;
+    Diags d = { 0 };
+    config_defaults(&c);
+    assert_true(config_load_text(&c, "own.ini", own, sizeof(own) - 1, &d));
+    assert_string_equal(c.crisis_text, "In an emergency call 000. Lifeline is there at any hour.");
+    config_free(&c);
+    diag_free(&d);
+
+    static const char empty[] = "[support]\ncrisis =\n";
+    Config e;
+    Diags de = { 0 };
+    config_defaults(&e);
+    config_load_text(&e, "empty.ini", empty, sizeof(empty) - 1, &de);
+    assert_true(reported(&de, 2, "'crisis' is empty"));
+    assert_non_null(strstr(e.crisis_text, "If you feel unsafe"));
+    config_free(&e);
+    diag_free(&de);
 }
 
 static void the_desktop_profile_loads_cleanly(void **state)
@@ -136,6 +166,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(defaults_are_a_safe_desktop),
         cmocka_unit_test(the_desktop_profile_loads_cleanly),
+        cmocka_unit_test(the_practice_sets_where_to_turn_in_a_crisis),
         cmocka_unit_test(bad_settings_are_named_and_keep_their_defaults),
         cmocka_unit_test(each_shipped_profile_reads_as_its_policy),
     };

@@ -27,7 +27,7 @@
 
 typedef struct Fixture {
     Bundle bundle;
-    Config config;   /* config_defaults(): idle reset on, 90 s, 15 s warning */
+    Config config;   /* config_defaults(): idle reset on, 90 s, 20 s warning */
 } Fixture;
 
 static int load_fixture(void **state)

@@ -24,7 +24,7 @@ static const KeySpec config_keys[] = {
     SCHEMA_KEY("kiosk", "profile", VALUE_CHOICE, 0, "desktop|kiosk|workshop"), /* read_profile() */
     { "kiosk", "idle_reset", VALUE_BOOL, STORED, NULL, 0, 0, AT(idle_reset), "yes" },
     { "kiosk", "idle_timeout", VALUE_INT, STORED, NULL, 10, 3600, AT(idle_timeout), "90" },
-    { "kiosk", "idle_warning", VALUE_INT, STORED, NULL, 5, 120, AT(idle_warning), "15" },
+    { "kiosk", "idle_warning", VALUE_INT, STORED, NULL, 5, 120, AT(idle_warning), "20" },
     { "kiosk", "staff_pin", VALUE_LINE, STORED | KEY_EMPTY_OK, NULL, 0, 0, AT(staff_pin), NULL },
     { "kiosk", "quick_exit", VALUE_BOOL, STORED, NULL, 0, 0, AT(quick_exit), "yes" },
 
@@ -55,6 +55,8 @@ static const KeySpec config_keys[] = {
 
     { "support", "name", VALUE_LINE, STORED, NULL, 0, 0, AT(practice_name), NULL },
     { "support", "text", VALUE_PROSE, STORED, NULL, 0, 0, AT(practice_text), NULL },
+    { "support", "crisis", VALUE_PROSE, STORED, NULL, 0, 0, AT(crisis_text),
+      "If you feel unsafe or in crisis, contact your local emergency number or a crisis line." },
     SCHEMA_END
 };
 
@@ -66,6 +68,7 @@ void config_defaults(Config *config)
     config->language = config->font = "";
     config->staff_pin = config->bundle = config->font_regular = config->font_bold = "";
     config->tally_file = config->backlight = config->practice_name = config->practice_text = "";
+    config->crisis_text = "";
     schema_apply_defaults(config_keys, config);
 }
 

@@ -91,6 +91,7 @@ void screen_partners(Ctx *x)
 void screen_support(Ctx *x)
 {
     deck_begin(x);
+    deck_add(x, ITEM_SUBTITLE, x->c->crisis_text); /* where to turn when unsafe, first */
     if (x->c->practice_name[0] || x->c->practice_text[0]) {
         deck_add(x, ITEM_KICKER, bundle_word(x->b, WORD_SUPPORT_PRACTICE));
         deck_add(x, ITEM_HEADING, x->c->practice_name);
