@@ -29,7 +29,7 @@ for journey in tests/scripts/quiz-anxious.txt tests/scripts/staff.txt tests/scri
         bad "$journey (exit $status) wrote:" "$(printf '%s\n' "$wrote" | head -10)"; fi
     # what was answered (the statements) and the result's words never reach the output
     leaked=""
-    for words in "After we have been close" "Anxious" "anxiety=" "style=" "Strongly agree"; do
+    for words in "After being intimate" "Anxious" "anxiety=" "style=" "Strongly agree"; do
         grep -qF "$words" "$work/out" && leaked="$leaked '$words'"
     done
     if [ -z "$leaked" ]; then ok; else bad "$journey printed:$leaked"; fi
