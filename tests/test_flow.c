@@ -556,7 +556,12 @@ static void home_on_a_deck_goes_home_and_a_finished_result_is_wiped(void **state
     assert_int_equal(f.screen, SCREEN_RESULT);
     assert_true(quiz_session_done(&f.quiz));
     act(&f, ACT_CHEMISTRY, 0, &t);
-    act(&f, ACT_HOME, 0, &t); /* Home: the person is done; the answers go */
+    act(&f, ACT_HOME, 0, &t); /* Home: the person is asked, then the answers go */
+    assert_true(f.confirm);
+    assert_int_equal(f.screen, SCREEN_CHEMISTRY);
+    assert_true(quiz_session_done(&f.quiz));
+    act(&f, ACT_CLEAR, 0, &t);
+    assert_false(f.confirm);
     assert_int_equal(f.screen, SCREEN_HOME);
     assert_false(quiz_session_done(&f.quiz));
     const unsigned char *bytes = (const unsigned char *)&f.quiz;
@@ -699,6 +704,9 @@ static void start_over_on_the_result_wipes_the_answers(void **state)
     start(&f, &fx->config, fx, &t);
     to_result(&f, &t);
     act(&f, ACT_RESTART, 0, &t);
+    assert_true(f.confirm); /* "Start over? Your answers will be cleared" */
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    act(&f, ACT_CLEAR, 0, &t);
     assert_int_equal(f.screen, SCREEN_HOME);
     assert_true(session_is_wiped(&f.quiz));
     assert_int_equal(f.resets, 1);

@@ -33,6 +33,13 @@ typedef enum Action {
     ACT_STAFF_RELOAD,       /* staff: check and reload the content */
     ACT_STAFF_TALLY_RESET,  /* staff: reset the anonymous tally */
     ACT_STAFF_BRIGHTNESS,   /* staff: brightness by `arg` percent */
+    ACT_DONE,               /* a deck's last page: back where the person came from (flow_deck_end) */
+    ACT_UNDERSTANDING,      /* a style's tips: its understanding pages */
+    ACT_CONTENTS,           /* a long deck: show its contents */
+    ACT_JUMP,               /* the contents: page `arg` of the deck */
+    ACT_LINK,               /* a tip's link: screen `arg` (calm or support), then back to the tip */
+    ACT_CLEAR,              /* "Start over?": clear the answers */
+    ACT_KEEP,               /* "Start over?": keep my result */
     ACT_ACTION_COUNT
 } Action;
 

@@ -5,27 +5,181 @@
 
 #include <math.h>
 
-/* The understanding and the "what helps" cards of one style. */
-static void guidance_items(Ctx *x, Style style)
+/* --- a deck's tools: its contents, the understanding, a tip's links ------------------- */
+
+enum {
+    CONTENTS_PAGES = 6, /* a deck longer than this offers its contents */
+    MAX_TOOLS = 4,
+};
+
+typedef struct Tool {
+    const char *label;
+    Action action;
+    int arg;
+} Tool;
+
+/* The cards of the deck on screen: the item of each heading (a heading repeated, as on a
+ * continued page, is counted once). Returns how many. */
+static int deck_cards(const Ctx *x, int *item, int cap)
+{
+    const View *v = x->v;
+    int n = 0;
+    for (int i = 0; i < v->item_count && n < cap; i++) {
+        bool seen = v->items[i].kind != ITEM_HEADING;
+        for (int k = 0; k < n && !seen; k++)
+            seen = v->items[item[k]].text == v->items[i].text;
+        if (!seen)
+            item[n++] = i;
+    }
+    return n;
+}
+
+/* The page on which item `i` starts (once paginated). */
+static int page_of(const Ctx *x, int i)
+{
+    const View *v = x->v;
+    int p = 0;
+    while (p + 1 < v->page_count &&
+           (v->pages[p + 1].item < i || (v->pages[p + 1].item == i && v->pages[p + 1].line == 0)))
+        p++;
+    return p;
+}
+
+static CardLink link_of(const Deck *tips, const char *title)
+{
+    for (int k = 0; tips && k < tips->count; k++)
+        if (tips->cards[k].title == title)
+            return tips->cards[k].link;
+    return LINK_NONE;
+}
+
+static Tool link_tool(const Ctx *x, CardLink link)
+{
+    if (link == LINK_CALM)
+        return (Tool){ bundle_word(x->b, WORD_HOME_CALM), ACT_LINK, SCREEN_CALM };
+    return (Tool){ bundle_word(x->b, WORD_HOME_SUPPORT), ACT_LINK, SCREEN_SUPPORT };
+}
+
+/* The tools of the page on screen: the contents of a long deck, the understanding on a
+ * style's first page of tips, the links of the tips on this page (each once). */
+static int page_tools(const Ctx *x, const Deck *tips, bool understanding, Tool *out)
+{
+    int n = 0, cards[BUNDLE_MAX_CARDS];
+    if (x->f->page_count > CONTENTS_PAGES)
+        out[n++] = (Tool){ bundle_word(x->b, WORD_APP_CONTENTS), ACT_CONTENTS, 0 };
+    if (understanding && x->f->page == 0)
+        out[n++] = (Tool){ bundle_word(x->b, WORD_GUIDANCE_OPEN_UNDERSTANDING), ACT_UNDERSTANDING, 0 };
+    int count = tips ? deck_cards(x, cards, BUNDLE_MAX_CARDS) : 0;
+    for (int k = 0; k < count && n < MAX_TOOLS; k++) {
+        CardLink link = link_of(tips, x->v->items[cards[k]].text);
+        if (link == LINK_NONE || page_of(x, cards[k]) != x->f->page)
+            continue;
+        Tool t = link_tool(x, link);
+        bool dup = false;
+        for (int j = 0; j < n; j++)
+            dup = dup || (out[j].action == t.action && out[j].arg == t.arg);
+        if (!dup)
+            out[n++] = t;
+    }
+    return n;
+}
+
+/* The widest set of tools any page of this deck may show (before it is paginated): the
+ * contents, and the widest one of the understanding and the links. */
+static float tools_reserve(Ctx *x, const Deck *tips, bool understanding)
+{
+    float widest = understanding ? button_width(x, bundle_word(x->b, WORD_GUIDANCE_OPEN_UNDERSTANDING)) : 0;
+    for (int k = 0; tips && k < tips->count; k++)
+        if (tips->cards[k].link != LINK_NONE)
+            widest = fmaxf(widest, button_width(x, link_tool(x, tips->cards[k].link).label));
+    float contents = button_width(x, bundle_word(x->b, WORD_APP_CONTENTS));
+    return contents + (widest > 0 ? widest + x->vm->gap : 0);
+}
+
+/* The contents of a long deck: each card's title, a button to the page it starts on. */
+static void deck_contents(Ctx *x, float top)
+{
+    const ViewMetrics *vm = x->vm;
+    float m = vm->margin, gap = vm->gap, pad = 14 * vm->unit;
+    int cards[BUNDLE_MAX_CARDS], n = deck_cards(x, cards, BUNDLE_MAX_CARDS);
+    Rect area = { m, top, x->w - 2 * m, x->h - m - top };
+    int cols = 1;
+    float cell = vm->target;
+    for (; cols <= 4; cols++) { /* the fewest columns whose rows fit */
+        float cw = (area.w - (cols - 1) * gap) / cols;
+        cell = vm->target;
+        for (int k = 0; k < n; k++)
+            cell = fmaxf(cell, paragraph_height(x, FONT_BUTTON, x->v->items[cards[k]].text, cw - 2 * pad) + pad);
+        int rows = (n + cols - 1) / cols;
+        if (rows * cell + (rows - 1) * gap <= area.h)
+            break;
+    }
+    for (int k = 0; k < n; k++) {
+        const Item *it = &x->v->items[cards[k]];
+        int page = page_of(x, cards[k]);
+        button(x, grid_cell(area, cols, cell, gap, k), draw_printf(x->out, "%.*s", it->len, it->text), ACT_JUMP,
+               page, page == x->f->page ? BUTTON_SELECTED : BUTTON_SECONDARY);
+    }
+}
+
+/* A deck screen with its tools (tools_reserve, page_tools) on the bottom row beside the
+ * page marker and [Next], or on a row of their own above it when they would not fit; or,
+ * when asked, the deck's contents instead of its page. */
+static void deck_with_tools(Ctx *x, const char *title, const Deck *tips, bool understanding)
+{
+    const ViewMetrics *vm = x->vm;
+    float t = vm->target, m = vm->margin, gap = vm->gap, y = bottom_row(x);
+    float top = top_bar(x, title, ACT_BACK, 0);
+    const char *last = deck_end_word(x);
+    float right = fmaxf(fmaxf(button_width(x, bundle_word(x->b, WORD_APP_NEXT)), button_width(x, last)), t * 2);
+    bool one_row = tools_reserve(x, tips, understanding) + right + gap * 2 + t * 1.5f <= x->w - 2 * m;
+    Rect box = deck_box(x, top, one_row ? y : y - t - gap);
+    if (x->f->contents) {
+        deck_paginate(x, box);
+        deck_contents(x, top);
+        return;
+    }
+    deck_draw(x, box); /* first: it counts the pages the footer shows */
+    float nw = deck_next(x, last, BUTTON_SECONDARY);
+    Tool tools[MAX_TOOLS];
+    int n = page_tools(x, tips, understanding, tools);
+    float left = m, row = one_row ? y : y - t - gap, end = one_row ? x->w - m - nw - gap : x->w - m;
+    for (int i = 0; i < n; i++) {
+        float w = fmaxf(button_width(x, tools[i].label), t * 2);
+        if (left + w > end)
+            break; /* no room on this screen: the next page or the contents still have it */
+        button(x, (Rect){ left, row, w, t }, tools[i].label, tools[i].action, tools[i].arg, BUTTON_QUIET);
+        left += w + gap;
+    }
+    Rect marker = one_row ? (Rect){ left, y, x->w - m - nw - gap - left, t } : (Rect){ m, y, x->w - 2 * m - nw - gap, t };
+    if (marker.w >= t)
+        page_marker(x, marker);
+}
+
+/* --- the decks ------------------------------------------------------------------------- */
+
+/* A style's "what helps" cards, or (understanding) where it comes from, the pattern in
+ * intimacy, how the chemistry lands and what it can sound like. */
+static void guidance_items(Ctx *x, Style style, bool understanding)
 {
     const StyleInfo *info = &x->b->styles[style];
-    const char *understanding = bundle_word(x->b, WORD_GUIDANCE_UNDERSTANDING);
+    const char *kicker = bundle_word(x->b, WORD_GUIDANCE_UNDERSTANDING);
     struct { Word heading; const char *text; ItemKind kind; } parts[] = {
         { WORD_GUIDANCE_ORIGINS, info->origins, ITEM_PARA },
         { WORD_GUIDANCE_PATTERN, info->pattern, ITEM_PARA },
         { WORD_GUIDANCE_CHEMISTRY, info->chemistry, ITEM_PARA },
         { WORD_GUIDANCE_SOUNDS, info->sounds, ITEM_QUOTE },
     };
-    for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+    for (size_t i = 0; understanding && i < sizeof(parts) / sizeof(parts[0]); i++) {
         if (!parts[i].text)
             continue;
         deck_add(x, ITEM_BREAK, NULL);
-        deck_add(x, ITEM_KICKER, understanding);
+        deck_add(x, ITEM_KICKER, kicker);
         deck_add(x, ITEM_HEADING, bundle_word(x->b, parts[i].heading));
         deck_add(x, parts[i].kind, parts[i].text);
     }
     const char *helps = info->helps ? info->helps : bundle_word(x->b, WORD_GUIDANCE_HELPS);
-    for (int i = 0; i < info->tips.count; i++) {
+    for (int i = 0; !understanding && i < info->tips.count; i++) {
         deck_add(x, ITEM_BREAK, NULL);
         deck_add(x, ITEM_KICKER, helps);
         deck_add(x, ITEM_HEADING, info->tips.cards[i].title);
@@ -47,11 +201,12 @@ void screen_guidance(Ctx *x)
             button(x, grid_cell(area, cols, ch, gap, i), x->b->styles[i].name, ACT_GUIDANCE, i, BUTTON_SECONDARY);
         return;
     }
+    const StyleInfo *info = &x->b->styles[x->f->style];
+    bool understanding = x->f->understanding;
     deck_begin(x);
-    guidance_items(x, x->f->style);
-    deck_screen(x, x->b->styles[x->f->style].name);
+    guidance_items(x, x->f->style, understanding);
+    deck_with_tools(x, info->name, understanding ? NULL : &info->tips, !understanding);
 }
-
 void screen_chemistry(Ctx *x)
 {
     deck_begin(x);
@@ -68,7 +223,7 @@ void screen_chemistry(Ctx *x)
         for (int k = 0; k < c->promote_count; k++)
             deck_add(x, ITEM_BULLET, c->promotes[k]);
     }
-    deck_screen(x, bundle_word(x->b, WORD_CHEMISTRY_TITLE));
+    deck_with_tools(x, bundle_word(x->b, WORD_CHEMISTRY_TITLE), NULL, false);
 }
 
 static void cards_items(Ctx *x, const Deck *deck)
@@ -85,7 +240,7 @@ void screen_partners(Ctx *x)
     deck_begin(x);
     deck_add(x, ITEM_SUBTITLE, bundle_word(x->b, WORD_PARTNERS_INTRO));
     cards_items(x, &x->b->partners);
-    deck_screen(x, bundle_word(x->b, WORD_PARTNERS_TITLE));
+    deck_with_tools(x, bundle_word(x->b, WORD_PARTNERS_TITLE), NULL, false);
 }
 
 void screen_support(Ctx *x)
@@ -97,7 +252,7 @@ void screen_support(Ctx *x)
         deck_add(x, ITEM_PARA, x->c->practice_text);
     }
     cards_items(x, &x->b->support);
-    deck_screen(x, bundle_word(x->b, WORD_SUPPORT_TITLE));
+    deck_with_tools(x, bundle_word(x->b, WORD_SUPPORT_TITLE), NULL, false);
 }
 
 static float ease(float t)
