@@ -742,6 +742,15 @@ void flow_set_quiz(Flow *f, const QuizSession *session)
     f->changes++;
 }
 
+void flow_show_way(Flow *f, Screen origin, bool understanding, bool contents, bool confirm)
+{
+    f->origin = origin;
+    f->understanding = understanding;
+    f->contents = contents;
+    f->confirm = confirm;
+    f->changes++;
+}
+
 void flow_show_idle(Flow *f, long since)
 {
     f->idle = true;

@@ -200,6 +200,11 @@ void flow_set_style(Flow *flow, Style style);
 /* The quiz session, as answered so far (a copy; NULL: wiped). */
 void flow_set_quiz(Flow *flow, const QuizSession *session);
 
+/* The decks as reached from `origin` (SCREEN_RESULT: their end leads back to it), the
+ * guidance showing its `understanding` or its tips, the `contents` of the deck on screen,
+ * the question "Start over?" (`confirm`). */
+void flow_show_way(Flow *flow, Screen origin, bool understanding, bool contents, bool confirm);
+
 /* The still-there overlay up since `since` (as after the idle timeout). */
 void flow_show_idle(Flow *flow, long since);
 

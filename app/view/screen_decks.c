@@ -96,29 +96,41 @@ static float tools_reserve(Ctx *x, const Deck *tips, bool understanding)
     return contents + (widest > 0 ? widest + x->vm->gap : 0);
 }
 
-/* The contents of a long deck: each card's title, a button to the page it starts on. */
+/* The contents of a long deck: each card's title, a button to the page it starts on, in
+ * the fewest columns (filled one after the other) that fit; each as tall as its title. */
 static void deck_contents(Ctx *x, float top)
 {
     const ViewMetrics *vm = x->vm;
-    float m = vm->margin, gap = vm->gap, pad = 14 * vm->unit;
+    float m = vm->margin, gap = vm->gap * 0.75f, pad = 14 * vm->unit;
     int cards[BUNDLE_MAX_CARDS], n = deck_cards(x, cards, BUNDLE_MAX_CARDS);
     Rect area = { m, top, x->w - 2 * m, x->h - m - top };
-    int cols = 1;
-    float cell = vm->target;
-    for (; cols <= 4; cols++) { /* the fewest columns whose rows fit */
-        float cw = (area.w - (cols - 1) * gap) / cols;
-        cell = vm->target;
-        for (int k = 0; k < n; k++)
-            cell = fmaxf(cell, paragraph_height(x, FONT_BUTTON, x->v->items[cards[k]].text, cw - 2 * pad) + pad);
-        int rows = (n + cols - 1) / cols;
-        if (rows * cell + (rows - 1) * gap <= area.h)
+    const char *titles[BUNDLE_MAX_CARDS];
+    for (int k = 0; k < n; k++)
+        titles[k] = draw_printf(x->out, "%.*s", x->v->items[cards[k]].len, x->v->items[cards[k]].text);
+    int cols = 1, per = n;
+    float cw = area.w;
+    for (cols = 1; cols <= 4; cols++) {
+        per = (n + cols - 1) / cols;
+        cw = (area.w - (cols - 1) * vm->gap) / cols;
+        float tallest = 0;
+        for (int c = 0; c < cols; c++) {
+            float h = 0;
+            for (int k = c * per; k < n && k < (c + 1) * per; k++)
+                h += fmaxf(vm->target, paragraph_height(x, FONT_BUTTON, titles[k], cw - 2 * pad) + pad) + gap;
+            tallest = fmaxf(tallest, h - gap);
+        }
+        if (tallest <= area.h || cols == 4)
             break;
     }
+    float y = area.y;
     for (int k = 0; k < n; k++) {
-        const Item *it = &x->v->items[cards[k]];
+        if (k % per == 0)
+            y = area.y;
+        float h = fmaxf(vm->target, paragraph_height(x, FONT_BUTTON, titles[k], cw - 2 * pad) + pad);
         int page = page_of(x, cards[k]);
-        button(x, grid_cell(area, cols, cell, gap, k), draw_printf(x->out, "%.*s", it->len, it->text), ACT_JUMP,
-               page, page == x->f->page ? BUTTON_SELECTED : BUTTON_SECONDARY);
+        button(x, (Rect){ area.x + (float)(k / per) * (cw + vm->gap), y, cw, h }, titles[k], ACT_JUMP, page,
+               page == x->f->page ? BUTTON_SELECTED : BUTTON_SECONDARY);
+        y += h + gap;
     }
 }
 
@@ -143,15 +155,19 @@ static void deck_with_tools(Ctx *x, const char *title, const Deck *tips, bool un
     float nw = deck_next(x, last, BUTTON_SECONDARY);
     Tool tools[MAX_TOOLS];
     int n = page_tools(x, tips, understanding, tools);
-    float left = m, row = one_row ? y : y - t - gap, end = one_row ? x->w - m - nw - gap : x->w - m;
+    /* one row: the tools left to right, then the marker; two: the contents (first when
+     * offered) at the bottom left, the rest on the row above, the marker between */
+    float left = m, upper = m, row_y = one_row ? y : y - t - gap;
     for (int i = 0; i < n; i++) {
         float w = fmaxf(button_width(x, tools[i].label), t * 2);
-        if (left + w > end)
-            break; /* no room on this screen: the next page or the contents still have it */
-        button(x, (Rect){ left, row, w, t }, tools[i].label, tools[i].action, tools[i].arg, BUTTON_QUIET);
-        left += w + gap;
+        bool below = one_row || tools[i].action == ACT_CONTENTS;
+        float *at = below ? &left : &upper, end = below ? x->w - m - nw - gap : x->w - m;
+        if (*at + w > end)
+            continue; /* no room on this screen: the contents still reaches every page */
+        button(x, (Rect){ *at, below ? y : row_y, w, t }, tools[i].label, tools[i].action, tools[i].arg, BUTTON_QUIET);
+        *at += w + gap;
     }
-    Rect marker = one_row ? (Rect){ left, y, x->w - m - nw - gap - left, t } : (Rect){ m, y, x->w - 2 * m - nw - gap, t };
+    Rect marker = { left, y, x->w - m - nw - gap - left, t };
     if (marker.w >= t)
         page_marker(x, marker);
 }
