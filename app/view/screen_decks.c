@@ -45,6 +45,24 @@ static int page_of(const Ctx *x, int i)
     return p;
 }
 
+/* Whether card `k` of `n` (their heading items in `cards`) shows on page `p`: from the page
+ * its heading is on to the page before the next card's, or that page too when the next
+ * card (with its kicker) starts partway down it. */
+static bool card_on_page(const Ctx *x, const int *cards, int n, int k, int p)
+{
+    const View *v = x->v;
+    int first = page_of(x, cards[k]), last = v->page_count - 1;
+    if (k + 1 < n) {
+        int start = cards[k + 1];
+        while (start > 0 && (v->items[start - 1].kind == ITEM_KICKER || v->items[start - 1].kind == ITEM_BREAK))
+            start--;
+        int next = page_of(x, cards[k + 1]);
+        bool at_top = v->pages[next].line == 0 && v->pages[next].item >= start;
+        last = next - (at_top ? 1 : 0);
+    }
+    return p >= first && p <= (last > first ? last : first);
+}
+
 static CardLink link_of(const Deck *tips, const char *title)
 {
     for (int k = 0; tips && k < tips->count; k++)
@@ -61,7 +79,8 @@ static Tool link_tool(const Ctx *x, CardLink link)
 }
 
 /* The tools of the page on screen: the contents of a long deck, the understanding on a
- * style's first page of tips, the links of the tips on this page (each once). */
+ * style's first page of tips, the links of the tips on this page, wholly or in part (each
+ * once). */
 static int page_tools(const Ctx *x, const Deck *tips, bool understanding, Tool *out)
 {
     int n = 0, cards[BUNDLE_MAX_CARDS];
@@ -72,7 +91,7 @@ static int page_tools(const Ctx *x, const Deck *tips, bool understanding, Tool *
     int count = tips ? deck_cards(x, cards, BUNDLE_MAX_CARDS) : 0;
     for (int k = 0; k < count && n < MAX_TOOLS; k++) {
         CardLink link = link_of(tips, x->v->items[cards[k]].text);
-        if (link == LINK_NONE || page_of(x, cards[k]) != x->f->page)
+        if (link == LINK_NONE || !card_on_page(x, cards, count, k, x->f->page))
             continue;
         Tool t = link_tool(x, link);
         bool dup = false;
