@@ -1438,6 +1438,10 @@ static void the_contents_jumps_to_a_page_and_back_closes_it(void **state)
     assert_false(f.contents);
     assert_int_equal(f.page, 7);
     act(&f, ACT_CONTENTS, 0, &t);
+    press(&f, KEY_NEXT_PAGE, NULL, &t); /* no page turns under the contents */
+    swipe(&f, 1, &t);
+    assert_int_equal(f.page, 7);
+    assert_true(f.contents);
     act(&f, ACT_BACK, 0, &t); /* Back closes the contents, on the same page */
     assert_false(f.contents);
     assert_int_equal(f.page, 7);

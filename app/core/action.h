@@ -18,11 +18,11 @@ typedef enum Action {
     ACT_ANSWER,             /* question: answer `arg` (1..points) */
     ACT_BACK,               /* previous question / previous page / up a level */
     ACT_NEXT,               /* next page */
-    ACT_HOME,               /* to the home menu */
+    ACT_HOME,               /* to the home menu (asking first when a result would be cleared) */
     ACT_QUICK_EXIT,         /* clear everything, back to attract */
     ACT_GUIDANCE,           /* result or styles list: guidance for style `arg` */
     ACT_CHEMISTRY,          /* result: the chemistry of closeness */
-    ACT_RESTART,            /* result: start over (wipes the answers) */
+    ACT_RESTART,            /* result: start over (asks, then wipes the answers) */
     ACT_STAY,               /* idle overlay: I'm still here */
     ACT_CALM_AGAIN,         /* calm: once more */
     ACT_PIN_DIGIT,          /* staff PIN pad: digit `arg` */

@@ -472,7 +472,7 @@ static bool contents(Flow *f, Action action, int arg, long now)
     } else if (action == ACT_BACK && f->contents) {
         f->contents = false;
     } else {
-        return false;
+        return f->contents; /* while it shows, nothing else (a page key) acts */
     }
     f->focus = -1;
     repaint(f, now);
@@ -663,6 +663,8 @@ void flow_swipe(Flow *f, int dir, long now)
 {
     if (flow_input(f, now) || f->confirm)
         return;
+    if (f->contents)
+        return; /* the contents shows no page to turn */
     if (is_deck(f->screen) && f->screen != SCREEN_RESULT && f->screen != SCREEN_CONSENT)
         page_by(f, dir > 0 ? 1 : -1, now);
     else if (f->screen == SCREEN_RESULT || f->screen == SCREEN_CONSENT)
