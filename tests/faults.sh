@@ -99,10 +99,11 @@ fi
 
 cp -r assets/content/en "$tmp/broken"
 sed -i 's/^title = Attune$/title = Att\xffune/' "$tmp/broken/screens.ini"
+line=$(grep -n '^title = Attune$' assets/content/en/screens.ini | cut -d: -f1)
 out=$("$attune" --check --bundle "$tmp/broken" 2>&1)
 status=$?
 expect "broken UTF-8 in the bundle: the checker names the file:line, exit 1" 1 \
-    "$tmp/broken/screens.ini:19: error: a character that is not UTF-8"
+    "$tmp/broken/screens.ini:$line: error: a character that is not UTF-8"
 
 helper=${2:-}
 if [ -n "$helper" ] && [ -x "$helper" ]; then

@@ -127,7 +127,7 @@ tap "6"
 tap "8"
 tap "OK"
 expect text "Reload the content"
-expect text "quiz.ini:21: item 'a1': dimension must be 'anxiety' or 'avoidance', not 'anxeity' (and 6 more in the journal)"
+expect text "quiz.ini:21: item 'a1': dimension must be 'anxiety' or 'avoidance', not 'anxeity'; did you mean 'anxiety'? (and 6 more in the journal)"
 shot unavailable-staff
 tap "Back"
 expect screen unavailable

@@ -154,13 +154,13 @@ static void deck_of_three(Flow *f)
 typedef enum Place {
     AT_ATTRACT, AT_CONSENT, AT_HOME, AT_QUESTION, AT_RESULT, AT_RESULT_PAGE_2, AT_STYLES_LIST,
     AT_STYLE_FROM_LIST, AT_STYLE_FROM_RESULT, AT_CHEMISTRY, AT_CHEMISTRY_FROM_RESULT,
-    AT_PARTNERS, AT_CALM, AT_SUPPORT, AT_STILL_THERE, PLACE_COUNT
+    AT_PARTNERS, AT_CALM, AT_SUPPORT, AT_STILL_THERE, AT_CONFIRM, PLACE_COUNT
 } Place;
 
 static const char *const place_names[PLACE_COUNT] = {
     "attract", "consent", "home", "question 4", "result", "result page 2", "the styles list",
     "a style from the list", "a style from the result", "chemistry", "chemistry from the result",
-    "partners", "calm", "support", "the still-there overlay",
+    "partners", "calm", "support", "the still-there overlay", "the question \"Start over?\"",
 };
 
 /* Walks to `place` as a person would, leaving answers behind where the place has them
@@ -189,6 +189,7 @@ static void go_to(Flow *f, Place place, long *now)
         }
         break;
     case AT_RESULT:
+    case AT_CONFIRM:
     case AT_RESULT_PAGE_2:
     case AT_STYLE_FROM_RESULT:
     case AT_CHEMISTRY_FROM_RESULT:
@@ -198,7 +199,10 @@ static void go_to(Flow *f, Place place, long *now)
             act(f, ACT_GUIDANCE, STYLE_ANXIOUS, now);
         else if (place == AT_CHEMISTRY_FROM_RESULT)
             act(f, ACT_CHEMISTRY, 0, now);
-        if (place != AT_RESULT) {
+        if (place == AT_CONFIRM) {
+            act(f, ACT_RESTART, 0, now);
+            assert_true(f->confirm);
+        } else if (place != AT_RESULT) {
             deck_of_three(f);
             act(f, ACT_NEXT, 0, now);
         }
@@ -556,7 +560,12 @@ static void home_on_a_deck_goes_home_and_a_finished_result_is_wiped(void **state
     assert_int_equal(f.screen, SCREEN_RESULT);
     assert_true(quiz_session_done(&f.quiz));
     act(&f, ACT_CHEMISTRY, 0, &t);
-    act(&f, ACT_HOME, 0, &t); /* Home: the person is done; the answers go */
+    act(&f, ACT_HOME, 0, &t); /* Home: the person is asked, then the answers go */
+    assert_true(f.confirm);
+    assert_int_equal(f.screen, SCREEN_CHEMISTRY);
+    assert_true(quiz_session_done(&f.quiz));
+    act(&f, ACT_CLEAR, 0, &t);
+    assert_false(f.confirm);
     assert_int_equal(f.screen, SCREEN_HOME);
     assert_false(quiz_session_done(&f.quiz));
     const unsigned char *bytes = (const unsigned char *)&f.quiz;
@@ -699,6 +708,9 @@ static void start_over_on_the_result_wipes_the_answers(void **state)
     start(&f, &fx->config, fx, &t);
     to_result(&f, &t);
     act(&f, ACT_RESTART, 0, &t);
+    assert_true(f.confirm); /* "Start over? Your answers will be cleared" */
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    act(&f, ACT_CLEAR, 0, &t);
     assert_int_equal(f.screen, SCREEN_HOME);
     assert_true(session_is_wiped(&f.quiz));
     assert_int_equal(f.resets, 1);
@@ -1212,6 +1224,230 @@ static void digit_keys_answer_on_the_question_screen(void **state)
     assert_int_equal(f.quiz.answers[3], 0);
 }
 
+/* --- the decks: where their end leads, the question before a result goes, the guard ----- */
+
+/* On a deck of `pages` pages (as the view would count them), taps Next to its last page. */
+static void to_last_page(Flow *f, int pages, long *now)
+{
+    flow_set_page_count(f, pages);
+    while (f->page + 1 < pages)
+        act(f, ACT_NEXT, 0, now);
+}
+
+static void the_end_of_a_deck_from_a_result_returns_to_the_result_with_the_answers(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_result(&f, &t);
+    act(&f, ACT_GUIDANCE, STYLE_AVOIDANT, &t);
+    assert_int_equal(flow_deck_end(&f), FLOW_END_RESULT);
+    to_last_page(&f, 4, &t);
+    act(&f, ACT_DONE, 0, &t);
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    assert_true(quiz_session_done(&f.quiz));
+    assert_false(f.confirm);
+    act(&f, ACT_CHEMISTRY, 0, &t);
+    assert_int_equal(flow_deck_end(&f), FLOW_END_RESULT);
+    to_last_page(&f, 3, &t);
+    act(&f, ACT_DONE, 0, &t);
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    assert_int_equal(f.resets, 0);
+    /* from home, the same decks end at home */
+    start(&f, &fx->config, fx, &t);
+    to_home(&f, &t);
+    act(&f, ACT_OPEN, SCREEN_CHEMISTRY, &t);
+    assert_int_equal(flow_deck_end(&f), FLOW_END_HOME);
+    to_last_page(&f, 3, &t);
+    act(&f, ACT_DONE, 0, &t);
+    assert_int_equal(f.screen, SCREEN_HOME);
+    assert_false(f.confirm);
+}
+
+static void leaving_a_result_asks_once_and_keep_returns_to_it(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_result(&f, &t);
+    QuizSession before = f.quiz;
+    act(&f, ACT_RESTART, 0, &t);
+    assert_true(f.confirm);
+    act(&f, ACT_NEXT, 0, &t); /* nothing else answers while it is asked */
+    act(&f, ACT_GUIDANCE, STYLE_SECURE, &t);
+    flow_swipe(&f, 1, t += STEP_MS);
+    assert_true(f.confirm);
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    act(&f, ACT_KEEP, 0, &t);
+    assert_false(f.confirm);
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    assert_memory_equal(&f.quiz, &before, sizeof(before)); /* every answer kept */
+    /* Home on a deck from the result asks too; Keep shows the result again */
+    act(&f, ACT_CHEMISTRY, 0, &t);
+    act(&f, ACT_HOME, 0, &t);
+    assert_true(f.confirm);
+    assert_int_equal(f.screen, SCREEN_CHEMISTRY);
+    act(&f, ACT_KEEP, 0, &t);
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    assert_memory_equal(&f.quiz, &before, sizeof(before));
+    /* Clear goes home with nothing kept */
+    act(&f, ACT_RESTART, 0, &t);
+    act(&f, ACT_CLEAR, 0, &t);
+    assert_false(f.confirm);
+    assert_int_equal(f.screen, SCREEN_HOME);
+    assert_true(session_is_wiped(&f.quiz));
+    assert_int_equal(f.resets, 1);
+    /* with no result, Home does not ask */
+    act(&f, ACT_OPEN, SCREEN_PARTNERS, &t);
+    act(&f, ACT_HOME, 0, &t);
+    assert_false(f.confirm);
+    assert_int_equal(f.screen, SCREEN_HOME);
+}
+
+static void quick_exit_and_idle_never_ask(void **state)
+{
+    const Fixture *fx = *state;
+    for (int way = 0; way < 4; way++) {
+        Flow f;
+        long t;
+        start(&f, &fx->config, fx, &t);
+        to_result(&f, &t);
+        if (way == 0) {
+            act(&f, ACT_QUICK_EXIT, 0, &t);
+        } else if (way == 1) {
+            press(&f, KEY_QUICK_EXIT, NULL, &t);
+        } else if (way == 2) {
+            for (int i = 0; i < 3; i++)
+                flow_key(&f, KEY_SHIFT, NULL, t += 100); /* 100 ms apart */
+        } else {
+            t += (long)(fx->config.idle_timeout + fx->config.idle_warning) * 1000 + 1;
+            flow_tick(&f, t);
+            flow_tick(&f, t + 1);
+        }
+        assert_false(f.confirm);
+        expect_wiped_attract(&f, way == 3 ? "idle" : "quick exit", AT_RESULT);
+    }
+}
+
+static void a_second_tap_within_300_ms_on_a_deck_button_is_ignored(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_result(&f, &t);
+    act(&f, ACT_GUIDANCE, STYLE_ANXIOUS, &t);
+    flow_set_page_count(&f, 3);
+    act(&f, ACT_NEXT, 0, &t);
+    assert_int_equal(f.page, 1);
+    /* a double tap on Next on the second-to-last page: the last page, and no further */
+    t += STEP_MS;
+    flow_action(&f, ACT_NEXT, 0, t);
+    flow_action(&f, ACT_DONE, 0, t + 80); /* the second tap lands on the last page's button */
+    assert_int_equal(f.screen, SCREEN_GUIDANCE);
+    assert_int_equal(f.page, 2);
+    flow_action(&f, ACT_DONE, 0, t + 80 + FLOW_ANSWER_GUARD_MS); /* a considered tap works */
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    /* on the result, a tap 299 ms after the last is still a burst; Back too */
+    flow_action(&f, ACT_RESTART, 0, t + 80 + 2 * FLOW_ANSWER_GUARD_MS - 1);
+    assert_false(f.confirm);
+    t += 10 * STEP_MS;
+    flow_action(&f, ACT_CHEMISTRY, 0, t);
+    flow_action(&f, ACT_BACK, 0, t + 100);
+    assert_int_equal(f.screen, SCREEN_CHEMISTRY);
+    /* page keys are not taps: they page at any pace */
+    flow_set_page_count(&f, 3);
+    flow_key(&f, KEY_NEXT_PAGE, NULL, t + 150);
+    flow_key(&f, KEY_NEXT_PAGE, NULL, t + 200);
+    assert_int_equal(f.page, 2);
+}
+
+static void a_style_opens_on_its_tips_with_the_understanding_a_tap_away(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_result(&f, &t);
+    act(&f, ACT_GUIDANCE, STYLE_DISORGANIZED, &t);
+    assert_false(f.understanding); /* the tips first */
+    act(&f, ACT_UNDERSTANDING, 0, &t);
+    assert_int_equal(f.screen, SCREEN_GUIDANCE);
+    assert_true(f.understanding);
+    assert_int_equal(f.page, 0);
+    assert_int_equal(flow_deck_end(&f), FLOW_END_TIPS);
+    act(&f, ACT_BACK, 0, &t); /* Back from its first page: the tips */
+    assert_false(f.understanding);
+    assert_int_equal(f.screen, SCREEN_GUIDANCE);
+    act(&f, ACT_UNDERSTANDING, 0, &t);
+    to_last_page(&f, 3, &t);
+    act(&f, ACT_DONE, 0, &t); /* its end: the tips again, then Back: the result */
+    assert_false(f.understanding);
+    assert_int_equal(f.page, 0);
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    assert_true(quiz_session_done(&f.quiz));
+}
+
+static void a_tip_links_to_calm_or_support_and_back_to_its_page(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_result(&f, &t);
+    act(&f, ACT_GUIDANCE, STYLE_DISORGANIZED, &t);
+    flow_set_page_count(&f, 9);
+    act(&f, ACT_NEXT, 0, &t);
+    act(&f, ACT_NEXT, 0, &t);
+    act(&f, ACT_LINK, SCREEN_STAFF, &t); /* only calm and support */
+    assert_int_equal(f.screen, SCREEN_GUIDANCE);
+    act(&f, ACT_LINK, SCREEN_CALM, &t);
+    assert_int_equal(f.screen, SCREEN_CALM);
+    assert_int_equal(flow_deck_end(&f), FLOW_END_LINK);
+    act(&f, ACT_CALM_AGAIN, 0, &t);
+    act(&f, ACT_DONE, 0, &t); /* Done: back to the tip, on its page */
+    assert_int_equal(f.screen, SCREEN_GUIDANCE);
+    assert_int_equal(f.style, STYLE_DISORGANIZED);
+    assert_int_equal(f.page, 2);
+    act(&f, ACT_LINK, SCREEN_SUPPORT, &t);
+    assert_int_equal(f.screen, SCREEN_SUPPORT);
+    act(&f, ACT_BACK, 0, &t); /* Back from support's first page: the tip too */
+    assert_int_equal(f.screen, SCREEN_GUIDANCE);
+    assert_int_equal(f.page, 2);
+    assert_int_equal(flow_deck_end(&f), FLOW_END_RESULT); /* and the deck still ends at the result */
+    assert_true(quiz_session_done(&f.quiz));
+}
+
+static void the_contents_jumps_to_a_page_and_back_closes_it(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_home(&f, &t);
+    act(&f, ACT_OPEN, SCREEN_PARTNERS, &t);
+    flow_set_page_count(&f, 12);
+    act(&f, ACT_CONTENTS, 0, &t);
+    assert_true(f.contents);
+    act(&f, ACT_JUMP, 12, &t); /* past the pages: refused */
+    assert_true(f.contents);
+    act(&f, ACT_JUMP, 7, &t);
+    assert_false(f.contents);
+    assert_int_equal(f.page, 7);
+    act(&f, ACT_CONTENTS, 0, &t);
+    press(&f, KEY_NEXT_PAGE, NULL, &t); /* no page turns under the contents */
+    swipe(&f, 1, &t);
+    assert_int_equal(f.page, 7);
+    assert_true(f.contents);
+    act(&f, ACT_BACK, 0, &t); /* Back closes the contents, on the same page */
+    assert_false(f.contents);
+    assert_int_equal(f.page, 7);
+    assert_int_equal(f.screen, SCREEN_PARTNERS);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1232,6 +1468,14 @@ int main(void)
         cmocka_unit_test(home_on_a_deck_goes_home_and_a_finished_result_is_wiped),
         cmocka_unit_test(calm_once_more_restarts_the_exercise_and_home_leaves_it),
         cmocka_unit_test(an_unknown_style_is_ignored),
+        /* the decks */
+        cmocka_unit_test(the_end_of_a_deck_from_a_result_returns_to_the_result_with_the_answers),
+        cmocka_unit_test(leaving_a_result_asks_once_and_keep_returns_to_it),
+        cmocka_unit_test(quick_exit_and_idle_never_ask),
+        cmocka_unit_test(a_second_tap_within_300_ms_on_a_deck_button_is_ignored),
+        cmocka_unit_test(a_style_opens_on_its_tips_with_the_understanding_a_tap_away),
+        cmocka_unit_test(a_tip_links_to_calm_or_support_and_back_to_its_page),
+        cmocka_unit_test(the_contents_jumps_to_a_page_and_back_closes_it),
         /* the quiz */
         cmocka_unit_test(answering_every_item_reaches_the_result_with_the_style_they_point_to),
         cmocka_unit_test(back_on_a_question_returns_to_the_previous_one_with_its_answer),

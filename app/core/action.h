@@ -18,11 +18,11 @@ typedef enum Action {
     ACT_ANSWER,             /* question: answer `arg` (1..points) */
     ACT_BACK,               /* previous question / previous page / up a level */
     ACT_NEXT,               /* next page */
-    ACT_HOME,               /* to the home menu */
+    ACT_HOME,               /* to the home menu (asking first when a result would be cleared) */
     ACT_QUICK_EXIT,         /* clear everything, back to attract */
     ACT_GUIDANCE,           /* result or styles list: guidance for style `arg` */
     ACT_CHEMISTRY,          /* result: the chemistry of closeness */
-    ACT_RESTART,            /* result: start over (wipes the answers) */
+    ACT_RESTART,            /* result: start over (asks, then wipes the answers) */
     ACT_STAY,               /* idle overlay: I'm still here */
     ACT_CALM_AGAIN,         /* calm: once more */
     ACT_PIN_DIGIT,          /* staff PIN pad: digit `arg` */
@@ -33,6 +33,13 @@ typedef enum Action {
     ACT_STAFF_RELOAD,       /* staff: check and reload the content */
     ACT_STAFF_TALLY_RESET,  /* staff: reset the anonymous tally */
     ACT_STAFF_BRIGHTNESS,   /* staff: brightness by `arg` percent */
+    ACT_DONE,               /* a deck's last page: back where the person came from (flow_deck_end) */
+    ACT_UNDERSTANDING,      /* a style's tips: its understanding pages */
+    ACT_CONTENTS,           /* a long deck: show its contents */
+    ACT_JUMP,               /* the contents: page `arg` of the deck */
+    ACT_LINK,               /* a tip's link: screen `arg` (calm or support), then back to the tip */
+    ACT_CLEAR,              /* "Start over?": clear the answers */
+    ACT_KEEP,               /* "Start over?": keep my result */
     ACT_ACTION_COUNT
 } Action;
 

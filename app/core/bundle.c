@@ -48,6 +48,7 @@ static const KeySpec styles_keys[] = { QUIZ_STYLES(STYLE_SECTION) SCHEMA_END };
 static const KeySpec guidance_keys[] = {
     SCHEMA_KEY("tip.", "title", VALUE_LINE, KEY_REQUIRED, NULL),
     SCHEMA_KEY("tip.", "text", VALUE_PROSE, KEY_REQUIRED, NULL),
+    SCHEMA_KEY("tip.", "link", VALUE_CHOICE, 0, "calm|support"),
     SCHEMA_END
 };
 
@@ -383,6 +384,8 @@ static void load_guidance(Loader *l)
         c->text = text_of(l, s, "text");
         if (!c->text)
             c->text = "";
+        const char *link = inidoc_get(doc, s, "link", "");
+        c->link = strcmp(link, "calm") == 0 ? LINK_CALM : strcmp(link, "support") == 0 ? LINK_SUPPORT : LINK_NONE;
     }
 }
 
@@ -574,7 +577,8 @@ static void dump_text(FILE *out, const char *label, const char *text)
 static void dump_deck(FILE *out, const char *what, const Deck *deck)
 {
     for (int i = 0; i < deck->count; i++) {
-        fprintf(out, "%s %s: %s\n", what, deck->cards[i].id, deck->cards[i].title);
+        static const char *const links[] = { "", " (link: calm)", " (link: support)" };
+        fprintf(out, "%s %s: %s%s\n", what, deck->cards[i].id, deck->cards[i].title, links[deck->cards[i].link]);
         dump_text(out, "text", deck->cards[i].text);
     }
 }

@@ -80,6 +80,13 @@
     X(CALM_DONE, "calm", "done", VALUE_LINE, KEY_REQUIRED, NULL, NULL)           \
     X(SUPPORT_TITLE, "support", "title", VALUE_LINE, KEY_REQUIRED, NULL, NULL)   \
     X(SUPPORT_PRACTICE, "support", "practice", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(APP_TO_RESULT, "app", "to_result", VALUE_LINE, KEY_REQUIRED, NULL, NULL)   \
+    X(APP_CONTENTS, "app", "contents", VALUE_LINE, KEY_REQUIRED, NULL, NULL)     \
+    X(GUIDANCE_OPEN_UNDERSTANDING, "guidance", "open_understanding", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(CONFIRM_TITLE, "confirm", "title", VALUE_LINE, KEY_REQUIRED, NULL, NULL)   \
+    X(CONFIRM_TEXT, "confirm", "text", VALUE_LINE, KEY_REQUIRED, NULL, NULL)     \
+    X(CONFIRM_CLEAR, "confirm", "clear", VALUE_LINE, KEY_REQUIRED, NULL, NULL)   \
+    X(CONFIRM_KEEP, "confirm", "keep", VALUE_LINE, KEY_REQUIRED, NULL, NULL)     \
     X(IDLE_TITLE, "idle", "title", VALUE_LINE, KEY_REQUIRED, NULL, NULL)         \
     X(IDLE_TEXT, "idle", "text", VALUE_LINE, KEY_REQUIRED, "seconds", NULL)      \
     X(IDLE_STAY, "idle", "stay", VALUE_LINE, KEY_REQUIRED, NULL, NULL)           \
@@ -134,11 +141,15 @@ typedef enum Word { BUNDLE_WORDS(BUNDLE_WORD_ENUM) WORD_COUNT } Word;
 
 enum { BUNDLE_MAX_CARDS = 64, BUNDLE_MAX_CHEMICALS = 16 };
 
+/* Where a tip points (guidance.ini's `link`): a button on its page opens that screen. */
+typedef enum CardLink { LINK_NONE, LINK_CALM, LINK_SUPPORT } CardLink;
+
 /* A titled piece of text; paragraphs in `text` are separated by '\n'. */
 typedef struct Card {
     const char *id;
     const char *title;
     const char *text;
+    CardLink link;
 } Card;
 
 typedef struct Deck {

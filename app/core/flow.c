@@ -17,6 +17,9 @@ static void enter(Flow *f, Screen screen, long since, bool fade)
     f->page_count = 1;
     f->focus = -1;
     f->pressed = -1;
+    f->understanding = false;
+    f->contents = false;
+    f->confirm = false;
     f->changes++;
 }
 
@@ -59,6 +62,10 @@ void flow_reset(Flow *f, long now)
     f->idle = false;
     f->style = STYLE_COUNT;
     f->back_to = SCREEN_HOME;
+    f->origin = SCREEN_HOME;
+    f->confirm = false;
+    f->link_page = -1;
+    f->last_tap = -1;
     f->last_answer = -1;
     f->shift_presses = 0;
     f->resets++;
@@ -251,7 +258,75 @@ static void leave_for_home(Flow *f, long now)
         quiz_session_wipe(&f->quiz);
         f->resets++;
     }
+    f->link_page = -1;
     go(f, SCREEN_HOME, now);
+}
+
+/* Home, or Start over: a result would be cleared, so the person is asked once first. */
+static void ask_or_leave(Flow *f, long now)
+{
+    if (f->quiz.scored) {
+        f->confirm = true;
+        f->focus = -1;
+        f->changes++;
+    } else {
+        leave_for_home(f, now);
+    }
+}
+
+/* The question "Start over?": Clear goes home without the answers; Keep shows the result. */
+static void on_confirm(Flow *f, Action action, long now)
+{
+    if (action == ACT_CLEAR) {
+        f->confirm = false;
+        leave_for_home(f, now);
+    } else if (action == ACT_KEEP || action == ACT_BACK) {
+        f->confirm = false;
+        if (f->screen != SCREEN_RESULT)
+            go(f, SCREEN_RESULT, now);
+        else
+            f->changes++;
+    }
+}
+
+FlowEnd flow_deck_end(const Flow *f)
+{
+    if (f->screen == SCREEN_GUIDANCE && f->understanding)
+        return FLOW_END_TIPS;
+    if ((f->screen == SCREEN_CALM || f->screen == SCREEN_SUPPORT) && f->link_page >= 0)
+        return FLOW_END_LINK;
+    if (f->origin == SCREEN_RESULT && f->quiz.scored)
+        return FLOW_END_RESULT;
+    return FLOW_END_HOME;
+}
+
+/* Back to the style's tips, on the page whose tip opened calm or support. */
+static void back_to_tip(Flow *f, long now)
+{
+    int page = f->link_page;
+    go(f, SCREEN_GUIDANCE, now);
+    f->back_to = f->link_back_to;
+    f->page = page;
+    f->link_page = -1;
+}
+
+/* The end of a deck: back where the person came from. */
+static void finish_deck(Flow *f, long now)
+{
+    switch (flow_deck_end(f)) {
+    case FLOW_END_TIPS:
+        go(f, SCREEN_GUIDANCE, now); /* the tips, from their first page */
+        break;
+    case FLOW_END_LINK:
+        back_to_tip(f, now);
+        break;
+    case FLOW_END_RESULT:
+        go(f, SCREEN_RESULT, now);
+        break;
+    case FLOW_END_HOME:
+        ask_or_leave(f, now);
+        break;
+    }
 }
 
 static void open_deck(Flow *f, Screen screen, Screen back_to, long now)
@@ -269,7 +344,11 @@ static void page_by(Flow *f, int delta, long now)
         repaint(f, now);
     } else if (page < 0) {
         /* Back from the first page: up a level */
-        if (f->screen == SCREEN_GUIDANCE && f->style != STYLE_COUNT && f->back_to == SCREEN_GUIDANCE) {
+        if (f->screen == SCREEN_GUIDANCE && f->understanding) {
+            go(f, SCREEN_GUIDANCE, now); /* from the understanding to the tips */
+        } else if ((f->screen == SCREEN_CALM || f->screen == SCREEN_SUPPORT) && f->link_page >= 0) {
+            back_to_tip(f, now);
+        } else if (f->screen == SCREEN_GUIDANCE && f->style != STYLE_COUNT && f->back_to == SCREEN_GUIDANCE) {
             f->style = STYLE_COUNT;
             open_deck(f, SCREEN_GUIDANCE, SCREEN_HOME, now);
         } else {
@@ -328,9 +407,11 @@ static void on_home(Flow *f, Action action, int arg, long now)
         f->tallied = false;
         go(f, SCREEN_QUESTION, now);
     } else if (to == SCREEN_GUIDANCE) {
+        f->origin = SCREEN_HOME;
         f->style = STYLE_COUNT;
         open_deck(f, SCREEN_GUIDANCE, SCREEN_HOME, now);
     } else if (to == SCREEN_CHEMISTRY || to == SCREEN_PARTNERS || to == SCREEN_CALM || to == SCREEN_SUPPORT) {
+        f->origin = SCREEN_HOME;
         open_deck(f, to, SCREEN_HOME, now);
     }
 }
@@ -364,13 +445,13 @@ static void on_result(Flow *f, Action action, int arg, long now)
 {
     if (action == ACT_GUIDANCE && is_style(arg)) {
         f->style = (Style)arg;
+        f->origin = SCREEN_RESULT;
         open_deck(f, SCREEN_GUIDANCE, SCREEN_RESULT, now);
     } else if (action == ACT_CHEMISTRY) {
+        f->origin = SCREEN_RESULT;
         open_deck(f, SCREEN_CHEMISTRY, SCREEN_RESULT, now);
     } else if (action == ACT_RESTART) {
-        quiz_session_wipe(&f->quiz);
-        f->resets++;
-        go(f, SCREEN_HOME, now);
+        ask_or_leave(f, now);
     } else if (action == ACT_BACK && f->page == 0) {
         quiz_session_back(&f->quiz); /* change the last answer */
         f->last_answer = -1;
@@ -380,16 +461,37 @@ static void on_result(Flow *f, Action action, int arg, long now)
     }
 }
 
+/* A long deck's contents: open it, jump to a page from it, or close it with Back. */
+static bool contents(Flow *f, Action action, int arg, long now)
+{
+    if (action == ACT_CONTENTS && !f->contents) {
+        f->contents = true;
+    } else if (action == ACT_JUMP && f->contents && arg >= 0 && arg < f->page_count) {
+        f->contents = false;
+        f->page = arg;
+    } else if (action == ACT_BACK && f->contents) {
+        f->contents = false;
+    } else {
+        return f->contents; /* while it shows, nothing else (a page key) acts */
+    }
+    f->focus = -1;
+    repaint(f, now);
+    return true;
+}
+
 /* The chemistry, partners and support decks, and a style's guidance. */
 static void on_deck(Flow *f, Action action, int arg, long now)
 {
-    (void)arg;
+    if (contents(f, action, arg, now))
+        return;
     if (action == ACT_NEXT)
         page_by(f, 1, now);
     else if (action == ACT_BACK)
         page_by(f, -1, now);
     else if (action == ACT_HOME)
-        leave_for_home(f, now);
+        ask_or_leave(f, now);
+    else if (action == ACT_DONE)
+        finish_deck(f, now);
 }
 
 static void on_guidance(Flow *f, Action action, int arg, long now)
@@ -397,6 +499,14 @@ static void on_guidance(Flow *f, Action action, int arg, long now)
     if (action == ACT_GUIDANCE && f->style == STYLE_COUNT && is_style(arg)) {
         f->style = (Style)arg;
         open_deck(f, SCREEN_GUIDANCE, SCREEN_GUIDANCE, now);
+    } else if (action == ACT_UNDERSTANDING && f->style != STYLE_COUNT && !f->understanding) {
+        go(f, SCREEN_GUIDANCE, now);
+        f->understanding = true;
+    } else if (action == ACT_LINK && f->style != STYLE_COUNT && !f->understanding &&
+               (arg == SCREEN_CALM || arg == SCREEN_SUPPORT)) {
+        f->link_page = f->page;
+        f->link_back_to = f->back_to;
+        open_deck(f, (Screen)arg, SCREEN_GUIDANCE, now);
     } else {
         on_deck(f, action, arg, now); /* a style's guidance is a deck like the others */
     }
@@ -405,10 +515,14 @@ static void on_guidance(Flow *f, Action action, int arg, long now)
 static void on_calm(Flow *f, Action action, int arg, long now)
 {
     (void)arg;
-    if (action == ACT_CALM_AGAIN)
+    if (action == ACT_CALM_AGAIN) {
+        int link = f->link_page;
         go(f, SCREEN_CALM, now);
-    else if (action == ACT_HOME)
-        go(f, SCREEN_HOME, now);
+        f->link_page = link;
+    } else if (action == ACT_HOME)
+        ask_or_leave(f, now);
+    else if (action == ACT_DONE)
+        finish_deck(f, now);
     else if (action == ACT_NEXT || action == ACT_BACK)
         page_by(f, action == ACT_NEXT ? 1 : -1, now); /* the grounding's pages */
 }
@@ -441,6 +555,30 @@ static Handler *const handlers[SCREEN_COUNT] = {
     [SCREEN_CALM] = on_calm, [SCREEN_STAFF] = on_staff, [SCREEN_UNAVAILABLE] = NULL,
 };
 
+/* The screen's handler, or the question "Start over?" when it is asked. */
+static void dispatch(Flow *f, Action action, int arg, long now)
+{
+    if (f->confirm)
+        on_confirm(f, action, now);
+    else if ((unsigned)f->screen < SCREEN_COUNT && handlers[f->screen])
+        handlers[f->screen](f, action, arg, now);
+}
+
+/* A deck's (or the result's) button pressed again within FLOW_ANSWER_GUARD_MS of the last:
+ * a double tap, which must not carry on onto what the first tap brought up. */
+static bool tap_burst(Flow *f, long now)
+{
+    Screen s = f->screen;
+    bool guarded = f->confirm || s == SCREEN_RESULT || s == SCREEN_GUIDANCE || s == SCREEN_CHEMISTRY ||
+                   s == SCREEN_PARTNERS || s == SCREEN_SUPPORT || s == SCREEN_CALM;
+    if (!guarded)
+        return false;
+    if (f->last_tap >= 0 && now - f->last_tap < FLOW_ANSWER_GUARD_MS)
+        return true;
+    f->last_tap = now;
+    return false;
+}
+
 void flow_action(Flow *f, Action action, int arg, long now)
 {
     if (flow_input(f, now) && action != ACT_QUICK_EXIT)
@@ -450,8 +588,9 @@ void flow_action(Flow *f, Action action, int arg, long now)
             flow_reset(f, now);
         return;
     }
-    if ((unsigned)f->screen < SCREEN_COUNT && handlers[f->screen])
-        handlers[f->screen](f, action, arg, now);
+    if (action == ACT_STAY || tap_burst(f, now))
+        return;
+    dispatch(f, action, arg, now);
 }
 
 void flow_key(Flow *f, FlowKey key, const Presses *list, long now)
@@ -483,8 +622,8 @@ void flow_key(Flow *f, FlowKey key, const Presses *list, long now)
     switch (key) {
     case KEY_NEXT_PAGE:
     case KEY_PREV_PAGE:
-        if (is_deck(f->screen))
-            flow_action(f, key == KEY_NEXT_PAGE ? ACT_NEXT : ACT_BACK, 0, now);
+        if (is_deck(f->screen)) /* keys page at any pace: no tap guard */
+            dispatch(f, key == KEY_NEXT_PAGE ? ACT_NEXT : ACT_BACK, 0, now);
         break;
     case KEY_FOCUS_NEXT:
     case KEY_FOCUS_PREV:
@@ -522,8 +661,10 @@ void flow_key(Flow *f, FlowKey key, const Presses *list, long now)
 
 void flow_swipe(Flow *f, int dir, long now)
 {
-    if (flow_input(f, now))
+    if (flow_input(f, now) || f->confirm)
         return;
+    if (f->contents)
+        return; /* the contents shows no page to turn */
     if (is_deck(f->screen) && f->screen != SCREEN_RESULT && f->screen != SCREEN_CONSENT)
         page_by(f, dir > 0 ? 1 : -1, now);
     else if (f->screen == SCREEN_RESULT || f->screen == SCREEN_CONSENT)
@@ -600,6 +741,15 @@ void flow_set_quiz(Flow *f, const QuizSession *session)
         f->quiz = *session;
     else
         quiz_session_wipe(&f->quiz);
+    f->changes++;
+}
+
+void flow_show_way(Flow *f, Screen origin, bool understanding, bool contents, bool confirm)
+{
+    f->origin = origin;
+    f->understanding = understanding;
+    f->contents = contents;
+    f->confirm = confirm;
     f->changes++;
 }
 

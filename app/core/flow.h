@@ -18,7 +18,7 @@
 #include "screen.h"
 
 enum {
-    FLOW_ANSWER_GUARD_MS = 300,   /* a second answer sooner than this is a tap burst */
+    FLOW_ANSWER_GUARD_MS = 300,   /* a second answer (or deck button) sooner than this is a tap burst */
     FLOW_LONG_PRESS_MS = 3000,    /* a press this long on the staff corner opens the PIN pad */
     FLOW_PIN_TRIES = 5,           /* wrong PINs in a row before the pad locks ... */
     FLOW_PIN_LOCK_MS = 60000,     /* ... for this long */
@@ -75,6 +75,14 @@ typedef struct Flow {
     Style style;              /* guidance: the style shown; STYLE_COUNT = the list of four */
     int page, page_count;     /* decks: the page shown, and how many (set by the view) */
     Screen back_to;           /* where Back goes from the first page of a deck */
+    /* where a deck's end leads, and what guards leaving (flow_deck_end) */
+    Screen origin;            /* SCREEN_RESULT: the decks were opened from a result; else home */
+    bool understanding;       /* guidance: the style's understanding pages, not its tips */
+    bool contents;            /* a long deck's contents shows instead of its page */
+    bool confirm;             /* "Start over? Your answers will be cleared" is asked */
+    int link_page;            /* calm or support opened by a tip on this guidance page; -1 none */
+    Screen link_back_to;      /* the guidance's back_to then */
+    long last_tap;            /* ms of the last accepted deck button, for the guard; -1 none */
 
     int shift_presses;        /* Shift presses in a row (any other key breaks the row) */
     long shift_at[2];         /* ms of the last two presses (valid up to shift_presses) */
@@ -97,6 +105,16 @@ typedef struct Flow {
     int resets;               /* times the session was wiped (for tests and the soak) */
     unsigned changes;         /* counts every change of state (the view redraws on change) */
 } Flow;
+
+/* Where the last page of the deck on screen leads (ACT_DONE), for its button's word. */
+typedef enum FlowEnd {
+    FLOW_END_HOME,    /* home (asks first when a result would be cleared) */
+    FLOW_END_RESULT,  /* back to the person's result */
+    FLOW_END_TIPS,    /* the understanding pages: back to the style's tips */
+    FLOW_END_LINK,    /* calm or support, opened from a tip: back to that tip */
+} FlowEnd;
+
+FlowEnd flow_deck_end(const Flow *flow);
 
 /* Starts a session at attract, at time `now` (ms), on `kiosk` (kiosk_init'ed; kept as it
  * is, and pointed to for as long as the flow is used). */
@@ -181,6 +199,11 @@ void flow_set_style(Flow *flow, Style style);
 
 /* The quiz session, as answered so far (a copy; NULL: wiped). */
 void flow_set_quiz(Flow *flow, const QuizSession *session);
+
+/* The decks as reached from `origin` (SCREEN_RESULT: their end leads back to it), the
+ * guidance showing its `understanding` or its tips, the `contents` of the deck on screen,
+ * the question "Start over?" (`confirm`). */
+void flow_show_way(Flow *flow, Screen origin, bool understanding, bool contents, bool confirm);
 
 /* The still-there overlay up since `since` (as after the idle timeout). */
 void flow_show_idle(Flow *flow, long since);

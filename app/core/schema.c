@@ -190,6 +190,26 @@ static bool choice_has(const char *choices, const char *word, size_t len)
     return false;
 }
 
+/* Puts into `out` the choice (of "a|b|c") that `word` is a near miss of; false if none. */
+static bool choice_near(const char *choices, const char *word, char *out, size_t size)
+{
+    char words[8][SUGGEST_MAX_LEN + 1];
+    const char *list[9] = { 0 };
+    int n = 0;
+    for (const char *p = choices; *p && n < 8;) {
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        snprintf(words[n], sizeof(words[n]), "%.*s", (int)len, p);
+        list[n] = words[n];
+        n++;
+        p += len + (bar ? 1 : 0);
+    }
+    const char *near = suggest_near(word, strlen(word), list);
+    if (near)
+        snprintf(out, size, "%s", near);
+    return near != NULL;
+}
+
 /* "'a' or 'b'", "'a', 'b' or 'c'", with `open`/`close` around each word. */
 static void describe_choices(const char *choices, const char *open, const char *close,
                              char *buf, size_t size)
@@ -292,8 +312,11 @@ static void check_value(const IniDoc *doc, const IniEntry *e, const KeySpec *spe
     case VALUE_CHOICE:
         if (!choice_has(spec->extra, v, strlen(v))) {
             describe_choices(spec->extra, "'", "'", choices, sizeof(choices));
-            diag_add(diags, doc->path, e->line, DIAG_ERROR, "%s: %s must be %s, not '%s'",
-                     where, e->key, choices, v);
+            char near[SUGGEST_MAX_LEN + 1], hint[SUGGEST_MAX_LEN + 24] = "";
+            if (choice_near(spec->extra, v, near, sizeof(near)))
+                snprintf(hint, sizeof(hint), "; did you mean '%s'?", near);
+            diag_add(diags, doc->path, e->line, DIAG_ERROR, "%s: %s must be %s, not '%s'%s",
+                     where, e->key, choices, v, hint);
         }
         break;
     case VALUE_COLOUR:

@@ -213,9 +213,53 @@ static void stop_unavailable(Tour *t)
     flow_reset(&t->shell->flow, t->now);
 }
 
+/* Finding the way: each style's understanding; the contents of every deck long enough to
+ * have one; a deck's last page and the question "Start over?" over a result. */
+static void stop_way(Tour *t)
+{
+    Flow *f = &t->shell->flow;
+    const Quiz *q = &t->shell->bundle->quiz;
+    static const Screen decks[] = { SCREEN_GUIDANCE, SCREEN_CHEMISTRY, SCREEN_PARTNERS, SCREEN_SUPPORT };
+    char name[64];
+    for (int st = 0; st < STYLE_COUNT; st++) {
+        show(t, SCREEN_GUIDANCE);
+        flow_set_style(f, (Style)st);
+        flow_show_way(f, SCREEN_HOME, true, false, false);
+        snprintf(name, sizeof(name), "understanding-%s", quiz_style_id((Style)st));
+        visit_pages(t, name);
+    }
+    for (size_t d = 0; d < sizeof(decks) / sizeof(decks[0]); d++) {
+        for (int st = 0; st < (decks[d] == SCREEN_GUIDANCE ? STYLE_COUNT : 1); st++) {
+            show(t, decks[d]);
+            flow_set_style(f, (Style)st);
+            shell_frame(t->shell, f->now, true); /* learn the page count */
+            flow_show_way(f, SCREEN_HOME, false, true, false);
+            snprintf(name, sizeof(name), "contents-%s%s%s", screen_id(decks[d]),
+                     decks[d] == SCREEN_GUIDANCE ? "-" : "", decks[d] == SCREEN_GUIDANCE ? quiz_style_id((Style)st) : "");
+            if (f->page_count > 6) /* the view offers a contents past six pages */
+                visit(t, name);
+        }
+    }
+    QuizSession session;
+    answer_for(&session, q, true, true, false);
+    flow_set_quiz(f, &session);
+    show(t, SCREEN_GUIDANCE);
+    flow_set_style(f, STYLE_DISORGANIZED);
+    flow_show_way(f, SCREEN_RESULT, false, false, false);
+    shell_frame(t->shell, f->now, true);
+    flow_set_page(f, f->page_count - 1);
+    visit(t, "guidance-from-result-last");
+    show(t, SCREEN_RESULT);
+    flow_show_way(f, SCREEN_RESULT, false, false, true);
+    visit(t, "confirm");
+    quiz_session_wipe(&session);
+    flow_set_quiz(f, NULL);
+    flow_show_way(f, SCREEN_HOME, false, false, false);
+}
+
 static void (*const tour_stops[])(Tour *t) = {
     stop_welcome, stop_quiz, stop_guidance, stop_decks, stop_calm, stop_idle, stop_staff,
-    stop_unavailable,
+    stop_unavailable, stop_way,
 };
 
 int headless_tour(Shell *s, const char *shots, FILE *out)

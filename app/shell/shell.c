@@ -113,13 +113,21 @@ static bool in_corner(const Shell *s, float x, float y)
     return x < size && y < size;
 }
 
+/* A long press there opens the PIN pad only when it starts on no target (a finger held on
+ * Back is a person reading, not staff), or on one that is the whole screen (attract's). */
+static bool staff_corner(const Shell *s, float x, float y)
+{
+    const Target *t = draw_hit(&s->list, x, y);
+    return in_corner(s, x, y) && (!t || (t->rect.w >= (float)s->width && t->rect.h >= (float)s->height));
+}
+
 void shell_pointer_down(Shell *s, float x, float y, long now)
 {
     s->down = true;
     s->down_x = s->last_x = x;
     s->down_y = s->last_y = y;
     s->down_at = now;
-    s->corner = in_corner(s, x, y);
+    s->corner = staff_corner(s, x, y);
     bool woke = wake_screen(s);
     bool closed = flow_input(&s->flow, now);
     if (woke || closed) {

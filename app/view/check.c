@@ -38,10 +38,12 @@ static const char *const action_names[ACT_ACTION_COUNT] = {
     [ACT_CALM_AGAIN] = "calm again", [ACT_PIN_DIGIT] = "PIN digit", [ACT_PIN_DELETE] = "PIN delete",
     [ACT_PIN_OK] = "PIN OK", [ACT_STAFF_PAGE] = "staff page", [ACT_STAFF_EXIT] = "close the app",
     [ACT_STAFF_RELOAD] = "reload", [ACT_STAFF_TALLY_RESET] = "reset the tally",
-    [ACT_STAFF_BRIGHTNESS] = "brightness",
+    [ACT_STAFF_BRIGHTNESS] = "brightness", [ACT_DONE] = "done", [ACT_UNDERSTANDING] = "understanding",
+    [ACT_CONTENTS] = "contents", [ACT_JUMP] = "jump", [ACT_LINK] = "link", [ACT_CLEAR] = "clear",
+    [ACT_KEEP] = "keep",
 };
 /* every action has a name: a new one without it fails to build */
-_Static_assert(ACT_STAFF_BRIGHTNESS == ACT_ACTION_COUNT - 1, "name the new actions in action_names");
+_Static_assert(ACT_KEEP == ACT_ACTION_COUNT - 1, "name the new actions in action_names");
 
 /* The [theme] keys, as a content author writes them. */
 static const char *const colour_names[COLOUR_COUNT] = {

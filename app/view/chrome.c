@@ -291,18 +291,15 @@ float deck_next(Ctx *x, const char *last, ButtonStyle last_style)
     if (x->f->page + 1 < x->f->page_count)
         button(x, (Rect){ x->w - m - w, y, w, t }, next, ACT_NEXT, 0, BUTTON_PRIMARY);
     else
-        button(x, (Rect){ x->w - m - w, y, w, t }, last, ACT_HOME, 0, last_style);
+        button(x, (Rect){ x->w - m - w, y, w, t }, last, ACT_DONE, 0, last_style);
     return w;
 }
 
-void deck_footer(Ctx *x)
+const char *deck_end_word(Ctx *x)
 {
-    const ViewMetrics *vm = x->vm;
-    float t = vm->target, y = bottom_row(x), m = vm->margin;
-    const char *back = bundle_word(x->b, WORD_APP_BACK);
-    float backw = fmaxf(button_width(x, back), t * 2); /* room on the left, as wide as [Back] */
-    float bw = deck_next(x, bundle_word(x->b, WORD_APP_HOME), BUTTON_SECONDARY);
-    page_marker(x, (Rect){ m + backw + vm->gap, y, x->w - 2 * m - backw - bw - 2 * vm->gap, t });
+    static const Word words[] = { [FLOW_END_HOME] = WORD_APP_HOME, [FLOW_END_RESULT] = WORD_APP_TO_RESULT,
+                                  [FLOW_END_TIPS] = WORD_GUIDANCE_HELPS, [FLOW_END_LINK] = WORD_GUIDANCE_HELPS };
+    return bundle_word(x->b, words[flow_deck_end(x->f)]);
 }
 
 Rect deck_box(Ctx *x, float top, float bottom)
@@ -312,10 +309,3 @@ Rect deck_box(Ctx *x, float top, float bottom)
     return (Rect){ (x->w - w) / 2, top + x->vm->gap * 0.5f, w, bottom - top - x->vm->gap * 1.5f };
 }
 
-
-void deck_screen(Ctx *x, const char *title)
-{
-    float top = top_bar(x, title, ACT_BACK, 0);
-    deck_draw(x, deck_box(x, top, bottom_row(x))); /* first: it counts the pages the footer shows */
-    deck_footer(x);
-}

@@ -5,27 +5,216 @@
 
 #include <math.h>
 
-/* The understanding and the "what helps" cards of one style. */
-static void guidance_items(Ctx *x, Style style)
+/* --- a deck's tools: its contents, the understanding, a tip's links ------------------- */
+
+enum {
+    CONTENTS_PAGES = 6, /* a deck longer than this offers its contents */
+    MAX_TOOLS = 4,
+};
+
+typedef struct Tool {
+    const char *label;
+    Action action;
+    int arg;
+} Tool;
+
+/* The cards of the deck on screen: the item of each heading (a heading repeated, as on a
+ * continued page, is counted once). Returns how many. */
+static int deck_cards(const Ctx *x, int *item, int cap)
+{
+    const View *v = x->v;
+    int n = 0;
+    for (int i = 0; i < v->item_count && n < cap; i++) {
+        bool seen = v->items[i].kind != ITEM_HEADING;
+        for (int k = 0; k < n && !seen; k++)
+            seen = v->items[item[k]].text == v->items[i].text;
+        if (!seen)
+            item[n++] = i;
+    }
+    return n;
+}
+
+/* The page on which item `i` starts (once paginated). */
+static int page_of(const Ctx *x, int i)
+{
+    const View *v = x->v;
+    int p = 0;
+    while (p + 1 < v->page_count &&
+           (v->pages[p + 1].item < i || (v->pages[p + 1].item == i && v->pages[p + 1].line == 0)))
+        p++;
+    return p;
+}
+
+/* Whether card `k` of `n` (their heading items in `cards`) shows on page `p`: from the page
+ * its heading is on to the page before the next card's, or that page too when the next
+ * card (with its kicker) starts partway down it. */
+static bool card_on_page(const Ctx *x, const int *cards, int n, int k, int p)
+{
+    const View *v = x->v;
+    int first = page_of(x, cards[k]), last = v->page_count - 1;
+    if (k + 1 < n) {
+        int start = cards[k + 1];
+        while (start > 0 && (v->items[start - 1].kind == ITEM_KICKER || v->items[start - 1].kind == ITEM_BREAK))
+            start--;
+        int next = page_of(x, cards[k + 1]);
+        bool at_top = v->pages[next].line == 0 && v->pages[next].item >= start;
+        last = next - (at_top ? 1 : 0);
+    }
+    return p >= first && p <= (last > first ? last : first);
+}
+
+static CardLink link_of(const Deck *tips, const char *title)
+{
+    for (int k = 0; tips && k < tips->count; k++)
+        if (tips->cards[k].title == title)
+            return tips->cards[k].link;
+    return LINK_NONE;
+}
+
+static Tool link_tool(const Ctx *x, CardLink link)
+{
+    if (link == LINK_CALM)
+        return (Tool){ bundle_word(x->b, WORD_HOME_CALM), ACT_LINK, SCREEN_CALM };
+    return (Tool){ bundle_word(x->b, WORD_HOME_SUPPORT), ACT_LINK, SCREEN_SUPPORT };
+}
+
+/* The tools of the page on screen: the contents of a long deck, the understanding on a
+ * style's first page of tips, the links of the tips on this page, wholly or in part (each
+ * once). */
+static int page_tools(const Ctx *x, const Deck *tips, bool understanding, Tool *out)
+{
+    int n = 0, cards[BUNDLE_MAX_CARDS];
+    if (x->f->page_count > CONTENTS_PAGES)
+        out[n++] = (Tool){ bundle_word(x->b, WORD_APP_CONTENTS), ACT_CONTENTS, 0 };
+    if (understanding && x->f->page == 0)
+        out[n++] = (Tool){ bundle_word(x->b, WORD_GUIDANCE_OPEN_UNDERSTANDING), ACT_UNDERSTANDING, 0 };
+    int count = tips ? deck_cards(x, cards, BUNDLE_MAX_CARDS) : 0;
+    for (int k = 0; k < count && n < MAX_TOOLS; k++) {
+        CardLink link = link_of(tips, x->v->items[cards[k]].text);
+        if (link == LINK_NONE || !card_on_page(x, cards, count, k, x->f->page))
+            continue;
+        Tool t = link_tool(x, link);
+        bool dup = false;
+        for (int j = 0; j < n; j++)
+            dup = dup || (out[j].action == t.action && out[j].arg == t.arg);
+        if (!dup)
+            out[n++] = t;
+    }
+    return n;
+}
+
+/* The widest set of tools any page of this deck may show (before it is paginated): the
+ * contents, and the widest one of the understanding and the links. */
+static float tools_reserve(Ctx *x, const Deck *tips, bool understanding)
+{
+    float widest = understanding ? button_width(x, bundle_word(x->b, WORD_GUIDANCE_OPEN_UNDERSTANDING)) : 0;
+    for (int k = 0; tips && k < tips->count; k++)
+        if (tips->cards[k].link != LINK_NONE)
+            widest = fmaxf(widest, button_width(x, link_tool(x, tips->cards[k].link).label));
+    float contents = button_width(x, bundle_word(x->b, WORD_APP_CONTENTS));
+    return contents + (widest > 0 ? widest + x->vm->gap : 0);
+}
+
+/* The contents of a long deck: each card's title, a button to the page it starts on, in
+ * the fewest columns (filled one after the other) that fit; each as tall as its title. */
+static void deck_contents(Ctx *x, float top)
+{
+    const ViewMetrics *vm = x->vm;
+    float m = vm->margin, gap = vm->gap * 0.75f, pad = 14 * vm->unit;
+    int cards[BUNDLE_MAX_CARDS], n = deck_cards(x, cards, BUNDLE_MAX_CARDS);
+    Rect area = { m, top, x->w - 2 * m, x->h - m - top };
+    const char *titles[BUNDLE_MAX_CARDS];
+    for (int k = 0; k < n; k++)
+        titles[k] = draw_printf(x->out, "%.*s", x->v->items[cards[k]].len, x->v->items[cards[k]].text);
+    int cols = 1, per = n;
+    float cw = area.w;
+    for (cols = 1; cols <= 4; cols++) {
+        per = (n + cols - 1) / cols;
+        cw = (area.w - (cols - 1) * vm->gap) / cols;
+        float tallest = 0;
+        for (int c = 0; c < cols; c++) {
+            float h = 0;
+            for (int k = c * per; k < n && k < (c + 1) * per; k++)
+                h += fmaxf(vm->target, paragraph_height(x, FONT_BUTTON, titles[k], cw - 2 * pad) + pad) + gap;
+            tallest = fmaxf(tallest, h - gap);
+        }
+        if (tallest <= area.h || cols == 4)
+            break;
+    }
+    float y = area.y;
+    for (int k = 0; k < n; k++) {
+        if (k % per == 0)
+            y = area.y;
+        float h = fmaxf(vm->target, paragraph_height(x, FONT_BUTTON, titles[k], cw - 2 * pad) + pad);
+        int page = page_of(x, cards[k]);
+        button(x, (Rect){ area.x + (float)(k / per) * (cw + vm->gap), y, cw, h }, titles[k], ACT_JUMP, page,
+               page == x->f->page ? BUTTON_SELECTED : BUTTON_SECONDARY);
+        y += h + gap;
+    }
+}
+
+/* A deck screen with its tools (tools_reserve, page_tools) on the bottom row beside the
+ * page marker and [Next], or on a row of their own above it when they would not fit; or,
+ * when asked, the deck's contents instead of its page. */
+static void deck_with_tools(Ctx *x, const char *title, const Deck *tips, bool understanding)
+{
+    const ViewMetrics *vm = x->vm;
+    float t = vm->target, m = vm->margin, gap = vm->gap, y = bottom_row(x);
+    float top = top_bar(x, title, ACT_BACK, 0);
+    const char *last = deck_end_word(x);
+    float right = fmaxf(fmaxf(button_width(x, bundle_word(x->b, WORD_APP_NEXT)), button_width(x, last)), t * 2);
+    bool one_row = tools_reserve(x, tips, understanding) + right + gap * 2 + t * 1.5f <= x->w - 2 * m;
+    Rect box = deck_box(x, top, one_row ? y : y - t - gap);
+    if (x->f->contents) {
+        deck_paginate(x, box);
+        deck_contents(x, top);
+        return;
+    }
+    deck_draw(x, box); /* first: it counts the pages the footer shows */
+    float nw = deck_next(x, last, BUTTON_SECONDARY);
+    Tool tools[MAX_TOOLS];
+    int n = page_tools(x, tips, understanding, tools);
+    /* one row: the tools left to right, then the marker; two: the contents (first when
+     * offered) at the bottom left, the rest on the row above, the marker between */
+    float left = m, upper = m, row_y = one_row ? y : y - t - gap;
+    for (int i = 0; i < n; i++) {
+        float w = fmaxf(button_width(x, tools[i].label), t * 2);
+        bool below = one_row || tools[i].action == ACT_CONTENTS;
+        float *at = below ? &left : &upper, end = below ? x->w - m - nw - gap : x->w - m;
+        if (*at + w > end)
+            continue; /* no room on this screen: the contents still reaches every page */
+        button(x, (Rect){ *at, below ? y : row_y, w, t }, tools[i].label, tools[i].action, tools[i].arg, BUTTON_QUIET);
+        *at += w + gap;
+    }
+    Rect marker = { left, y, x->w - m - nw - gap - left, t };
+    if (marker.w >= t)
+        page_marker(x, marker);
+}
+
+/* --- the decks ------------------------------------------------------------------------- */
+
+/* A style's "what helps" cards, or (understanding) where it comes from, the pattern in
+ * intimacy, how the chemistry lands and what it can sound like. */
+static void guidance_items(Ctx *x, Style style, bool understanding)
 {
     const StyleInfo *info = &x->b->styles[style];
-    const char *understanding = bundle_word(x->b, WORD_GUIDANCE_UNDERSTANDING);
+    const char *kicker = bundle_word(x->b, WORD_GUIDANCE_UNDERSTANDING);
     struct { Word heading; const char *text; ItemKind kind; } parts[] = {
         { WORD_GUIDANCE_ORIGINS, info->origins, ITEM_PARA },
         { WORD_GUIDANCE_PATTERN, info->pattern, ITEM_PARA },
         { WORD_GUIDANCE_CHEMISTRY, info->chemistry, ITEM_PARA },
         { WORD_GUIDANCE_SOUNDS, info->sounds, ITEM_QUOTE },
     };
-    for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+    for (size_t i = 0; understanding && i < sizeof(parts) / sizeof(parts[0]); i++) {
         if (!parts[i].text)
             continue;
         deck_add(x, ITEM_BREAK, NULL);
-        deck_add(x, ITEM_KICKER, understanding);
+        deck_add(x, ITEM_KICKER, kicker);
         deck_add(x, ITEM_HEADING, bundle_word(x->b, parts[i].heading));
         deck_add(x, parts[i].kind, parts[i].text);
     }
     const char *helps = info->helps ? info->helps : bundle_word(x->b, WORD_GUIDANCE_HELPS);
-    for (int i = 0; i < info->tips.count; i++) {
+    for (int i = 0; !understanding && i < info->tips.count; i++) {
         deck_add(x, ITEM_BREAK, NULL);
         deck_add(x, ITEM_KICKER, helps);
         deck_add(x, ITEM_HEADING, info->tips.cards[i].title);
@@ -47,11 +236,12 @@ void screen_guidance(Ctx *x)
             button(x, grid_cell(area, cols, ch, gap, i), x->b->styles[i].name, ACT_GUIDANCE, i, BUTTON_SECONDARY);
         return;
     }
+    const StyleInfo *info = &x->b->styles[x->f->style];
+    bool understanding = x->f->understanding;
     deck_begin(x);
-    guidance_items(x, x->f->style);
-    deck_screen(x, x->b->styles[x->f->style].name);
+    guidance_items(x, x->f->style, understanding);
+    deck_with_tools(x, info->name, understanding ? NULL : &info->tips, !understanding);
 }
-
 void screen_chemistry(Ctx *x)
 {
     deck_begin(x);
@@ -68,7 +258,7 @@ void screen_chemistry(Ctx *x)
         for (int k = 0; k < c->promote_count; k++)
             deck_add(x, ITEM_BULLET, c->promotes[k]);
     }
-    deck_screen(x, bundle_word(x->b, WORD_CHEMISTRY_TITLE));
+    deck_with_tools(x, bundle_word(x->b, WORD_CHEMISTRY_TITLE), NULL, false);
 }
 
 static void cards_items(Ctx *x, const Deck *deck)
@@ -85,7 +275,7 @@ void screen_partners(Ctx *x)
     deck_begin(x);
     deck_add(x, ITEM_SUBTITLE, bundle_word(x->b, WORD_PARTNERS_INTRO));
     cards_items(x, &x->b->partners);
-    deck_screen(x, bundle_word(x->b, WORD_PARTNERS_TITLE));
+    deck_with_tools(x, bundle_word(x->b, WORD_PARTNERS_TITLE), NULL, false);
 }
 
 void screen_support(Ctx *x)
@@ -98,7 +288,7 @@ void screen_support(Ctx *x)
         deck_add(x, ITEM_PARA, x->c->practice_text);
     }
     cards_items(x, &x->b->support);
-    deck_screen(x, bundle_word(x->b, WORD_SUPPORT_TITLE));
+    deck_with_tools(x, bundle_word(x->b, WORD_SUPPORT_TITLE), NULL, false);
 }
 
 static float ease(float t)

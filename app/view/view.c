@@ -166,8 +166,8 @@ static void deck_walk(Ctx *x, Rect box, PageMark from, bool draw)
     }
 }
 
-/* Paginates the items for `box` (cached) and draws page flow->page; sets page_count. */
-void deck_draw(Ctx *x, Rect box)
+/* Paginates the items for `box` (cached); sets page_count. */
+void deck_paginate(Ctx *x, Rect box)
 {
     View *v = x->v;
     unsigned key = deck_key(x, box);
@@ -176,7 +176,13 @@ void deck_draw(Ctx *x, Rect box)
         v->deck_key = key;
     }
     flow_set_page_count(x->f, v->page_count);
-    deck_walk(x, box, v->pages[x->f->page], true);
+}
+
+/* Paginates the items for `box` (cached) and draws page flow->page; sets page_count. */
+void deck_draw(Ctx *x, Rect box)
+{
+    deck_paginate(x, box);
+    deck_walk(x, box, x->v->pages[x->f->page], true);
 }
 
 /* --- the whole frame ------------------------------------------------------------------ */
@@ -217,6 +223,41 @@ static void overlay_idle(Ctx *x)
     x->out->next_change_ms = (int)(to_next > 0 ? to_next : 1000);
 }
 
+/* "Start over? Your answers will be cleared": [Keep my result] [Clear], over the screen
+ * (asked before a result is cleared; see flow.h). */
+static void overlay_confirm(Ctx *x)
+{
+    const ViewMetrics *vm = x->vm;
+    float u = vm->unit, m = vm->margin, t = vm->target, gap = vm->gap;
+    draw_clear_targets(x->out); /* only the question's buttons, and Quick exit, can be pressed */
+    cover(x, mix(colour(x, COLOUR_BACKGROUND), colour(x, COLOUR_TEXT), 0.55f), 255);
+    top_bar(x, NULL, ACT_NONE, 0);
+    float w = fminf(x->w - 2 * m, 560 * u), pad = 28 * u, inner = w - 2 * pad;
+    const char *title = bundle_word(x->b, WORD_CONFIRM_TITLE), *text = bundle_word(x->b, WORD_CONFIRM_TEXT);
+    const char *keep = bundle_word(x->b, WORD_CONFIRM_KEEP), *clear = bundle_word(x->b, WORD_CONFIRM_CLEAR);
+    float kw = fmaxf(button_width(x, keep), t * 2), cw = fmaxf(button_width(x, clear), t * 2);
+    bool side = kw + cw + gap <= inner; /* side by side, else one above the other */
+    float rows = side ? t : 2 * t + gap;
+    float h = pad * 2 + paragraph_height(x, FONT_TITLE, title, inner) + gap +
+              paragraph_height(x, FONT_BODY, text, inner) + gap * 2 + rows;
+    Rect card = { (x->w - w) / 2, (x->h - h) / 2, w, h };
+    uint32_t surface = colour(x, COLOUR_SURFACE);
+    draw_rect(x->out, card, surface, 18 * u);
+    float y = card.y + pad;
+    y += paragraph(x, FONT_TITLE, title, (Rect){ card.x + pad, y, inner, h }, ALIGN_CENTRE, colour(x, COLOUR_TEXT), surface);
+    y += gap;
+    y += paragraph(x, FONT_BODY, text, (Rect){ card.x + pad, y, inner, h }, ALIGN_CENTRE, colour(x, COLOUR_TEXT), surface);
+    y += gap * 2;
+    if (side) {
+        float x0 = card.x + (w - kw - cw - gap) / 2;
+        button(x, (Rect){ x0, y, kw, t }, keep, ACT_KEEP, 0, BUTTON_PRIMARY);
+        button(x, (Rect){ x0 + kw + gap, y, cw, t }, clear, ACT_CLEAR, 0, BUTTON_SECONDARY);
+    } else {
+        button(x, (Rect){ card.x + pad, y, inner, t }, keep, ACT_KEEP, 0, BUTTON_PRIMARY);
+        button(x, (Rect){ card.x + pad, y + t + gap, inner, t }, clear, ACT_CLEAR, 0, BUTTON_SECONDARY);
+    }
+}
+
 void view_layout(View *v, Flow *f, const Measure *m, int width, int height, long now, DrawList *out)
 {
     if (v->width != width || v->height != height) {
@@ -247,6 +288,8 @@ void view_layout(View *v, Flow *f, const Measure *m, int width, int height, long
         cover(&x, 0x000000, 255);
         return;
     }
+    if (f->confirm)
+        overlay_confirm(&x);
     if (f->idle)
         overlay_idle(&x);
     if (f->shade > 0) /* a panel without backlight control, dimmed: black over it */

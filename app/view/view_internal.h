@@ -83,16 +83,13 @@ float menu_cell_h(const Ctx *x, float top, int rows, float gap, float tallest);
 /* Page dots (or "3 / 12" when there are many) centred in `r`. */
 void page_marker(Ctx *x, Rect r);
 /* At the right of the bottom row: [Next] while pages are to come, then `last` (which goes
- * home), as wide as the wider of the two so that it stays put. Returns its width. Draw it
- * after deck_draw, which counts the pages. */
+ * back where the person came from: flow_deck_end), as wide as the wider of the two so
+ * that it stays put. Returns its width. Draw it after deck_draw, which counts the pages. */
 float deck_next(Ctx *x, const char *last, ButtonStyle last_style);
-/* The bottom row of a deck: page · [Next] (or [Home] on the last page). Draw it after
- * deck_draw, which counts the pages. */
-void deck_footer(Ctx *x);
+/* The word on a deck's last button: Home, Back to your result, What helps. */
+const char *deck_end_word(Ctx *x);
 /* The text column of a deck screen, under the top bar and above the footer. */
 Rect deck_box(Ctx *x, float top, float bottom);
-/* A screen that is only a deck: the top bar with `title`, the page, the footer. */
-void deck_screen(Ctx *x, const char *title);
 
 /* --- view.c: the pagination engine -------------------------------------------------------- */
 
@@ -101,6 +98,8 @@ void deck_begin(Ctx *x);
 void deck_add(Ctx *x, ItemKind kind, const char *text);
 /* Paginates the items for `box` (cached) and draws page flow->page; sets page_count. */
 void deck_draw(Ctx *x, Rect box);
+/* Only paginates (for a deck's contents, which lists the pages its cards are on). */
+void deck_paginate(Ctx *x, Rect box);
 
 /* --- the screens ----------------------------------------------------------------------------- */
 
