@@ -71,10 +71,13 @@ void screen_chemistry(Ctx *x)
     deck_screen(x, bundle_word(x->b, WORD_CHEMISTRY_TITLE));
 }
 
-static void cards_items(Ctx *x, const Deck *deck)
+/* The cards of `deck`, each on a new page; the first shares the page of what came before
+ * it when `with_intro` (an intro line is not a page of its own). */
+static void cards_items(Ctx *x, const Deck *deck, bool with_intro)
 {
     for (int i = 0; i < deck->count; i++) {
-        deck_add(x, ITEM_BREAK, NULL);
+        if (i > 0 || !with_intro)
+            deck_add(x, ITEM_BREAK, NULL);
         deck_add(x, ITEM_HEADING, deck->cards[i].title);
         deck_add(x, ITEM_PARA, deck->cards[i].text);
     }
@@ -84,7 +87,7 @@ void screen_partners(Ctx *x)
 {
     deck_begin(x);
     deck_add(x, ITEM_SUBTITLE, bundle_word(x->b, WORD_PARTNERS_INTRO));
-    cards_items(x, &x->b->partners);
+    cards_items(x, &x->b->partners, true);
     deck_screen(x, bundle_word(x->b, WORD_PARTNERS_TITLE));
 }
 
@@ -96,7 +99,7 @@ void screen_support(Ctx *x)
         deck_add(x, ITEM_HEADING, x->c->practice_name);
         deck_add(x, ITEM_PARA, x->c->practice_text);
     }
-    cards_items(x, &x->b->support);
+    cards_items(x, &x->b->support, false);
     deck_screen(x, bundle_word(x->b, WORD_SUPPORT_TITLE));
 }
 
