@@ -1,6 +1,8 @@
 /* view.c — see view.h. view_layout() (at the bottom) picks a screen function, then lays the
  * idle overlay, the shade and the fade over it. Above it, the pagination engine (deck_*):
- * items packed into pages, measured and drawn by one walk; deck_draw is where the page
+ * items wrapped into the deck's lines, cut into pages for a reader (whole sentences and
+ * quotes, two body lines a side, continued headings) and placed once; drawing a page only
+ * draws what was placed, and marks each line's reading role. deck_draw is where the page
  * count goes back to the flow. The screens are in screen_*.c, their pieces in chrome.c. */
 #include "view_internal.h"
 
