@@ -99,7 +99,7 @@ void screen_support(Ctx *x)
         deck_add(x, ITEM_HEADING, x->c->practice_name);
         deck_add(x, ITEM_PARA, x->c->practice_text);
     }
-    cards_items(x, &x->b->support, false);
+    cards_items(x, &x->b->support, x->v->item_count > 0); /* the practice's card is short */
     deck_screen(x, bundle_word(x->b, WORD_SUPPORT_TITLE));
 }
 

@@ -129,10 +129,15 @@ static void deck_lines(Ctx *x, float width)
     }
 }
 
-/* The heading item of the card that starts at item `card`, or -1. */
-static int card_heading(const View *v, int card)
+/* The heading a page that starts at line `k` goes on under: the last heading of its card
+ * before it, or -1 (the page starts a card, starts with a heading, or has none to repeat). */
+static int card_heading(const View *v, int k)
 {
-    for (int i = card; i < v->item_count && v->items[i].kind != ITEM_BREAK; i++)
+    const DeckLine *l = &v->deck[k];
+    ItemKind kind = v->items[l->item].kind;
+    if (k == 0 || v->deck[k - 1].card != l->card || (l->line == 0 && (kind == ITEM_KICKER || kind == ITEM_HEADING)))
+        return -1;
+    for (int i = l->item - 1; i >= l->card; i--)
         if (v->items[i].kind == ITEM_HEADING)
             return i;
     return -1;
@@ -227,9 +232,8 @@ static void deck_paginate(Ctx *x, Rect box)
             break;
         }
         PageMark *pm = &v->pages[v->page_count++];
-        const DeckLine *first = &v->deck[start];
-        int h = card_heading(v, first->card);
-        bool cont = start > 0 && v->deck[start - 1].card == first->card && h >= 0 && h < first->item;
+        int h = card_heading(v, start);
+        bool cont = h >= 0;
         *pm = (PageMark){ start, cont ? h : -1, 0 };
         if (cont)
             pm->head_h = paragraph_height(x, FONT_HEADING, continued_text(x, h, buf, sizeof(buf)), box.w);
