@@ -63,10 +63,12 @@ void screen_chemistry(Ctx *x)
         deck_add(x, ITEM_SUBTITLE, c->nickname);
         deck_add(x, ITEM_LABEL, bundle_word(x->b, WORD_CHEMISTRY_RELEASED));
         deck_add(x, ITEM_PARA, c->released);
-        deck_add(x, ITEM_PARA, c->text);
+        /* the name, when it is released and what it promotes stay together; the longer
+         * words about it follow (on the next page, under the name, when they must) */
         deck_add(x, ITEM_LABEL, bundle_word(x->b, WORD_CHEMISTRY_PROMOTES));
         for (int k = 0; k < c->promote_count; k++)
             deck_add(x, ITEM_BULLET, c->promotes[k]);
+        deck_add(x, ITEM_PARA, c->text);
     }
     deck_screen(x, bundle_word(x->b, WORD_CHEMISTRY_TITLE));
 }

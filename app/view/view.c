@@ -104,6 +104,48 @@ static float line_height(const Ctx *x, const DeckLine *l)
     return (float)line_h(x, item_styles[kind_of(x->v, l)].font);
 }
 
+/* Adds a deck line; false when the deck is full. */
+static bool deck_push(Ctx *x, DeckLine line)
+{
+    View *v = x->v;
+    if (v->line_count == VIEW_MAX_LINES) {
+        x->out->overflowed = true;
+        return false;
+    }
+    v->deck[v->line_count++] = line;
+    return true;
+}
+
+/* A list of short items (LIST_PAIR_LEAST or more, each one line at half the width) is set
+ * in two columns, read down the first then the second: it then stays whole on a page and
+ * with its label and owner where one column would push it to the next. Returns the item
+ * after the list, or `from` when the list is not set so. */
+enum { LIST_PAIR_LEAST = 4 };
+static int deck_list_pair(Ctx *x, float width, int from, int card)
+{
+    View *v = x->v;
+    const ItemStyle *st = &item_styles[ITEM_BULLET];
+    float gap = x->vm->gap * 2, half = (width - gap) / 2, w = half - st->indent * x->vm->unit;
+    int to = from;
+    while (to < v->item_count && v->items[to].kind == ITEM_BULLET) {
+        if (width_of(x, st->font, v->items[to].text, v->items[to].len) > w)
+            return from;
+        to++;
+    }
+    int n = to - from, rows = (n + 1) / 2;
+    if (n < LIST_PAIR_LEAST)
+        return from;
+    for (int i = from; i < to; i++) {
+        const Item *it = &v->items[i];
+        bool second = i - from >= rows;
+        DeckLine l = { i, 0, card, 0, it->len, width_of(x, st->font, it->text, it->len), second ? rows : 0, true,
+                       second ? half + gap : 0, 0 };
+        if (!deck_push(x, l))
+            break;
+    }
+    return to;
+}
+
 /* Wraps every item into the deck's lines, `width` wide. */
 static void deck_lines(Ctx *x, float width)
 {
@@ -116,15 +158,19 @@ static void deck_lines(Ctx *x, float width)
             card = i + 1;
             continue;
         }
+        if (it->kind == ITEM_BULLET && (i == 0 || v->items[i - 1].kind != ITEM_BULLET)) {
+            int after = deck_list_pair(x, width, i, card);
+            if (after > i) {
+                i = after - 1;
+                continue;
+            }
+        }
         float w = width - item_styles[it->kind].indent * x->vm->unit;
         int n = text_wrap(x->m, item_styles[it->kind].font, it->text, it->len, w, v->lines, cap);
         for (int j = 0; j < n && j < cap; j++) {
-            if (v->line_count == VIEW_MAX_LINES) {
-                x->out->overflowed = true;
-                return;
-            }
             const TextLine *t = &v->lines[j];
-            v->deck[v->line_count++] = (DeckLine){ i, j, card, t->start, t->len, t->width, 0 };
+            if (!deck_push(x, (DeckLine){ i, j, card, t->start, t->len, t->width, 0, false, 0, 0 }))
+                return;
         }
     }
 }
@@ -171,13 +217,15 @@ static int body_lines(const View *v, int from, int to)
     return n;
 }
 
-/* How a reader meets a page that starts at line k (k > 0): 1 between items or sentences;
- * 2 inside a list or a sentence; 3 inside a quote or right after a heading (never, unless
- * nothing else fits). */
+/* How a reader meets a page that starts at line k (k > 0): 1 between items, or between
+ * sentences with two lines of the paragraph on each side; 2 inside a list or a sentence;
+ * 3 inside a quote or right after a heading (never, unless nothing else fits). */
 static int break_cost(const View *v, int k)
 {
     const DeckLine *l = &v->deck[k], *p = &v->deck[k - 1];
     ItemKind kind = kind_of(v, l), prev = kind_of(v, p);
+    if (l->paired && p->paired)
+        return 3;
     if (l->line == 0) {
         if (item_styles[prev].keep_with_next)
             return 3;
@@ -187,7 +235,10 @@ static int break_cost(const View *v, int k)
         return 3;
     if (kind == ITEM_BULLET)
         return 2;
-    return check_ends_sentence(v->items[l->item].text, l->start) ? 1 : 2;
+    int after = 0; /* lines of the paragraph from this one on: two stay together each side */
+    while (k + after < v->line_count && v->deck[k + after].item == l->item)
+        after++;
+    return check_ends_sentence(v->items[l->item].text, l->start) && l->line >= 2 && after >= 2 ? 1 : 2;
 }
 
 /* Where the page that starts at `start` (lines up to `fit` fit on it) should end, inside
@@ -209,6 +260,8 @@ static int page_fit(const Ctx *x, int start, int end, float head_h, bool cont, f
     const View *v = x->v;
     float y = head_h;
     for (int k = start; k < end; k++) {
+        if (v->deck[k].beside && k - v->deck[k].beside >= start)
+            continue; /* beside a line that fitted */
         float g = (k == start && !cont) ? 0 : line_gap(x, &v->deck[k]) * squeeze, lh = line_height(x, &v->deck[k]);
         if (y + g + lh > box_h && k > start)
             return k;
@@ -236,7 +289,8 @@ static void deck_paginate(Ctx *x, Rect box)
         bool cont = h >= 0;
         *pm = (PageMark){ start, cont ? h : -1, 0 };
         if (cont)
-            pm->head_h = paragraph_height(x, FONT_HEADING, continued_text(x, h, buf, sizeof(buf)), box.w);
+            pm->head_h = paragraph_height(x, FONT_HEADING, continued_text(x, h, buf, sizeof(buf)), box.w) +
+                         6 * x->vm->unit;
         int end = card_end(v, start);
         /* the rest of a card that almost fits fits with less space between its items */
         float squeeze = 1;
@@ -249,9 +303,14 @@ static void deck_paginate(Ctx *x, Rect box)
         int next = fit < end ? best_break(v, start, fit, end) : end;
         float y = pm->head_h;
         for (int k = start; k < next; k++) {
-            y += (k == start && !cont) ? 0 : line_gap(x, &v->deck[k]) * squeeze;
-            v->deck[k].y = y;
-            y += line_height(x, &v->deck[k]);
+            DeckLine *l = &v->deck[k];
+            if (l->beside && k - l->beside >= start) {
+                l->y = v->deck[k - l->beside].y;
+                continue;
+            }
+            y += (k == start && !cont) ? 0 : line_gap(x, l) * squeeze;
+            l->y = y;
+            y += line_height(x, l);
         }
         start = next;
     }
@@ -311,7 +370,7 @@ static void deck_page(Ctx *x, Rect box, int p)
         const Item *it = &v->items[l->item];
         const ItemStyle *st = &item_styles[it->kind];
         float lh = line_height(x, l), indent = st->indent * u;
-        DrawCmd *c = draw_text(x->out, box.x + indent, box.y + l->y, (float)l->width, lh, st->font,
+        DrawCmd *c = draw_text(x->out, box.x + l->dx + indent, box.y + l->y, (float)l->width, lh, st->font,
                                it->text + l->start, l->len, colour(x, st->colour), bg, box);
         if (c) {
             c->role = item_roles[it->kind];
@@ -320,7 +379,8 @@ static void deck_page(Ctx *x, Rect box, int p)
         }
         if (l->line == 0 && it->kind == ITEM_BULLET) {
             float d = 7 * u;
-            draw_circle(x->out, (Rect){ box.x + 8 * u, box.y + l->y + lh / 2 - d / 2, d, d }, colour(x, COLOUR_ACCENT));
+            draw_circle(x->out, (Rect){ box.x + l->dx + 8 * u, box.y + l->y + lh / 2 - d / 2, d, d },
+                        colour(x, COLOUR_ACCENT));
         }
         if (k + 1 == end || v->deck[k + 1].item != l->item) {
             deck_item_done(x, box, run, k + 1);

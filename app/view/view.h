@@ -44,6 +44,9 @@ typedef struct DeckLine {
     int item, line;     /* the item it belongs to, and which of its lines it is */
     int card;           /* the first item of its card (cards are split by ITEM_BREAK) */
     int start, len, width;
+    int beside;         /* in a list's second column: how many lines back its neighbour is */
+    bool paired;        /* an item of a list set in two columns (never split) */
+    float dx;           /* how far right of the box its column starts */
     float y;            /* its top on its page */
 } DeckLine;
 
