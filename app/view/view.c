@@ -139,26 +139,22 @@ static int deck_list_pair(Ctx *x, float width, int from, int card)
         const Item *it = &v->items[i];
         bool second = i - from >= rows;
         DeckLine l = { i, 0, card, 0, it->len, width_of(x, st->font, it->text, it->len), second ? rows : 0, true,
-                       second ? half + gap : 0, 0 };
+                       false, second ? half + gap : 0, 0 };
         if (!deck_push(x, l))
             break;
     }
     return to;
 }
 
-/* Wraps every item into the deck's lines, `width` wide. */
-static void deck_lines(Ctx *x, float width)
+/* Wraps items [from, to) of the card that starts at item `card` into deck lines `width`
+ * wide (short lists in two columns when `pairs`). False when the deck is full. */
+static bool deck_wrap(Ctx *x, int from, int to, int card, float width, bool pairs)
 {
     View *v = x->v;
-    int cap = (int)(sizeof(v->lines) / sizeof(v->lines[0])), card = 0;
-    v->line_count = 0;
-    for (int i = 0; i < v->item_count; i++) {
+    int cap = (int)(sizeof(v->lines) / sizeof(v->lines[0]));
+    for (int i = from; i < to; i++) {
         const Item *it = &v->items[i];
-        if (it->kind == ITEM_BREAK) {
-            card = i + 1;
-            continue;
-        }
-        if (it->kind == ITEM_BULLET && (i == 0 || v->items[i - 1].kind != ITEM_BULLET)) {
+        if (pairs && it->kind == ITEM_BULLET && (i == 0 || v->items[i - 1].kind != ITEM_BULLET)) {
             int after = deck_list_pair(x, width, i, card);
             if (after > i) {
                 i = after - 1;
@@ -169,9 +165,94 @@ static void deck_lines(Ctx *x, float width)
         int n = text_wrap(x->m, item_styles[it->kind].font, it->text, it->len, w, v->lines, cap);
         for (int j = 0; j < n && j < cap; j++) {
             const TextLine *t = &v->lines[j];
-            if (!deck_push(x, (DeckLine){ i, j, card, t->start, t->len, t->width, 0, false, 0, 0 }))
-                return;
+            if (!deck_push(x, (DeckLine){ i, j, card, t->start, t->len, t->width, 0, false, false, 0, 0 }))
+                return false;
         }
+    }
+    return true;
+}
+
+static int page_fit(const Ctx *x, int start, int end, float head_h, bool cont, float squeeze, float box_h);
+
+/* How much of the space between items lines [start, end) keep to fit on one page, with
+ * `head_h` of continued heading above them: 1, less for a card that almost fits, or 0
+ * when they do not fit. */
+static float page_squeeze(const Ctx *x, int start, int end, float head_h, bool cont, float box_h)
+{
+    for (float s = 1; s > 0.2f; s -= s == 1 ? 0.5f : 0.25f)
+        if (page_fit(x, start, end, head_h, cont, s, box_h) == end)
+            return s;
+    return 0;
+}
+
+/* Sets lines [from, end) of one card in two columns on one page: its heading lines across
+ * the top, the rest read down the left column then the right, the columns balanced.
+ * Returns false when they do not fit. */
+static bool deck_columns(Ctx *x, int from, int end, Rect box, float col_w, float gap)
+{
+    View *v = x->v;
+    float y = 0, total = 0;
+    int k = from;
+    for (; k < end && item_styles[kind_of(v, &v->deck[k])].keep_with_next; k++) {
+        y += k == from ? 0 : line_gap(x, &v->deck[k]);
+        v->deck[k] = (DeckLine){ .item = v->deck[k].item, .line = v->deck[k].line, .card = v->deck[k].card,
+                                 .start = v->deck[k].start, .len = v->deck[k].len, .width = v->deck[k].width,
+                                 .placed = true, .y = y };
+        y += line_height(x, &v->deck[k]);
+    }
+    for (int j = k; j < end; j++)
+        total += line_gap(x, &v->deck[j]) + line_height(x, &v->deck[j]);
+    if (k < end)
+        y += line_gap(x, &v->deck[k]) * 0.5f; /* both columns start where the first would */
+    float top = y, limit = fminf(box.h, top + total / 2 + line_height(x, &v->deck[k < end ? k : from]) * 0.5f);
+    int col = 0;
+    for (; k < end; k++) {
+        DeckLine *l = &v->deck[k];
+        float g = y > top ? line_gap(x, l) : 0, lh = line_height(x, l);
+        /* a new column rather than a heading at the foot of one */
+        float need = item_styles[kind_of(v, l)].keep_with_next && k + 1 < end ? lh + line_height(x, l + 1) : lh;
+        if (y + g + need > limit) {
+            if (col == 1 || y == top)
+                return false;
+            col = 1;
+            y = top;
+            g = 0;
+            limit = box.h;
+        }
+        l->placed = true;
+        l->dx = col ? col_w + gap : 0;
+        l->y = y + g;
+        y += g + lh;
+    }
+    return true;
+}
+
+/* Wraps every item into the deck's lines for `box`. A card that does not fit on one page
+ * is set in two columns instead when the box is wide enough for two of a readable
+ * measure and the card then fits. */
+static void deck_lines(Ctx *x, Rect box)
+{
+    View *v = x->v;
+    float gap = x->vm->gap * 2, col_w = (box.w - gap) / 2;
+    bool two = col_w >= 16 * x->m->size[FONT_BODY]; /* 35 characters a line or more */
+    v->line_count = 0;
+    for (int card = 0; card < v->item_count;) {
+        int to = card;
+        while (to < v->item_count && v->items[to].kind != ITEM_BREAK)
+            to++;
+        int first = v->line_count;
+        if (!deck_wrap(x, card, to, card, box.w, true))
+            return;
+        int mark = v->line_count;
+        if (two && mark > first && page_squeeze(x, first, mark, 0, false, box.h) == 0) {
+            if (deck_wrap(x, card, to, card, col_w, false) && deck_columns(x, mark, v->line_count, box, col_w, gap)) {
+                memmove(&v->deck[first], &v->deck[mark], (size_t)(v->line_count - mark) * sizeof(DeckLine));
+                v->line_count = first + (v->line_count - mark);
+            } else {
+                v->line_count = mark;
+            }
+        }
+        card = to + 1;
     }
 }
 
@@ -277,7 +358,7 @@ static void deck_paginate(Ctx *x, Rect box)
 {
     View *v = x->v;
     char buf[512];
-    deck_lines(x, box.w);
+    deck_lines(x, box);
     v->page_count = 0;
     for (int start = 0; start < v->line_count;) {
         if (v->page_count == VIEW_MAX_PAGES) {
@@ -285,6 +366,11 @@ static void deck_paginate(Ctx *x, Rect box)
             break;
         }
         PageMark *pm = &v->pages[v->page_count++];
+        if (v->deck[start].placed) { /* a card in two columns: a page of its own, placed */
+            *pm = (PageMark){ start, -1, 0 };
+            start = card_end(v, start);
+            continue;
+        }
         int h = card_heading(v, start);
         bool cont = h >= 0;
         *pm = (PageMark){ start, cont ? h : -1, 0 };
@@ -293,13 +379,10 @@ static void deck_paginate(Ctx *x, Rect box)
                          6 * x->vm->unit;
         int end = card_end(v, start);
         /* the rest of a card that almost fits fits with less space between its items */
-        float squeeze = 1;
-        int fit = page_fit(x, start, end, pm->head_h, cont, 1, box.h);
-        for (float s = 0.5f; fit < end && s > 0.2f; s -= 0.25f)
-            if (page_fit(x, start, end, pm->head_h, cont, s, box.h) == end) {
-                squeeze = s;
-                fit = end;
-            }
+        float squeeze = page_squeeze(x, start, end, pm->head_h, cont, box.h);
+        int fit = squeeze > 0 ? end : page_fit(x, start, end, pm->head_h, cont, 1, box.h);
+        if (squeeze == 0)
+            squeeze = 1;
         int next = fit < end ? best_break(v, start, fit, end) : end;
         float y = pm->head_h;
         for (int k = start; k < next; k++) {
@@ -339,7 +422,8 @@ static void deck_item_done(Ctx *x, Rect box, int from, int to)
     const Item *it = &v->items[a->item];
     float u = x->vm->unit, top = a->y, bottom = z->y + line_height(x, z);
     if (it->kind == ITEM_QUOTE)
-        draw_rect(x->out, (Rect){ box.x + 2 * u, box.y + top, 4 * u, bottom - top }, colour(x, COLOUR_ACCENT), 2 * u);
+        draw_rect(x->out, (Rect){ box.x + a->dx + 2 * u, box.y + top, 4 * u, bottom - top }, colour(x, COLOUR_ACCENT),
+                  2 * u);
     if (a->line != 0)
         return;
     Rect r = { box.x, box.y + top, box.w, bottom - top };
@@ -382,7 +466,7 @@ static void deck_page(Ctx *x, Rect box, int p)
             draw_circle(x->out, (Rect){ box.x + l->dx + 8 * u, box.y + l->y + lh / 2 - d / 2, d, d },
                         colour(x, COLOUR_ACCENT));
         }
-        if (k + 1 == end || v->deck[k + 1].item != l->item) {
+        if (k + 1 == end || v->deck[k + 1].item != l->item || v->deck[k + 1].dx != l->dx) {
             deck_item_done(x, box, run, k + 1);
             run = k + 1;
         }

@@ -46,6 +46,7 @@ typedef struct DeckLine {
     int start, len, width;
     int beside;         /* in a list's second column: how many lines back its neighbour is */
     bool paired;        /* an item of a list set in two columns (never split) */
+    bool placed;        /* its card is set in two columns, on one page: y and dx are set */
     float dx;           /* how far right of the box its column starts */
     float y;            /* its top on its page */
 } DeckLine;
