@@ -186,29 +186,29 @@ static float page_squeeze(const Ctx *x, int start, int end, float head_h, bool c
 }
 
 /* Sets lines [from, end) of one card in two columns on one page: its heading lines across
- * the top, the rest read down the left column then the right, the columns balanced.
- * Returns false when they do not fit. */
-static bool deck_columns(Ctx *x, int from, int end, Rect box, float col_w, float gap)
+ * the top, the rest read down the left column then the right, the columns balanced, the
+ * space between items scaled by `squeeze`. Returns false when they do not fit. */
+static bool deck_columns(Ctx *x, int from, int end, Rect box, float col_w, float gap, float squeeze)
 {
     View *v = x->v;
     float y = 0, total = 0;
     int k = from;
     for (; k < end && item_styles[kind_of(v, &v->deck[k])].keep_with_next; k++) {
-        y += k == from ? 0 : line_gap(x, &v->deck[k]);
+        y += k == from ? 0 : line_gap(x, &v->deck[k]) * squeeze;
         v->deck[k] = (DeckLine){ .item = v->deck[k].item, .line = v->deck[k].line, .card = v->deck[k].card,
                                  .start = v->deck[k].start, .len = v->deck[k].len, .width = v->deck[k].width,
                                  .placed = true, .y = y };
         y += line_height(x, &v->deck[k]);
     }
     for (int j = k; j < end; j++)
-        total += line_gap(x, &v->deck[j]) + line_height(x, &v->deck[j]);
+        total += line_gap(x, &v->deck[j]) * squeeze + line_height(x, &v->deck[j]);
     if (k < end)
-        y += line_gap(x, &v->deck[k]) * 0.5f; /* both columns start where the first would */
+        y += line_gap(x, &v->deck[k]) * squeeze * 0.5f; /* both columns start where the first would */
     float top = y, limit = fminf(box.h, top + total / 2 + line_height(x, &v->deck[k < end ? k : from]) * 0.5f);
     int col = 0;
     for (; k < end; k++) {
         DeckLine *l = &v->deck[k];
-        float g = y > top ? line_gap(x, l) : 0, lh = line_height(x, l);
+        float g = y > top ? line_gap(x, l) * squeeze : 0, lh = line_height(x, l);
         /* a new column rather than a heading at the foot of one */
         float need = item_styles[kind_of(v, l)].keep_with_next && k + 1 < end ? lh + line_height(x, l + 1) : lh;
         if (y + g + need > limit) {
@@ -245,7 +245,10 @@ static void deck_lines(Ctx *x, Rect box)
             return;
         int mark = v->line_count;
         if (two && mark > first && page_squeeze(x, first, mark, 0, false, box.h) == 0) {
-            if (deck_wrap(x, card, to, card, col_w, false) && deck_columns(x, mark, v->line_count, box, col_w, gap)) {
+            bool fits = deck_wrap(x, card, to, card, col_w, false);
+            fits = fits && (deck_columns(x, mark, v->line_count, box, col_w, gap, 1) ||
+                            deck_columns(x, mark, v->line_count, box, col_w, gap, 0.5f));
+            if (fits) {
                 memmove(&v->deck[first], &v->deck[mark], (size_t)(v->line_count - mark) * sizeof(DeckLine));
                 v->line_count = first + (v->line_count - mark);
             } else {
