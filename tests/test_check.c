@@ -1,7 +1,9 @@
 /* test_check.c — the layout checks of `attune --tour` on hand-built draw lists: each check
  * fires just past its limit and stays quiet at it (text 1 px out vs inside, a 8.9 mm vs a
  * 9.0 mm target, overlapping vs touching targets, known contrast pairs), the messages name
- * what is wrong, a problem is reported once, and the default theme passes. */
+ * what is wrong, a problem is reported once, and the default theme passes; and the reading
+ * check on hand-built pages (a sentence or a quote cut, a lone line, a heading last, a
+ * card or a list without its heading). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -465,10 +467,150 @@ static void px_per_mm_from_dpi_diagonal_or_a_7_inch_panel(void **state)
     config_free(&c);
 }
 
+
+/* ---- the reading check ----------------------------------------------------------------- */
+
+/* Adds the line of `para` that starts `at` bytes in and is `len` long, with `role`. */
+static void page_line(Fixture *f, TextRole role, const char *para, int at, int len)
+{
+    DrawCmd *c = draw_text(&f->list, 10, 10 + 30 * f->list.count, 10 * len, 25, FONT_BODY, para + at, len,
+                           0x000000, 0xffffff, (Rect){ 0, 0, 800, 480 });
+    assert_non_null(c);
+    c->role = role;
+    c->at = at;
+    c->whole = (int)strlen(para);
+}
+
+static int read_page(Fixture *f, CheckDeck *deck)
+{
+    check_report_clear(&f->report);
+    return check_reading(&f->list, deck, &f->report);
+}
+
+static const char *const two_sentences = "They need space after sex. It is not about you at all.";
+
+static void a_page_of_whole_sentences_passes(void **state)
+{
+    Fixture *f = *state;
+    CheckDeck deck;
+    check_deck_start(&deck);
+    page_line(f, TEXT_HEADING, "In intimacy", 0, 11);
+    page_line(f, TEXT_BODY, two_sentences, 0, 26);  /* "They need space after sex." */
+    page_line(f, TEXT_BODY, two_sentences, 27, 27); /* "It is not about you at all." */
+    assert_int_equal(read_page(f, &deck), 0);
+    assert_int_equal(deck.pages, 1);
+    assert_string_equal(deck.heading, "In intimacy");
+}
+
+static void a_page_ending_mid_sentence_is_reported(void **state)
+{
+    Fixture *f = *state;
+    CheckDeck deck;
+    check_deck_start(&deck);
+    page_line(f, TEXT_HEADING, "In intimacy", 0, 11);
+    page_line(f, TEXT_BODY, two_sentences, 0, 26);
+    page_line(f, TEXT_BODY, two_sentences, 27, 9); /* "It is not" */
+    assert_int_equal(read_page(f, &deck), 1);
+    assert_string_equal(f->report.lines[0], "page ends inside a sentence: \"It is not\"");
+
+    /* the next page starts where that one stopped: inside the sentence, without its heading */
+    draw_reset(&f->list);
+    page_line(f, TEXT_BODY, two_sentences, 37, 17); /* "about you at all." */
+    page_line(f, TEXT_BODY, "And one more sentence here.", 0, 27);
+    read_page(f, &deck);
+    assert_true(has_line(&f->report, "page starts inside a sentence: \"about you at all.\""));
+    assert_true(has_line(&f->report, "a card goes on without its heading: \"about you at all.\""));
+}
+
+static void a_lone_body_line_is_reported(void **state)
+{
+    Fixture *f = *state;
+    CheckDeck deck;
+    check_deck_start(&deck);
+    page_line(f, TEXT_CONTINUED, "In intimacy (continued)", 0, 23);
+    page_line(f, TEXT_BODY, "(emotional risk).", 0, 17);
+    assert_int_equal(read_page(f, &deck), 1);
+    assert_string_equal(f->report.lines[0], "page has one line of body text: \"(emotional risk).\"");
+}
+
+static void a_heading_last_on_a_page_is_reported(void **state)
+{
+    Fixture *f = *state;
+    CheckDeck deck;
+    check_deck_start(&deck);
+    page_line(f, TEXT_HEADING, "In intimacy", 0, 11);
+    page_line(f, TEXT_BODY, two_sentences, 0, 26);
+    page_line(f, TEXT_BODY, two_sentences, 27, 27);
+    page_line(f, TEXT_KICKER, "What helps", 0, 10);
+    page_line(f, TEXT_HEADING, "Name the need", 0, 13);
+    assert_int_equal(read_page(f, &deck), 1);
+    assert_string_equal(f->report.lines[0], "a heading is last on the page: \"Name the need\"");
+}
+
+static void a_split_quote_and_a_wrong_continued_heading_are_reported(void **state)
+{
+    Fixture *f = *state;
+    const char *q = "\xe2\x80\x9cI need space. All the closeness feels like a lot.\xe2\x80\x9d";
+    CheckDeck deck;
+    check_deck_start(&deck);
+    page_line(f, TEXT_HEADING, "Avoidant", 0, 8);
+    page_line(f, TEXT_BODY, two_sentences, 0, 54);
+    page_line(f, TEXT_QUOTE, q, 0, 16); /* a whole sentence, but not the whole quote */
+    assert_int_equal(read_page(f, &deck), 1);
+    assert_true(has_line(&f->report, "a quote goes on to the next page: \"\xe2\x80\x9cI need space.\""));
+
+    draw_reset(&f->list);
+    page_line(f, TEXT_CONTINUED, "Secure (continued)", 0, 18);
+    page_line(f, TEXT_QUOTE, q, 17, (int)strlen(q) - 17);
+    page_line(f, TEXT_BODY, two_sentences, 0, 54);
+    read_page(f, &deck);
+    assert_true(has_line(&f->report, "a quote goes on from the page before: \"All the closeness feels like a lot.\xe2\x80\x9d\""));
+    assert_true(has_line(&f->report, "a continued heading names another card: \"Secure (continued)\""));
+}
+
+static void a_list_apart_from_its_label_is_reported(void **state)
+{
+    Fixture *f = *state;
+    CheckDeck deck;
+    check_deck_start(&deck);
+    page_line(f, TEXT_HEADING, "Oxytocin", 0, 8);
+    page_line(f, TEXT_LABEL, "It promotes", 0, 11);
+    page_line(f, TEXT_ITEM, "Trust and safety", 0, 16);
+    page_line(f, TEXT_ITEM, "Emotional bonding", 0, 17);
+    assert_int_equal(read_page(f, &deck), 0);
+
+    draw_reset(&f->list);
+    page_line(f, TEXT_CONTINUED, "Oxytocin (continued)", 0, 20);
+    page_line(f, TEXT_ITEM, "Desire for closeness", 0, 20);
+    page_line(f, TEXT_ITEM, "Reduced stress", 0, 14);
+    assert_int_equal(read_page(f, &deck), 1);
+    assert_string_equal(f->report.lines[0], "a list is apart from its heading: \"Desire for closeness\"");
+}
+
+static void text_without_a_role_is_not_read(void **state)
+{
+    Fixture *f = *state;
+    CheckDeck deck;
+    check_deck_start(&deck);
+    draw_text(&f->list, 10, 10, 90, 25, FONT_TITLE, "Quick exit or", 13, 0, 0xffffff, (Rect){ 0, 0, 800, 480 });
+    assert_int_equal(read_page(f, &deck), 0);
+    assert_int_equal(deck.pages, 0);
+    assert_true(check_ends_sentence("said \xe2\x80\x9cno.\xe2\x80\x9d ", 14));
+    assert_true(check_ends_sentence("(emotional risk).", 17));
+    assert_false(check_ends_sentence("sex (physical pleasure) from love", 33));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(text_inside_its_box_passes, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_page_of_whole_sentences_passes, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_page_ending_mid_sentence_is_reported, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_lone_body_line_is_reported, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_heading_last_on_a_page_is_reported, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_split_quote_and_a_wrong_continued_heading_are_reported, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_list_apart_from_its_label_is_reported, setup, teardown),
+        cmocka_unit_test_setup_teardown(text_without_a_role_is_not_read, setup, teardown),
         cmocka_unit_test_setup_teardown(text_one_px_out_of_its_box_is_reported, setup, teardown),
         cmocka_unit_test_setup_teardown(text_with_no_box_is_reported, setup, teardown),
         cmocka_unit_test_setup_teardown(long_quotes_are_cut_on_a_character, setup, teardown),

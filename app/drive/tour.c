@@ -15,9 +15,11 @@ typedef struct Tour {
     int screens, problems;
     CheckLimits limits;
     CheckReport report;
+    CheckDeck deck;         /* the reading check's memory of the deck's pages so far */
 } Tour;
 
-/* Lays out what the flow shows now, checks it, and saves it. */
+/* Lays out what the flow shows now, checks it (the layout and, for a deck's page, the
+ * reading), and saves it. */
 static void visit(Tour *t, const char *name)
 {
     Shell *s = t->shell;
@@ -26,6 +28,7 @@ static void visit(Tour *t, const char *name)
     t->screens++;
     check_report_clear(&t->report);
     check_screen(&s->list, &s->measure, &t->limits, &t->report);
+    check_reading(&s->list, &t->deck, &t->report);
     for (int i = 0; i < t->report.count; i++)
         fprintf(t->out, "problem: %s: %s\n", name, t->report.lines[i]);
     if (t->report.dropped)
@@ -42,6 +45,7 @@ static void visit_pages(Tour *t, const char *name)
     flow_set_page(f, 0);
     shell_frame(t->shell, f->now, true); /* learn the page count */
     int pages = f->page_count;
+    check_deck_start(&t->deck);
     for (int p = 0; p < pages; p++) {
         flow_set_page(f, p);
         char label[96];
@@ -54,6 +58,7 @@ static void visit_pages(Tour *t, const char *name)
 static void show(Tour *t, Screen screen)
 {
     flow_show(&t->shell->flow, screen, t->now - FLOW_TRANSITION_MS, t->now);
+    check_deck_start(&t->deck);
 }
 
 /* Answers every item so that each dimension lands high or low (or, with `middle`, at the

@@ -393,3 +393,146 @@ int check_screen(const DrawList *list, const Measure *measure, const CheckLimits
                            DRAW_MAX_CMDS, DRAW_MAX_TARGETS, DRAW_MAX_BLOCKS, DRAW_TEXT_BYTES);
     return added;
 }
+
+/* ---- the reading check -------------------------------------------------------------------- */
+
+void check_deck_start(CheckDeck *deck)
+{
+    deck->pages = 0;
+    deck->heading[0] = '\0';
+}
+
+static bool is_heading(TextRole r)
+{
+    return r == TEXT_KICKER || r == TEXT_HEADING || r == TEXT_CONTINUED || r == TEXT_SUBTITLE ||
+           r == TEXT_LABEL;
+}
+
+static bool is_body(TextRole r)
+{
+    return r == TEXT_BODY || r == TEXT_ITEM || r == TEXT_QUOTE || r == TEXT_NOTE;
+}
+
+bool check_ends_sentence(const char *s, int len)
+{
+    static const char *const closers[] = { "\xe2\x80\x9d", "\xe2\x80\x99", "\xc2\xbb", "\"", "'", ")", "]" };
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    for (bool more = true; more && len > 0;) {
+        more = false;
+        for (size_t i = 0; i < sizeof(closers) / sizeof(closers[0]); i++) {
+            int n = (int)strlen(closers[i]);
+            if (len >= n && memcmp(s + len - n, closers[i], (size_t)n) == 0) {
+                len -= n;
+                more = true;
+                break;
+            }
+        }
+    }
+    if (len >= 3 && memcmp(s + len - 3, "\xe2\x80\xa6", 3) == 0)
+        return true;
+    return len > 0 && (s[len - 1] == '.' || s[len - 1] == '!' || s[len - 1] == '?');
+}
+
+/* A line starts a sentence when it starts its paragraph or what comes before it ends one. */
+static bool starts_sentence(const DrawCmd *c)
+{
+    return c->at <= 0 || check_ends_sentence(c->text - c->at, c->at);
+}
+
+/* A line ends a sentence when it ends its paragraph or its own text ends one. */
+static bool ends_line_sentence(const DrawCmd *c)
+{
+    return c->at + c->len >= c->whole || check_ends_sentence(c->text, c->len);
+}
+
+static bool starts_with(const DrawCmd *c, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return (size_t)c->whole >= n && memcmp(c->text - c->at, prefix, n) == 0;
+}
+
+/* The page's first and last body lines: inside a sentence or a quote. */
+static int reading_edges(const DrawCmd *first, const DrawCmd *last, CheckReport *report)
+{
+    char q[QUOTE_BYTES];
+    int added = 0;
+    if (first && first->role == TEXT_QUOTE ? first->at > 0 : first && !starts_sentence(first)) {
+        quote(q, first->text, first->len);
+        added += check_add(report, first->role == TEXT_QUOTE ? "a quote goes on from the page before: %s"
+                                                             : "page starts inside a sentence: %s", q);
+    }
+    if (last && last->role == TEXT_QUOTE ? last->at + last->len < last->whole : last && !ends_line_sentence(last)) {
+        quote(q, last->text, last->len);
+        added += check_add(report, last->role == TEXT_QUOTE ? "a quote goes on to the next page: %s"
+                                                            : "page ends inside a sentence: %s", q);
+    }
+    return added;
+}
+
+/* Whether a card goes on with its heading, and that a continued heading names its card. */
+static int reading_heading(const DrawCmd *first, CheckDeck *deck, CheckReport *report)
+{
+    char q[QUOTE_BYTES];
+    if (deck->pages == 0 || !deck->heading[0] || first->role == TEXT_KICKER || first->role == TEXT_HEADING)
+        return 0;
+    quote(q, first->text, first->len);
+    if (first->role != TEXT_CONTINUED)
+        return check_add(report, "a card goes on without its heading: %s", q);
+    if (!starts_with(first, deck->heading))
+        return check_add(report, "a continued heading names another card: %s", q);
+    return 0;
+}
+
+int check_reading(const DrawList *list, CheckDeck *deck, CheckReport *report)
+{
+    assert(list && deck && report);
+    const DrawCmd *first = NULL, *last = NULL, *first_body = NULL, *last_body = NULL, *before = NULL;
+    int body = 0, added = 0, count = list->count < DRAW_MAX_CMDS ? list->count : DRAW_MAX_CMDS;
+    bool item_seen = false;
+    char q[QUOTE_BYTES], heading[CHECK_LINE_BYTES] = "";
+    for (int i = 0; i < count; i++) {
+        const DrawCmd *c = &list->cmds[i];
+        if (c->kind != DRAW_TEXT || c->role == TEXT_PLAIN || c->role >= TEXT_ROLE_COUNT || !c->text)
+            continue;
+        if (!first)
+            first = c;
+        if (is_body(c->role)) {
+            body++;
+            if (!first_body)
+                first_body = c;
+            last_body = c;
+        }
+        if (c->role == TEXT_ITEM && !item_seen) {
+            item_seen = true;
+            if (!before || (before->role != TEXT_LABEL && before->role != TEXT_BODY && before->role != TEXT_ITEM)) {
+                quote(q, c->text, c->len);
+                added += check_add(report, "a list is apart from its heading: %s", q);
+            }
+        }
+        if ((c->role == TEXT_HEADING || c->role == TEXT_CONTINUED) && c->at == 0) {
+            int n = c->whole;
+            if (n > CHECK_LINE_BYTES - 1)
+                n = (int)utf8_floor(c->text, CHECK_LINE_BYTES - 1);
+            memcpy(heading, c->text, (size_t)n);
+            heading[n] = '\0';
+        }
+        before = last = c;
+    }
+    if (!first)
+        return 0;
+    added += reading_edges(first_body, last_body, report);
+    if (body == 1) {
+        quote(q, first_body->text, first_body->len);
+        added += check_add(report, "page has one line of body text: %s", q);
+    }
+    if (is_heading(last->role)) {
+        quote(q, last->text, last->len);
+        added += check_add(report, "a heading is last on the page: %s", q);
+    }
+    added += reading_heading(first, deck, report);
+    if (heading[0])
+        memcpy(deck->heading, heading, sizeof(heading));
+    deck->pages++;
+    return added;
+}

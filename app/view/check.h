@@ -21,6 +21,7 @@
 #ifndef ATTUNE_CHECK_H
 #define ATTUNE_CHECK_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "../core/config.h"
@@ -110,6 +111,41 @@ void check_limits_default(CheckLimits *limits, const Config *config, int width, 
  * or dropped); 0 means the screen passes, as far as this report knows. */
 int check_screen(const DrawList *list, const Measure *measure, const CheckLimits *limits,
                  CheckReport *report);
+
+/* ---- the reading check: a deck's pages as a person reads them ---------------------------
+ *
+ * Judges the text a view marked with a TextRole (draw.h), page by page, in the order it
+ * was drawn (the reading order). A page passes when:
+ *   - its body text (body, list items, notes) neither starts nor ends inside a sentence:
+ *     the text of the paragraph before its first line ends a sentence (. ! ? …, closing
+ *     quotes and brackets allowed after), and so does its last line, or it ends its
+ *     paragraph;
+ *   - no quote goes on from or to another page;
+ *   - it holds no or at least two lines of body text (body, items, quotes, notes);
+ *   - no heading, kicker, subtitle or label is last on it;
+ *   - after the deck's first heading, every page starts with a heading: a new card's, or
+ *     the heading of the card it continues marked TEXT_CONTINUED, which must begin with
+ *     that card's heading;
+ *   - a list's first item on it follows its label or a paragraph, not a bare heading.
+ * Lines name the page's text: `page ends inside a sentence: "…"`. */
+
+/* What the reading check carries from one page of a deck to the next. Zero it (or call
+ * check_deck_start) before a deck's first page. */
+typedef struct CheckDeck {
+    int pages;                      /* pages with deck text checked so far */
+    char heading[CHECK_LINE_BYTES]; /* the heading of the card the last page ended in */
+} CheckDeck;
+
+void check_deck_start(CheckDeck *deck);
+
+/* True when `len` bytes of text end a sentence: . ! ? or … last, closing quotes and
+ * brackets allowed after it, spaces ignored. The view breaks pages where this holds. */
+bool check_ends_sentence(const char *text, int len);
+
+/* Checks one page (a laid-out screen) of the deck `deck` and adds its problems to
+ * `report`; returns how many new lines it found. A screen with no deck text passes and
+ * does not count as a page. */
+int check_reading(const DrawList *list, CheckDeck *deck, CheckReport *report);
 
 /* Checks the theme's colour pairs, as the screens use them, for `attune --check`: text and
  * muted on background and on surface (4.5:1), accent_text on accent (4.5:1: button labels),

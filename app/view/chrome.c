@@ -228,9 +228,22 @@ float top_bar(Ctx *x, const char *title, Action back, int back_arg)
         left += bw + vm->gap * 1.5f;
     }
     if (title && title[0]) {
+        /* the title's size on one line, else the largest that keeps it to two lines */
+        static const FontRole sizes[] = { FONT_TITLE, FONT_HEADING, FONT_BODY };
         FontRole font = FONT_TITLE;
-        if (width_of(x, font, title, (int)strlen(title)) > right - left)
-            font = FONT_HEADING;
+        bool fits = false;
+        for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]) && !fits; i++) {
+            font = sizes[i];
+            fits = paragraph_height(x, font, title, right - left) <= (i == 0 ? 1 : 2) * line_h(x, font);
+        }
+        if (!fits) { /* too long between the buttons: on a row of its own under them */
+            font = paragraph_height(x, FONT_HEADING, title, x->w - 2 * m) <= 2 * line_h(x, FONT_HEADING)
+                       ? FONT_HEADING : FONT_BODY;
+            y += t + vm->gap * 0.5f;
+            left = m;
+            right = x->w - m;
+            t = 0;
+        }
         Rect box = { left, y, right - left, t };
         float th = paragraph_height(x, font, title, box.w);
         if (th < t)

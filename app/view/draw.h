@@ -41,6 +41,23 @@ typedef enum DrawKind {
     DRAW_KIND_COUNT
 } DrawKind;
 
+/* What a line of a deck's text is to its reader, for the reading check (check.h): the
+ * view says it instead of the check guessing from fonts. Text outside a deck is
+ * TEXT_PLAIN and is not judged. */
+typedef enum TextRole {
+    TEXT_PLAIN,     /* not deck text: titles, buttons, page numbers */
+    TEXT_KICKER,    /* the small word above a heading ("Understanding") */
+    TEXT_HEADING,   /* a card's heading */
+    TEXT_CONTINUED, /* a card's heading repeated on the page it continues on, marked so */
+    TEXT_SUBTITLE,  /* a line under a heading that belongs with it */
+    TEXT_LABEL,     /* the heading of a list or a quote ("It promotes") */
+    TEXT_BODY,      /* a paragraph */
+    TEXT_ITEM,      /* an item of a list */
+    TEXT_QUOTE,     /* a quote: never split */
+    TEXT_NOTE,      /* small print that is read as body */
+    TEXT_ROLE_COUNT
+} TextRole;
+
 typedef struct DrawCmd {
     DrawKind kind;
     Rect rect;
@@ -53,6 +70,9 @@ typedef struct DrawCmd {
     int len;
     uint32_t background;    /* DRAW_TEXT: the colour behind it (for the contrast check) */
     Rect clip;              /* DRAW_TEXT: the box the text must stay inside (overflow check) */
+    TextRole role;          /* DRAW_TEXT: what the line is to a reader (TEXT_PLAIN: not judged) */
+    int at, whole;          /* DRAW_TEXT with a role: the line starts `at` bytes into its
+                             * paragraph, which is `whole` bytes long (text - at is its start) */
 } DrawCmd;
 
 typedef struct Target {

@@ -34,14 +34,27 @@ static int deck_cards(const Ctx *x, int *item, int cap)
     return n;
 }
 
+/* Where page `p` starts: the item of its first deck line, and which of that item's lines. */
+static void page_start(const View *v, int p, int *item, int *line)
+{
+    int k = v->pages[p].line;
+    bool inside = k >= 0 && k < v->line_count;
+    *item = inside ? v->deck[k].item : v->item_count;
+    *line = inside ? v->deck[k].line : 0;
+}
+
 /* The page on which item `i` starts (once paginated). */
 static int page_of(const Ctx *x, int i)
 {
     const View *v = x->v;
     int p = 0;
-    while (p + 1 < v->page_count &&
-           (v->pages[p + 1].item < i || (v->pages[p + 1].item == i && v->pages[p + 1].line == 0)))
+    while (p + 1 < v->page_count) {
+        int item, line;
+        page_start(v, p + 1, &item, &line);
+        if (!(item < i || (item == i && line == 0)))
+            break;
         p++;
+    }
     return p;
 }
 
@@ -56,8 +69,9 @@ static bool card_on_page(const Ctx *x, const int *cards, int n, int k, int p)
         int start = cards[k + 1];
         while (start > 0 && (v->items[start - 1].kind == ITEM_KICKER || v->items[start - 1].kind == ITEM_BREAK))
             start--;
-        int next = page_of(x, cards[k + 1]);
-        bool at_top = v->pages[next].line == 0 && v->pages[next].item >= start;
+        int next = page_of(x, cards[k + 1]), item, line;
+        page_start(v, next, &item, &line);
+        bool at_top = line == 0 && item >= start;
         last = next - (at_top ? 1 : 0);
     }
     return p >= first && p <= (last > first ? last : first);
@@ -253,18 +267,23 @@ void screen_chemistry(Ctx *x)
         deck_add(x, ITEM_SUBTITLE, c->nickname);
         deck_add(x, ITEM_LABEL, bundle_word(x->b, WORD_CHEMISTRY_RELEASED));
         deck_add(x, ITEM_PARA, c->released);
-        deck_add(x, ITEM_PARA, c->text);
+        /* the name, when it is released and what it promotes stay together; the longer
+         * words about it follow (on the next page, under the name, when they must) */
         deck_add(x, ITEM_LABEL, bundle_word(x->b, WORD_CHEMISTRY_PROMOTES));
         for (int k = 0; k < c->promote_count; k++)
             deck_add(x, ITEM_BULLET, c->promotes[k]);
+        deck_add(x, ITEM_PARA, c->text);
     }
     deck_with_tools(x, bundle_word(x->b, WORD_CHEMISTRY_TITLE), NULL, false);
 }
 
-static void cards_items(Ctx *x, const Deck *deck)
+/* The cards of `deck`, each on a new page; the first shares the page of what came before
+ * it when `with_intro` (an intro line is not a page of its own). */
+static void cards_items(Ctx *x, const Deck *deck, bool with_intro)
 {
     for (int i = 0; i < deck->count; i++) {
-        deck_add(x, ITEM_BREAK, NULL);
+        if (i > 0 || !with_intro)
+            deck_add(x, ITEM_BREAK, NULL);
         deck_add(x, ITEM_HEADING, deck->cards[i].title);
         deck_add(x, ITEM_PARA, deck->cards[i].text);
     }
@@ -274,7 +293,7 @@ void screen_partners(Ctx *x)
 {
     deck_begin(x);
     deck_add(x, ITEM_SUBTITLE, bundle_word(x->b, WORD_PARTNERS_INTRO));
-    cards_items(x, &x->b->partners);
+    cards_items(x, &x->b->partners, true);
     deck_with_tools(x, bundle_word(x->b, WORD_PARTNERS_TITLE), NULL, false);
 }
 
@@ -287,7 +306,7 @@ void screen_support(Ctx *x)
         deck_add(x, ITEM_HEADING, x->c->practice_name);
         deck_add(x, ITEM_PARA, x->c->practice_text);
     }
-    cards_items(x, &x->b->support);
+    cards_items(x, &x->b->support, x->v->item_count > 0); /* the practice's card is short */
     deck_with_tools(x, bundle_word(x->b, WORD_SUPPORT_TITLE), NULL, false);
 }
 

@@ -1,11 +1,16 @@
 /* view.c — see view.h. view_layout() (at the bottom) picks a screen function, then lays the
  * idle overlay, the shade and the fade over it. Above it, the pagination engine (deck_*):
- * items packed into pages, measured and drawn by one walk; deck_draw is where the page
+ * items wrapped into the deck's lines, cut into pages for a reader (whole sentences and
+ * quotes, two body lines a side, continued headings) and placed once; drawing a page only
+ * draws what was placed, and marks each line's reading role. deck_draw is where the page
  * count goes back to the flow. The screens are in screen_*.c, their pieces in chrome.c. */
 #include "view_internal.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
+
+#include "check.h"
 
 /* --- the pagination engine --------------------------------------------------------------- */
 
@@ -76,92 +81,397 @@ static unsigned deck_key(const Ctx *x, Rect box)
     return h;
 }
 
-/* A page ends here and the next starts at `at`. While drawing, the page drawn is done:
- * returns true to stop. While counting, records the start and begins an empty page. */
-static bool page_break(View *v, bool draw, PageMark at, float *y, bool *empty)
+/* What each kind of item is to a reader (the reading check reads it from the draw list). */
+static const TextRole item_roles[ITEM_KIND_COUNT] = {
+    [ITEM_KICKER] = TEXT_KICKER, [ITEM_HEADING] = TEXT_HEADING, [ITEM_SUBTITLE] = TEXT_SUBTITLE,
+    [ITEM_PARA] = TEXT_BODY, [ITEM_BULLET] = TEXT_ITEM, [ITEM_QUOTE] = TEXT_QUOTE,
+    [ITEM_LABEL] = TEXT_LABEL, [ITEM_CAPTION] = TEXT_NOTE, [ITEM_BREAK] = TEXT_PLAIN,
+};
+
+static ItemKind kind_of(const View *v, const DeckLine *l)
 {
-    if (draw)
-        return true;
-    if (v->page_count < VIEW_MAX_PAGES)
-        v->pages[v->page_count++] = at;
-    *y = 0;
-    *empty = true;
-    return false;
+    return v->items[l->item].kind;
 }
 
-/* Walks the items from page mark `from`, placing lines in a box `box_h` tall. With `draw`,
- * draws the page that starts at `from` into `box`; without, records every page start. The
- * same walk serves both, so what is measured is what is drawn. */
-static void deck_walk(Ctx *x, Rect box, PageMark from, bool draw)
+/* The space above a line when it is not first on its page, and its height. */
+static float line_gap(const Ctx *x, const DeckLine *l)
+{
+    return l->line == 0 ? item_styles[kind_of(x->v, l)].before * x->vm->unit : 0;
+}
+
+static float line_height(const Ctx *x, const DeckLine *l)
+{
+    return (float)line_h(x, item_styles[kind_of(x->v, l)].font);
+}
+
+/* Adds a deck line; false when the deck is full. */
+static bool deck_push(Ctx *x, DeckLine line)
 {
     View *v = x->v;
-    float u = x->vm->unit, y = 0;
-    bool empty = true;
-    int cap = (int)(sizeof(v->lines) / sizeof(v->lines[0]));
-    if (!draw) {
-        v->page_count = 1;
-        v->pages[0] = from;
+    if (v->line_count == VIEW_MAX_LINES) {
+        x->out->overflowed = true;
+        return false;
     }
-    for (int i = from.item; i < v->item_count; i++) {
+    v->deck[v->line_count++] = line;
+    return true;
+}
+
+/* A list of short items (LIST_PAIR_LEAST or more, each one line at half the width) is set
+ * in two columns, read down the first then the second: it then stays whole on a page and
+ * with its label and owner where one column would push it to the next. Returns the item
+ * after the list, or `from` when the list is not set so. */
+enum { LIST_PAIR_LEAST = 4 };
+static int deck_list_pair(Ctx *x, float width, int from, int card)
+{
+    View *v = x->v;
+    const ItemStyle *st = &item_styles[ITEM_BULLET];
+    float gap = x->vm->gap * 2, half = (width - gap) / 2, w = half - st->indent * x->vm->unit;
+    int to = from;
+    while (to < v->item_count && v->items[to].kind == ITEM_BULLET) {
+        if (width_of(x, st->font, v->items[to].text, v->items[to].len) > w)
+            return from;
+        to++;
+    }
+    int n = to - from, rows = (n + 1) / 2;
+    if (n < LIST_PAIR_LEAST)
+        return from;
+    for (int i = from; i < to; i++) {
         const Item *it = &v->items[i];
-        const ItemStyle *st = &item_styles[it->kind];
-        if (it->kind == ITEM_BREAK) {
-            if (!empty && page_break(v, draw, (PageMark){ i + 1, 0 }, &y, &empty))
-                return;
+        bool second = i - from >= rows;
+        DeckLine l = { i, 0, card, 0, it->len, width_of(x, st->font, it->text, it->len), second ? rows : 0, true,
+                       false, second ? half + gap : 0, 0 };
+        if (!deck_push(x, l))
+            break;
+    }
+    return to;
+}
+
+/* Wraps items [from, to) of the card that starts at item `card` into deck lines `width`
+ * wide (short lists in two columns when `pairs`). False when the deck is full. */
+static bool deck_wrap(Ctx *x, int from, int to, int card, float width, bool pairs)
+{
+    View *v = x->v;
+    int cap = (int)(sizeof(v->lines) / sizeof(v->lines[0]));
+    for (int i = from; i < to; i++) {
+        const Item *it = &v->items[i];
+        if (pairs && it->kind == ITEM_BULLET && (i == 0 || v->items[i - 1].kind != ITEM_BULLET)) {
+            int after = deck_list_pair(x, width, i, card);
+            if (after > i) {
+                i = after - 1;
+                continue;
+            }
+        }
+        float w = width - item_styles[it->kind].indent * x->vm->unit;
+        int n = text_wrap(x->m, item_styles[it->kind].font, it->text, it->len, w, v->lines, cap);
+        for (int j = 0; j < n && j < cap; j++) {
+            const TextLine *t = &v->lines[j];
+            if (!deck_push(x, (DeckLine){ i, j, card, t->start, t->len, t->width, 0, false, false, 0, 0 }))
+                return false;
+        }
+    }
+    return true;
+}
+
+static int page_fit(const Ctx *x, int start, int end, float head_h, bool cont, float squeeze, float box_h);
+
+/* How much of the space between items lines [start, end) keep to fit on one page, with
+ * `head_h` of continued heading above them: 1, less for a card that almost fits, or 0
+ * when they do not fit. */
+static float page_squeeze(const Ctx *x, int start, int end, float head_h, bool cont, float box_h)
+{
+    for (float s = 1; s > 0.2f; s -= s == 1 ? 0.5f : 0.25f)
+        if (page_fit(x, start, end, head_h, cont, s, box_h) == end)
+            return s;
+    return 0;
+}
+
+/* Sets lines [from, end) of one card in two columns on one page: its heading lines across
+ * the top, the rest read down the left column then the right, the columns balanced, the
+ * space between items scaled by `squeeze`. Returns false when they do not fit. */
+static bool deck_columns(Ctx *x, int from, int end, Rect box, float col_w, float gap, float squeeze)
+{
+    View *v = x->v;
+    float y = 0, total = 0;
+    int k = from;
+    for (; k < end && item_styles[kind_of(v, &v->deck[k])].keep_with_next; k++) {
+        y += k == from ? 0 : line_gap(x, &v->deck[k]) * squeeze;
+        v->deck[k] = (DeckLine){ .item = v->deck[k].item, .line = v->deck[k].line, .card = v->deck[k].card,
+                                 .start = v->deck[k].start, .len = v->deck[k].len, .width = v->deck[k].width,
+                                 .placed = true, .y = y };
+        y += line_height(x, &v->deck[k]);
+    }
+    for (int j = k; j < end; j++)
+        total += line_gap(x, &v->deck[j]) * squeeze + line_height(x, &v->deck[j]);
+    if (k < end)
+        y += line_gap(x, &v->deck[k]) * squeeze * 0.5f; /* both columns start where the first would */
+    float top = y, limit = fminf(box.h, top + total / 2 + line_height(x, &v->deck[k < end ? k : from]) * 0.5f);
+    int col = 0;
+    for (; k < end; k++) {
+        DeckLine *l = &v->deck[k];
+        float g = y > top ? line_gap(x, l) * squeeze : 0, lh = line_height(x, l);
+        /* a new column rather than a heading at the foot of one */
+        float need = item_styles[kind_of(v, l)].keep_with_next && k + 1 < end ? lh + line_height(x, l + 1) : lh;
+        if (y + g + need > limit) {
+            if (col == 1 || y == top)
+                return false;
+            col = 1;
+            y = top;
+            g = 0;
+            limit = box.h;
+        }
+        l->placed = true;
+        l->dx = col ? col_w + gap : 0;
+        l->y = y + g;
+        y += g + lh;
+    }
+    return true;
+}
+
+/* Wraps every item into the deck's lines for `box`. A card that does not fit on one page
+ * is set in two columns instead when the box is wide enough for two of a readable
+ * measure and the card then fits. */
+static void deck_lines(Ctx *x, Rect box)
+{
+    View *v = x->v;
+    float gap = x->vm->gap * 2, col_w = (box.w - gap) / 2;
+    bool two = col_w >= 16 * x->m->size[FONT_BODY]; /* 35 characters a line or more */
+    v->line_count = 0;
+    for (int card = 0; card < v->item_count;) {
+        int to = card;
+        while (to < v->item_count && v->items[to].kind != ITEM_BREAK)
+            to++;
+        int first = v->line_count;
+        if (!deck_wrap(x, card, to, card, box.w, true))
+            return;
+        int mark = v->line_count;
+        if (two && mark > first && page_squeeze(x, first, mark, 0, false, box.h) == 0) {
+            bool fits = deck_wrap(x, card, to, card, col_w, false);
+            fits = fits && (deck_columns(x, mark, v->line_count, box, col_w, gap, 1) ||
+                            deck_columns(x, mark, v->line_count, box, col_w, gap, 0.5f));
+            if (fits) {
+                memmove(&v->deck[first], &v->deck[mark], (size_t)(v->line_count - mark) * sizeof(DeckLine));
+                v->line_count = first + (v->line_count - mark);
+            } else {
+                v->line_count = mark;
+            }
+        }
+        card = to + 1;
+    }
+}
+
+/* The heading a page that starts at line `k` goes on under: the last heading of its card
+ * before it, or -1 (the page starts a card, starts with a heading, or has none to repeat). */
+static int card_heading(const View *v, int k)
+{
+    const DeckLine *l = &v->deck[k];
+    ItemKind kind = v->items[l->item].kind;
+    if (k == 0 || v->deck[k - 1].card != l->card || (l->line == 0 && (kind == ITEM_KICKER || kind == ITEM_HEADING)))
+        return -1;
+    for (int i = l->item - 1; i >= l->card; i--)
+        if (v->items[i].kind == ITEM_HEADING)
+            return i;
+    return -1;
+}
+
+/* A card's heading marked as continued ("Oxytocin (continued)"), in `buf`. */
+static const char *continued_text(const Ctx *x, int heading, char *buf, size_t size)
+{
+    const Item *it = &x->v->items[heading];
+    snprintf(buf, size, "%.*s %s", it->len, it->text, bundle_word(x->b, WORD_APP_CONTINUED));
+    return buf;
+}
+
+/* The first line after the card that line k is in. */
+static int card_end(const View *v, int k)
+{
+    int end = k;
+    while (end < v->line_count && v->deck[end].card == v->deck[k].card)
+        end++;
+    return end;
+}
+
+/* Lines of body text (paragraphs, list items, quotes, notes) in [from, to). */
+static int body_lines(const View *v, int from, int to)
+{
+    int n = 0;
+    for (int k = from; k < to; k++) {
+        ItemKind kind = kind_of(v, &v->deck[k]);
+        n += kind == ITEM_PARA || kind == ITEM_BULLET || kind == ITEM_QUOTE || kind == ITEM_CAPTION;
+    }
+    return n;
+}
+
+/* How a reader meets a page that starts at line k (k > 0): 1 between items, or between
+ * sentences with two lines of the paragraph on each side; 2 inside a list or a sentence;
+ * 3 inside a quote or right after a heading (never, unless nothing else fits). */
+static int break_cost(const View *v, int k)
+{
+    const DeckLine *l = &v->deck[k], *p = &v->deck[k - 1];
+    ItemKind kind = kind_of(v, l), prev = kind_of(v, p);
+    if (l->paired && p->paired)
+        return 3;
+    if (l->line == 0) {
+        if (item_styles[prev].keep_with_next)
+            return 3;
+        return kind == ITEM_BULLET && prev == ITEM_BULLET ? 2 : 1;
+    }
+    if (kind == ITEM_QUOTE || item_styles[kind].keep_with_next)
+        return 3;
+    if (kind == ITEM_BULLET)
+        return 2;
+    int after = 0; /* lines of the paragraph from this one on: two stay together each side */
+    while (k + after < v->line_count && v->deck[k + after].item == l->item)
+        after++;
+    return check_ends_sentence(v->items[l->item].text, l->start) && l->line >= 2 && after >= 2 ? 1 : 2;
+}
+
+/* Where the page that starts at `start` (lines up to `fit` fit on it) should end, inside
+ * a card that ends at `end`: the latest good break that leaves two body lines on both
+ * sides, else a worse one, else wherever the page is full. */
+static int best_break(const View *v, int start, int fit, int end)
+{
+    for (int cost = 1; cost <= 2; cost++)
+        for (int k = fit; k > start; k--)
+            if (break_cost(v, k) <= cost && body_lines(v, start, k) >= 2 && body_lines(v, k, end) >= 2)
+                return k;
+    return fit;
+}
+
+/* The first line from `start` that no longer fits on a page `box_h` tall that begins
+ * with `head_h` of continued heading, the space between items scaled by `squeeze`. */
+static int page_fit(const Ctx *x, int start, int end, float head_h, bool cont, float squeeze, float box_h)
+{
+    const View *v = x->v;
+    float y = head_h;
+    for (int k = start; k < end; k++) {
+        if (v->deck[k].beside && k - v->deck[k].beside >= start)
+            continue; /* beside a line that fitted */
+        float g = (k == start && !cont) ? 0 : line_gap(x, &v->deck[k]) * squeeze, lh = line_height(x, &v->deck[k]);
+        if (y + g + lh > box_h && k > start)
+            return k;
+        y += g + lh;
+    }
+    return end;
+}
+
+/* Cuts the deck's lines into pages `box` big: each card starts a page; a card that does
+ * not fit goes on to the next page under its heading marked as continued. Each line's y
+ * on its page is set here, so drawing a page only draws. */
+static void deck_cut(Ctx *x, Rect box)
+{
+    View *v = x->v;
+    char buf[512];
+    deck_lines(x, box);
+    v->page_count = 0;
+    for (int start = 0; start < v->line_count;) {
+        if (v->page_count == VIEW_MAX_PAGES) {
+            x->out->overflowed = true;
+            break;
+        }
+        PageMark *pm = &v->pages[v->page_count++];
+        if (v->deck[start].placed) { /* a card in two columns: a page of its own, placed */
+            *pm = (PageMark){ start, -1, 0 };
+            start = card_end(v, start);
             continue;
         }
-        float indent = st->indent * u, lh = (float)line_h(x, st->font);
-        int n = text_wrap(x->m, st->font, it->text, it->len, box.w - indent, v->lines, cap);
-        if (n > cap)
-            n = cap;
-        int first = (i == from.item) ? from.line : 0;
-        float before = empty ? 0 : st->before * u;
-        /* no orphans: a paragraph starts on the next page unless two of its lines fit here,
-         * and a heading keeps two lines of what follows it */
-        bool orphan = !empty && first == 0 && n >= 2 && !st->keep_with_next && y + before + 2 * lh > box.h;
-        if (st->keep_with_next && !empty && first == 0 && i + 1 < v->item_count) {
-            const ItemStyle *next = &item_styles[v->items[i + 1].kind];
-            orphan = y + before + n * lh + next->before * u + 2.0f * line_h(x, next->font) > box.h;
-        }
-        if (orphan) {
-            if (page_break(v, draw, (PageMark){ i, 0 }, &y, &empty))
-                return;
-            before = 0;
-        }
-        float top = y + before;
-        for (int j = first; j < n; j++) {
-            float extra = (j == first) ? before : 0;
-            if (y + extra + lh > box.h && !empty) {
-                if (page_break(v, draw, (PageMark){ i, j }, &y, &empty))
-                    return;
-                extra = 0;
-                top = 0;
+        int h = card_heading(v, start);
+        bool cont = h >= 0;
+        *pm = (PageMark){ start, cont ? h : -1, 0 };
+        if (cont)
+            pm->head_h = paragraph_height(x, FONT_HEADING, continued_text(x, h, buf, sizeof(buf)), box.w) +
+                         6 * x->vm->unit;
+        int end = card_end(v, start);
+        /* the rest of a card that almost fits fits with less space between its items */
+        float squeeze = page_squeeze(x, start, end, pm->head_h, cont, box.h);
+        int fit = squeeze > 0 ? end : page_fit(x, start, end, pm->head_h, cont, 1, box.h);
+        if (squeeze == 0)
+            squeeze = 1;
+        int next = fit < end ? best_break(v, start, fit, end) : end;
+        float y = pm->head_h;
+        for (int k = start; k < next; k++) {
+            DeckLine *l = &v->deck[k];
+            if (l->beside && k - l->beside >= start) {
+                l->y = v->deck[k - l->beside].y;
+                continue;
             }
-            y += extra;
-            if (draw) {
-                uint32_t fg = colour(x, st->colour), bg = colour(x, COLOUR_BACKGROUND);
-                draw_text(x->out, box.x + indent, box.y + y, (float)v->lines[j].width, lh,
-                          st->font, it->text + v->lines[j].start, v->lines[j].len, fg, bg, box);
-                if (j == first && it->kind == ITEM_BULLET) {
-                    float d = 7 * u;
-                    draw_circle(x->out, (Rect){ box.x + 8 * u, box.y + y + lh / 2 - d / 2, d, d },
-                                colour(x, COLOUR_ACCENT));
-                }
-            }
-            y += lh;
-            empty = false;
+            y += (k == start && !cont) ? 0 : line_gap(x, l) * squeeze;
+            l->y = y;
+            y += line_height(x, l);
         }
-        if (draw) {
-            if (it->kind == ITEM_QUOTE)
-                draw_rect(x->out, (Rect){ box.x + 2 * u, box.y + top, 4 * u, y - top }, colour(x, COLOUR_ACCENT),
-                          2 * u);
-            if (first == 0 && it->text[it->len] == '\0')
-                draw_block(x->out, it->text, (Rect){ box.x, box.y + top, box.w, y - top });
-            else if (first == 0 && it->text[it->len] == '\n') {
-                /* a paragraph of a longer text: its own block, copied to be NUL-terminated */
-                draw_block(x->out, draw_printf(x->out, "%.*s", it->len, it->text),
-                           (Rect){ box.x, box.y + top, box.w, y - top });
-            }
+        start = next;
+    }
+    if (v->page_count == 0)
+        v->pages[v->page_count++] = (PageMark){ 0, -1, 0 };
+}
+
+/* Gives the text commands from `from` on the reading role `role` within `text`. */
+static void mark_roles(DrawList *out, int from, TextRole role, const char *text, int whole)
+{
+    for (int i = from; i < out->count; i++) {
+        DrawCmd *c = &out->cmds[i];
+        if (c->kind != DRAW_TEXT)
+            continue;
+        c->role = role;
+        c->at = (int)(c->text - text);
+        c->whole = whole;
+    }
+}
+
+/* The item whose lines on this page are [from, to): its quote bar and its text block. */
+static void deck_item_done(Ctx *x, Rect box, int from, int to)
+{
+    const View *v = x->v;
+    const DeckLine *a = &v->deck[from], *z = &v->deck[to - 1];
+    const Item *it = &v->items[a->item];
+    float u = x->vm->unit, top = a->y, bottom = z->y + line_height(x, z);
+    if (it->kind == ITEM_QUOTE)
+        draw_rect(x->out, (Rect){ box.x + a->dx + 2 * u, box.y + top, 4 * u, bottom - top }, colour(x, COLOUR_ACCENT),
+                  2 * u);
+    if (a->line != 0)
+        return;
+    Rect r = { box.x, box.y + top, box.w, bottom - top };
+    if (it->text[it->len] == '\0')
+        draw_block(x->out, it->text, r);
+    else /* a paragraph of a longer text: its own block, copied to be NUL-terminated */
+        draw_block(x->out, draw_printf(x->out, "%.*s", it->len, it->text), r);
+}
+
+/* Draws page `p`: the continued heading if it has one, then its lines as placed. */
+static void deck_page(Ctx *x, Rect box, int p)
+{
+    View *v = x->v;
+    const PageMark *pm = &v->pages[p];
+    int end = p + 1 < v->page_count ? v->pages[p + 1].line : v->line_count;
+    uint32_t bg = colour(x, COLOUR_BACKGROUND);
+    float u = x->vm->unit;
+    if (pm->heading >= 0) {
+        char buf[512];
+        const char *text = draw_printf(x->out, "%s", continued_text(x, pm->heading, buf, sizeof(buf)));
+        int from = x->out->count;
+        paragraph(x, FONT_HEADING, text, (Rect){ box.x, box.y, box.w, pm->head_h }, ALIGN_LEFT, colour(x, COLOUR_TEXT), bg);
+        mark_roles(x->out, from, TEXT_CONTINUED, text, (int)strlen(text));
+    }
+    int run = pm->line;
+    for (int k = pm->line; k < end; k++) {
+        const DeckLine *l = &v->deck[k];
+        const Item *it = &v->items[l->item];
+        const ItemStyle *st = &item_styles[it->kind];
+        float lh = line_height(x, l), indent = st->indent * u;
+        DrawCmd *c = draw_text(x->out, box.x + l->dx + indent, box.y + l->y, (float)l->width, lh, st->font,
+                               it->text + l->start, l->len, colour(x, st->colour), bg, box);
+        if (c) {
+            c->role = item_roles[it->kind];
+            c->at = l->start;
+            c->whole = it->len;
+        }
+        if (l->line == 0 && it->kind == ITEM_BULLET) {
+            float d = 7 * u;
+            draw_circle(x->out, (Rect){ box.x + l->dx + 8 * u, box.y + l->y + lh / 2 - d / 2, d, d },
+                        colour(x, COLOUR_ACCENT));
+        }
+        if (k + 1 == end || v->deck[k + 1].item != l->item || v->deck[k + 1].dx != l->dx) {
+            deck_item_done(x, box, run, k + 1);
+            run = k + 1;
         }
     }
 }
@@ -172,7 +482,7 @@ void deck_paginate(Ctx *x, Rect box)
     View *v = x->v;
     unsigned key = deck_key(x, box);
     if (key != v->deck_key) {
-        deck_walk(x, box, (PageMark){ 0, 0 }, false);
+        deck_cut(x, box);
         v->deck_key = key;
     }
     flow_set_page_count(x->f, v->page_count);
@@ -182,7 +492,7 @@ void deck_paginate(Ctx *x, Rect box)
 void deck_draw(Ctx *x, Rect box)
 {
     deck_paginate(x, box);
-    deck_walk(x, box, x->v->pages[x->f->page], true);
+    deck_page(x, box, x->f->page);
 }
 
 /* --- the whole frame ------------------------------------------------------------------ */

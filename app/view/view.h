@@ -14,7 +14,7 @@
 #include "../core/flow.h"
 #include "text.h"
 
-enum { VIEW_MAX_ITEMS = 256, VIEW_MAX_PAGES = 96 };
+enum { VIEW_MAX_ITEMS = 256, VIEW_MAX_PAGES = 96, VIEW_MAX_LINES = 1024 };
 
 /* Sizes for a screen of width x height: one unit (a pixel of the 800x480 design scaled to
  * the screen), the font sizes, physical pixels per millimetre, the touch target size. */
@@ -39,8 +39,22 @@ typedef struct Item {
     int len;
 } Item;
 
+/* One wrapped line of a deck's text, and where pagination put it on its page. */
+typedef struct DeckLine {
+    int item, line;     /* the item it belongs to, and which of its lines it is */
+    int card;           /* the first item of its card (cards are split by ITEM_BREAK) */
+    int start, len, width;
+    int beside;         /* in a list's second column: how many lines back its neighbour is */
+    bool paired;        /* an item of a list set in two columns (never split) */
+    bool placed;        /* its card is set in two columns, on one page: y and dx are set */
+    float dx;           /* how far right of the box its column starts */
+    float y;            /* its top on its page */
+} DeckLine;
+
 typedef struct PageMark {
-    int item, line;     /* where a page starts */
+    int line;           /* the deck line a page starts with */
+    int heading;        /* the heading item it repeats, marked continued, or -1 */
+    float head_h;       /* the height that repeated heading takes, its gap included */
 } PageMark;
 
 /* What a layout remembers between frames: the pages of the text on screen. */
@@ -50,6 +64,8 @@ typedef struct View {
     Item items[VIEW_MAX_ITEMS];
     int item_count;
     unsigned deck_key;            /* what the cached pages were made for */
+    DeckLine deck[VIEW_MAX_LINES];
+    int line_count;
     PageMark pages[VIEW_MAX_PAGES + 1];
     int page_count;
     TextLine lines[64];           /* scratch for wrapping one paragraph */
