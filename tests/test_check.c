@@ -522,6 +522,25 @@ static void a_page_ending_mid_sentence_is_reported(void **state)
     assert_true(has_line(&f->report, "a card goes on without its heading: \"about you at all.\""));
 }
 
+/* An overlay's opaque cover hides the page under it: what is hidden is not read. */
+static void text_under_an_opaque_cover_is_not_read(void **state)
+{
+    Fixture *f = *state;
+    CheckDeck deck;
+    check_deck_start(&deck);
+    draw_rect(&f->list, (Rect){ 0, 0, 800, 480 }, 0xffffff, 0);      /* the background */
+    page_line(f, TEXT_HEADING, "In intimacy", 0, 11);
+    page_line(f, TEXT_BODY, two_sentences, 0, 26);
+    page_line(f, TEXT_BODY, two_sentences, 27, 9);                    /* "It is not" */
+    assert_int_equal(read_page(f, &deck), 1);                         /* seen: reported */
+    DrawCmd *veil = draw_rect(&f->list, (Rect){ 0, 0, 800, 480 }, 0x888888, 0);
+    check_deck_start(&deck);
+    assert_int_equal(read_page(f, &deck), 0);                         /* covered: not read */
+    veil->alpha = 200;                                                /* see-through: read */
+    check_deck_start(&deck);
+    assert_int_equal(read_page(f, &deck), 1);
+}
+
 static void a_lone_body_line_is_reported(void **state)
 {
     Fixture *f = *state;
@@ -631,6 +650,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(what_goes_off_the_screen_is_reported, setup, teardown),
         cmocka_unit_test_setup_teardown(a_full_report_counts_what_it_drops, setup, teardown),
         cmocka_unit_test(long_lines_are_cut_on_a_character),
+        cmocka_unit_test_setup_teardown(text_under_an_opaque_cover_is_not_read, setup, teardown),
         cmocka_unit_test(px_per_mm_from_dpi_diagonal_or_a_7_inch_panel),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

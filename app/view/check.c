@@ -484,6 +484,24 @@ static int reading_heading(const DrawCmd *first, CheckDeck *deck, CheckReport *r
     return 0;
 }
 
+/* Where what a person can see begins: after the last opaque rectangle that covers the
+ * whole picture (the first command, the background, shows how big that is), as an
+ * overlay's cover does; 0 when nothing covers the screen. */
+static int first_visible(const DrawList *list, int count)
+{
+    int from = 0;
+    if (count == 0 || list->cmds[0].kind != DRAW_RECT)
+        return 0;
+    Rect all = list->cmds[0].rect;
+    for (int i = 1; i < count; i++) {
+        const DrawCmd *c = &list->cmds[i];
+        if (c->kind == DRAW_RECT && c->alpha == 255 && c->thickness == 0 && c->rect.x <= all.x &&
+            c->rect.y <= all.y && c->rect.x + c->rect.w >= all.x + all.w && c->rect.y + c->rect.h >= all.y + all.h)
+            from = i + 1;
+    }
+    return from;
+}
+
 int check_reading(const DrawList *list, CheckDeck *deck, CheckReport *report)
 {
     assert(list && deck && report);
@@ -491,7 +509,7 @@ int check_reading(const DrawList *list, CheckDeck *deck, CheckReport *report)
     int body = 0, added = 0, count = list->count < DRAW_MAX_CMDS ? list->count : DRAW_MAX_CMDS;
     bool item_seen = false;
     char q[QUOTE_BYTES], heading[CHECK_LINE_BYTES] = "";
-    for (int i = 0; i < count; i++) {
+    for (int i = first_visible(list, count); i < count; i++) {
         const DrawCmd *c = &list->cmds[i];
         if (c->kind != DRAW_TEXT || c->role == TEXT_PLAIN || c->role >= TEXT_ROLE_COUNT || !c->text)
             continue;
