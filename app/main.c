@@ -84,8 +84,9 @@ static void usage(FILE *out)
           "                  [content] bundle and language, else the installed content\n"
           "  --check         check the config and the bundle; prints file:line: error|warning\n"
           "                  lines and a summary; exit 0 only when there is no error\n"
-          "  --score LIST    one answer per quiz item, in quiz order (1 to the scale's points);\n"
-          "                  prints: anxiety=M avoidance=M style=ID\n"
+          "  --score LIST    one answer per quiz item, in quiz order (1 to the scale's points,\n"
+          "                  - for a skipped statement); prints: anxiety=M avoidance=M style=ID\n"
+          "                  (M is - and ID none when a dimension has under half its answers)\n"
           "  --headless      run without a display, driven by --script FILE (one command a line,\n"
           "                  listed below); exit 1 at the first failed expect\n"
           "  --soak N        with --headless: N random events (taps, swipes, keys, idle gaps,\n"
@@ -345,7 +346,8 @@ static int run_check(App *app)
     return ok ? 0 : EXIT_PROBLEMS;
 }
 
-/* Parses "1,4,7" into answers; says what is wrong and returns false otherwise. */
+/* Parses "1,4,7" into answers ("-" is a skipped statement); says what is wrong and
+ * returns false otherwise. */
 static bool parse_answers(const char *list, const Quiz *quiz, unsigned char *answers)
 {
     int count = 0;
@@ -353,15 +355,21 @@ static bool parse_answers(const char *list, const Quiz *quiz, unsigned char *ans
     for (;;) {
         const char *start = p;
         long v = 0;
-        while (*p >= '0' && *p <= '9' && v < 1000)
+        bool skipped = *p == '-' && (p[1] == ',' || p[1] == '\0');
+        if (skipped)
+            p++;
+        while (!skipped && *p >= '0' && *p <= '9' && v < 1000)
             v = v * 10 + (*p++ - '0');
         if (p == start || (*p != ',' && *p != '\0')) {
             fprintf(stderr, "attune: --score: answer %d is not a whole number; write the "
-                    "answers as numbers from 1 to %d separated by commas, like 1,4,7\n",
+                    "answers as numbers from 1 to %d separated by commas, like 1,4,7 "
+                    "(- for a skipped statement)\n",
                     count + 1, quiz->points);
             return false;
         }
-        if (v < 1 || v > quiz->points) {
+        if (skipped)
+            v = QUIZ_SKIPPED;
+        else if (v < 1 || v > quiz->points) {
             fprintf(stderr, "attune: --score: answer %d is %ld, outside the scale of 1 to %d\n",
                     count + 1, v, quiz->points);
             return false;
@@ -395,10 +403,14 @@ static int run_score(App *app)
     if (parse_answers(app->options.answers, &app->bundle.quiz, session.answers)) {
         QuizScore s;
         if (quiz_score(&app->bundle.quiz, session.answers, &s)) {
-            printf("anxiety=%d.%02d avoidance=%d.%02d style=%s\n",
-                   s.hundredths[DIM_ANXIETY] / 100, s.hundredths[DIM_ANXIETY] % 100,
-                   s.hundredths[DIM_AVOIDANCE] / 100, s.hundredths[DIM_AVOIDANCE] % 100,
-                   quiz_style_id(s.style));
+            for (int d = 0; d < DIM_COUNT; d++) {
+                if (s.placed[d])
+                    printf("%s=%d.%02d ", quiz_dimension_id((Dimension)d), s.hundredths[d] / 100,
+                           s.hundredths[d] % 100);
+                else
+                    printf("%s=- ", quiz_dimension_id((Dimension)d)); /* too few answers */
+            }
+            printf("style=%s\n", quiz_style_id_or_none(s.style));
             status = 0;
         }
     }

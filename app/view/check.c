@@ -39,6 +39,7 @@ static const char *const action_names[ACT_ACTION_COUNT] = {
     [ACT_PIN_OK] = "PIN OK", [ACT_STAFF_PAGE] = "staff page", [ACT_STAFF_EXIT] = "close the app",
     [ACT_STAFF_RELOAD] = "reload", [ACT_STAFF_TALLY_RESET] = "reset the tally",
     [ACT_STAFF_BRIGHTNESS] = "brightness",
+    [ACT_SKIP] = "skip",
 };
 /* every action has a name: a new one without it fails to build */
 _Static_assert(ACT_STAFF_BRIGHTNESS == ACT_ACTION_COUNT - 1, "name the new actions in action_names");

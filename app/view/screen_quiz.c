@@ -39,8 +39,15 @@ static void answer_in_column(Ctx *x, Rect br, int i, bool chosen)
     draw_target(x->out, br, ACT_ANSWER, i + 1, number);
 }
 
+/* "Doesn't apply to me": skips the statement (shown chosen when it was skipped). */
+static void skip_button(Ctx *x, Rect r, int n)
+{
+    button(x, r, bundle_word(x->b, WORD_QUESTION_SKIP), ACT_SKIP, 0,
+           x->f->quiz.answers[n] == QUIZ_SKIPPED ? BUTTON_SELECTED : BUTTON_QUIET);
+}
+
 /* Portrait: the answers in a column (two when one would take too much of the screen) at
- * the bottom. Returns where they start. */
+ * the bottom, the skip button across the column under them. Returns where they start. */
 static float answers_column(Ctx *x, int n, float top)
 {
     const ViewMetrics *vm = x->vm;
@@ -49,11 +56,13 @@ static float answers_column(Ctx *x, int n, float top)
     int points = q->points;
     float gap = 10 * u, maxw = x->w - 2 * m;
     int cols = 1;
-    if (points * t + (points - 1) * gap > (x->h - top) * 0.62f)
+    if ((points + 1) * t + points * gap > (x->h - top) * 0.62f)
         cols = 2;
     int rows = (points + cols - 1) / cols;
     float cw = (fminf(maxw, 560 * u * cols) - (cols - 1) * gap) / cols, x0 = (x->w - (cw * cols + (cols - 1) * gap)) / 2;
-    float by = x->h - m * 0.6f - rows * t - (rows - 1) * gap;
+    float sy = x->h - m * 0.6f - t;
+    skip_button(x, (Rect){ x0, sy, cw * cols + (cols - 1) * gap, t }, n);
+    float by = sy - gap - rows * t - (rows - 1) * gap;
     for (int i = 0; i < points; i++) {
         Rect br = { x0 + (i / rows) * (cw + gap), by + (i % rows) * (t + gap), cw, t };
         answer_in_column(x, br, i, x->f->quiz.answers[n] == i + 1);
@@ -62,7 +71,9 @@ static float answers_column(Ctx *x, int n, float top)
 }
 
 /* Landscape: the answers in a row of numbered buttons at the bottom, the scale's words
- * under them (the ends under the end buttons, others centred). Returns where they start. */
+ * under them (the ends under the end buttons, others centred); the skip button at the end
+ * of the row, or centred under the words when the row would leave it no room. Returns
+ * where they start. */
 static float answers_row(Ctx *x, int n)
 {
     const ViewMetrics *vm = x->vm;
@@ -70,10 +81,20 @@ static float answers_row(Ctx *x, int n)
     float u = vm->unit, m = vm->margin, t = vm->target;
     int points = q->points;
     float gap = 10 * u, maxw = x->w - 2 * m;
-    float bw = fminf(t * 1.5f, (maxw - (points - 1) * gap) / points);
+    float sw = fminf(maxw, fmaxf(button_width(x, bundle_word(x->b, WORD_QUESTION_SKIP)), 2 * t));
+    float beside_w = (maxw - sw - 2 * gap - (points - 1) * gap) / points;
+    bool beside = beside_w >= t;
+    float bw = fminf(t * 1.5f, beside ? beside_w : (maxw - (points - 1) * gap) / points);
     float label_h = 2.0f * line_h(x, FONT_CAPTION);
-    float row_w = points * bw + (points - 1) * gap, x0 = (x->w - row_w) / 2;
+    float row_w = points * bw + (points - 1) * gap;
+    float x0 = (x->w - row_w - (beside ? sw + 2 * gap : 0)) / 2;
     float by = x->h - m * 0.6f - label_h - t;
+    if (beside) {
+        skip_button(x, (Rect){ x0 + row_w + 2 * gap, by, sw, t }, n);
+    } else {
+        by -= t + 4 * u;
+        skip_button(x, (Rect){ (x->w - sw) / 2, x->h - m * 0.6f - t, sw, t }, n);
+    }
     for (int i = 0; i < points; i++) {
         const char *label = draw_printf(x->out, "%d", i + 1);
         button(x, (Rect){ x0 + i * (bw + gap), by, bw, t }, label, ACT_ANSWER, i + 1,
@@ -101,18 +122,25 @@ static float answers_row(Ctx *x, int n)
     return by;
 }
 
-/* The hint (if the bundle has one) and the statement, centred between `top` and `by`. */
+/* The instruction (on the first statement), the hint (if the bundle has one) and the
+ * statement, centred between `top` and `by`. */
 static void question_statement(Ctx *x, int n, float top, float by)
 {
     const ViewMetrics *vm = x->vm;
     const char *text = x->b->quiz.items[n].text;
     const char *hint = bundle_word(x->b, WORD_QUESTION_HINT);
+    const char *intro = n == 0 ? bundle_word(x->b, WORD_QUESTION_INSTRUCTION) : "";
     float width = fminf(x->w - 2 * vm->margin, 34.0f * x->m->size[FONT_HEADING]);
     float sh = paragraph_height(x, FONT_HEADING, text, width);
     float hh = hint[0] ? paragraph_height(x, FONT_CAPTION, hint, width) + vm->gap : 0;
+    float ih = intro[0] ? paragraph_height(x, FONT_BODY, intro, width) + vm->gap * 1.5f : 0;
     float space = by - vm->gap - top;
-    float sy = top + fmaxf(0, (space - sh - hh) / 2);
+    float sy = top + fmaxf(0, (space - sh - hh - ih) / 2);
     Rect box = { (x->w - width) / 2, sy, width, by - vm->gap - sy };
+    if (intro[0])
+        box.y += paragraph(x, FONT_BODY, intro, box, ALIGN_CENTRE, colour(x, COLOUR_TEXT),
+                           colour(x, COLOUR_BACKGROUND)) + vm->gap * 1.5f;
+    box.h = by - vm->gap - box.y;
     if (hint[0])
         box.y += paragraph(x, FONT_CAPTION, hint, box, ALIGN_CENTRE, colour(x, COLOUR_MUTED),
                            colour(x, COLOUR_BACKGROUND)) + vm->gap;
