@@ -402,7 +402,7 @@ static void kind_words(Ctx *x, const ResultText *r, Rect box)
     paragraph(x, FONT_CAPTION, r->kind[1], (Rect){ box.x, box.y + y, box.w, box.h - y }, ALIGN_LEFT, fg, bg);
 }
 
-/* The deck's first page's height, with the engine's spacing (and a little to spare): what
+/* The deck's first page's height, with the engine's spacing: what
  * it can sound like and the quote, then the summary (SUMMARY_HERE) or the page controls
  * (SUMMARY_NEXT). */
 static float words_height(Ctx *x, const ResultText *r, float width, Summary summary)
@@ -416,7 +416,7 @@ static float words_height(Ctx *x, const ResultText *r, float width, Summary summ
         h += (h > 0 ? 10 * u : 0) + text_height(x, FONT_BODY, r->info->summary, width, 10 * u);
     else if (summary == SUMMARY_NEXT)
         h += x->vm->target + x->vm->gap * 0.5f;
-    return h + 0.25f * (float)line_h(x, FONT_BODY);
+    return h;
 }
 
 /* The text column of `width`: the headline block, the deck, the kind words at its foot. */
@@ -526,17 +526,20 @@ static float lack_beside(Ctx *x, const ResultText *r, float side, Rect area, Sum
     return column_height(x, r, width, summary) - area.h;
 }
 
-/* Landscape: a square map (the gutter left of it) on the left, the column beside it.
- * `area` is between the top bar and the buttons. */
+/* Landscape: the map (the gutter left of it) on the left, the column beside it. The map
+ * is square, or taller where its quadrants need it for their names and the dot. `area` is
+ * between the top bar and the buttons. */
 static void result_wide(Ctx *x, ResultText *r, const QuizScore *s, Rect area)
 {
     const ViewMetrics *vm = x->vm;
     float u = vm->unit, gap = vm->gap, gw = axis_gutter(x);
-    float most = fminf(area.h - map_extra(x) + gap, (area.w - gw) * 0.42f);
-    float least = map_least_width(x);
-    least = fmaxf(least, map_least_height(x, least));
+    float tallest = area.h - map_extra(x) + gap;
+    float most = fminf(tallest, (area.w - gw) * 0.42f), least = map_least_width(x);
+    while (least < most && map_least_height(x, least) > tallest)
+        least += 8 * u;
     float side = map_size(x, r, area, most, least, lack_beside);
-    result_map(x, (Rect){ area.x + gw, area.y + 6 * u, side, side }, s);
+    float height = fminf(tallest, fmaxf(side, map_least_height(x, side)));
+    result_map(x, (Rect){ area.x + gw, area.y + 6 * u, side, height }, s);
     float cx = area.x + gw + side + 2 * gap;
     result_column(x, r, (Rect){ cx, area.y, area.x + area.w - cx, area.h });
 }
