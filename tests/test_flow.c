@@ -786,6 +786,14 @@ static void skipping_everything_gives_a_result_with_no_style(void **state)
     assert_int_equal(f.style, STYLE_COUNT);
     act(&f, ACT_BACK, 0, &t);
     assert_int_equal(f.screen, SCREEN_RESULT);
+    /* a style chosen from that list, then Back twice: the list, then the result */
+    act(&f, ACT_GUIDANCE, STYLE_COUNT, &t);
+    act(&f, ACT_GUIDANCE, STYLE_AVOIDANT, &t);
+    assert_int_equal(f.style, STYLE_AVOIDANT);
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.style, STYLE_COUNT);
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.screen, SCREEN_RESULT);
     act(&f, ACT_RESTART, 0, &t);
     assert_true(session_is_wiped(&f.quiz));
 }

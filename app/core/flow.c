@@ -271,7 +271,8 @@ static void page_by(Flow *f, int delta, long now)
         /* Back from the first page: up a level */
         if (f->screen == SCREEN_GUIDANCE && f->style != STYLE_COUNT && f->back_to == SCREEN_GUIDANCE) {
             f->style = STYLE_COUNT;
-            open_deck(f, SCREEN_GUIDANCE, SCREEN_HOME, now);
+            /* a finished reflection means the list was opened from the result */
+            open_deck(f, SCREEN_GUIDANCE, f->quiz.scored ? SCREEN_RESULT : SCREEN_HOME, now);
         } else {
             go(f, f->back_to, now);
         }
