@@ -2,7 +2,7 @@
  * bundle, then run what was asked.
  *
  *   attune [--config FILE] [--bundle DIR]              the app, in a window or fullscreen
- *   attune --check [--config FILE] [--bundle DIR]      validate; file:line problems; exit 0 = none
+ *   attune --check [--all-sizes] [--config FILE] [--bundle DIR]   validate, lay out; exit 0 = no error
  *   attune --score A,B,C,… [--bundle DIR]              score one answer set, one line
  *   attune --headless --size WxH --script FILE [--shots DIR]   the app driven by a script
  *   attune --headless --soak N [--seed S] [--size WxH]  N random events, invariants checked
@@ -33,6 +33,7 @@
 #include "drive/script.h"
 #include "core/tally.h"
 #include "drive/headless.h"
+#include "render/rotate.h"
 #include "shell/shell.h"
 
 #ifndef ATTUNE_VERSION
@@ -56,6 +57,7 @@ typedef struct Options {
     long soak;            /* --headless --soak N: random events (0: none) */
     long seed;            /* --seed (default 1; -1 while parsing: not given) */
     int width, height;    /* --size */
+    bool all_sizes;       /* --check --all-sizes: lay out at the tour's six sizes */
 } Options;
 
 /* The one App: what main() loaded, passed to whatever runs. */
@@ -72,7 +74,7 @@ typedef struct App {
 static void usage(FILE *out)
 {
     fputs("usage: attune [--config FILE] [--bundle DIR]\n"
-          "       attune --check [--config FILE] [--bundle DIR]\n"
+          "       attune --check [--all-sizes] [--config FILE] [--bundle DIR]\n"
           "       attune --score A,B,C,... [--bundle DIR]\n"
           "       attune --headless --size WxH --script FILE [--shots DIR] [--config FILE] [--bundle DIR]\n"
           "       attune --headless --soak N [--seed S] [--size WxH] [--config FILE] [--bundle DIR]\n"
@@ -83,9 +85,14 @@ static void usage(FILE *out)
           "  --bundle DIR    a content folder (assets/content/en); default: the config's\n"
           "                  [content] bundle and language, else the installed content\n"
           "  --check         check the config and the bundle; prints file:line: error|warning\n"
-          "                  lines and a summary; exit 0 only when there is no error\n"
-          "  --score LIST    one answer per quiz item, in quiz order (1 to the scale's points);\n"
-          "                  prints: anxiety=M avoidance=M style=ID\n"
+          "                  lines and a summary; exit 0 only when there is no error; lays\n"
+          "                  every screen out at the config's display size and rotation and\n"
+          "                  warns of what does not fit\n"
+          "  --all-sizes     with --check: lay out at the tour's six sizes instead (800x480,\n"
+          "                  1024x600, 1280x800, 1920x1080, 720x1280, 1080x1920)\n"
+          "  --score LIST    one answer per quiz item, in quiz order (1 to the scale's points,\n"
+          "                  - for a skipped statement); prints: anxiety=M avoidance=M style=ID\n"
+          "                  (M is - and ID none when a dimension has under half its answers)\n"
           "  --headless      run without a display, driven by --script FILE (one command a line,\n"
           "                  listed below); exit 1 at the first failed expect\n"
           "  --soak N        with --headless: N random events (taps, swipes, keys, idle gaps,\n"
@@ -110,13 +117,14 @@ typedef enum OptKind {
     OPT_TEXT,     /* a value kept as given: a file, a folder, the answers */
     OPT_SIZE,     /* WIDTHxHEIGHT */
     OPT_NUMBER,   /* a whole number, at least `least` */
+    OPT_FLAG,     /* no value: sets a bool in Options */
 } OptKind;
 
 typedef struct OptSpec {
     const char *name;
     OptKind kind;
     Mode mode;          /* OPT_MODE, and --score: the mode it chooses (MODE_RUN: none) */
-    size_t field;       /* OPT_TEXT: a const char * in Options; OPT_NUMBER: a long */
+    size_t field;       /* OPT_TEXT: a const char * in Options; OPT_NUMBER: a long; OPT_FLAG: a bool */
     long least;         /* OPT_NUMBER */
     const char *wrong;  /* said when the value is missing (OPT_NUMBER: or not a number) */
 } OptSpec;
@@ -132,6 +140,7 @@ static const OptSpec option_specs[] = {
     { "--soak", OPT_NUMBER, MODE_RUN, offsetof(Options, soak), 1,
       "--soak takes a whole number of events, like --soak 100000" },
     { "--seed", OPT_NUMBER, MODE_RUN, offsetof(Options, seed), 0, "--seed takes a whole number, like --seed 42" },
+    { "--all-sizes", OPT_FLAG, MODE_RUN, offsetof(Options, all_sizes), 0, NULL },
     { "--headless", OPT_MODE, MODE_HEADLESS, 0, 0, NULL },
     { "--tour", OPT_MODE, MODE_TOUR, 0, 0, NULL },
     { "--check", OPT_MODE, MODE_CHECK, 0, 0, NULL },
@@ -189,6 +198,10 @@ static int options_agree(Options *o)
                 o->mode == MODE_TOUR ? "--tour" : "--headless");
         return EXIT_USAGE;
     }
+    if (o->all_sizes && o->mode != MODE_CHECK) {
+        fprintf(stderr, "attune: --all-sizes goes with --check\n");
+        return EXIT_USAGE;
+    }
     if ((o->soak || o->seed >= 0) && o->mode != MODE_HEADLESS) {
         fprintf(stderr, "attune: --soak and --seed go with --headless\n");
         return EXIT_USAGE;
@@ -213,9 +226,12 @@ static int parse_options(int argc, char **argv, Options *o)
             fprintf(stderr, "attune: unknown option '%s' (see attune --help)\n", argv[i]);
             return EXIT_USAGE;
         }
-        if (spec->kind != OPT_MODE && !option_value(spec, i + 1 < argc ? argv[i + 1] : NULL, o))
+        bool takes_value = spec->kind != OPT_MODE && spec->kind != OPT_FLAG;
+        if (takes_value && !option_value(spec, i + 1 < argc ? argv[i + 1] : NULL, o))
             return EXIT_USAGE;
-        if (spec->kind != OPT_MODE)
+        if (spec->kind == OPT_FLAG)
+            *(bool *)((char *)o + spec->field) = true;
+        if (takes_value)
             i++;
         if (spec->mode == MODE_RUN)
             continue;
@@ -294,8 +310,48 @@ static bool load_all(App *app)
 
 static bool open_shell(App *app, bool headless, bool unavailable, long now);
 
-/* Lays every screen out at the configured size (headless) and reports what does not fit
- * or cannot be read, as warnings: the same checks as --tour. Returns how many. */
+/* The sizes the tour visits (tests/tour.sh): `--check --all-sizes` lays out at each. */
+static const int check_sizes[][2] = { { 800, 480 }, { 1024, 600 }, { 1280, 800 },
+                                      { 1920, 1080 }, { 720, 1280 }, { 1080, 1920 } };
+
+/* Lays every screen out at `width` x `height` (headless) and reports what does not fit or
+ * cannot be read, as warnings (at most 20; then how many more): the same checks as
+ * --tour. Returns how many, or -1 when it could not lay out at all. */
+static int check_layout_at(App *app, int width, int height)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    app->options.width = width;
+    app->options.height = height;
+    if (!out || !open_shell(app, true, false, 0)) {
+        if (out)
+            fclose(out);
+        free(text);
+        return -1;
+    }
+    headless_tour(&app->shell, NULL, out);
+    shell_close(&app->shell);
+    fclose(out);
+    int found = 0;
+    for (char *line = text; line && *line;) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        if (strncmp(line, "problem: ", 9) == 0 && found++ < 20)
+            printf("attune: warning: at %dx%d, %s\n", width, height, line + 9);
+        line = nl ? nl + 1 : NULL;
+    }
+    free(text);
+    if (found > 20)
+        printf("attune: warning: %d more layout problems: attune --tour --size %dx%d lists them all\n",
+               found - 20, width, height);
+    return found;
+}
+
+/* Checks the theme, then lays the bundle out as a patron will see it: at the config's
+ * panel size turned by its rotation (a panel of 800x480 turned 90 degrees is 480x800),
+ * or, with --all-sizes, at each of the tour's sizes. Returns how many warnings. */
 static int check_layout(App *app)
 {
     int found = 0;
@@ -303,31 +359,18 @@ static int check_layout(App *app)
     check_theme(&app->config, &theme);
     for (int i = 0; i < theme.count; i++, found++)
         printf("%s:1: warning: %s\n", app->options.config ? app->options.config : "config", theme.lines[i]);
-    char *text = NULL;
-    size_t size = 0;
-    FILE *out = open_memstream(&text, &size);
-    if (!out || !open_shell(app, true, false, 0)) {
-        printf("attune: warning: the layout was not checked (no display or font; see above)\n");
-        if (out)
-            fclose(out);
-        free(text);
-        return found + 1;
+    int sizes = app->options.all_sizes ? (int)(sizeof(check_sizes) / sizeof(check_sizes[0])) : 1;
+    for (int i = 0; i < sizes; i++) {
+        int w = check_sizes[i][0], h = check_sizes[i][1];
+        if (!app->options.all_sizes)
+            rotate_logical_size(app->config.rotation, app->config.width, app->config.height, &w, &h);
+        int n = check_layout_at(app, w, h);
+        if (n < 0) {
+            printf("attune: warning: the layout was not checked (no display or font; see above)\n");
+            return found + 1;
+        }
+        found += n;
     }
-    headless_tour(&app->shell, NULL, out);
-    shell_close(&app->shell);
-    fclose(out);
-    for (char *line = text; line && *line;) {
-        char *nl = strchr(line, '\n');
-        if (nl)
-            *nl = '\0';
-        if (strncmp(line, "problem: ", 9) == 0 && found++ < 20)
-            printf("attune: warning: at %dx%d, %s\n", app->config.width, app->config.height, line + 9);
-        line = nl ? nl + 1 : NULL;
-    }
-    free(text);
-    if (found > 20)
-        printf("attune: warning: %d more layout problems: attune --tour --size %dx%d lists them all\n",
-               found - 20, app->config.width, app->config.height);
     return found;
 }
 
@@ -345,7 +388,8 @@ static int run_check(App *app)
     return ok ? 0 : EXIT_PROBLEMS;
 }
 
-/* Parses "1,4,7" into answers; says what is wrong and returns false otherwise. */
+/* Parses "1,4,7" into answers ("-" is a skipped statement); says what is wrong and
+ * returns false otherwise. */
 static bool parse_answers(const char *list, const Quiz *quiz, unsigned char *answers)
 {
     int count = 0;
@@ -353,15 +397,21 @@ static bool parse_answers(const char *list, const Quiz *quiz, unsigned char *ans
     for (;;) {
         const char *start = p;
         long v = 0;
-        while (*p >= '0' && *p <= '9' && v < 1000)
+        bool skipped = *p == '-' && (p[1] == ',' || p[1] == '\0');
+        if (skipped)
+            p++;
+        while (!skipped && *p >= '0' && *p <= '9' && v < 1000)
             v = v * 10 + (*p++ - '0');
         if (p == start || (*p != ',' && *p != '\0')) {
             fprintf(stderr, "attune: --score: answer %d is not a whole number; write the "
-                    "answers as numbers from 1 to %d separated by commas, like 1,4,7\n",
+                    "answers as numbers from 1 to %d separated by commas, like 1,4,7 "
+                    "(- for a skipped statement)\n",
                     count + 1, quiz->points);
             return false;
         }
-        if (v < 1 || v > quiz->points) {
+        if (skipped)
+            v = QUIZ_SKIPPED;
+        else if (v < 1 || v > quiz->points) {
             fprintf(stderr, "attune: --score: answer %d is %ld, outside the scale of 1 to %d\n",
                     count + 1, v, quiz->points);
             return false;
@@ -395,10 +445,14 @@ static int run_score(App *app)
     if (parse_answers(app->options.answers, &app->bundle.quiz, session.answers)) {
         QuizScore s;
         if (quiz_score(&app->bundle.quiz, session.answers, &s)) {
-            printf("anxiety=%d.%02d avoidance=%d.%02d style=%s\n",
-                   s.hundredths[DIM_ANXIETY] / 100, s.hundredths[DIM_ANXIETY] % 100,
-                   s.hundredths[DIM_AVOIDANCE] / 100, s.hundredths[DIM_AVOIDANCE] % 100,
-                   quiz_style_id(s.style));
+            for (int d = 0; d < DIM_COUNT; d++) {
+                if (s.placed[d])
+                    printf("%s=%d.%02d ", quiz_dimension_id((Dimension)d), s.hundredths[d] / 100,
+                           s.hundredths[d] % 100);
+                else
+                    printf("%s=- ", quiz_dimension_id((Dimension)d)); /* too few answers */
+            }
+            printf("style=%s\n", quiz_style_id_or_none(s.style));
             status = 0;
         }
     }

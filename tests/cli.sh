@@ -1,6 +1,7 @@
 #!/bin/sh
 # tests/cli.sh ATTUNE — the command-line contract of docs/design.md: --version, --help,
-# --check on good content and config, and --score on the default bundle and on other
+# --check on good content and config (laid out at the config's size and rotation, and at
+# the six tour sizes), and --score (with skipped statements) on the default bundle and on other
 # valid bundles (tests/score/*: other scale sizes, items and thresholds). The expected
 # scores are worked out by hand in the comments. Run from the project root.
 set -u
@@ -50,7 +51,8 @@ expect 0 "anxiety=7.00 avoidance=7.00 style=disorganized" "$attune" $b --score 7
 expect 0 "anxiety=1.00 avoidance=1.00 style=secure" "$attune" $b --score 1,1,7,7,1,1,7,7,1,1,7,7,1,1
 # all 1: plain items 1 (x4), reversed 7 (x3): 25/7 = 3.571 on both, below the midpoint 4
 expect 0 "anxiety=3.57 avoidance=3.57 style=secure" "$attune" --score 1,1,1,1,1,1,1,1,1,1,1,1,1,1
-# all 4: exactly the midpoint on both, which counts as high
+# all 4: exactly the midpoint on both, which counts as high (the style id stays the
+# model's; the result screen heads it "near the middle of the map", not with a style)
 expect 0 "anxiety=4.00 avoidance=4.00 style=disorganized" "$attune" --score 4,4,4,4,4,4,4,4,4,4,4,4,4,4
 # anxiety 4+(8-3)+6+(8-4)+5+(8-2)+4 = 34/7 = 4.857; avoidance 5+(8-2)+4+(8-3)+5+(8-4)+6 = 35/7 = 5
 expect 0 "anxiety=4.86 avoidance=5.00 style=disorganized" "$attune" --score 4,5,3,2,6,4,4,3,5,5,2,4,4,6
@@ -86,6 +88,52 @@ expect 2 "attune: --score: 14 answers given, but the quiz has 6 items (one answe
 overlay "$top/tests/score/two-items" "$tmp/two"
 expect 0 "anxiety=2.00 avoidance=1.00 style=anxious" "$attune" --bundle "$tmp/two" --score 2,2
 expect 0 "anxiety=1.00 avoidance=2.00 style=avoidant" "$attune" --bundle "$tmp/two" --score 1,1
+
+# Skipped statements (-): a dimension's mean is over its answered items; under half of a
+# dimension's items answered gives no score and no style.
+# the "anxious" answers above with a2 (the third) skipped: anxiety is still 7
+expect 0 "anxiety=7.00 avoidance=1.00 style=anxious" "$attune" $b --score 7,1,-,7,7,1,1,7,7,1,1,7,7,1
+# every avoidance item skipped: anxiety 7.00, avoidance none
+expect 0 "anxiety=7.00 avoidance=- style=none" "$attune" $b --score 7,-,1,-,7,-,1,-,7,-,1,-,7,-
+# avoidance: 4 of 7 answered (at least half) is placed; 3 of 7 is not
+expect 0 "anxiety=7.00 avoidance=1.00 style=anxious" "$attune" $b --score 7,1,1,7,7,1,1,7,7,-,1,-,7,-
+expect 0 "anxiety=7.00 avoidance=- style=none" "$attune" $b --score 7,1,1,7,7,1,1,-,7,-,1,-,7,-
+expect 0 "anxiety=- avoidance=- style=none" "$attune" $b --score -,-,-,-,-,-,-,-,-,-,-,-,-,-
+for answers in "--,1" "1,-2" "-,"; do
+    out=$("$attune" $b --score "$answers" 2>&1)
+    status=$?
+    case "$status:$out" in
+    "2:attune: --score: answer "*) ok ;;
+    *) bad "--score '$answers' gave exit $status: $out" ;;
+    esac
+done
+
+# --check lays the bundle out as a patron sees it: at the config's size turned by its
+# rotation (a 300x1000 panel turned 270 degrees is 1000x300, where statements overflow),
+# and with --all-sizes at each of the tour's six sizes.
+printf '[display]\nwidth = 300\nheight = 1000\nrotation = 270\n' >"$tmp/turned.ini"
+out=$("$attune" --check --config "$tmp/turned.ini" $b 2>&1)
+case $out in
+*"at 300x1000"*) bad "--check laid the turned panel out unturned" "$out" ;;
+*"warning: at 1000x300, question-"*) ok ;;
+*) bad "--check did not lay out at the turned size 1000x300" "$out" ;;
+esac
+# the first statement made long enough to overflow its screen at every size
+mkdir -p "$tmp/long"
+cp assets/content/en/*.ini "$tmp/long/"
+long="When we have been close I sometimes notice that I want more and more reassurance from my"
+long="$long partner about where we stand and what we mean to each other today, and when I do not"
+awk -v long="$long" -v more="hear it I keep wondering about it for a long time afterwards, and I cannot stop myself." '
+    !done && /^text = / { print "text = " long; print "  " more; skip = 1; done = 1; next }
+    skip && /^  / { next }
+    { skip = 0; print }' assets/content/en/quiz.ini >"$tmp/long/quiz.ini"
+sizes() { "$attune" --check "$@" --bundle "$tmp/long" | sed -n 's/^attune: warning: at \([0-9x]*\), .*/\1/p' | sort -u | tr '\n' ' '; }
+got=$(sizes)
+[ "$got" = "800x480 " ] && ok || bad "--check (the built-in 800x480) warned at: $got"
+got=$(sizes --all-sizes)
+[ "$got" = "1024x600 1080x1920 1280x800 1920x1080 720x1280 800x480 " ] && ok ||
+    bad "--check --all-sizes warned at: $got"
+expect 2 "attune: --all-sizes goes with --check" "$attune" --all-sizes --score 1
 
 # A broken bundle cannot be scored
 overlay "$top/tests/broken/misspelt-key" "$tmp/broken"

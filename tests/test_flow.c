@@ -754,6 +754,63 @@ static void two_answers_300_ms_apart_move_on_two_questions(void **state)
     assert_int_equal(f.quiz.current, 3);
 }
 
+/* Skipping: each skip moves on one statement, a second within the guard is a tap burst. */
+static void a_skip_moves_on_and_a_second_within_300_ms_does_not(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_home(&f, &t);
+    act(&f, ACT_OPEN, SCREEN_QUESTION, &t);
+    t += STEP_MS;
+    flow_action(&f, ACT_SKIP, 0, t);
+    flow_action(&f, ACT_SKIP, 0, t + 100);
+    flow_action(&f, ACT_ANSWER, 5, t + 200);
+    assert_int_equal(f.quiz.current, 1);
+    assert_int_equal(f.quiz.answers[0], QUIZ_SKIPPED);
+    assert_int_equal(f.quiz.answers[1], 0);
+    flow_action(&f, ACT_SKIP, 0, t + FLOW_ANSWER_GUARD_MS);
+    assert_int_equal(f.quiz.current, 2);
+}
+
+/* Every statement skipped: the result has no style, is not counted, and is wiped. */
+static void skipping_everything_gives_a_result_with_no_style(void **state)
+{
+    const Fixture *fx = *state;
+    Config config = fx->config;
+    config.tally = true;
+    config.tally_file = "tally.ini"; /* never written here */
+    Flow f;
+    long t;
+    start(&f, &config, fx, &t);
+    to_home(&f, &t);
+    act(&f, ACT_OPEN, SCREEN_QUESTION, &t);
+    while (f.screen == SCREEN_QUESTION)
+        act(&f, ACT_SKIP, 0, &t);
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    assert_true(f.quiz.scored);
+    assert_int_equal(f.quiz.score.style, STYLE_COUNT);
+    assert_true(f.kiosk->tally_on);
+    assert_int_equal(f.kiosk->tally.completed, 0);
+    act(&f, ACT_GUIDANCE, STYLE_COUNT, &t); /* the four styles, from the result */
+    assert_int_equal(f.screen, SCREEN_GUIDANCE);
+    assert_int_equal(f.style, STYLE_COUNT);
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    /* a style chosen from that list, then Back twice: the list, then the result */
+    act(&f, ACT_GUIDANCE, STYLE_COUNT, &t);
+    act(&f, ACT_GUIDANCE, STYLE_AVOIDANT, &t);
+    assert_int_equal(f.style, STYLE_AVOIDANT);
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.style, STYLE_COUNT);
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    act(&f, ACT_RESTART, 0, &t); /* asks first */
+    act(&f, ACT_CLEAR, 0, &t);
+    assert_true(session_is_wiped(&f.quiz));
+}
+
 /* --- quick exit ------------------------------------------------------------------------- */
 
 static void the_quick_exit_button_wipes_and_shows_attract_from_every_screen(void **state)
@@ -1485,6 +1542,8 @@ int main(void)
         /* the tap-burst guard */
         cmocka_unit_test(two_answers_100_ms_apart_move_on_one_question),
         cmocka_unit_test(two_answers_300_ms_apart_move_on_two_questions),
+        cmocka_unit_test(a_skip_moves_on_and_a_second_within_300_ms_does_not),
+        cmocka_unit_test(skipping_everything_gives_a_result_with_no_style),
         /* quick exit */
         cmocka_unit_test(the_quick_exit_button_wipes_and_shows_attract_from_every_screen),
         cmocka_unit_test(escape_wipes_and_shows_attract_from_every_screen),

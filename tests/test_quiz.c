@@ -1,6 +1,6 @@
 /* test_quiz.c — the scoring model of docs/design.md, on small hand-made quizzes: every
  * style, reverse keys, thresholds (default and set), other scale sizes, near the line,
- * a mean exactly at the threshold, Back, and the wipe. */
+ * a mean exactly at the threshold, skipped statements, Back, and the wipe. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -182,6 +182,64 @@ static void a_session_answers_goes_back_and_changes(void **state)
     assert_int_equal(session.score.style, STYLE_DISORGANIZED);
 }
 
+static void a_skipped_statement_leaves_the_mean_to_the_others(void **state)
+{
+    (void)state;
+    /* three anxiety items; the skipped one would have pulled the mean to 1 */
+    Quiz q = make_quiz(7, "xxxvv");
+    const unsigned char a[] = { 7, QUIZ_SKIPPED, 6, 1, 2 };
+    QuizScore s = score(&q, a);
+    assert_true(s.placed[DIM_ANXIETY]);
+    assert_int_equal(s.hundredths[DIM_ANXIETY], 650);
+    assert_int_equal(s.hundredths[DIM_AVOIDANCE], 150);
+    assert_int_equal(s.style, STYLE_ANXIOUS);
+    assert_string_equal(quiz_style_id_or_none(s.style), "anxious");
+}
+
+static void under_half_answered_places_no_dimension_and_no_style(void **state)
+{
+    (void)state;
+    Quiz q = make_quiz(7, "xxxxvvv");
+    const unsigned char half[] = { 7, 7, QUIZ_SKIPPED, QUIZ_SKIPPED, 1, 1, 1 };
+    QuizScore s = score(&q, half); /* exactly half of anxiety: placed */
+    assert_true(s.placed[DIM_ANXIETY]);
+    assert_int_equal(s.style, STYLE_ANXIOUS);
+    const unsigned char under[] = { 7, QUIZ_SKIPPED, QUIZ_SKIPPED, QUIZ_SKIPPED, 1, 1, 1 };
+    s = score(&q, under);
+    assert_false(s.placed[DIM_ANXIETY]);
+    assert_true(s.placed[DIM_AVOIDANCE]);
+    assert_int_equal(s.hundredths[DIM_AVOIDANCE], 100);
+    assert_int_equal(s.style, STYLE_COUNT);
+    assert_string_equal(quiz_style_id_or_none(s.style), "none");
+    const unsigned char none[] = { QUIZ_SKIPPED, QUIZ_SKIPPED, QUIZ_SKIPPED, QUIZ_SKIPPED,
+                                   QUIZ_SKIPPED, QUIZ_SKIPPED, QUIZ_SKIPPED };
+    s = score(&q, none);
+    assert_false(s.placed[DIM_ANXIETY] || s.placed[DIM_AVOIDANCE]);
+    assert_int_equal(s.style, STYLE_COUNT);
+}
+
+static void a_session_skips_like_it_answers(void **state)
+{
+    (void)state;
+    Quiz q = make_quiz(7, "xxvv");
+    QuizSession session;
+    quiz_session_start(&session, &q);
+    assert_true(quiz_session_skip(&session));
+    assert_int_equal(session.current, 1);
+    assert_true(quiz_session_answer(&session, 7));
+    assert_true(quiz_session_answer(&session, 1));
+    assert_true(quiz_session_skip(&session));
+    assert_true(quiz_session_done(&session));
+    assert_false(quiz_session_skip(&session)); /* finished */
+    assert_int_equal(session.score.style, STYLE_ANXIOUS);
+    assert_true(quiz_session_back(&session)); /* a skip can be changed into an answer */
+    assert_int_equal(session.answers[3], QUIZ_SKIPPED);
+    assert_true(quiz_session_answer(&session, 7));
+    assert_int_equal(session.score.style, STYLE_DISORGANIZED);
+    quiz_session_wipe(&session);
+    assert_int_equal(session.answers[0], 0);
+}
+
 static void a_wipe_leaves_nothing_behind(void **state)
 {
     (void)state;
@@ -215,6 +273,9 @@ int main(void)
         cmocka_unit_test(near_the_line_is_flagged_per_dimension),
         cmocka_unit_test(bad_answers_are_refused),
         cmocka_unit_test(a_session_answers_goes_back_and_changes),
+        cmocka_unit_test(a_skipped_statement_leaves_the_mean_to_the_others),
+        cmocka_unit_test(under_half_answered_places_no_dimension_and_no_style),
+        cmocka_unit_test(a_session_skips_like_it_answers),
         cmocka_unit_test(a_wipe_leaves_nothing_behind),
     };
     return cmocka_run_group_tests_name("quiz", tests, NULL, NULL);

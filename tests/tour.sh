@@ -1,17 +1,23 @@
 #!/bin/sh
-# tests/tour.sh ATTUNE SIZE… — `attune --tour` at each size must find no layout problem:
-# no text over its box, every target 9 mm or more and apart, text large enough, contrast.
+# tests/tour.sh ATTUNE SIZE… — `attune --tour` at each size must find no problem, of
+# layout (no text over its box, every target 9 mm or more and apart, text large enough,
+# contrast) or of reading (no page that starts or ends inside a sentence, no quote split,
+# no lone body line, no heading last, no continued card without its heading). Each size
+# is toured twice: with the built-in settings, and with config/desktop.ini, whose practice
+# card ([support] name and text) changes how Get support is paged.
 set -u
 attune=$1
 shift
 . "$(dirname "$0")/counts.sh"
 for size in "$@"; do
-    out=$("$attune" --tour --size "$size" 2>&1)
-    status=$?
-    last=$(printf '%s\n' "$out" | tail -n 1)
-    case "$status:$last" in
-    "0:tour: "*" screens, 0 problems") ok ;;
-    *) bad "tour at $size (exit $status)" "$(printf '%s\n' "$out" | head -19)" ;;
-    esac
+    for config in "" config/desktop.ini; do
+        out=$("$attune" --tour --size "$size" ${config:+--config "$config"} 2>&1)
+        status=$?
+        last=$(printf '%s\n' "$out" | tail -n 1)
+        case "$status:$last" in
+        "0:tour: "*" screens, 0 problems") ok ;;
+        *) bad "tour at $size${config:+ with $config} (exit $status)" "$(printf '%s\n' "$out" | head -19)" ;;
+        esac
+    done
 done
 summary

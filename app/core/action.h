@@ -16,6 +16,7 @@ typedef enum Action {
     ACT_DECLINE,            /* consent: not now */
     ACT_OPEN,               /* home: open screen `arg` (a Screen) */
     ACT_ANSWER,             /* question: answer `arg` (1..points) */
+    ACT_SKIP,               /* question: skip the statement ("doesn't apply to me") */
     ACT_BACK,               /* previous question / previous page / up a level */
     ACT_NEXT,               /* next page */
     ACT_HOME,               /* to the home menu (asking first when a result would be cleared) */

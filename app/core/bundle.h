@@ -59,6 +59,13 @@
     X(RESULT_GUIDANCE, "result", "guidance", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
     X(RESULT_CHEMISTRY, "result", "chemistry", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
     X(RESULT_RESTART, "result", "restart", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(QUESTION_SKIP, "question", "skip", VALUE_LINE, KEY_REQUIRED, NULL, NULL)   \
+    X(QUESTION_INSTRUCTION, "question", "instruction", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(RESULT_CHANGE, "result", "change", VALUE_LINE, KEY_REQUIRED, NULL, NULL)   \
+    X(RESULT_MIDDLE, "result", "middle", VALUE_LINE, KEY_REQUIRED, NULL, NULL)   \
+    X(RESULT_UNPLACED, "result", "unplaced", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(RESULT_UNPLACED_TEXT, "result", "unplaced_text", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(RESULT_STYLES, "result", "styles", VALUE_LINE, KEY_REQUIRED, NULL, NULL)   \
     X(STYLES_TITLE, "styles", "title", VALUE_LINE, KEY_REQUIRED, NULL, NULL)     \
     X(STYLES_INTRO, "styles", "intro", VALUE_LINE, 0, NULL, NULL)                \
     X(GUIDANCE_UNDERSTANDING, "guidance", "understanding", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \

@@ -166,7 +166,7 @@ void flow_set_page_count(Flow *f, int count)
 static void count_result(Flow *f)
 {
     Kiosk *k = f->kiosk;
-    if (!k->tally_on || !f->quiz.scored || f->tallied)
+    if (!k->tally_on || !f->quiz.scored || f->quiz.score.style == STYLE_COUNT || f->tallied)
         return;
     f->tallied = true;
     tally_count_result(&k->tally, f->quiz.score.style);
@@ -350,7 +350,8 @@ static void page_by(Flow *f, int delta, long now)
             back_to_tip(f, now);
         } else if (f->screen == SCREEN_GUIDANCE && f->style != STYLE_COUNT && f->back_to == SCREEN_GUIDANCE) {
             f->style = STYLE_COUNT;
-            open_deck(f, SCREEN_GUIDANCE, SCREEN_HOME, now);
+            /* a finished reflection means the list was opened from the result */
+            open_deck(f, SCREEN_GUIDANCE, f->quiz.scored ? SCREEN_RESULT : SCREEN_HOME, now);
         } else {
             go(f, f->back_to, now);
         }
@@ -418,10 +419,10 @@ static void on_home(Flow *f, Action action, int arg, long now)
 
 static void on_question(Flow *f, Action action, int arg, long now)
 {
-    if (action == ACT_ANSWER) {
+    if (action == ACT_ANSWER || action == ACT_SKIP) {
         if (f->last_answer >= 0 && now - f->last_answer < FLOW_ANSWER_GUARD_MS)
             return; /* a tap burst */
-        if (!quiz_session_answer(&f->quiz, arg))
+        if (!(action == ACT_SKIP ? quiz_session_skip(&f->quiz) : quiz_session_answer(&f->quiz, arg)))
             return;
         f->last_answer = now;
         if (quiz_session_done(&f->quiz)) {
@@ -443,8 +444,8 @@ static void on_question(Flow *f, Action action, int arg, long now)
 
 static void on_result(Flow *f, Action action, int arg, long now)
 {
-    if (action == ACT_GUIDANCE && is_style(arg)) {
-        f->style = (Style)arg;
+    if (action == ACT_GUIDANCE && (is_style(arg) || arg == STYLE_COUNT)) {
+        f->style = (Style)arg; /* STYLE_COUNT: the list of four (near the middle, or not placed) */
         f->origin = SCREEN_RESULT;
         open_deck(f, SCREEN_GUIDANCE, SCREEN_RESULT, now);
     } else if (action == ACT_CHEMISTRY) {

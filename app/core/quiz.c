@@ -24,6 +24,11 @@ const char *quiz_dimension_id(Dimension dim)
     return dimension_ids[dim];
 }
 
+const char *quiz_style_id_or_none(Style style)
+{
+    return style == STYLE_COUNT ? "none" : quiz_style_id(style);
+}
+
 double quiz_default_threshold(int points)
 {
     return (1.0 + points) / 2.0;
@@ -50,10 +55,13 @@ Style quiz_style_across(Style style, Dimension dim)
 bool quiz_score(const Quiz *quiz, const unsigned char *answers, QuizScore *score)
 {
     long sum[DIM_COUNT] = { 0 };
-    int count[DIM_COUNT] = { 0 };
+    int count[DIM_COUNT] = { 0 }, items[DIM_COUNT] = { 0 };
     for (int i = 0; i < quiz->item_count; i++) {
         const QuizItem *item = &quiz->items[i];
         int a = answers[i];
+        items[item->dimension]++;
+        if (a == QUIZ_SKIPPED)
+            continue;
         if (a < 1 || a > quiz->points)
             return false;
         sum[item->dimension] += item->reverse ? 1 + quiz->points - a : a;
@@ -61,8 +69,12 @@ bool quiz_score(const Quiz *quiz, const unsigned char *answers, QuizScore *score
     }
     QuizScore s = { 0 };
     for (int d = 0; d < DIM_COUNT; d++) {
-        if (count[d] == 0)
+        if (items[d] == 0)
             return false;
+        /* at least half the items answered: 2 * count >= items */
+        s.placed[d] = count[d] > 0 && 2 * count[d] >= items[d];
+        if (!s.placed[d])
+            continue;
         s.mean[d] = (double)sum[d] / count[d];
         /* round half up, exactly: (200 * sum + count) / (2 * count) */
         s.hundredths[d] = (int)((200 * sum[d] + count[d]) / (2L * count[d]));
@@ -70,7 +82,8 @@ bool quiz_score(const Quiz *quiz, const unsigned char *answers, QuizScore *score
         s.high[d] = (double)sum[d] >= quiz->threshold * count[d] - 1e-9;
         s.near[d] = fabs(s.mean[d] - quiz->threshold) <= quiz->near + 1e-9;
     }
-    s.style = style_of(s.high[DIM_ANXIETY], s.high[DIM_AVOIDANCE]);
+    s.style = s.placed[DIM_ANXIETY] && s.placed[DIM_AVOIDANCE] ? style_of(s.high[DIM_ANXIETY], s.high[DIM_AVOIDANCE])
+                                                              : STYLE_COUNT;
     *score = s;
     return true;
 }
@@ -81,15 +94,28 @@ void quiz_session_start(QuizSession *session, const Quiz *quiz)
     session->quiz = quiz;
 }
 
-bool quiz_session_answer(QuizSession *session, int answer)
+/* Records `answer` (an answer or QUIZ_SKIPPED) and moves on; scores after the last item. */
+static bool record(QuizSession *session, int answer)
 {
     const Quiz *quiz = session->quiz;
-    if (!quiz || session->current >= quiz->item_count || answer < 1 || answer > quiz->points)
+    if (!quiz || session->current >= quiz->item_count)
         return false;
     session->answers[session->current++] = (unsigned char)answer;
     if (session->current == quiz->item_count)
         session->scored = quiz_score(quiz, session->answers, &session->score);
     return true;
+}
+
+bool quiz_session_answer(QuizSession *session, int answer)
+{
+    if (!session->quiz || answer < 1 || answer > session->quiz->points)
+        return false;
+    return record(session, answer);
+}
+
+bool quiz_session_skip(QuizSession *session)
+{
+    return record(session, QUIZ_SKIPPED);
 }
 
 bool quiz_session_back(QuizSession *session)

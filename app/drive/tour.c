@@ -88,8 +88,8 @@ static void stop_welcome(Tour *t)
     visit(t, "home");
 }
 
-/* Each statement, answered along the way; then a result for each style and one near the
- * middle of the map. */
+/* Each statement, answered along the way; then a result for each style, one near the
+ * middle of the map and one with every statement skipped. */
 static void stop_quiz(Tour *t)
 {
     Flow *f = &t->shell->flow;
@@ -118,6 +118,13 @@ static void stop_quiz(Tour *t)
                  results[i].middle ? "near" : quiz_style_id(results[i].style));
         visit_pages(t, name);
     }
+    /* every statement skipped: not enough answers to place the person */
+    quiz_session_start(&session, q);
+    while (quiz_session_skip(&session))
+        ;
+    flow_set_quiz(f, &session);
+    show(t, SCREEN_RESULT);
+    visit_pages(t, "result-unplaced");
     quiz_session_wipe(&session);
     flow_set_quiz(f, NULL);
 }

@@ -300,13 +300,16 @@ void screen_partners(Ctx *x)
 void screen_support(Ctx *x)
 {
     deck_begin(x);
-    deck_add(x, ITEM_SUBTITLE, x->c->crisis_text); /* where to turn when unsafe, first */
-    if (x->c->practice_name[0] || x->c->practice_text[0]) {
+    /* where to turn when unsafe, first, read as text of its own; then the practice's card
+     * shares its page, or else the first card does */
+    deck_add(x, ITEM_PARA, x->c->crisis_text);
+    bool practice = x->c->practice_name[0] || x->c->practice_text[0];
+    if (practice) {
         deck_add(x, ITEM_KICKER, bundle_word(x->b, WORD_SUPPORT_PRACTICE));
         deck_add(x, ITEM_HEADING, x->c->practice_name);
         deck_add(x, ITEM_PARA, x->c->practice_text);
     }
-    cards_items(x, &x->b->support, x->v->item_count > 0); /* the practice's card is short */
+    cards_items(x, &x->b->support, !practice);
     deck_with_tools(x, bundle_word(x->b, WORD_SUPPORT_TITLE), NULL, false);
 }
 

@@ -3,6 +3,7 @@
 #include "view_internal.h"
 
 #include <math.h>
+#include <string.h>
 
 /* The top bar, titled "4 of 14", and the progress bar under it; returns where the rest starts. */
 static float question_progress(Ctx *x, int n)
@@ -39,8 +40,15 @@ static void answer_in_column(Ctx *x, Rect br, int i, bool chosen)
     draw_target(x->out, br, ACT_ANSWER, i + 1, number);
 }
 
+/* "Doesn't apply to me": skips the statement (shown chosen when it was skipped). */
+static void skip_button(Ctx *x, Rect r, int n)
+{
+    button(x, r, bundle_word(x->b, WORD_QUESTION_SKIP), ACT_SKIP, 0,
+           x->f->quiz.answers[n] == QUIZ_SKIPPED ? BUTTON_SELECTED : BUTTON_QUIET);
+}
+
 /* Portrait: the answers in a column (two when one would take too much of the screen) at
- * the bottom. Returns where they start. */
+ * the bottom, the skip button across the column under them. Returns where they start. */
 static float answers_column(Ctx *x, int n, float top)
 {
     const ViewMetrics *vm = x->vm;
@@ -49,11 +57,13 @@ static float answers_column(Ctx *x, int n, float top)
     int points = q->points;
     float gap = 10 * u, maxw = x->w - 2 * m;
     int cols = 1;
-    if (points * t + (points - 1) * gap > (x->h - top) * 0.62f)
+    if ((points + 1) * t + points * gap > (x->h - top) * 0.62f)
         cols = 2;
     int rows = (points + cols - 1) / cols;
     float cw = (fminf(maxw, 560 * u * cols) - (cols - 1) * gap) / cols, x0 = (x->w - (cw * cols + (cols - 1) * gap)) / 2;
-    float by = x->h - m * 0.6f - rows * t - (rows - 1) * gap;
+    float sy = x->h - m * 0.6f - t;
+    skip_button(x, (Rect){ x0, sy, cw * cols + (cols - 1) * gap, t }, n);
+    float by = sy - gap - rows * t - (rows - 1) * gap;
     for (int i = 0; i < points; i++) {
         Rect br = { x0 + (i / rows) * (cw + gap), by + (i % rows) * (t + gap), cw, t };
         answer_in_column(x, br, i, x->f->quiz.answers[n] == i + 1);
@@ -62,7 +72,9 @@ static float answers_column(Ctx *x, int n, float top)
 }
 
 /* Landscape: the answers in a row of numbered buttons at the bottom, the scale's words
- * under them (the ends under the end buttons, others centred). Returns where they start. */
+ * under them (the ends under the end buttons, others centred); the skip button at the end
+ * of the row, or centred under the words when the row would leave it no room. Returns
+ * where they start. */
 static float answers_row(Ctx *x, int n)
 {
     const ViewMetrics *vm = x->vm;
@@ -70,10 +82,20 @@ static float answers_row(Ctx *x, int n)
     float u = vm->unit, m = vm->margin, t = vm->target;
     int points = q->points;
     float gap = 10 * u, maxw = x->w - 2 * m;
-    float bw = fminf(t * 1.5f, (maxw - (points - 1) * gap) / points);
+    float sw = fminf(maxw, fmaxf(button_width(x, bundle_word(x->b, WORD_QUESTION_SKIP)), 2 * t));
+    float beside_w = (maxw - sw - 2 * gap - (points - 1) * gap) / points;
+    bool beside = beside_w >= t;
+    float bw = fminf(t * 1.5f, beside ? beside_w : (maxw - (points - 1) * gap) / points);
     float label_h = 2.0f * line_h(x, FONT_CAPTION);
-    float row_w = points * bw + (points - 1) * gap, x0 = (x->w - row_w) / 2;
+    float row_w = points * bw + (points - 1) * gap;
+    float x0 = (x->w - row_w - (beside ? sw + 2 * gap : 0)) / 2;
     float by = x->h - m * 0.6f - label_h - t;
+    if (beside) {
+        skip_button(x, (Rect){ x0 + row_w + 2 * gap, by, sw, t }, n);
+    } else {
+        by -= t + 4 * u;
+        skip_button(x, (Rect){ (x->w - sw) / 2, x->h - m * 0.6f - t, sw, t }, n);
+    }
     for (int i = 0; i < points; i++) {
         const char *label = draw_printf(x->out, "%d", i + 1);
         button(x, (Rect){ x0 + i * (bw + gap), by, bw, t }, label, ACT_ANSWER, i + 1,
@@ -101,18 +123,25 @@ static float answers_row(Ctx *x, int n)
     return by;
 }
 
-/* The hint (if the bundle has one) and the statement, centred between `top` and `by`. */
+/* The instruction (on the first statement), the hint (if the bundle has one) and the
+ * statement, centred between `top` and `by`. */
 static void question_statement(Ctx *x, int n, float top, float by)
 {
     const ViewMetrics *vm = x->vm;
     const char *text = x->b->quiz.items[n].text;
     const char *hint = bundle_word(x->b, WORD_QUESTION_HINT);
+    const char *intro = n == 0 ? bundle_word(x->b, WORD_QUESTION_INSTRUCTION) : "";
     float width = fminf(x->w - 2 * vm->margin, 34.0f * x->m->size[FONT_HEADING]);
     float sh = paragraph_height(x, FONT_HEADING, text, width);
     float hh = hint[0] ? paragraph_height(x, FONT_CAPTION, hint, width) + vm->gap : 0;
+    float ih = intro[0] ? paragraph_height(x, FONT_BODY, intro, width) + vm->gap * 1.5f : 0;
     float space = by - vm->gap - top;
-    float sy = top + fmaxf(0, (space - sh - hh) / 2);
+    float sy = top + fmaxf(0, (space - sh - hh - ih) / 2);
     Rect box = { (x->w - width) / 2, sy, width, by - vm->gap - sy };
+    if (intro[0])
+        box.y += paragraph(x, FONT_BODY, intro, box, ALIGN_CENTRE, colour(x, COLOUR_TEXT),
+                           colour(x, COLOUR_BACKGROUND)) + vm->gap * 1.5f;
+    box.h = by - vm->gap - box.y;
     if (hint[0])
         box.y += paragraph(x, FONT_CAPTION, hint, box, ALIGN_CENTRE, colour(x, COLOUR_MUTED),
                            colour(x, COLOUR_BACKGROUND)) + vm->gap;
@@ -135,7 +164,73 @@ void screen_question(Ctx *x)
     question_statement(x, n, top, by);
 }
 
-/* The map of the two dimensions: avoidance left to right, anxiety bottom to top. */
+/* What the result says: a style, "near the middle of the map" (both dimensions near the
+ * line: no style name, least of all the trauma-linked one), or "not enough answers". */
+typedef enum ResultKind { RESULT_STYLE, RESULT_MIDDLE, RESULT_UNPLACED } ResultKind;
+
+static ResultKind result_kind(const QuizScore *s)
+{
+    if (s->style == STYLE_COUNT)
+        return RESULT_UNPLACED;
+    return s->near[DIM_ANXIETY] && s->near[DIM_AVOIDANCE] ? RESULT_MIDDLE : RESULT_STYLE;
+}
+
+/* The width of the gutter left of the map that holds the anxiety axis: "High" at the top,
+ * "Anxiety" in the middle, "Low" at the bottom. */
+static float axis_gutter(Ctx *x)
+{
+    const Word words[] = { WORD_RESULT_LOW, WORD_RESULT_HIGH, WORD_RESULT_ANXIETY };
+    int widest = 0;
+    for (int i = 0; i < 3; i++) {
+        const char *w = bundle_word(x->b, words[i]);
+        int width = width_of(x, FONT_CAPTION, w, (int)strlen(w));
+        widest = width > widest ? width : widest;
+    }
+    return (float)widest + 10 * x->vm->unit;
+}
+
+/* Quadrant `qr`'s style name, centred, or moved to the quadrant's top or bottom edge,
+ * away from the dot, when the dot (`dot`, with its ring) would cover it. */
+static void quadrant_label(Ctx *x, Rect qr, const char *name, Rect dot, uint32_t fg, uint32_t bg)
+{
+    float pad = 8 * x->vm->unit;
+    Rect lb = { qr.x + pad, qr.y + pad, qr.w - 2 * pad, qr.h - 2 * pad };
+    if (!name || lb.w <= 0 || lb.h <= 0)
+        return;
+    float lh = paragraph_height(x, FONT_CAPTION, name, lb.w);
+    lb.y = qr.y + (qr.h - lh) / 2;
+    lb.h = lh;
+    bool hit = dot.w > 0 && dot.x < lb.x + lb.w && dot.x + dot.w > lb.x && dot.y < lb.y + lb.h && dot.y + dot.h > lb.y;
+    if (hit)
+        lb.y = dot.y + dot.h / 2 > qr.y + qr.h / 2 ? qr.y + pad : qr.y + qr.h - pad - lh;
+    if (lb.y < qr.y + pad)
+        lb.y = qr.y + pad;
+    paragraph_clipped(x, FONT_CAPTION, name, lb, qr, ALIGN_CENTRE, fg, bg);
+}
+
+/* The axes' words: the anxiety axis in the gutter left of the map ("High" by its top,
+ * "Anxiety" by its middle, "Low" by its bottom), the avoidance axis under it ("Low",
+ * "Avoidance", "High"). `r` is the map. */
+static void map_axes(Ctx *x, Rect r)
+{
+    float u = x->vm->unit, ch = (float)line_h(x, FONT_CAPTION), gw = axis_gutter(x);
+    uint32_t muted = colour(x, COLOUR_MUTED), text = colour(x, COLOUR_TEXT), bg = colour(x, COLOUR_BACKGROUND);
+    const char *lo = bundle_word(x->b, WORD_RESULT_LOW), *hi = bundle_word(x->b, WORD_RESULT_HIGH);
+    float gx = r.x - gw, gww = gw - 8 * u;
+    paragraph(x, FONT_CAPTION, hi, (Rect){ gx, r.y + 4 * u, gww, ch }, ALIGN_RIGHT, muted, bg);
+    paragraph(x, FONT_CAPTION, bundle_word(x->b, WORD_RESULT_ANXIETY), (Rect){ gx, r.y + (r.h - ch) / 2, gww, ch },
+              ALIGN_RIGHT, text, bg);
+    paragraph(x, FONT_CAPTION, lo, (Rect){ gx, r.y + r.h - ch - 4 * u, gww, ch }, ALIGN_RIGHT, muted, bg);
+    float y = r.y + r.h + 4 * u;
+    paragraph(x, FONT_CAPTION, lo, (Rect){ r.x, y, r.w / 4, ch }, ALIGN_LEFT, muted, bg);
+    paragraph(x, FONT_CAPTION, bundle_word(x->b, WORD_RESULT_AVOIDANCE), (Rect){ r.x + r.w / 4, y, r.w / 2, ch },
+              ALIGN_CENTRE, text, bg);
+    paragraph(x, FONT_CAPTION, hi, (Rect){ r.x + r.w * 3 / 4, y, r.w / 4, ch }, ALIGN_RIGHT, muted, bg);
+}
+
+/* The map of the two dimensions: avoidance left to right, anxiety bottom to top; the dot
+ * where the answers sit (none when a dimension has too few answers), the quadrant of the
+ * style shaded (none near the middle). */
 static void result_map(Ctx *x, Rect r, const QuizScore *s)
 {
     const Quiz *q = &x->b->quiz;
@@ -153,56 +248,43 @@ static void result_map(Ctx *x, Rect r, const QuizScore *s)
         { STYLE_SECURE, { r.x, ty, tx - r.x, r.y + r.h - ty } },
         { STYLE_AVOIDANT, { tx, ty, r.x + r.w - tx, r.y + r.h - ty } },
     };
+    float d = 22 * u, ring = 5 * u;
+    Rect dot = { 0 };
+    if (s->placed[DIM_ANXIETY] && s->placed[DIM_AVOIDANCE]) {
+        float px = p.x + p.w * (float)((s->mean[DIM_AVOIDANCE] - 1) / span);
+        float py = p.y + p.h * (1 - (float)((s->mean[DIM_ANXIETY] - 1) / span));
+        dot = (Rect){ px - d / 2 - ring, py - d / 2 - ring, d + 2 * ring, d + 2 * ring };
+    }
+    Style shaded = result_kind(s) == RESULT_STYLE ? s->style : STYLE_COUNT;
     draw_rect(x->out, r, surface, 10 * u);
     for (int i = 0; i < 4; i++) {
-        bool mine = quad[i].style == s->style;
-        Rect qr = quad[i].rect;
+        bool mine = quad[i].style == shaded;
+        uint32_t bg = mine ? mix(surface, accent, 0.16f) : surface;
         if (mine)
-            draw_rect(x->out, qr, mix(surface, accent, 0.16f), 0);
-        float pad = 8 * u;
-        Rect lb = { qr.x + pad, qr.y + pad, qr.w - 2 * pad, qr.h - 2 * pad };
-        const char *name = x->b->styles[quad[i].style].name;
-        if (name && lb.w > 0 && lb.h > 0) {
-            float lh = paragraph_height(x, FONT_CAPTION, name, lb.w);
-            lb.y = qr.y + (qr.h - lh) / 2;
-            lb.h = fmaxf(lh, 0);
-            if (lb.y < qr.y + pad)
-                lb.y = qr.y + pad;
-            paragraph_clipped(x, FONT_CAPTION, name, lb, qr, ALIGN_CENTRE,
-                              mine ? colour(x, COLOUR_TEXT) : colour(x, COLOUR_MUTED),
-                              mine ? mix(surface, accent, 0.16f) : surface);
-        }
+            draw_rect(x->out, quad[i].rect, bg, 0);
+        quadrant_label(x, quad[i].rect, x->b->styles[quad[i].style].name, dot,
+                       mine ? colour(x, COLOUR_TEXT) : colour(x, COLOUR_MUTED), bg);
     }
     draw_outline(x->out, r, colour(x, COLOUR_LINE), 10 * u, 1.5f * u);
     draw_line(x->out, tx, r.y, tx, r.y + r.h, colour(x, COLOUR_LINE), 1.5f * u);
     draw_line(x->out, r.x, ty, r.x + r.w, ty, colour(x, COLOUR_LINE), 1.5f * u);
-    float px = p.x + p.w * (float)((s->mean[DIM_AVOIDANCE] - 1) / span);
-    float py = p.y + p.h * (1 - (float)((s->mean[DIM_ANXIETY] - 1) / span));
-    float d = 22 * u, ring = 5 * u;
-    draw_circle(x->out, (Rect){ px - d / 2 - ring, py - d / 2 - ring, d + 2 * ring, d + 2 * ring }, surface);
-    draw_circle(x->out, (Rect){ px - d / 2, py - d / 2, d, d }, accent);
-
-    /* axis words: anxiety above the left edge, avoidance below, low and high at the ends */
-    uint32_t muted = colour(x, COLOUR_MUTED), bg = colour(x, COLOUR_BACKGROUND);
-    float ch = (float)line_h(x, FONT_CAPTION);
-    const char *lo = bundle_word(x->b, WORD_RESULT_LOW), *hi = bundle_word(x->b, WORD_RESULT_HIGH);
-    paragraph(x, FONT_CAPTION, bundle_word(x->b, WORD_RESULT_ANXIETY), (Rect){ r.x, r.y - ch - 2 * u, r.w / 2, ch },
-              ALIGN_LEFT, colour(x, COLOUR_TEXT), bg);
-    paragraph(x, FONT_CAPTION, hi, (Rect){ r.x + r.w / 2, r.y - ch - 2 * u, r.w / 2, ch }, ALIGN_RIGHT, muted, bg);
-    paragraph(x, FONT_CAPTION, lo, (Rect){ r.x, r.y + r.h + 2 * u, r.w / 4, ch }, ALIGN_LEFT, muted, bg);
-    paragraph(x, FONT_CAPTION, bundle_word(x->b, WORD_RESULT_AVOIDANCE), (Rect){ r.x + r.w / 4, r.y + r.h + 2 * u, r.w / 2, ch },
-              ALIGN_CENTRE, colour(x, COLOUR_TEXT), bg);
-    paragraph(x, FONT_CAPTION, hi, (Rect){ r.x + r.w * 3 / 4, r.y + r.h + 2 * u, r.w / 4, ch }, ALIGN_RIGHT, muted, bg);
+    if (dot.w > 0) {
+        draw_circle(x->out, dot, surface);
+        draw_circle(x->out, (Rect){ dot.x + ring, dot.y + ring, d, d }, accent);
+    }
+    map_axes(x, r);
 }
 
-/* The three buttons along the bottom (what the style means, chemistry, start again), in a
- * row, or the first on a row of its own when the labels do not fit. Returns where they start. */
+/* The three buttons along the bottom (what helps for the style, or the four styles when
+ * there is no style to name; chemistry; start again), in a row, or the first on a row of
+ * its own when the labels do not fit. Returns where they start. */
 static float result_buttons(Ctx *x, Style style)
 {
     const ViewMetrics *vm = x->vm;
     float m = vm->margin, t = vm->target, gap = vm->gap;
-    const char *labels[3] = { bundle_word(x->b, WORD_RESULT_GUIDANCE), bundle_word(x->b, WORD_RESULT_CHEMISTRY),
-                              bundle_word(x->b, WORD_RESULT_RESTART) };
+    bool named = style != STYLE_COUNT;
+    const char *labels[3] = { bundle_word(x->b, named ? WORD_RESULT_GUIDANCE : WORD_RESULT_STYLES),
+                              bundle_word(x->b, WORD_RESULT_CHEMISTRY), bundle_word(x->b, WORD_RESULT_RESTART) };
     Action acts[3] = { ACT_GUIDANCE, ACT_CHEMISTRY, ACT_RESTART };
     float bw = (x->w - 2 * m - 2 * gap) / 3;
     float by = bottom_row(x);
@@ -223,31 +305,151 @@ static float result_buttons(Ctx *x, Style style)
     return by - (t + gap);
 }
 
-/* The style's name, how near the result was to another, its summary and words, as a deck
- * in `text` with [Next] and the page marker under it when it needs pages. */
-static void result_words(Ctx *x, const QuizScore *s, Rect text)
+/* Where the style's summary goes: on the one page, on a page of its own after it (behind
+ * Next), or nowhere (a screen too small for even that; the guidance says it at length). */
+typedef enum Summary { SUMMARY_HERE, SUMMARY_NEXT, SUMMARY_NONE } Summary;
+
+/* The result's words: the headline (in the top bar when it fits there on one line), the
+ * line under it, the kind words, and the style whose quote and summary the deck holds. */
+typedef struct ResultText {
+    const char *head, *sub, *kind[2];
+    const StyleInfo *info;   /* NULL: no style named */
+    bool in_bar;             /* the headline is the top bar's title */
+    Summary summary;         /* where the style's summary goes (map_size says) */
+} ResultText;
+
+/* The headline (the style's name, or the middle of the map, or not enough answers) and
+ * the line under it (near a line, near the middle, what too few answers mean). */
+static void result_headline(Ctx *x, const QuizScore *s, ResultText *r)
+{
+    ResultKind kind = result_kind(s);
+    r->sub = NULL;
+    if (kind == RESULT_UNPLACED) {
+        r->head = bundle_word(x->b, WORD_RESULT_UNPLACED);
+        r->sub = bundle_word(x->b, WORD_RESULT_UNPLACED_TEXT);
+    } else if (kind == RESULT_MIDDLE) {
+        r->head = bundle_word(x->b, WORD_RESULT_MIDDLE);
+        r->sub = bundle_word(x->b, WORD_RESULT_NEAR_BOTH);
+    } else {
+        const StyleInfo *info = &x->b->styles[s->style];
+        r->head = info->name;
+        if (s->near[DIM_ANXIETY] || s->near[DIM_AVOIDANCE]) {
+            Style other = quiz_style_across(s->style, s->near[DIM_ANXIETY] ? DIM_ANXIETY : DIM_AVOIDANCE);
+            const char *names[] = { "a", "b" }, *values[] = { info->name, x->b->styles[other].name };
+            r->sub = fill(x, bundle_word(x->b, WORD_RESULT_NEAR_ONE), names, values, 2);
+        }
+    }
+}
+
+/* True when `head` fits on one line of the top bar, between Back and Quick exit (the
+ * widths top_bar() gives them). */
+static bool fits_the_bar(Ctx *x, const char *head)
+{
+    const ViewMetrics *vm = x->vm;
+    float t = vm->target, g = vm->gap * 1.5f;
+    float room = x->w - 2 * vm->margin - fmaxf(button_width(x, bundle_word(x->b, WORD_APP_BACK)), t * 1.4f) - g;
+    if (x->c->quick_exit)
+        room -= fminf(fmaxf(button_width(x, bundle_word(x->b, WORD_APP_QUICK_EXIT)), t * 1.6f), x->w * 0.3f) + g;
+    return width_of(x, FONT_HEADING, head, (int)strlen(head)) <= room;
+}
+
+/* The height of `text` in `font` at `width`, each '\n' a new paragraph `before` apart. */
+static float text_height(Ctx *x, FontRole font, const char *text, float width, float before)
+{
+    float h = 0;
+    for (const char *p = text; p && *p;) {
+        const char *nl = strchr(p, '\n');
+        int len = nl ? (int)(nl - p) : (int)strlen(p);
+        h += (h > 0 ? before : 0) + (float)(text_wrap(x->m, font, p, len, width, x->v->lines, 0) * line_h(x, font));
+        p += len + (nl ? 1 : 0);
+    }
+    return h;
+}
+
+/* The headline block (the headline unless it is in the bar, the line under it) and the
+ * gap under it. */
+static float headline_height(Ctx *x, const ResultText *r, float width)
+{
+    float h = r->in_bar ? 0 : text_height(x, FONT_HEADING, r->head, width, 0) + 4 * x->vm->unit;
+    if (r->sub && r->sub[0])
+        h += text_height(x, FONT_BODY, r->sub, width, 0);
+    return h > 0 ? h + x->vm->gap : 0;
+}
+
+static float draw_headline(Ctx *x, const ResultText *r, Rect box)
+{
+    uint32_t bg = colour(x, COLOUR_BACKGROUND);
+    float h = 0;
+    if (!r->in_bar)
+        h = paragraph(x, FONT_HEADING, r->head, box, ALIGN_LEFT, colour(x, COLOUR_TEXT), bg) + 4 * x->vm->unit;
+    if (r->sub && r->sub[0])
+        h += paragraph(x, FONT_BODY, r->sub, (Rect){ box.x, box.y + h, box.w, box.h - h }, ALIGN_LEFT,
+                       colour(x, COLOUR_MUTED), bg);
+    return h > 0 ? h + x->vm->gap : 0;
+}
+
+static float kind_height(Ctx *x, const ResultText *r, float width)
+{
+    return text_height(x, FONT_CAPTION, r->kind[0], width, 0) + 4 * x->vm->unit +
+           text_height(x, FONT_CAPTION, r->kind[1], width, 0);
+}
+
+/* The kind words in `box`, from its top. */
+static void kind_words(Ctx *x, const ResultText *r, Rect box)
+{
+    uint32_t fg = colour(x, COLOUR_TEXT), bg = colour(x, COLOUR_BACKGROUND);
+    float y = paragraph(x, FONT_CAPTION, r->kind[0], box, ALIGN_LEFT, fg, bg) + 4 * x->vm->unit;
+    paragraph(x, FONT_CAPTION, r->kind[1], (Rect){ box.x, box.y + y, box.w, box.h - y }, ALIGN_LEFT, fg, bg);
+}
+
+/* The deck's first page's height, with the engine's spacing: what
+ * it can sound like and the quote, then the summary (SUMMARY_HERE) or the page controls
+ * (SUMMARY_NEXT). */
+static float words_height(Ctx *x, const ResultText *r, float width, Summary summary)
+{
+    if (!r->info)
+        return 0;
+    float u = x->vm->unit, h = 0;
+    if (r->info->sounds)
+        h += (float)line_h(x, FONT_CAPTION) + 10 * u + text_height(x, FONT_QUOTE, r->info->sounds, width - 20 * u, 10 * u);
+    if (summary == SUMMARY_HERE)
+        h += (h > 0 ? 10 * u : 0) + text_height(x, FONT_BODY, r->info->summary, width, 10 * u);
+    else if (summary == SUMMARY_NEXT)
+        h += x->vm->target + x->vm->gap * 0.5f;
+    return h;
+}
+
+/* The text column of `width`: the headline block, the deck, the kind words at its foot. */
+static float column_height(Ctx *x, const ResultText *r, float width, Summary summary)
+{
+    return headline_height(x, r, width) + words_height(x, r, width, summary) + x->vm->gap + kind_height(x, r, width);
+}
+
+/* The column in `text`: the headline block, the deck (with [Next] and the page marker
+ * when it needs pages, which only a screen too small for the quote makes it do), the
+ * kind words at its foot. */
+static void result_column(Ctx *x, const ResultText *r, Rect text)
 {
     float t = x->vm->target, gap = x->vm->gap;
-    const StyleInfo *info = &x->b->styles[s->style];
+    float kh = kind_height(x, r, text.w);
+    kind_words(x, r, (Rect){ text.x, text.y + text.h - kh, text.w, kh });
+    float hh = draw_headline(x, r, text);
+    if (!r->info) {
+        flow_set_page_count(x->f, 1);
+        return;
+    }
+    Rect box = { text.x, text.y + hh, text.w, text.h - hh - kh - gap };
     deck_begin(x);
-    deck_add(x, ITEM_HEADING, info->name);
-    const char *near = NULL;
-    if (s->near[DIM_ANXIETY] && s->near[DIM_AVOIDANCE]) {
-        near = bundle_word(x->b, WORD_RESULT_NEAR_BOTH);
-    } else if (s->near[DIM_ANXIETY] || s->near[DIM_AVOIDANCE]) {
-        Style other = quiz_style_across(s->style, s->near[DIM_ANXIETY] ? DIM_ANXIETY : DIM_AVOIDANCE);
-        const char *names[] = { "a", "b" }, *values[] = { info->name, x->b->styles[other].name };
-        near = fill(x, bundle_word(x->b, WORD_RESULT_NEAR_ONE), names, values, 2);
-    }
-    deck_add(x, ITEM_SUBTITLE, near); /* honest wording first, under the name */
-    deck_add(x, ITEM_PARA, info->summary);
-    if (info->sounds) {
+    if (r->info->sounds) {
         deck_add(x, ITEM_LABEL, bundle_word(x->b, WORD_RESULT_SOUNDS));
-        deck_add(x, ITEM_QUOTE, info->sounds);
+        deck_add(x, ITEM_QUOTE, r->info->sounds);
     }
-    deck_add(x, ITEM_CAPTION, bundle_word(x->b, WORD_RESULT_REFLECTION));
-    Rect box = text;
-    box.h -= t + gap * 0.5f; /* room for the page controls, in case the text needs pages */
+    if (r->summary == SUMMARY_NEXT)
+        deck_add(x, ITEM_BREAK, NULL);
+    if (r->summary != SUMMARY_NONE)
+        deck_add(x, ITEM_PARA, r->info->summary);
+    if (r->summary == SUMMARY_NEXT || words_height(x, r, box.w, r->summary) > box.h)
+        box.h -= t + gap * 0.5f; /* room for the page controls */
     deck_draw(x, box);
     if (x->f->page_count > 1) {
         float y = box.y + box.h + gap * 0.5f, w = fmaxf(button_width(x, bundle_word(x->b, WORD_APP_NEXT)), t * 1.8f);
@@ -258,31 +460,136 @@ static void result_words(Ctx *x, const QuizScore *s, Rect text)
     }
 }
 
+/* The widest word of the quadrants' names, in the caption font. */
+static float widest_name_word(Ctx *x)
+{
+    float widest = 0;
+    for (int st = 0; st < STYLE_COUNT; st++) {
+        const char *p = x->b->styles[st].name;
+        while (p && *p) {
+            size_t n = strcspn(p, " -");
+            widest = fmaxf(widest, (float)width_of(x, FONT_CAPTION, p, (int)n));
+            p += n + (p[n] ? 1 : 0);
+        }
+    }
+    return widest;
+}
+
+/* The least height of a map `width` wide: each quadrant (half of it, at the default
+ * threshold) holds its name, padded, and the dot above or below the name. */
+static float map_least_height(Ctx *x, float width)
+{
+    float u = x->vm->unit, pad = 8 * u, tallest = 0;
+    for (int st = 0; st < STYLE_COUNT; st++)
+        tallest = fmaxf(tallest, paragraph_height(x, FONT_CAPTION, x->b->styles[st].name, width / 2 - 2 * pad));
+    return 2 * (tallest + 32 * u + 2 * pad);
+}
+
+/* The least width of a map: every quadrant's name fits, its longest word on a line. */
+static float map_least_width(Ctx *x)
+{
+    return 2 * (widest_name_word(x) + 2 * 8 * x->vm->unit) + 4 * x->vm->unit;
+}
+
+/* The map's words under it, the room above it and the gap under them. */
+static float map_extra(Ctx *x)
+{
+    return (float)line_h(x, FONT_CAPTION) + 12 * x->vm->unit + x->vm->gap;
+}
+
+/* How much the layout lacks with a map of `size` (<= 0: it fits). */
+typedef float Lack(Ctx *x, const ResultText *r, float size, Rect area, Summary summary);
+
+/* The map's size: the largest from `most` down to `least` at which the words fit with
+ * the style's summary; else the largest at which the headline, the quote and the kind
+ * words fit with the page controls (the summary is on the next page); else without them
+ * (no summary); else `least`, and the quote gets pages. Sets r->summary. */
+static float map_size(Ctx *x, ResultText *r, Rect area, float most, float least, Lack *lack)
+{
+    enum { STEPS = 12 };
+    if (most < least)
+        most = least;
+    for (int pass = SUMMARY_HERE; pass <= SUMMARY_NONE; pass++) {
+        r->summary = (Summary)pass;
+        for (int i = 0; i < STEPS; i++) {
+            float size = most - (most - least) * (float)i / (STEPS - 1);
+            if (lack(x, r, size, area, r->summary) <= 0)
+                return size;
+        }
+    }
+    return least;
+}
+
+static float lack_beside(Ctx *x, const ResultText *r, float side, Rect area, Summary summary)
+{
+    float width = area.w - axis_gutter(x) - side - 2 * x->vm->gap;
+    return column_height(x, r, width, summary) - area.h;
+}
+
+/* Landscape: the map (the gutter left of it) on the left, the column beside it. The map
+ * is square, or taller where its quadrants need it for their names and the dot. `area` is
+ * between the top bar and the buttons. */
+static void result_wide(Ctx *x, ResultText *r, const QuizScore *s, Rect area)
+{
+    const ViewMetrics *vm = x->vm;
+    float u = vm->unit, gap = vm->gap, gw = axis_gutter(x);
+    float tallest = area.h - map_extra(x) + gap;
+    float most = fminf(tallest, (area.w - gw) * 0.42f), least = map_least_width(x);
+    while (least < most && map_least_height(x, least) > tallest)
+        least += 8 * u;
+    float side = map_size(x, r, area, most, least, lack_beside);
+    float height = fminf(tallest, fmaxf(side, map_least_height(x, side)));
+    result_map(x, (Rect){ area.x + gw, area.y + 6 * u, side, height }, s);
+    float cx = area.x + gw + side + 2 * gap;
+    result_column(x, r, (Rect){ cx, area.y, area.x + area.w - cx, area.h });
+}
+
+static float lack_under(Ctx *x, const ResultText *r, float height, Rect area, Summary summary)
+{
+    return height + map_extra(x) + column_height(x, r, area.w, summary) - area.h;
+}
+
+/* Portrait: the headline block, the map under it (as wide as the screen, as tall as
+ * leaves room for the words), the rest of the column under that. */
+static void result_tall(Ctx *x, ResultText *r, const QuizScore *s, Rect area)
+{
+    float u = x->vm->unit, gw = axis_gutter(x);
+    float width = fmaxf(area.w - gw, map_least_width(x));
+    float least = map_least_height(x, width), most = fminf(width, area.h * 0.36f);
+    float height = map_size(x, r, area, most, least, lack_under);
+    /* the headline block first, then the map, then the rest of the column */
+    float hh = draw_headline(x, r, area);
+    ResultText rest = *r;
+    rest.in_bar = true;
+    rest.sub = NULL;
+    result_map(x, (Rect){ area.x + gw + (area.w - gw - width) / 2, area.y + hh + 6 * u, width, height }, s);
+    float ty = area.y + hh + height + map_extra(x);
+    result_column(x, &rest, (Rect){ area.x, ty, area.w, area.y + area.h - ty });
+}
+
 /* The result: buttons at the bottom; above them the map beside the words (landscape) or
- * over them (portrait). */
+ * above them (portrait). Its one page holds the headline, the map, the quote and the
+ * kind words, and the summary when it fits. The headline is the top bar's title when it
+ * fits there; else the bar says "Your reflection" (landscape; portrait has no room to
+ * spare for it) and the headline leads the words. */
 void screen_result(Ctx *x)
 {
     const ViewMetrics *vm = x->vm;
     const QuizScore *s = &x->f->quiz.score;
     if (!x->f->quiz.scored)
         return;
-    float top = top_bar(x, bundle_word(x->b, WORD_RESULT_TITLE), ACT_BACK, 0);
     float m = vm->margin, gap = vm->gap;
-    float by = result_buttons(x, s->style);
-    float ch = (float)line_h(x, FONT_CAPTION);
+    ResultKind kind = result_kind(s);
+    ResultText r = { .kind = { bundle_word(x->b, WORD_RESULT_REFLECTION), bundle_word(x->b, WORD_RESULT_CHANGE) },
+                     .info = kind == RESULT_STYLE ? &x->b->styles[s->style] : NULL };
+    result_headline(x, s, &r);
     bool wide = x->w > x->h;
-    float area_h = by - gap - top;
-    Rect map, text;
-    if (wide) {
-        float side = fminf(area_h - 2 * ch - 8 * vm->unit, (x->w - 2 * m) * 0.42f);
-        map = (Rect){ m, top + ch + 4 * vm->unit, side, side };
-        text = (Rect){ m + side + 2 * gap, top, x->w - 2 * m - side - 2 * gap, area_h };
-    } else {
-        float side = fminf(x->w - 2 * m, area_h * 0.45f);
-        map = (Rect){ (x->w - side) / 2, top + ch + 4 * vm->unit, side, side };
-        float ty = map.y + side + ch + gap * 1.5f;
-        text = (Rect){ m, ty, x->w - 2 * m, by - gap - ty };
-    }
-    result_map(x, map, s);
-    result_words(x, s, text);
+    r.in_bar = fits_the_bar(x, r.head);
+    float top = top_bar(x, r.in_bar ? r.head : wide ? bundle_word(x->b, WORD_RESULT_TITLE) : "", ACT_BACK, 0);
+    float by = result_buttons(x, kind == RESULT_STYLE ? s->style : STYLE_COUNT);
+    Rect area = { m, top, x->w - 2 * m, by - gap - top };
+    if (wide)
+        result_wide(x, &r, s, area);
+    else
+        result_tall(x, &r, s, area);
 }
