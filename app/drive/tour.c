@@ -61,16 +61,20 @@ static void show(Tour *t, Screen screen)
     check_deck_start(&t->deck);
 }
 
-/* Answers every item so that each dimension lands high or low (or, with `middle`, at the
- * scale's middle answer, near both lines). */
-static void answer_for(QuizSession *session, const Quiz *q, bool anxious, bool avoidant, bool middle)
+/* Where the tour's answers put a dimension: at the low end, on the scale's middle answer
+ * (on the line, which the default threshold counts as high), or at the high end. */
+typedef enum Level { LOW, MIDDLE, HIGH } Level;
+
+/* Answers every item so that the anxiety items land at `anxiety` and the avoidance items
+ * at `avoidance`. */
+static void answer_for(QuizSession *session, const Quiz *q, Level anxiety, Level avoidance)
 {
     quiz_session_start(session, q);
     for (int i = 0; i < q->item_count; i++) {
         const QuizItem *item = &q->items[i];
-        bool high = item->dimension == DIM_ANXIETY ? anxious : avoidant;
-        int a = high != item->reverse ? q->points : 1;
-        if (middle)
+        Level level = item->dimension == DIM_ANXIETY ? anxiety : avoidance;
+        int a = ((level == HIGH) != item->reverse) ? q->points : 1;
+        if (level == MIDDLE)
             a = (q->points + 1) / 2;
         quiz_session_answer(session, a);
     }
@@ -88,8 +92,8 @@ static void stop_welcome(Tour *t)
     visit(t, "home");
 }
 
-/* Each statement, answered along the way; then a result for each style, one near the
- * middle of the map and one with every statement skipped. */
+/* Each statement, answered along the way; then the results (below), and one with every
+ * statement skipped. */
 static void stop_quiz(Tour *t)
 {
     Flow *f = &t->shell->flow;
@@ -104,18 +108,20 @@ static void stop_quiz(Tour *t)
         visit(t, name);
         quiz_session_answer(&session, 1 + i % q->points);
     }
-    static const struct { Style style; bool anxious, avoidant, middle; } results[] = {
-        { STYLE_SECURE, false, false, false }, { STYLE_ANXIOUS, true, false, false },
-        { STYLE_AVOIDANT, false, true, false }, { STYLE_DISORGANIZED, true, true, false },
-        { STYLE_COUNT, false, false, true },
+    /* a result for each style, one near the middle, and one near each line (the longest
+     * headlines: a style's name and the line it sits near) */
+    static const struct { Level anxiety, avoidance; const char *name; } results[] = {
+        { LOW, LOW, "secure" }, { HIGH, LOW, "anxious" }, { LOW, HIGH, "avoidant" },
+        { HIGH, HIGH, "disorganized" }, { MIDDLE, MIDDLE, "near" },
+        { HIGH, MIDDLE, "near-avoidance-high" }, { LOW, MIDDLE, "near-avoidance-low" },
+        { MIDDLE, HIGH, "near-anxiety-high" }, { MIDDLE, LOW, "near-anxiety-low" },
     };
     for (size_t i = 0; i < sizeof(results) / sizeof(results[0]); i++) {
-        answer_for(&session, q, results[i].anxious, results[i].avoidant, results[i].middle);
+        answer_for(&session, q, results[i].anxiety, results[i].avoidance);
         flow_set_quiz(f, &session);
         show(t, SCREEN_RESULT);
         char name[64];
-        snprintf(name, sizeof(name), "result-%s",
-                 results[i].middle ? "near" : quiz_style_id(results[i].style));
+        snprintf(name, sizeof(name), "result-%s", results[i].name);
         visit_pages(t, name);
     }
     /* every statement skipped: not enough answers to place the person */
@@ -253,7 +259,7 @@ static void stop_way(Tour *t)
         }
     }
     QuizSession session;
-    answer_for(&session, q, true, true, false);
+    answer_for(&session, q, HIGH, HIGH);
     flow_set_quiz(f, &session);
     show(t, SCREEN_GUIDANCE);
     flow_set_style(f, STYLE_DISORGANIZED);

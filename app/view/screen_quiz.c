@@ -426,20 +426,35 @@ static float column_height(Ctx *x, const ResultText *r, float width, Summary sum
 }
 
 /* The column in `text`: the headline block, the deck (with [Next] and the page marker
- * when it needs pages, which only a screen too small for the quote makes it do), the
- * kind words at its foot. */
+ * when it needs pages), the kind words at its foot. Where the quote cannot fit whole
+ * between the headline block and the kind words (a long headline with the line it sits
+ * near, on a small screen), that line and the kind words open the deck instead, on its
+ * first page, and the quote has the next page to itself: a quote is never cut. */
 static void result_column(Ctx *x, const ResultText *r, Rect text)
 {
     float t = x->vm->target, gap = x->vm->gap;
-    float kh = kind_height(x, r, text.w);
-    kind_words(x, r, (Rect){ text.x, text.y + text.h - kh, text.w, kh });
-    float hh = draw_headline(x, r, text);
+    float kh = kind_height(x, r, text.w), controls = t + gap * 0.5f;
+    bool tight = r->info && headline_height(x, r, text.w) + words_height(x, r, text.w, SUMMARY_NONE) + controls +
+                                    gap + kh > text.h;
+    ResultText head = *r;
+    if (tight)
+        head.sub = NULL; /* the line under the headline goes on the deck's first page */
+    else
+        kind_words(x, r, (Rect){ text.x, text.y + text.h - kh, text.w, kh });
+    float hh = draw_headline(x, &head, text);
     if (!r->info) {
         flow_set_page_count(x->f, 1);
         return;
     }
-    Rect box = { text.x, text.y + hh, text.w, text.h - hh - kh - gap };
+    Rect box = { text.x, text.y + hh, text.w, text.h - hh - (tight ? 0 : kh + gap) };
     deck_begin(x);
+    if (tight) {
+        if (r->sub && r->sub[0])
+            deck_add(x, ITEM_SUBTITLE, r->sub);
+        deck_add(x, ITEM_CAPTION, r->kind[0]);
+        deck_add(x, ITEM_CAPTION, r->kind[1]);
+        deck_add(x, ITEM_BREAK, NULL);
+    }
     if (r->info->sounds) {
         deck_add(x, ITEM_LABEL, bundle_word(x->b, WORD_RESULT_SOUNDS));
         deck_add(x, ITEM_QUOTE, r->info->sounds);
@@ -448,8 +463,8 @@ static void result_column(Ctx *x, const ResultText *r, Rect text)
         deck_add(x, ITEM_BREAK, NULL);
     if (r->summary != SUMMARY_NONE)
         deck_add(x, ITEM_PARA, r->info->summary);
-    if (r->summary == SUMMARY_NEXT || words_height(x, r, box.w, r->summary) > box.h)
-        box.h -= t + gap * 0.5f; /* room for the page controls */
+    if (tight || r->summary == SUMMARY_NEXT || words_height(x, r, box.w, r->summary) > box.h)
+        box.h -= controls; /* room for the page controls */
     deck_draw(x, box);
     if (x->f->page_count > 1) {
         float y = box.y + box.h + gap * 0.5f, w = fmaxf(button_width(x, bundle_word(x->b, WORD_APP_NEXT)), t * 1.8f);
@@ -557,11 +572,17 @@ static void result_tall(Ctx *x, ResultText *r, const QuizScore *s, Rect area)
     float width = fmaxf(area.w - gw, map_least_width(x));
     float least = map_least_height(x, width), most = fminf(width, area.h * 0.36f);
     float height = map_size(x, r, area, most, least, lack_under);
-    /* the headline block first, then the map, then the rest of the column */
-    float hh = draw_headline(x, r, area);
+    /* the headline block first, then the map, then the rest of the column; where the
+     * quote would not fit whole, the line under the headline goes to the column, which
+     * then opens its deck with it (result_column) */
+    bool crowded = lack_under(x, r, height, area, SUMMARY_NONE) + x->vm->target + x->vm->gap * 0.5f > 0;
+    ResultText head = *r;
+    if (crowded)
+        head.sub = NULL;
+    float hh = draw_headline(x, &head, area);
     ResultText rest = *r;
     rest.in_bar = true;
-    rest.sub = NULL;
+    rest.sub = crowded ? r->sub : NULL;
     result_map(x, (Rect){ area.x + gw + (area.w - gw - width) / 2, area.y + hh + 6 * u, width, height }, s);
     float ty = area.y + hh + height + map_extra(x);
     result_column(x, &rest, (Rect){ area.x, ty, area.w, area.y + area.h - ty });
@@ -580,7 +601,9 @@ void screen_result(Ctx *x)
         return;
     float m = vm->margin, gap = vm->gap;
     ResultKind kind = result_kind(s);
-    ResultText r = { .kind = { bundle_word(x->b, WORD_RESULT_REFLECTION), bundle_word(x->b, WORD_RESULT_CHANGE) },
+    /* not placed: no dot on the map, so not the words that point at one */
+    Word reflection = kind == RESULT_UNPLACED ? WORD_CONSENT_NOT_DIAGNOSIS : WORD_RESULT_REFLECTION;
+    ResultText r = { .kind = { bundle_word(x->b, reflection), bundle_word(x->b, WORD_RESULT_CHANGE) },
                      .info = kind == RESULT_STYLE ? &x->b->styles[s->style] : NULL };
     result_headline(x, s, &r);
     bool wide = x->w > x->h;
