@@ -47,8 +47,30 @@ static void skip_button(Ctx *x, Rect r, int n)
            x->f->quiz.answers[n] == QUIZ_SKIPPED ? BUTTON_SELECTED : BUTTON_QUIET);
 }
 
-/* Portrait: the answers in a column (two when one would take too much of the screen) at
- * the bottom, the skip button across the column under them. Returns where they start. */
+/* The width of a statement's text block. */
+static float statement_width(Ctx *x)
+{
+    return fminf(x->w - 2 * x->vm->margin, 34.0f * x->m->size[FONT_HEADING]);
+}
+
+/* The height of what stands above the answers for statement `n`: the instruction (with
+ * the first statement), the prompt and the statement, with their gaps. */
+static float statement_height(Ctx *x, int n)
+{
+    const ViewMetrics *vm = x->vm;
+    const char *hint = bundle_word(x->b, WORD_QUESTION_HINT);
+    const char *intro = n == 0 ? bundle_word(x->b, WORD_QUESTION_INSTRUCTION) : "";
+    float width = statement_width(x);
+    float h = paragraph_height(x, FONT_HEADING, x->b->quiz.items[n].text, width);
+    h += hint[0] ? paragraph_height(x, FONT_CAPTION, hint, width) + vm->gap : 0;
+    h += intro[0] ? paragraph_height(x, FONT_BODY, intro, width) + vm->gap * 1.5f : 0;
+    return h;
+}
+
+/* Portrait: the answers in one column, read from the top down, at the bottom (in two
+ * when one would not leave room above it for the tallest statement: every statement gets
+ * the same layout), the skip button across the column under them. Returns where they
+ * start. */
 static float answers_column(Ctx *x, int n, float top)
 {
     const ViewMetrics *vm = x->vm;
@@ -56,8 +78,11 @@ static float answers_column(Ctx *x, int n, float top)
     float u = vm->unit, m = vm->margin, t = vm->target;
     int points = q->points;
     float gap = 10 * u, maxw = x->w - 2 * m;
+    float tallest = 0;
+    for (int i = 0; i < q->item_count; i++)
+        tallest = fmaxf(tallest, statement_height(x, i));
     int cols = 1;
-    if ((points + 1) * t + points * gap > (x->h - top) * 0.62f)
+    if (top + tallest + 2 * vm->gap + (points + 1) * t + points * gap + m * 0.6f > x->h)
         cols = 2;
     int rows = (points + cols - 1) / cols;
     float cw = (fminf(maxw, 560 * u * cols) - (cols - 1) * gap) / cols, x0 = (x->w - (cw * cols + (cols - 1) * gap)) / 2;
@@ -131,12 +156,9 @@ static void question_statement(Ctx *x, int n, float top, float by)
     const char *text = x->b->quiz.items[n].text;
     const char *hint = bundle_word(x->b, WORD_QUESTION_HINT);
     const char *intro = n == 0 ? bundle_word(x->b, WORD_QUESTION_INSTRUCTION) : "";
-    float width = fminf(x->w - 2 * vm->margin, 34.0f * x->m->size[FONT_HEADING]);
-    float sh = paragraph_height(x, FONT_HEADING, text, width);
-    float hh = hint[0] ? paragraph_height(x, FONT_CAPTION, hint, width) + vm->gap : 0;
-    float ih = intro[0] ? paragraph_height(x, FONT_BODY, intro, width) + vm->gap * 1.5f : 0;
+    float width = statement_width(x);
     float space = by - vm->gap - top;
-    float sy = top + fmaxf(0, (space - sh - hh - ih) / 2);
+    float sy = top + fmaxf(0, (space - statement_height(x, n)) / 2);
     Rect box = { (x->w - width) / 2, sy, width, by - vm->gap - sy };
     if (intro[0])
         box.y += paragraph(x, FONT_BODY, intro, box, ALIGN_CENTRE, colour(x, COLOUR_TEXT),
