@@ -1388,6 +1388,30 @@ static void quick_exit_and_idle_never_ask(void **state)
     }
 }
 
+/* The second tap of a double tap on the last answer lands on the result, which has just
+ * appeared: it must not press a button there (in portrait the skip button and the result's
+ * buttons share the bottom row). */
+static void a_double_tap_on_the_last_answer_presses_nothing_on_the_result(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_home(&f, &t);
+    act(&f, ACT_OPEN, SCREEN_QUESTION, &t);
+    while (f.quiz.current + 1 < f.bundle->quiz.item_count)
+        answer_one(&f, &t);
+    t += STEP_MS;
+    flow_action(&f, ACT_ANSWER, 4, t);
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    flow_action(&f, ACT_RESTART, 0, t + 80);
+    assert_false(f.confirm);
+    flow_action(&f, ACT_CHEMISTRY, 0, t + 120);
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    flow_action(&f, ACT_CHEMISTRY, 0, t + FLOW_ANSWER_GUARD_MS); /* a considered tap works */
+    assert_int_equal(f.screen, SCREEN_CHEMISTRY);
+}
+
 static void a_second_tap_within_300_ms_on_a_deck_button_is_ignored(void **state)
 {
     const Fixture *fx = *state;
@@ -1529,6 +1553,7 @@ int main(void)
         cmocka_unit_test(the_end_of_a_deck_from_a_result_returns_to_the_result_with_the_answers),
         cmocka_unit_test(leaving_a_result_asks_once_and_keep_returns_to_it),
         cmocka_unit_test(quick_exit_and_idle_never_ask),
+        cmocka_unit_test(a_double_tap_on_the_last_answer_presses_nothing_on_the_result),
         cmocka_unit_test(a_second_tap_within_300_ms_on_a_deck_button_is_ignored),
         cmocka_unit_test(a_style_opens_on_its_tips_with_the_understanding_a_tap_away),
         cmocka_unit_test(a_tip_links_to_calm_or_support_and_back_to_its_page),

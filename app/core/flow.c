@@ -428,6 +428,7 @@ static void on_question(Flow *f, Action action, int arg, long now)
         if (quiz_session_done(&f->quiz)) {
             count_result(f);
             go(f, SCREEN_RESULT, now);
+            f->last_tap = now; /* a double tap on the last answer must not press the result's buttons */
         } else {
             f->focus = -1;
             repaint(f, now);
