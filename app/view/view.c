@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/hash.h"
 #include "check.h"
 
 /* --- the pagination engine --------------------------------------------------------------- */
@@ -62,22 +63,20 @@ void deck_add(Ctx *x, ItemKind kind, const char *text)
     }
 }
 
-static unsigned deck_key(const Ctx *x, Rect box)
+/* What the cached pages were made for: the screen, the style, the box, the fonts' line
+ * heights, and every item's kind and words (the words themselves, not where they are: a
+ * line formatted into the frame's text buffer lands at the same address each frame). */
+static uint64_t deck_key(const Ctx *x, Rect box)
 {
-    unsigned h = 2166136261u;
-#define MIX(value) (h = (h ^ (unsigned)(value)) * 16777619u)
-    MIX(x->f->screen);
-    MIX(x->f->style);
-    MIX(lroundf(box.w));
-    MIX(lroundf(box.h));
+    long ints[] = { x->f->screen, x->f->style, lroundf(box.w), lroundf(box.h) };
+    uint64_t h = hash_bytes(HASH_SEED, ints, sizeof(ints));
+    h = hash_bytes(h, x->m->line_height, sizeof(x->m->line_height));
     for (int i = 0; i < x->v->item_count; i++) {
-        MIX(x->v->items[i].kind);
-        MIX((uintptr_t)x->v->items[i].text);
-        MIX(x->v->items[i].len);
+        const Item *it = &x->v->items[i];
+        h = hash_bytes(h, &it->kind, sizeof(it->kind));
+        h = hash_bytes(h, &it->len, sizeof(it->len));
+        h = hash_bytes(h, it->text ? it->text : "", it->text ? (size_t)it->len : 0);
     }
-    for (int r = 0; r < FONT_ROLE_COUNT; r++)
-        MIX(x->m->line_height[r]);
-#undef MIX
     return h;
 }
 
@@ -480,7 +479,7 @@ static void deck_page(Ctx *x, Rect box, int p)
 void deck_paginate(Ctx *x, Rect box)
 {
     View *v = x->v;
-    unsigned key = deck_key(x, box);
+    uint64_t key = deck_key(x, box);
     if (key != v->deck_key) {
         deck_cut(x, box);
         v->deck_key = key;

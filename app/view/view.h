@@ -63,7 +63,7 @@ typedef struct View {
     int width, height;
     Item items[VIEW_MAX_ITEMS];
     int item_count;
-    unsigned deck_key;            /* what the cached pages were made for */
+    uint64_t deck_key;            /* what the cached pages were made for (0: nothing) */
     DeckLine deck[VIEW_MAX_LINES];
     int line_count;
     PageMark pages[VIEW_MAX_PAGES + 1];
