@@ -1502,6 +1502,27 @@ static void a_tip_links_to_calm_or_support_and_back_to_its_page(void **state)
     assert_true(quiz_session_done(&f.quiz));
 }
 
+/* A tip's way back lives only on the screen it opened: the calm minute opened later from
+ * the home menu ends at home, not at an old tip. */
+static void a_link_back_to_a_tip_is_forgotten_on_leaving(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_home(&f, &t);
+    act(&f, ACT_OPEN, SCREEN_GUIDANCE, &t);
+    act(&f, ACT_GUIDANCE, STYLE_ANXIOUS, &t);
+    act(&f, ACT_LINK, SCREEN_CALM, &t);
+    assert_int_equal(flow_deck_end(&f), FLOW_END_LINK);
+    act(&f, ACT_CALM_AGAIN, 0, &t); /* once more: still the tip's */
+    assert_int_equal(flow_deck_end(&f), FLOW_END_LINK);
+    act(&f, ACT_HOME, 0, &t);
+    assert_int_equal(f.screen, SCREEN_HOME);
+    act(&f, ACT_OPEN, SCREEN_CALM, &t);
+    assert_int_equal(flow_deck_end(&f), FLOW_END_HOME);
+}
+
 static void the_contents_jumps_to_a_page_and_back_closes_it(void **state)
 {
     const Fixture *fx = *state;
@@ -1557,6 +1578,7 @@ int main(void)
         cmocka_unit_test(a_second_tap_within_300_ms_on_a_deck_button_is_ignored),
         cmocka_unit_test(a_style_opens_on_its_tips_with_the_understanding_a_tap_away),
         cmocka_unit_test(a_tip_links_to_calm_or_support_and_back_to_its_page),
+        cmocka_unit_test(a_link_back_to_a_tip_is_forgotten_on_leaving),
         cmocka_unit_test(the_contents_jumps_to_a_page_and_back_closes_it),
         /* the quiz */
         cmocka_unit_test(answering_every_item_reaches_the_result_with_the_style_they_point_to),

@@ -20,6 +20,8 @@ static void enter(Flow *f, Screen screen, long since, bool fade)
     f->understanding = false;
     f->contents = false;
     f->confirm = false;
+    if (screen != SCREEN_CALM && screen != SCREEN_SUPPORT)
+        f->link_page = -1; /* a tip's link back lives only on the screen it opened */
     f->changes++;
 }
 
@@ -63,7 +65,6 @@ void flow_reset(Flow *f, long now)
     f->style = STYLE_COUNT;
     f->back_to = SCREEN_HOME;
     f->origin = SCREEN_HOME;
-    f->confirm = false;
     f->link_page = -1;
     f->last_tap = -1;
     f->last_answer = -1;
@@ -258,7 +259,6 @@ static void leave_for_home(Flow *f, long now)
         quiz_session_wipe(&f->quiz);
         f->resets++;
     }
-    f->link_page = -1;
     go(f, SCREEN_HOME, now);
 }
 
@@ -307,7 +307,6 @@ static void back_to_tip(Flow *f, long now)
     go(f, SCREEN_GUIDANCE, now);
     f->back_to = f->link_back_to;
     f->page = page;
-    f->link_page = -1;
 }
 
 /* The end of a deck: back where the person came from. */
@@ -518,9 +517,7 @@ static void on_calm(Flow *f, Action action, int arg, long now)
 {
     (void)arg;
     if (action == ACT_CALM_AGAIN) {
-        int link = f->link_page;
         go(f, SCREEN_CALM, now);
-        f->link_page = link;
     } else if (action == ACT_HOME)
         ask_or_leave(f, now);
     else if (action == ACT_DONE)
