@@ -610,7 +610,7 @@ static bool shots_folder(const char *dir)
 static int run_app(App *app)
 {
     bool unavailable;
-    if (!load_for_screens(app, &unavailable) || !open_shell(app, false, unavailable, (long)SDL_GetTicks()))
+    if (!load_for_screens(app, &unavailable) || !open_shell(app, false, unavailable, (long)SDL_GetTicks64()))
         return EXIT_PROBLEMS;
     int status = shell_run(&app->shell);
     shell_close(&app->shell);

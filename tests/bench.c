@@ -300,7 +300,7 @@ void __wrap_shell_frame(Shell *s, long now, bool force)
 static bool open_shell(Shell *s, int width, int height)
 {
     char error[512];
-    if (shell_open(s, &bench.config, &bench.bundle, true, width, height, (long)SDL_GetTicks(), error,
+    if (shell_open(s, &bench.config, &bench.bundle, true, width, height, (long)SDL_GetTicks64(), error,
                    sizeof(error)))
         return true;
     printf("bench: cannot open the app: %s\n", error);
@@ -359,7 +359,7 @@ static void first_frame(Shell *s, int width, int height)
     if (!open_shell(s, width, height))
         return;
     double opened = now_ms();
-    shell_frame(s, (long)SDL_GetTicks(), true);
+    shell_frame(s, (long)SDL_GetTicks64(), true);
     double end = now_ms();
     bool presented = s->stats.frames_presented == 1;
     printf("first frame at %dx%d: %.1f ms (target < %d ms) %s\n", s->width, s->height, end - start,
@@ -376,7 +376,7 @@ static void idle_home(Shell *s)
 {
     if (!open_shell(s, 0, 0))
         return;
-    long now = (long)SDL_GetTicks();
+    long now = (long)SDL_GetTicks64();
     flow_action(&s->flow, ACT_BEGIN, 0, now);
     flow_action(&s->flow, ACT_START, 0, now);
     if (s->flow.screen != SCREEN_HOME) {

@@ -32,7 +32,7 @@ void shell_frame(Shell *s, long now, bool force)
     }
     if (render_frame(&s->render, &s->list, s->config->colours[COLOUR_BACKGROUND])) {
         if (s->stats.frames_presented++ == 0)
-            s->stats.first_frame_ms = (long)(SDL_GetTicks() - s->opened_at);
+            s->stats.first_frame_ms = (long)(SDL_GetTicks64() - s->opened_at);
     }
 }
 
@@ -330,7 +330,7 @@ bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int w
     s->config = c;
     s->bundle = b;
     s->headless = headless;
-    s->opened_at = SDL_GetTicks();
+    s->opened_at = SDL_GetTicks64();
     if (headless) {
         SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
         SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
@@ -546,16 +546,16 @@ static int wait_event(Shell *s, SDL_Event *e, int wait, bool sleeps)
             wait = SIGNAL_LOOK_MS;
         return wait < 0 ? SDL_WaitEvent(e) : SDL_WaitEventTimeout(e, wait);
     }
-    Uint32 start = SDL_GetTicks();
+    Uint64 start = SDL_GetTicks64();
     for (;;) {
         SDL_PumpEvents();
         if (SDL_PeepEvents(e, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0)
             return 1;
-        Uint32 waited = SDL_GetTicks() - start;
-        if (wait >= 0 && waited >= (Uint32)wait)
+        Uint64 waited = SDL_GetTicks64() - start;
+        if (wait >= 0 && waited >= (Uint64)wait)
             return 0;
         /* block on the input devices until a touch or the next timer; without them, poll */
-        int left = wait < 0 ? -1 : (int)((Uint32)wait - waited);
+        int left = wait < 0 ? -1 : (int)((Uint64)wait - waited);
         int woke = s->input_ok ? plat_input_wait(&s->input, left) : -1;
         if (woke == 2)
             return 0; /* a signal: the loop takes it */
@@ -582,7 +582,7 @@ static void take_signals(Shell *s)
 
 int shell_run(Shell *s)
 {
-    long now = (long)SDL_GetTicks();
+    long now = (long)SDL_GetTicks64();
     bool sleeps = driver_sleeps();
     if (!sleeps) {
         char why[256];
@@ -598,7 +598,7 @@ int shell_run(Shell *s)
         SDL_Event e;
         int wait = sleep_ms(s, now);
         int got = wait_event(s, &e, wait, sleeps);
-        now = (long)SDL_GetTicks();
+        now = (long)SDL_GetTicks64();
         if (got) {
             handle(s, &e, now);
             while (SDL_PollEvent(&e))

@@ -78,7 +78,7 @@ typedef struct Shell {
     PlatWatchdog watchdog;      /* systemd's: readiness and pings (platform/watchdog.h) */
     int signals;                /* SIGTERM, SIGINT, SIGHUP as a signalfd (the app on a display), or -1 */
 
-    Uint32 opened_at;
+    Uint64 opened_at;           /* SDL_GetTicks64 at open (64-bit: a kiosk runs for months) */
     ShellStats stats;
 } Shell;
 
