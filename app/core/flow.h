@@ -52,6 +52,11 @@ enum {
 };
 
 
+/* The flow's clock is a `long` of milliseconds, compared by subtraction: it must not wrap
+ * while a kiosk runs (months), so it must be 64 bits (it is on the Pi's arm64 and on amd64;
+ * a 32-bit long would wrap after 24.8 days, as SDL_GetTicks's Uint32 does after 49.7). */
+_Static_assert(sizeof(long) >= 8, "the flow's clock (long ms) must be 64 bits");
+
 /* The session: the person in front of the screen and what the screen shows them. Only
  * flow.c writes these fields (the others call the functions below); what belongs to the
  * kiosk rather than the session is in `kiosk` (kiosk.h), which a session's end leaves be. */
