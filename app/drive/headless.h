@@ -27,9 +27,11 @@ int headless_tour(Shell *shell, const char *shots, FILE *out);
  * (mostly on targets), swipes, keys and the combinations a kiosk swallows, bursts of taps,
  * pauses and idle gaps on the virtual clock, long presses (the staff corner), resizes (on
  * the desktop profile), display resets and close requests. After each event it checks
- * that the screen is a known one, that its layout has no problem (the tour's checks), and
- * that on attract the quiz session and the PIN are all zero. Prints the figures to `out`
- * (events, screens visited, quizzes completed, resets, peak and resident memory). Returns
+ * that the screen is a known one, that its layout has no problem (the tour's checks), that
+ * on attract the quiz session and the PIN are all zero, and that an idle gap past the
+ * timeout and its countdown reset the screen (the clock crosses 2^32 ms early on). Prints
+ * the figures to `out` (events, screens visited, quizzes completed, resets, the crossing,
+ * peak and resident memory). Returns
  * 0, or 1 at the first broken invariant after printing the event and how to replay it. */
 int headless_soak(Shell *shell, long events, unsigned long seed, FILE *out);
 

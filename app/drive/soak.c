@@ -59,6 +59,12 @@ enum { SOAK_CHECKS_MEMORY = 0 };
 enum { SOAK_CHECKS_MEMORY = 1 };
 #endif
 
+/* The virtual clock starts SOAK_WRAP_LEAD_MS before 2^32 ms, where a 32-bit tick count
+ * (SDL_GetTicks) wraps after 49.7 days: every run but the shortest crosses it, and the
+ * idle resets after it are checked like the others. */
+#define SOAK_WRAP_MS (1L << 32)
+enum { SOAK_WRAP_LEAD_MS = 30000 };
+
 typedef struct Soak {
     Run run;
     uint64_t rng;
@@ -69,6 +75,8 @@ typedef struct Soak {
     bool seen[SCREEN_COUNT + 1 + STAFF_PAGE_COUNT]; /* screens, the overlay, staff pages */
     long quizzes, closes, resizes, display_resets;
     bool was_done;
+    long wrap_event;        /* the event during which the clock passed SOAK_WRAP_MS; 0 not yet */
+    long idle_checks_past_wrap; /* idle resets checked after it */
     int resets;             /* the flow's count when last seen */
     long reset_count;       /* across restarts */
     uint32_t *pixels;       /* one frame, for the display-reset check (allocated once) */
@@ -254,7 +262,18 @@ static const char *ev_idle(Soak *k, char *what, size_t what_size)
     long idle = (s->config->idle_timeout + s->config->idle_warning) * 1000L;
     long ms = soak_below(g, 4) ? idle / 2 + soak_below(g, (int)(idle * 2 + 1)) : 3600000L * (1 + soak_below(g, 14));
     snprintf(what, what_size, "idle %ld ms", ms);
+    Screen from = s->flow.screen;
+    int resets = s->flow.resets;
     run_wait(r, ms);
+    /* the idle reset: after a gap that long, whatever a person left is gone */
+    bool applies = s->config->idle_reset && from != SCREEN_ATTRACT && from != SCREEN_UNAVAILABLE;
+    if (!applies || ms < idle)
+        return NULL;
+    if (r->now >= SOAK_WRAP_MS)
+        k->idle_checks_past_wrap++;
+    Screen to = s->flow.screen;
+    if ((to != SCREEN_ATTRACT && to != SCREEN_UNAVAILABLE) || s->flow.resets == resets)
+        return "a screen left alone past the idle timeout and its countdown was not reset";
     return NULL;
 }
 
@@ -370,7 +389,7 @@ static Soak *soak_open(Shell *s, unsigned long seed)
     Soak *k = calloc(1, sizeof(*k));
     if (!k)
         return NULL;
-    k->run = (Run){ s, RUN_START_MS };
+    k->run = (Run){ s, SOAK_WRAP_MS - SOAK_WRAP_LEAD_MS };
     k->rng = seed;
     for (int i = 0; i < SOAK_KEYS; i++)
         k->keys[i] = SDL_GetKeyFromName(soak_key_names[i]);
@@ -396,7 +415,10 @@ static const char *soak_step(Soak *k, int total, char *what, size_t what_size, c
     while (roll >= soak_events[ev].weight)
         roll -= soak_events[ev++].weight;
     what[0] = '\0';
+    bool before_wrap = k->run.now < SOAK_WRAP_MS;
     const char *broken = soak_events[ev].make(k, what, what_size);
+    if (before_wrap && k->run.now >= SOAK_WRAP_MS)
+        k->wrap_event = k->event;
     if (s->quit) { /* a desktop window closed: start the app again */
         k->closes++;
         s->quit = false;
@@ -432,6 +454,11 @@ static void soak_report(const Soak *k, unsigned long seed, int width, int height
                 : staff_names[i - SCREEN_COUNT - 1]);
     }
     fprintf(out, "%s\n", visited == places ? " none" : "");
+    if (k->wrap_event)
+        fprintf(out, "soak: the clock passed 2^32 ms (a 32-bit tick's wrap) at event %ld; "
+                "%ld idle resets checked after it\n", k->wrap_event, k->idle_checks_past_wrap);
+    else
+        fprintf(out, "soak: the clock did not reach 2^32 ms (a 32-bit tick's wrap)\n");
 }
 
 int headless_soak(Shell *s, long events, unsigned long seed, FILE *out)
