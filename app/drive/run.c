@@ -32,25 +32,32 @@ void run_wait(Run *r, long ms)
     run_frame(r);
 }
 
+void run_hold(Run *r, float x, float y, long ms)
+{
+    SDL_FingerID id = ++r->finger;
+    shell_finger_down(r->shell, id, x, y, r->now);
+    run_frame(r);
+    run_advance(r, ms);
+    shell_finger_up(r->shell, id, x, y, r->now);
+    run_frame(r);
+}
+
 void run_tap(Run *r, float x, float y)
 {
-    shell_pointer_down(r->shell, x, y, r->now);
-    run_frame(r);
-    run_advance(r, RUN_TAP_MS);
-    shell_pointer_up(r->shell, x, y, r->now);
-    run_frame(r);
+    run_hold(r, x, y, RUN_TAP_MS);
 }
 
 void run_swipe(Run *r, int dir)
 {
     Shell *s = r->shell;
     float y = s->height / 2.0f, from = s->width * (dir < 0 ? 0.8f : 0.2f), to = s->width * (dir < 0 ? 0.2f : 0.8f);
-    shell_pointer_down(s, from, y, r->now);
+    SDL_FingerID id = ++r->finger;
+    shell_finger_down(s, id, from, y, r->now);
     for (int i = 1; i <= 4; i++) {
         run_advance(r, RUN_SWIPE_MS / 4);
-        shell_pointer_move(s, from + (to - from) * i / 4, y, r->now);
+        shell_finger_move(s, id, from + (to - from) * i / 4, y, r->now);
     }
-    shell_pointer_up(s, to, y, r->now);
+    shell_finger_up(s, id, to, y, r->now);
     run_frame(r);
 }
 
@@ -167,10 +174,10 @@ static int script_step(Run *r, const Script *script, const ScriptCmd *c, const c
         run_swipe(r, c->dir);
         break;
     case SCRIPT_HOLD:
-        shell_pointer_down(s, c->x, c->y, r->now);
-        run_frame(r);
-        run_advance(r, c->ms);
-        shell_pointer_up(s, c->x, c->y, r->now);
+        run_hold(r, c->x, c->y, c->ms);
+        break;
+    case SCRIPT_FINGER_DOWN: /* and its finger-up never comes */
+        shell_finger_down(s, ++r->finger, c->x, c->y, r->now);
         run_frame(r);
         break;
     case SCRIPT_KEY:
@@ -201,7 +208,7 @@ static int script_step(Run *r, const Script *script, const ScriptCmd *c, const c
 
 int headless_script(Shell *s, const Script *script, const char *shots, FILE *err)
 {
-    Run r = { s, RUN_START_MS };
+    Run r = { s, RUN_START_MS, 0 };
     shell_restart(s, r.now);
     run_frame(&r);
     for (int i = 0; i < script->count && !s->quit; i++) {

@@ -16,6 +16,7 @@ enum { RUN_TAP_MS = 80, RUN_SWIPE_MS = 200, RUN_START_MS = 1000 };
 typedef struct Run {
     Shell *shell;
     long now;
+    SDL_FingerID finger;    /* the last finger's id: each touch is a new finger, as under X11 */
 } Run;
 
 /* Moves the clock forward by `ms`, stopping at each timer that falls due. */
@@ -27,9 +28,11 @@ void run_frame(Run *r);
 /* Waits `ms` on the virtual clock (its timers run), then draws the frame. */
 void run_wait(Run *r, long ms);
 
-/* A tap at (x, y); a swipe across the middle (dir < 0: to the left). */
+/* A tap at (x, y); a swipe across the middle (dir < 0: to the left); a touch held still
+ * for `ms`. Each is a new finger through shell_finger_*, as a touchscreen sends them. */
 void run_tap(Run *r, float x, float y);
 void run_swipe(Run *r, int dir);
+void run_hold(Run *r, float x, float y, long ms);
 
 /* Taps the enabled target with `action` and `arg`, after a pause longer than the
  * tap-burst guard; false when there is none. */

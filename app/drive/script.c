@@ -425,6 +425,21 @@ static int parse_hold(Parser *p, ScriptCmd *cmd, const char *usage)
     return 4;
 }
 
+/* finger-down X Y: a finger put down and never lifted (a touch controller reset). */
+static int parse_finger_down(Parser *p, ScriptCmd *cmd, const char *usage)
+{
+    if (p->count < 3)
+        return usage_error(p, usage);
+    double v[2];
+    for (int i = 0; i < 2; i++)
+        if (parse_number(&p->words[1 + i], true, SCRIPT_MAX_COORD, &v[i]) != NUMBER_OK)
+            return usage_error(p, usage);
+    cmd->op = SCRIPT_FINGER_DOWN;
+    cmd->x = (float)v[0];
+    cmd->y = (float)v[1];
+    return 3;
+}
+
 static bool is_name_char(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -545,8 +560,8 @@ static int parse_expect(Parser *p, ScriptCmd *cmd, const char *usage)
  * The parser picks the first row whose name is the line's first word, and its `parse`
  * checks every form of that command; `usage` starts the message for words that do not
  * fit. The messages that name every command, the suggestions and script_print_commands
- * (for --help) are made from the rows. `listed` is false for hold, which goes beyond the
- * contract's list of commands and is named only in its own messages. */
+ * (for --help) are made from the rows. `listed` is false for hold and finger-down, which go
+ * beyond the contract's list of commands and are named only in their own messages. */
 typedef struct Command {
     const char *name, *args, *help;
     ParseFn parse;          /* on the first form of a command only */
@@ -580,6 +595,10 @@ static const Command commands[SCRIPT_OP_COUNT] = {
     [SCRIPT_HOLD] = { "hold", "X Y MS", "a touch at X Y held still for MS milliseconds "
                       "(a long press)", parse_hold, "'hold' takes X Y MS: a touch at logical "
                       "pixel X Y held for MS milliseconds, like hold 10 10 3500", false },
+    [SCRIPT_FINGER_DOWN] = { "finger-down", "X Y", "a finger put down at X Y whose finger-up "
+                             "never comes (a touch controller reset)", parse_finger_down,
+                             "'finger-down' takes X Y: logical pixels, like finger-down 400 240",
+                             false },
 };
 
 const char *script_op_name(ScriptOp op)

@@ -15,6 +15,7 @@
  *     expect screen result     # a screen id of screen.h, or idle (the overlay)
  *     expect text "Your style"
  *     hold 10 10 3500          # a touch held still for MS milliseconds (a long press)
+ *     finger-down 400 240      # a finger put down whose finger-up never comes
  *
  * (The commands are listed once, in script.c's table: the parser, its messages and
  * script_print_commands come from it.)
@@ -59,6 +60,7 @@ typedef enum ScriptOp {
     SCRIPT_EXPECT_SCREEN, /* expect screen ID: screen, text = ID */
     SCRIPT_EXPECT_TEXT,   /* expect text "...": text = the text */
     SCRIPT_HOLD,          /* hold X Y MS: x, y, ms (a long press) */
+    SCRIPT_FINGER_DOWN,   /* finger-down X Y: x, y (a finger whose finger-up never comes) */
     SCRIPT_OP_COUNT
 } ScriptOp;
 

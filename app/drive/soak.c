@@ -389,7 +389,7 @@ static Soak *soak_open(Shell *s, unsigned long seed)
     Soak *k = calloc(1, sizeof(*k));
     if (!k)
         return NULL;
-    k->run = (Run){ s, SOAK_WRAP_MS - SOAK_WRAP_LEAD_MS };
+    k->run = (Run){ s, SOAK_WRAP_MS - SOAK_WRAP_LEAD_MS, 0 };
     k->rng = seed;
     for (int i = 0; i < SOAK_KEYS; i++)
         k->keys[i] = SDL_GetKeyFromName(soak_key_names[i]);

@@ -171,6 +171,58 @@ void shell_pointer_up(Shell *s, float x, float y, long now)
     }
 }
 
+/* --- fingers (see shell.h): one at a time, and never one that is gone ----------------- */
+
+/* The finger held is gone: its press will not fire, and the next finger is taken. */
+static void drop_finger(Shell *s)
+{
+    if (!s->finger_down)
+        return;
+    s->finger_down = false;
+    s->down = s->corner = false;
+    if (s->flow.pressed >= 0)
+        flow_release(&s->flow);
+}
+
+/* A return to attract (flow.resets moved on) drops the finger held. */
+static void drop_finger_on_reset(Shell *s)
+{
+    if (s->flow.resets != s->seen_resets)
+        drop_finger(s);
+    s->seen_resets = s->flow.resets;
+}
+
+void shell_finger_down(Shell *s, SDL_FingerID id, float x, float y, long now)
+{
+    drop_finger_on_reset(s);
+    if (s->finger_down && (id == s->finger || now - s->finger_at >= SHELL_STALE_FINGER_MS))
+        drop_finger(s);
+    if (s->finger_down)
+        return; /* a second finger */
+    s->finger_down = true;
+    s->finger = id;
+    s->finger_at = now;
+    shell_pointer_down(s, x, y, now);
+}
+
+void shell_finger_move(Shell *s, SDL_FingerID id, float x, float y, long now)
+{
+    drop_finger_on_reset(s);
+    if (!s->finger_down || id != s->finger)
+        return;
+    s->finger_at = now;
+    shell_pointer_move(s, x, y, now);
+}
+
+void shell_finger_up(Shell *s, SDL_FingerID id, float x, float y, long now)
+{
+    drop_finger_on_reset(s);
+    if (!s->finger_down || id != s->finger)
+        return;
+    s->finger_down = false;
+    shell_pointer_up(s, x, y, now);
+}
+
 /* --- keys ---------------------------------------------------------------------------- */
 
 static bool on_deck(const Flow *f)
@@ -395,7 +447,9 @@ bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int w
 
 void shell_restart(Shell *s, long now)
 {
+    drop_finger(s);
     flow_init(&s->flow, s->bundle, s->config, &s->kiosk, now); /* the kiosk stays as it is */
+    s->seen_resets = s->flow.resets;
     SDL_RendererInfo info = { 0 };
     SDL_GetRendererInfo(s->sdl, &info);
     char facts[KIOSK_INFO_SIZE];
@@ -458,25 +512,15 @@ static void handle(Shell *s, const SDL_Event *e, long now)
     /* Touch: normalised 0..1 over the panel (under KMSDRM there is no window id and no
      * synthetic mouse), turned back into logical pixels. One finger at a time. */
     case SDL_FINGERDOWN:
-        if (!s->finger_down) {
-            s->finger_down = true;
-            s->finger = e->tfinger.fingerId;
-            to_logical(s, e->tfinger.x, e->tfinger.y, &x, &y);
-            shell_pointer_down(s, x, y, now);
-        }
-        break;
     case SDL_FINGERMOTION:
-        if (s->finger_down && e->tfinger.fingerId == s->finger) {
-            to_logical(s, e->tfinger.x, e->tfinger.y, &x, &y);
-            shell_pointer_move(s, x, y, now);
-        }
-        break;
     case SDL_FINGERUP:
-        if (s->finger_down && e->tfinger.fingerId == s->finger) {
-            s->finger_down = false;
-            to_logical(s, e->tfinger.x, e->tfinger.y, &x, &y);
-            shell_pointer_up(s, x, y, now);
-        }
+        to_logical(s, e->tfinger.x, e->tfinger.y, &x, &y);
+        if (e->type == SDL_FINGERDOWN)
+            shell_finger_down(s, e->tfinger.fingerId, x, y, now);
+        else if (e->type == SDL_FINGERMOTION)
+            shell_finger_move(s, e->tfinger.fingerId, x, y, now);
+        else
+            shell_finger_up(s, e->tfinger.fingerId, x, y, now);
         break;
     case SDL_KEYDOWN:
         if (!e->key.repeat)

@@ -63,6 +63,8 @@ typedef struct Shell {
     bool down;
     SDL_FingerID finger;
     bool finger_down;
+    long finger_at;             /* ms of the finger's last down or motion */
+    int seen_resets;            /* flow.resets when the finger was last looked at */
     float down_x, down_y, last_x, last_y;
     long down_at;               /* ms of the touch, for the staff corner's long press */
     bool corner;                /* the touch began in the staff corner */
@@ -105,6 +107,20 @@ void shell_frame(Shell *shell, long now, bool force);
 void shell_pointer_down(Shell *shell, float x, float y, long now);
 void shell_pointer_move(Shell *shell, float x, float y, long now);
 void shell_pointer_up(Shell *shell, float x, float y, long now);
+
+/* A finger held this long with no motion is taken for one whose finger-up was lost (a
+ * touch controller reset, an unplug): nothing legitimate needs it (the staff corner's long
+ * press takes FLOW_LONG_PRESS_MS). */
+enum { SHELL_STALE_FINGER_MS = 30000 };
+
+/* A finger (SDL's id) at drawing pixel (x, y), one at a time: a second finger's down,
+ * motion and up are ignored while the first is held. A finger whose up was lost does not
+ * block the screen: it is dropped (its press presses nothing) on every return to attract
+ * (quick exit, idle), when the same id comes down again, and when another finger comes
+ * down after it was held SHELL_STALE_FINGER_MS without moving; that finger takes over. */
+void shell_finger_down(Shell *shell, SDL_FingerID id, float x, float y, long now);
+void shell_finger_move(Shell *shell, SDL_FingerID id, float x, float y, long now);
+void shell_finger_up(Shell *shell, SDL_FingerID id, float x, float y, long now);
 
 /* A key press (SDL keycode and modifiers). */
 void shell_key(Shell *shell, SDL_Keycode key, Uint16 mods, long now);
