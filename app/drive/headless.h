@@ -26,9 +26,9 @@ int headless_tour(Shell *shell, const char *shots, FILE *out);
 /* Runs `events` random events from `seed` through the flow, the view and the renderer: taps
  * (mostly on targets), swipes, keys and the combinations a kiosk swallows, bursts of taps,
  * pauses and idle gaps on the virtual clock, long presses (the staff corner), resizes (on
- * the desktop profile), display resets and close requests. After each event it checks
+ * the desktop profile), display resets, close requests and lost finger-ups. After each event it checks
  * that the screen is a known one, that its layout has no problem (the tour's checks), that
- * on attract the quiz session and the PIN are all zero, and that an idle gap past the
+ * on attract the quiz session and the PIN are all zero and no finger is held, and that an idle gap past the
  * timeout and its countdown reset the screen (the clock crosses 2^32 ms early on). Prints
  * the figures to `out` (events, screens visited, quizzes completed, resets, the crossing,
  * peak and resident memory). Returns

@@ -295,6 +295,19 @@ static const char *ev_hold(Soak *k, char *what, size_t what_size)
     return NULL;
 }
 
+/* A finger put down whose finger-up never comes (a touch controller reset, an unplug). */
+static const char *ev_lost_finger(Soak *k, char *what, size_t what_size)
+{
+    Run *r = &k->run;
+    Shell *s = k->run.shell;
+    uint64_t *g = &k->rng;
+    float x = (float)soak_below(g, s->width), y = (float)soak_below(g, s->height);
+    snprintf(what, what_size, "finger-down %.0f %.0f (its up lost)", x, y);
+    shell_finger_down(s, ++r->finger, x, y, r->now);
+    run_frame(r);
+    return NULL;
+}
+
 static const char *ev_resize(Soak *k, char *what, size_t what_size)
 {
     Run *r = &k->run;
@@ -345,7 +358,7 @@ static const struct {
 } soak_events[] = {
     { ev_tap_target, 470 }, { ev_tap_anywhere, 80 }, { ev_swipe, 80 }, { ev_key, 100 },
     { ev_combo, 30 }, { ev_burst, 40 }, { ev_pause, 140 }, { ev_idle, 20 }, { ev_hold, 30 },
-    { ev_resize, 5 }, { ev_display_reset, 1 }, { ev_close, 4 },
+    { ev_resize, 5 }, { ev_display_reset, 1 }, { ev_close, 4 }, { ev_lost_finger, 2 },
 };
 enum { SOAK_EVENTS = sizeof(soak_events) / sizeof(soak_events[0]) };
 
@@ -372,11 +385,16 @@ static const char *soak_invariants(Soak *k, char *why, size_t why_size)
     if (done && !k->was_done)
         k->quizzes++;
     k->was_done = done;
+    int resets_before = k->resets;
     if (f->resets != k->resets || f->screen == SCREEN_ATTRACT || f->screen == SCREEN_UNAVAILABLE) {
         k->reset_count += f->resets >= k->resets ? f->resets - k->resets : f->resets;
         k->resets = f->resets;
         if (!all_zero(&f->quiz, sizeof(f->quiz)) || !all_zero(f->pin, sizeof(f->pin)) || f->pin_length) {
             snprintf(why, why_size, "back on attract, but the quiz session or the PIN is not all zero");
+            return why;
+        }
+        if (f->resets != resets_before && s->finger_down) {
+            snprintf(why, why_size, "back on attract, but a finger is still held (its up may never come)");
             return why;
         }
     }

@@ -329,6 +329,7 @@ void shell_tick(Shell *s, long now)
 {
     Flow *f = &s->flow;
     flow_tick(f, now);
+    drop_finger_on_reset(s); /* an idle reset, a quick exit: a finger held is forgotten */
     if (s->down && s->corner && now - s->down_at >= FLOW_LONG_PRESS_MS) {
         s->down = s->corner = false; /* this press is used up: its release presses nothing */
         flow_long_press(f, now);
