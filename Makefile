@@ -113,8 +113,15 @@ check-cli: attune build/asan/attune build/rel/tally_writer build/asan/render_fau
 	@sh tests/tour.sh build/asan/attune $(TOUR_SIZES)
 	@sh tests/faults.sh build/asan/attune build/asan/render_faults
 	@sh tests/lifecycle.sh build/asan/attune
+	@sh tests/wrap.sh ./attune build/clockshift.so build/rel/imgdiff  # the plain build: ASan wants to be preloaded first
 	@bash tests/tally_kill.sh build/rel/tally_writer
 	@sh tests/privacy.sh ./attune  # the plain build: LeakSanitizer does not run under ptrace
+
+# the app's clock moved to just before a 32-bit tick's wrap (tests/wrap.sh preloads it)
+check-cli: build/clockshift.so build/rel/imgdiff
+build/clockshift.so: tests/clockshift.c ## an LD_PRELOAD library that moves SDL's clock on (CLOCKSHIFT_MS)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) -shared -fPIC $< -o $@ -ldl
 
 # --- the benchmark: prints each figure with its target and PASS or MISS; exits 0 either
 # way (it reports, it is not a test). It links the app without main.o and wraps two of

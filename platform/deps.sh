@@ -32,6 +32,11 @@ else
     if [ "$want" != app ]; then pkg-config --exists cmocka || need libcmocka-dev; fi
     if [ "$want" = test ]; then command -v strace >/dev/null 2>&1 || need strace; fi  # tests/privacy.sh
 fi
+if [ "$want" = test ]; then  # tests/wrap.sh: the app in a window under Xvfb, keys, screenshots
+    command -v xvfb-run >/dev/null 2>&1 || need xvfb
+    command -v xdotool >/dev/null 2>&1 || need xdotool
+    command -v import >/dev/null 2>&1 || need imagemagick
+fi
 # The theme's font (a humanist sans); the app finds it through fontconfig.
 if ! { command -v fc-list >/dev/null 2>&1 && fc-list "Open Sans" | grep -q .; }; then
     need fonts-open-sans; need fontconfig
