@@ -109,6 +109,10 @@ static void usage(FILE *out)
           "  --size WxH      the screen size for --headless and --tour, like 800x480\n"
           "  --shots DIR     save screenshots (PNG) in DIR\n"
           "\n"
+          "  STATE_DIRECTORY (set by systemd's StateDirectory=): a folder where the app keeps the\n"
+          "                  last content and config that passed the check (last-good/); a kiosk\n"
+          "                  started with errors runs them; unset: nothing is kept\n"
+          "\n"
           "script commands (--headless --script FILE):\n",
           out);
     script_print_commands(out, "  ");
