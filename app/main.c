@@ -616,9 +616,10 @@ static bool load_for_screens(App *app, bool *unavailable)
     bool runs = load_with_last_good(app);
     diag_print(&app->diags, stderr); /* errors, or warnings only */
     if (runs && app->diags.errors) {
-        fprintf(stderr, "attune: the %s has errors (above), so the last good copy kept in %s/last-good "
+        fprintf(stderr, "attune: the %s errors (above), so the last good copy kept in %s/last-good "
                 "is in use until they are fixed; then %s\n",
-                app->last_good_config ? (app->last_good_content ? "content and the config" : "config") : "content",
+                app->last_good_config ? (app->last_good_content ? "content and the config have" : "config has")
+                                      : "content has",
                 app->state_dir, app->last_good_config ? "restart attune" :
                 "reload: systemctl reload attune (SIGHUP), or the staff menu");
         return true;
