@@ -303,16 +303,28 @@ static void find_bundle(App *app)
     set_path(out, size, candidates[3]); /* missing: the loader says so */
 }
 
-/* Loads the config (when given) and the bundle; problems gather in app->diags. */
+static bool stays_up(const App *app);
+static void keep_last_good(App *app, bool config);
+
+/* Loads the config (when given) and the bundle; problems gather in app->diags. With a
+ * state folder (find_state), what passes is kept as the last good copy, and a kiosk falls
+ * back to that copy for a part with errors; the errors of the files as they are stay in
+ * app->diags (the staff screen and the journal show them). Returns whether what is loaded
+ * can run: no errors, or each part with errors replaced by its last good copy. */
 static bool load_all(App *app)
 {
     config_defaults(&app->config);
-    bool ok = true;
-    if (app->options.config)
-        ok = config_load(&app->config, app->options.config, &app->diags);
+    bool config_ok = true, bundle_ok;
+    if (app->options.config && !(config_ok = config_load(&app->config, app->options.config, &app->diags)))
+        app->last_good_config = lastgood_use_config(&app->config, app->state_dir, app->options.config);
+    else if (app->options.config)
+        keep_last_good(app, true);
     find_bundle(app);
-    ok = bundle_load(&app->bundle, app->bundle_dir, &app->diags) && ok;
-    return ok;
+    if (!(bundle_ok = bundle_load(&app->bundle, app->bundle_dir, &app->diags)))
+        app->last_good_content = stays_up(app) && lastgood_use_content(&app->bundle, app->state_dir);
+    else
+        keep_last_good(app, false);
+    return (config_ok || app->last_good_config) && (bundle_ok || app->last_good_content);
 }
 
 static bool open_shell(App *app, bool headless, bool unavailable, long now);
@@ -524,63 +536,6 @@ static void keep_last_good(App *app, bool config)
         fprintf(stderr, "attune: warning: the last good %s is not kept: %s\n", config ? "config" : "content", error);
 }
 
-/* A config with errors: the last good copy instead, when there is one, it passes the check
- * and it keeps the app up (a desktop app with errors says so and stops instead). */
-static bool use_last_good_config(App *app)
-{
-    Config good;
-    Diags ignored = { 0 };
-    config_defaults(&good);
-    bool ok = lastgood_load_config(&good, app->state_dir, app->options.config, &ignored) &&
-              profile_policy(good.profile)->stays_up;
-    diag_free(&ignored);
-    if (!ok) {
-        config_free(&good);
-        return false;
-    }
-    config_free(&app->config);
-    app->config = good;
-    return true;
-}
-
-/* Content with errors: the last good copy instead, as for the config. */
-static bool use_last_good_content(App *app)
-{
-    if (!stays_up(app))
-        return false;
-    Bundle good;
-    Diags ignored = { 0 };
-    bool ok = lastgood_load_content(&good, app->state_dir, &ignored);
-    diag_free(&ignored);
-    if (!ok) {
-        bundle_free(&good);
-        return false;
-    }
-    bundle_free(&app->bundle);
-    app->bundle = good;
-    return true;
-}
-
-/* load_all, keeping what passes as the last good copy and falling back to it for what has
- * errors. The errors of the files as they are stay in app->diags (the staff screen and
- * the journal show them). Returns whether what is loaded can run: no errors, or each part
- * with errors replaced by its last good copy. */
-static bool load_with_last_good(App *app)
-{
-    config_defaults(&app->config);
-    bool config_ok = true, bundle_ok;
-    if (app->options.config && !(config_ok = config_load(&app->config, app->options.config, &app->diags)))
-        app->last_good_config = app->state_dir[0] && use_last_good_config(app);
-    else if (app->options.config)
-        keep_last_good(app, true);
-    find_bundle(app);
-    if (!(bundle_ok = bundle_load(&app->bundle, app->bundle_dir, &app->diags)))
-        app->last_good_content = app->state_dir[0] && use_last_good_content(app);
-    else
-        keep_last_good(app, false);
-    return (config_ok || app->last_good_config) && (bundle_ok || app->last_good_content);
-}
-
 /* What the staff menu says when a last good copy runs: which, and the first error. */
 static void last_good_staff_text(App *app, Kiosk *kiosk)
 {
@@ -613,7 +568,7 @@ static bool load_for_screens(App *app, bool *unavailable)
 {
     *unavailable = false;
     find_state(app);
-    bool runs = load_with_last_good(app);
+    bool runs = load_all(app);
     diag_print(&app->diags, stderr); /* errors, or warnings only */
     if (runs && app->diags.errors) {
         fprintf(stderr, "attune: the %s errors (above), so the last good copy kept in %s/last-good "

@@ -322,32 +322,46 @@ void lastgood_content_path(const char *state, char *out, size_t size)
     snprintf(out, size, "%s/%s/%s", state, folder_name, content_link);
 }
 
-bool lastgood_load_content(Bundle *bundle, const char *state, Diags *diags)
+bool lastgood_use_content(Bundle *bundle, const char *state)
 {
     char dir[LASTGOOD_PATH];
     struct stat st;
-    *bundle = (Bundle){ 0 };
     lastgood_content_path(state, dir, sizeof(dir));
     if (!state[0] || stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
         return false;
-    return bundle_load(bundle, dir, diags);
+    Bundle good;
+    Diags diags = { 0 };
+    bool ok = bundle_load(&good, dir, &diags);
+    diag_free(&diags);
+    if (!ok) {
+        bundle_free(&good);
+        return false;
+    }
+    bundle_free(bundle);
+    *bundle = good;
+    return true;
 }
 
-bool lastgood_load_config(Config *config, const char *state, const char *path, Diags *diags)
+bool lastgood_use_config(Config *config, const char *state, const char *path)
 {
     char copy[LASTGOOD_PATH], error[LASTGOOD_PATH + 64];
-    struct stat st;
     int n = snprintf(copy, sizeof(copy), "%s/%s/config.ini", state, folder_name);
-    if (!state[0] || n < 0 || (size_t)n >= sizeof(copy) || stat(copy, &st) != 0)
-        return false;
     size_t len;
-    char *data = read_regular(copy, INIDOC_MAX_FILE, &len, error, sizeof(error));
-    if (!data) {
-        diag_add(diags, copy, 1, DIAG_ERROR, "%s", error);
+    char *data = state[0] && n > 0 && (size_t)n < sizeof(copy)
+                 ? read_regular(copy, INIDOC_MAX_FILE, &len, error, sizeof(error)) : NULL;
+    if (!data)
+        return false;
+    Config good;
+    Diags diags = { 0 };
+    config_defaults(&good);
+    bool ok = config_load_text(&good, path, data, len, &diags) && profile_policy(good.profile)->stays_up;
+    free(data);
+    diag_free(&diags);
+    if (!ok) {
+        config_free(&good);
         return false;
     }
     config_free(config);
-    bool ok = config_load_text(config, path, data, len, diags);
-    free(data);
-    return ok;
+    *config = good;
+    return true;
 }

@@ -34,13 +34,15 @@ LastGoodKept lastgood_keep_content(const char *state, const char *bundle_dir, ch
 /* Keeps the config file `path` (which has just passed the check) as the last good config. */
 LastGoodKept lastgood_keep_config(const char *state, const char *path, char *error, size_t size);
 
-/* Loads the last good content into `bundle`; false when there is none (`diags` untouched)
- * or it has errors now (they go to `diags`; an upgrade may have made a rule stricter). */
-bool lastgood_load_content(Bundle *bundle, const char *state, Diags *diags);
+/* Replaces `bundle` by the last good content and returns true, when a copy is kept and
+ * passes the check now (an upgrade may have made a rule stricter); else leaves it. */
+bool lastgood_use_content(Bundle *bundle, const char *state);
 
-/* Loads the last good config over `config` (from its defaults), read as if it were the
- * file `path`, so that relative paths in it mean what they meant there. False as above. */
-bool lastgood_load_config(Config *config, const char *state, const char *path, Diags *diags);
+/* Replaces `config` by the last good config, read as if it were the file `path` (so that
+ * relative paths in it mean what they meant there), and returns true, when a copy is kept,
+ * passes the check now and its profile stays up (a desktop app with errors stops instead);
+ * else leaves it. */
+bool lastgood_use_config(Config *config, const char *state, const char *path);
 
 /* The folder the last good content is read from (STATE/last-good/content), for messages. */
 void lastgood_content_path(const char *state, char *out, size_t size);
