@@ -114,6 +114,7 @@ check-cli: attune build/asan/attune build/rel/tally_writer build/asan/render_fau
 	@sh tests/faults.sh build/asan/attune build/asan/render_faults
 	@sh tests/lifecycle.sh build/asan/attune
 	@sh tests/wrap.sh ./attune build/clockshift.so build/rel/imgdiff  # the plain build: ASan wants to be preloaded first
+	@sh tests/lastgood.sh build/asan/attune
 	@bash tests/tally_kill.sh build/rel/tally_writer
 	@sh tests/privacy.sh ./attune  # the plain build: LeakSanitizer does not run under ptrace
 

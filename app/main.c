@@ -28,6 +28,7 @@
 #include "core/bundle.h"
 #include "core/config.h"
 #include "core/diag.h"
+#include "core/lastgood.h"
 #include "view/check.h"
 #include "core/quiz.h"
 #include "drive/script.h"
@@ -68,6 +69,8 @@ typedef struct App {
     Diags diags;
     char bundle_dir[PATH_MAX];
     char tally_error[512];   /* the last failure to save the tally, said once ("" = none) */
+    char state_dir[PATH_MAX]; /* where the last good copies are kept ("" = not kept) */
+    bool last_good_config, last_good_content; /* running the last good copy of it */
     Shell shell;
 } App;
 
@@ -105,6 +108,10 @@ static void usage(FILE *out)
           "                  last line: tour: N screens, M problems; exit 1 when M > 0\n"
           "  --size WxH      the screen size for --headless and --tour, like 800x480\n"
           "  --shots DIR     save screenshots (PNG) in DIR\n"
+          "\n"
+          "  STATE_DIRECTORY (set by systemd's StateDirectory=): a folder where the app keeps the\n"
+          "                  last content and config that passed the check (last-good/); a kiosk\n"
+          "                  started with errors runs them; unset: nothing is kept\n"
           "\n"
           "script commands (--headless --script FILE):\n",
           out);
@@ -296,16 +303,28 @@ static void find_bundle(App *app)
     set_path(out, size, candidates[3]); /* missing: the loader says so */
 }
 
-/* Loads the config (when given) and the bundle; problems gather in app->diags. */
+static bool stays_up(const App *app);
+static void keep_last_good(App *app, bool config);
+
+/* Loads the config (when given) and the bundle; problems gather in app->diags. With a
+ * state folder (find_state), what passes is kept as the last good copy, and a kiosk falls
+ * back to that copy for a part with errors; the errors of the files as they are stay in
+ * app->diags (the staff screen and the journal show them). Returns whether what is loaded
+ * can run: no errors, or each part with errors replaced by its last good copy. */
 static bool load_all(App *app)
 {
     config_defaults(&app->config);
-    bool ok = true;
-    if (app->options.config)
-        ok = config_load(&app->config, app->options.config, &app->diags);
+    bool config_ok = true, bundle_ok;
+    if (app->options.config && !(config_ok = config_load(&app->config, app->options.config, &app->diags)))
+        app->last_good_config = lastgood_use_config(&app->config, app->state_dir, app->options.config);
+    else if (app->options.config)
+        keep_last_good(app, true);
     find_bundle(app);
-    ok = bundle_load(&app->bundle, app->bundle_dir, &app->diags) && ok;
-    return ok;
+    if (!(bundle_ok = bundle_load(&app->bundle, app->bundle_dir, &app->diags)))
+        app->last_good_content = stays_up(app) && lastgood_use_content(&app->bundle, app->state_dir);
+    else
+        keep_last_good(app, false);
+    return (config_ok || app->last_good_config) && (bundle_ok || app->last_good_content);
 }
 
 static bool open_shell(App *app, bool headless, bool unavailable, long now);
@@ -484,27 +503,94 @@ static bool stays_up(const App *app)
     return profile_policy(app->config.profile)->stays_up;
 }
 
+/* --- the last good copy (core/lastgood.h) ------------------------------------------------ */
+
+/* The state folder: the first of systemd's STATE_DIRECTORY (StateDirectory=attune gives
+ * /var/lib/attune); without it (the desktop) nothing is kept. The tour judges the files
+ * as they are, so it neither keeps nor uses a copy. */
+static void find_state(App *app)
+{
+    const char *env = getenv("STATE_DIRECTORY");
+    size_t n = env ? strcspn(env, ":") : 0;
+    app->state_dir[0] = '\0';
+    if (env && env[0] == '/' && n < sizeof(app->state_dir) && app->options.mode != MODE_TOUR) {
+        memcpy(app->state_dir, env, n);
+        app->state_dir[n] = '\0';
+    }
+}
+
+/* Keeps the config (or the content) that has just passed the check as the last good copy;
+ * the journal says when it is written, or why it cannot be. */
+static void keep_last_good(App *app, bool config)
+{
+    if (!app->state_dir[0])
+        return;
+    char error[PATH_MAX + 200];
+    const char *what = config ? app->options.config : app->bundle_dir;
+    LastGoodKept kept = config ? lastgood_keep_config(app->state_dir, what, error, sizeof(error))
+                               : lastgood_keep_content(app->state_dir, what, error, sizeof(error));
+    if (kept == LASTGOOD_WRITTEN)
+        fprintf(stderr, "attune: %s passed the check and is kept as the last good %s in %s/last-good\n",
+                what, config ? "config" : "content", app->state_dir);
+    else if (kept == LASTGOOD_FAILED)
+        fprintf(stderr, "attune: warning: the last good %s is not kept: %s\n", config ? "config" : "content", error);
+}
+
+/* What the staff menu says when a last good copy runs: which, and the first error. */
+static void last_good_staff_text(App *app, Kiosk *kiosk)
+{
+    char problems[KIOSK_DETAIL_SIZE];
+    staff_problems(&app->diags, problems, sizeof(problems));
+    kiosk_set_staff_text(kiosk, !app->last_good_config ? "The content has errors, so patrons see its last good copy "
+                         "until it is fixed and reloaded:"
+                         : !app->last_good_content ? "The config has errors, so its last good copy is in use "
+                         "until it is fixed and Attune restarted:"
+                         : "The content and the config have errors, so their last good copies are in use "
+                         "until they are fixed and Attune restarted:", problems);
+    kiosk->last_good = true;
+}
+
+/* After a reload that passed the check: the content as it is runs, and is kept. */
+static void content_reloaded(App *app, Kiosk *kiosk)
+{
+    app->last_good_content = false;
+    keep_last_good(app, false);
+    kiosk->last_good = app->last_good_config;
+    if (kiosk->last_good) /* the config's copy is still in use */
+        last_good_staff_text(app, kiosk);
+}
+
 /* Loads everything for a mode that shows screens; says why when it cannot. A kiosk does
  * not stop (a stopped kiosk would leave the console on the glass, or restart forever):
- * it sets `unavailable` and shows the calm "temporarily unavailable" screen. */
+ * content or a config with errors runs its last good copy when one is kept, and
+ * otherwise it sets `unavailable` and shows the calm "temporarily unavailable" screen. */
 static bool load_for_screens(App *app, bool *unavailable)
 {
     *unavailable = false;
-    if (!load_all(app) && stays_up(app)) {
-        diag_print(&app->diags, stderr);
+    find_state(app);
+    bool runs = load_all(app);
+    diag_print(&app->diags, stderr); /* errors, or warnings only */
+    if (runs && app->diags.errors) {
+        fprintf(stderr, "attune: the %s errors (above), so the last good copy kept in %s/last-good "
+                "is in use until they are fixed; then %s\n",
+                app->last_good_config ? (app->last_good_content ? "content and the config have" : "config has")
+                                      : "content has",
+                app->state_dir, app->last_good_config ? "restart attune" :
+                "reload: systemctl reload attune (SIGHUP), or the staff menu");
+        return true;
+    }
+    if (!runs && stays_up(app)) {
         fprintf(stderr, "attune: the content or config has errors (above), so the screen says "
                 "\"temporarily unavailable\" until they are fixed; then reload: systemctl reload "
                 "attune (SIGHUP), or the staff menu\n");
         *unavailable = true;
         return true;
     }
-    if (app->diags.errors) {
-        diag_print(&app->diags, stderr);
+    if (!runs) {
         fprintf(stderr, "attune: cannot start: the content or config has errors (see above; "
                 "attune --check lists them)\n");
         return false;
     }
-    diag_print(&app->diags, stderr); /* warnings */
     return true;
 }
 
@@ -523,6 +609,7 @@ static void reload_content(void *ctx, Flow *flow)
         bundle_free(&app->bundle);
         app->bundle = fresh;
         kiosk_set_staff_text(kiosk, bundle_word(&app->bundle, WORD_STAFF_RELOADED), NULL);
+        content_reloaded(app, kiosk);
         fprintf(stderr, "attune: the content in %s was checked and reloaded\n", app->bundle_dir);
         if (kiosk->unavailable)
             flow_set_unavailable(flow, false, flow->now);
@@ -571,6 +658,8 @@ static bool open_shell(App *app, bool headless, bool unavailable, long now)
         staff_problems(&app->diags, problems, sizeof(problems));
         kiosk_set_staff_text(kiosk, "The content has errors, so patrons see “Back soon” until it is fixed "
                              "and reloaded:", problems);
+    } else if (app->last_good_config || app->last_good_content) {
+        last_good_staff_text(app, kiosk);
     }
     if (kiosk->tally_on) {
         Diags diags = { 0 };

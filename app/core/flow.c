@@ -51,7 +51,7 @@ static void clear_staff(Flow *f)
     f->pin_wrong = false;
     f->staff_page = STAFF_PIN;
     f->touch_count = 0;
-    if (!f->kiosk->unavailable) /* else the problems stay for staff to read */
+    if (!f->kiosk->unavailable && !f->kiosk->last_good) /* else the problems stay for staff to read */
         kiosk_set_staff_text(f->kiosk, NULL, NULL);
 }
 

@@ -20,6 +20,8 @@ typedef struct Kiosk {
     bool unavailable;             /* the content is broken: only the "temporarily
                                    * unavailable" screen and staff mode (flow_set_unavailable) */
     const char *staff_message;    /* after a reload: one of the bundle's words, or NULL */
+    bool last_good;               /* a last good copy runs in place of broken content or
+                                   * config (lastgood.h): the staff text stays, like unavailable's */
     char staff_detail[KIOSK_DETAIL_SIZE]; /* the first problems of a failed reload */
     int brightness;               /* percent */
     bool tally_on;                /* the config's [tally] enabled, with a file to keep it in */
