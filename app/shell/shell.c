@@ -22,6 +22,8 @@ void shell_frame(Shell *s, long now, bool force)
     /* the picture changes by itself too: a countdown's next second, an animation's frame */
     if (!s->render_open)
         return; /* a display reset that could not be undone: the app is closing */
+    if (s->flow.resets != s->forgot_resets) /* a session ended: forget what it showed */
+        shell_forget(s);
     bool due = s->list.next_change_ms >= 0 && now - s->laid_out_at >= s->list.next_change_ms;
     if (force || s->dirty || s->flow.changes != s->seen_changes || s->list.animating || due) {
         view_layout(&s->view, &s->flow, &s->measure, s->width, s->height, now, &s->list);
@@ -34,6 +36,15 @@ void shell_frame(Shell *s, long now, bool force)
         if (s->stats.frames_presented++ == 0)
             s->stats.first_frame_ms = (long)(SDL_GetTicks64() - s->opened_at);
     }
+}
+
+void shell_forget(Shell *s)
+{
+    view_forget(&s->view, &s->list);
+    if (s->render_open)
+        render_forget(&s->render);
+    s->forgot_resets = s->flow.resets;
+    s->dirty = true;
 }
 
 void shell_resize(Shell *s, int width, int height)
@@ -286,6 +297,7 @@ void shell_tick(Shell *s, long now)
         s->quit = true;
     if ((wants & FLOW_WANTS_RELOAD) && s->hooks.reload) {
         s->hooks.reload(s->hooks.ctx, f);
+        render_glyphs_check(&s->render, s->bundle);
         s->view.deck_key = 0;
         s->dirty = true;
     }
@@ -379,6 +391,7 @@ bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int w
     render_set_rotation(&s->render, s->rotation, s->panel_w, s->panel_h);
     s->render_open = true;
     s->measure = render_measure(&s->render);
+    render_glyphs_check(&s->render, b); /* at load, never when a screen shows them */
     kiosk_init(&s->kiosk, c);
     shell_restart(s, now);
     if (!headless) {
@@ -396,6 +409,7 @@ bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int w
 void shell_restart(Shell *s, long now)
 {
     flow_init(&s->flow, s->bundle, s->config, &s->kiosk, now); /* the kiosk stays as it is */
+    shell_forget(s);
     SDL_RendererInfo info = { 0 };
     SDL_GetRendererInfo(s->sdl, &info);
     char facts[KIOSK_INFO_SIZE];

@@ -58,6 +58,7 @@ typedef struct Shell {
     bool dirty;                 /* lay out again before the next frame */
     unsigned seen_changes;      /* flow->changes at the last layout */
     long laid_out_at;           /* ms of the last layout */
+    int forgot_resets;          /* flow.resets when shell_forget last ran */
 
     /* the pointer (one finger or the mouse) */
     bool down;
@@ -119,6 +120,11 @@ void shell_tick(Shell *shell, long now);
 
 /* Milliseconds until shell_tick has something to do, or -1. */
 long shell_next_timer(const Shell *shell, long now);
+
+/* A session ended (the flow's `resets` moved on: every way back to attract, and home
+ * after a result): the view, the draw list and the renderer forget every text and shape
+ * it showed (view_forget, render_forget). shell_frame calls it; so does shell_restart. */
+void shell_forget(Shell *shell);
 
 /* The drawing size changed (a resized window). */
 void shell_resize(Shell *shell, int width, int height);
