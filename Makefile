@@ -105,7 +105,11 @@ build/rel/tally_writer: build/rel/tests/tally_writer.o $(patsubst %.c,build/rel/
 build/asan/render_faults: build/asan/tests/render_faults.o $(patsubst %.c,build/asan/%.o,$(CORE_SRC) $(wildcard app/render/*.c) platform/common.c) ## the renderer fed broken text (run by tests/faults.sh)
 	$(CC) $(SAN) $^ -o $@ $(PKG_LIBS) -lm
 
-check-cli: attune build/asan/attune build/rel/tally_writer build/asan/render_faults ## the shell tests (tests/*.sh): the command line, journeys, tour, faults...
+# a text counted in a traced child's memory (tests/memory.sh runs it)
+build/rel/memscan: build/rel/tests/memscan.o ## counts a text in a running program's memory
+	$(CC) $(CFLAGS) $^ -o $@
+
+check-cli: attune build/asan/attune build/rel/tally_writer build/asan/render_faults build/rel/memscan ## the shell tests (tests/*.sh): the command line, journeys, tour, faults...
 	@sh tests/cli.sh build/asan/attune
 	@sh tests/broken.sh build/asan/attune
 	@sh tests/install.sh
@@ -117,6 +121,7 @@ check-cli: attune build/asan/attune build/rel/tally_writer build/asan/render_fau
 	@sh tests/lastgood.sh build/asan/attune
 	@bash tests/tally_kill.sh build/rel/tally_writer
 	@sh tests/privacy.sh ./attune  # the plain build: LeakSanitizer does not run under ptrace
+	@sh tests/memory.sh ./attune build/rel/memscan  # plain too (ptrace)
 
 # the app's clock moved to just before a 32-bit tick's wrap (tests/wrap.sh preloads it)
 check-cli: build/clockshift.so build/rel/imgdiff

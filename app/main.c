@@ -769,6 +769,10 @@ int main(int argc, char **argv)
     int status = parse_options(argc, argv, &app.options);
     if (status != 0)
         return status;
+    char note[256]; /* no core dump of a session; its memory out of swap (platform.h) */
+    plat_no_core();
+    if (!plat_private_memory(&app.shell, sizeof(app.shell), note, sizeof(note)) && app.options.mode == MODE_RUN)
+        fprintf(stderr, "attune: note: %s\n", note);
     switch (app.options.mode) {
     case MODE_HELP:
         usage(stdout);

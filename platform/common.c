@@ -14,7 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <signal.h>
+#include <stdint.h>
 #include <sys/inotify.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -460,4 +464,36 @@ void plat_signals_close(int fd)
     sigset_t set;
     handled_signals(&set);
     sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
+/* --- the session's memory ------------------------------------------------------------ */
+
+bool plat_no_core(void)
+{
+    const char *allow = getenv(PLAT_ALLOW_CORE);
+    if (allow && strcmp(allow, "1") == 0)
+        return false;
+    return prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == 0;
+}
+
+bool plat_private_memory(void *addr, size_t size, char *note, size_t note_size)
+{
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    uintptr_t start = (uintptr_t)addr & ~(page - 1);
+    uintptr_t end = ((uintptr_t)addr + size + page - 1) & ~(page - 1);
+    madvise((void *)start, end - start, MADV_DONTDUMP); /* whole pages: a little more is fine */
+    if (mlock((void *)start, end - start) == 0)
+        return true;
+    int why = errno;
+    struct rlimit limit = { 0, 0 };
+    getrlimit(RLIMIT_MEMLOCK, &limit);
+    if (limit.rlim_cur == RLIM_INFINITY)
+        snprintf(note, note_size, "the session's memory is not locked in RAM (%s); where the "
+                 "system has swap, it may be written there", strerror(why));
+    else
+        snprintf(note, note_size, "the session's memory (%zu KiB) is not locked in RAM: the "
+                 "memory lock limit is %llu KiB (LimitMEMLOCK= in the service raises it); where "
+                 "the system has swap, it may be written there", (size_t)(end - start) / 1024,
+                 (unsigned long long)limit.rlim_cur / 1024);
+    return false;
 }

@@ -188,4 +188,22 @@ void plat_signals_close(int fd);
  * only zeroed (inside a memset struct, never opened), and twice. */
 void plat_input_close(PlatInput *in);
 
+/* --- the session's memory: out of core dumps and swap ------------------------------ */
+
+/* The environment variable that, set to 1, lets a developer have core dumps (and attach
+ * a debugger without root) to debug a crash: ATTUNE_ALLOW_CORE=1 attune … */
+#define PLAT_ALLOW_CORE "ATTUNE_ALLOW_CORE"
+
+/* Makes the process non-dumpable (prctl PR_SET_DUMPABLE 0): a crash or the watchdog's
+ * SIGABRT writes no core, and other processes of the same user cannot read its memory
+ * (/proc/PID/mem becomes root's). Not when PLAT_ALLOW_CORE is 1. Returns whether it did. */
+bool plat_no_core(void);
+
+/* Keeps the pages holding [addr, addr + size) (the session: answers, what the screen
+ * shows) out of core dumps (MADV_DONTDUMP, for when dumps are allowed) and locks them in
+ * RAM so they never reach swap (mlock). Returns false, with one sentence in `note`, when
+ * they could not be locked (RLIMIT_MEMLOCK too low): they may then reach swap where the
+ * system has it. */
+bool plat_private_memory(void *addr, size_t size, char *note, size_t note_size);
+
 #endif

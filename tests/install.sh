@@ -26,6 +26,7 @@ check "unit runs PREFIX's program with /etc/attune/kiosk.ini" \
     'grep -qx "ExecStart=/opt/attune/bin/attune --config /etc/attune/kiosk.ini" "$unit"'
 out=$(sh platform/rpi/verify-unit.sh "$unit" 2>&1)
 check "systemd-analyze verify passes on the installed unit ($out)" '[ -z "$out" ]'
+check "the unit allows no core file (LimitCORE=0)" 'grep -qx "LimitCORE=0" "$unit"'
 check "backlight rule in DESTDIR/lib/udev/rules.d" '[ -f "$stage/lib/udev/rules.d/70-attune-backlight.rules" ]'
 printf 'staff_pin = 2468\n' >>"$etc/kiosk.ini"
 out=$(make --no-print-directory install PREFIX=/opt/attune DESTDIR="$stage" 2>&1)

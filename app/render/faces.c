@@ -7,10 +7,14 @@
  * fontconfig finds) and put side by side on the role's baseline. A glyph no installed font
  * has is left to the role's font, which draws its box. Lines are sanitized first (broken
  * bytes become U+FFFD), so the runs are well-formed UTF-8. */
+#define _DEFAULT_SOURCE /* open_memstream */
 #include "render_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "../core/bundle.h"
 
 #include "../core/utf8.h"
 #include "font.h"
@@ -231,10 +235,11 @@ static FontStyle face_style(RenderFace face)
 }
 
 /* At most a few lines on stderr about fallback glyphs, so a long text cannot fill the
- * journal. */
+ * journal; and only while the bundle is checked (render_glyphs_check), never while a
+ * screen is drawn: a line then would say when a text (a result) was shown. */
 static bool glyph_note(Renderer *r)
 {
-    if (r->glyph_notes >= 8)
+    if (!r->glyph_say || r->glyph_notes >= 8)
         return false;
     if (++r->glyph_notes == 8)
         fprintf(stderr, "attune: note: more glyphs are missing from the theme's font; not "
@@ -323,6 +328,49 @@ void render_fallbacks_close(Renderer *r, bool all)
     }
 }
 
+/* A role drawn in each face, for looking glyphs up. */
+static const FontRole role_of_face[RENDER_FACE_COUNT] = {
+    [RENDER_FACE_REGULAR] = FONT_BODY, [RENDER_FACE_STRONG] = FONT_TITLE, [RENDER_FACE_ITALIC] = FONT_QUOTE,
+};
+
+void render_glyphs_text(Renderer *r, const char *text, size_t len)
+{
+    uint64_t seen[0x10000 / 64] = { 0 }; /* the BMP's code points already looked up */
+    r->glyph_say = true;
+    for (size_t pos = 0; pos < len;) {
+        uint32_t c = utf8_decode(text, len, &pos);
+        if (c < 0x20)
+            continue;
+        if (c < 0x10000) {
+            if (seen[c / 64] & (UINT64_C(1) << (c % 64)))
+                continue;
+            seen[c / 64] |= UINT64_C(1) << (c % 64);
+        }
+        for (RenderFace face = 0; face < RENDER_FACE_COUNT; face++) {
+            FontRole role = role_of_face[face];
+            font_for(r, role, c);
+            uint64_t h = hash_bytes(hash_bytes(HASH_SEED, &c, sizeof(c)), &face, sizeof(face));
+            const RenderGlyph *g = &r->glyphs[h & (RENDER_GLYPH_MEMO - 1)];
+            if (g->c == c && g->font < 0)
+                break; /* no font has it: said once, not once a face */
+        }
+    }
+    r->glyph_say = false;
+}
+
+void render_glyphs_check(Renderer *r, const Bundle *bundle)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    if (!out)
+        return;
+    bundle_dump(bundle, out);
+    if (fclose(out) == 0)
+        render_glyphs_text(r, text, len);
+    free(text);
+}
+
 /* ---- runs of one font ----------------------------------------------------------------- */
 
 /* Splits `len` bytes of well-formed UTF-8 into runs of one font each; returns how many. A
@@ -390,7 +438,7 @@ static SDL_Surface *join_runs(Renderer *r, FontRole role, const Run *runs, SDL_S
             SDL_BlitSurface(parts[i], NULL, out, &at);
         }
         x += parts[i]->w;
-        SDL_FreeSurface(parts[i]);
+        render_free_surface(parts[i]);
     }
     return out;
 }

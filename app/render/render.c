@@ -1,6 +1,7 @@
 /* render.c — see render.h: opening, resizing and closing the renderer, and the small
  * helpers its files share. The work is elsewhere in app/render (render_internal.h says
  * where): start with render_frame in frame.c. */
+#define _DEFAULT_SOURCE /* explicit_bzero */
 #include "render_internal.h"
 
 #include <stdio.h>
@@ -12,6 +13,13 @@
 SDL_Color render_colour(uint32_t rgb, Uint8 alpha)
 {
     return (SDL_Color){ (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, alpha };
+}
+
+void render_free_surface(SDL_Surface *s)
+{
+    if (s && s->pixels && !SDL_MUSTLOCK(s))
+        explicit_bzero(s->pixels, (size_t)s->pitch * (size_t)s->h);
+    SDL_FreeSurface(s);
 }
 
 /* The text cache's budget for a screen size: half a frame's bytes, at least

@@ -148,6 +148,7 @@ typedef struct Renderer {
     TTF_Font *fallback_fonts[RENDER_FALLBACKS][FONT_ROLE_COUNT]; /* opened when first used */
     RenderGlyph glyphs[RENDER_GLYPH_MEMO];
     int glyph_notes;                      /* lines said about them on stderr (capped) */
+    bool glyph_say;                       /* say them: only render_glyphs_check does */
 
     RenderStats stats;
     int rotation, panel_w, panel_h;       /* render_set_rotation: how the frame meets the panel */
@@ -167,7 +168,7 @@ typedef struct Renderer {
  * config's path:line (Config.font_line and the like) goes to stderr, and font_regular falls
  * back to the family `font`, the family to any font fontconfig offers, font_bold to the
  * regular face. Glyphs the theme's font lacks (emoji, another script) are drawn with a
- * font fontconfig finds for them, said once on stderr; text is sanitized first (each
+ * font fontconfig finds for them (render_glyphs_check says which); text is sanitized first (each
  * broken UTF-8 byte, and NUL, becomes U+FFFD), for drawing and measuring alike.
  *
  * Returns true on success. On failure returns false with one sentence in `error` (for
@@ -221,6 +222,21 @@ bool render_save_png(Renderer *r, const char *path);
  * degrees (0, 90, 180, 270) onto a panel of panel_w x panel_h. A turned picture keeps a
  * frame texture even on the software renderer. */
 void render_set_rotation(Renderer *r, int rotation, int panel_w, int panel_h);
+
+struct Bundle;
+
+/* Looks up every character of every text of `bundle` in the faces that draw it, and says
+ * on stderr, now, the ones the theme's font lacks (drawn with another font) and the ones
+ * no installed font has (drawn as a box). Drawing never says so: a line in the journal
+ * when a screen is shown would tell when that text (a result) was shown. Call it when
+ * the bundle is loaded or reloaded. render_glyphs_text does the same for one text. */
+void render_glyphs_check(Renderer *r, const struct Bundle *bundle);
+void render_glyphs_text(Renderer *r, const char *text, size_t len);
+
+/* A session ended: forgets every line it drew or measured (the text cache's lines, their
+ * textures overwritten before they are freed, the measured widths) and where the last
+ * frame's shapes were; the next render_frame draws everything anew. Safe when not open. */
+void render_forget(Renderer *r);
 
 /* Copies the counters into `out`. */
 void render_stats(const Renderer *r, RenderStats *out);

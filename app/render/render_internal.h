@@ -14,6 +14,9 @@
 /* 0xRRGGBB (higher bits ignored) and an alpha as an SDL_Color. */
 SDL_Color render_colour(uint32_t rgb, Uint8 alpha);
 
+/* Zeros a surface's pixels (a line of text, drawn) and frees it; NULL is fine. */
+void render_free_surface(SDL_Surface *surface);
+
 /* ---- faces.c: the theme's fonts ------------------------------------------------------- */
 
 /* Fills r->face_path (see render_open); false, with a sentence in `error`, when no font at

@@ -5,6 +5,7 @@
  * finds them by hash. An entry used by the frame being built is never evicted, and the
  * cache holds a whole frame of lines, so an entry found while hashing is still there when
  * drawing. Widths are kept direct-mapped by hash. */
+#define _DEFAULT_SOURCE /* explicit_bzero */
 #include "render_internal.h"
 
 #include <assert.h>
@@ -56,6 +57,27 @@ static size_t text_slot(const Renderer *r, uint64_t hash, FontRole font, uint32_
     return s;
 }
 
+/* Zeros to write over a texture before it is freed; read only. */
+static const uint8_t zeros[64 * 1024];
+
+/* Overwrites a texture's pixels with zeros, so that a line of text does not stay in freed
+ * memory (the software renderer's textures are in the heap): a piece at a time. */
+static void wipe_texture(SDL_Texture *texture)
+{
+    Uint32 format = 0;
+    int w = 0, h = 0;
+    if (SDL_QueryTexture(texture, &format, NULL, &w, &h) != 0 || w <= 0 || h <= 0)
+        return;
+    int bpp = SDL_BYTESPERPIXEL(format) ? SDL_BYTESPERPIXEL(format) : 4;
+    int cols = (int)sizeof(zeros) / bpp < w ? (int)sizeof(zeros) / bpp : w;
+    int rows = (int)sizeof(zeros) / (cols * bpp);
+    for (int y = 0; y < h; y += rows)
+        for (int x = 0; x < w; x += cols) {
+            SDL_Rect piece = { x, y, w - x < cols ? w - x : cols, h - y < rows ? h - y : rows };
+            SDL_UpdateTexture(texture, &piece, zeros, cols * bpp);
+        }
+}
+
 static void text_evict(Renderer *r, int e)
 {
     RenderText *t = &r->texts[e];
@@ -73,11 +95,13 @@ static void text_evict(Renderer *r, int e)
         }
     }
     r->table[hole] = 0;
-    if (t->texture)
+    if (t->texture) {
+        wipe_texture(t->texture);
         SDL_DestroyTexture(t->texture);
+    }
     r->text_bytes -= (size_t)t->w * (size_t)t->h * 4;
     r->text_count--;
-    memset(t, 0, sizeof(*t));
+    explicit_bzero(t, sizeof(*t));
 }
 
 /* Evicts the least recently used entry not used by this frame; false when there is none. */
@@ -99,7 +123,21 @@ void render_text_flush(Renderer *r)
     for (int i = 0; i < RENDER_TEXT_CACHE; i++)
         if (r->texts[i].live)
             text_evict(r, i);
-    memset(r->widths, 0, sizeof(r->widths));
+    explicit_bzero(r->widths, sizeof(r->widths));
+}
+
+void render_forget(Renderer *r)
+{
+    if (!r->sdl)
+        return; /* not open */
+    render_text_flush(r);
+    explicit_bzero(r->line, sizeof(r->line));
+    explicit_bzero(r->bounds, sizeof(r->bounds)); /* where the last frame's shapes were */
+    explicit_bzero(r->text_of, sizeof(r->text_of));
+    explicit_bzero(r->cells, sizeof(r->cells));
+    explicit_bzero(r->vertices, sizeof(r->vertices));
+    explicit_bzero(r->indices, sizeof(r->indices));
+    r->full = true; /* the cells' hashes are gone: the next frame is drawn whole */
 }
 
 /* Rasterises the line into t's texture (none when it cannot be drawn). */
@@ -109,6 +147,7 @@ static void text_rasterise(Renderer *r, RenderText *t, const char *text, int len
     int n = (int)utf8_sanitize(text, (size_t)len, r->line, sizeof(r->line), NULL);
     SDL_Surface *surface = n > 0 ? render_runs_draw(r, t->font, r->line, n, render_colour(t->colour, 255))
                                  : NULL;
+    explicit_bzero(r->line, (size_t)n + 1); /* the copy is not kept */
     if (!surface)
         return;
     t->texture = SDL_CreateTextureFromSurface(r->sdl, surface);
@@ -117,7 +156,7 @@ static void text_rasterise(Renderer *r, RenderText *t, const char *text, int len
         t->w = surface->w;
         t->h = surface->h;
     }
-    SDL_FreeSurface(surface);
+    render_free_surface(surface);
 }
 
 int render_text_get(Renderer *r, FontRole font, uint32_t colour, const char *text, int len)
@@ -191,6 +230,7 @@ static int measure_width(void *ctx, FontRole font, const char *text, int len)
         int n = next_piece(text, len);
         int m = (int)utf8_sanitize(text, (size_t)n, piece, sizeof(piece), NULL);
         total += render_runs_width(r, font, piece, m);
+        explicit_bzero(piece, (size_t)m + 1); /* nothing read stays on the stack */
         text += n;
         len -= n;
     }

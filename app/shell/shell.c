@@ -17,11 +17,14 @@ static void font_sizes(const Shell *s, int px[FONT_ROLE_COUNT])
     memcpy(px, vm.font_px, sizeof(vm.font_px));
 }
 
+static void notice_reset(Shell *s);
+
 void shell_frame(Shell *s, long now, bool force)
 {
     /* the picture changes by itself too: a countdown's next second, an animation's frame */
     if (!s->render_open)
         return; /* a display reset that could not be undone: the app is closing */
+    notice_reset(s);
     bool due = s->list.next_change_ms >= 0 && now - s->laid_out_at >= s->list.next_change_ms;
     if (force || s->dirty || s->flow.changes != s->seen_changes || s->list.animating || due) {
         view_layout(&s->view, &s->flow, &s->measure, s->width, s->height, now, &s->list);
@@ -34,6 +37,14 @@ void shell_frame(Shell *s, long now, bool force)
         if (s->stats.frames_presented++ == 0)
             s->stats.first_frame_ms = (long)(SDL_GetTicks64() - s->opened_at);
     }
+}
+
+void shell_forget(Shell *s)
+{
+    view_forget(&s->view, &s->list);
+    if (s->render_open)
+        render_forget(&s->render);
+    s->dirty = true;
 }
 
 void shell_resize(Shell *s, int width, int height)
@@ -184,17 +195,20 @@ static void drop_finger(Shell *s)
         flow_release(&s->flow);
 }
 
-/* A return to attract (flow.resets moved on) drops the finger held. */
-static void drop_finger_on_reset(Shell *s)
+/* A session ended (flow.resets moved on: every way back to attract): the finger held is
+ * dropped and what the session showed is forgotten. */
+static void notice_reset(Shell *s)
 {
-    if (s->flow.resets != s->seen_resets)
-        drop_finger(s);
+    if (s->flow.resets == s->seen_resets)
+        return;
     s->seen_resets = s->flow.resets;
+    drop_finger(s);
+    shell_forget(s);
 }
 
 void shell_finger_down(Shell *s, SDL_FingerID id, float x, float y, long now)
 {
-    drop_finger_on_reset(s);
+    notice_reset(s);
     if (s->finger_down && (id == s->finger || now - s->finger_at >= SHELL_STALE_FINGER_MS))
         drop_finger(s);
     if (s->finger_down)
@@ -207,7 +221,7 @@ void shell_finger_down(Shell *s, SDL_FingerID id, float x, float y, long now)
 
 void shell_finger_move(Shell *s, SDL_FingerID id, float x, float y, long now)
 {
-    drop_finger_on_reset(s);
+    notice_reset(s);
     if (!s->finger_down || id != s->finger)
         return;
     s->finger_at = now;
@@ -216,7 +230,7 @@ void shell_finger_move(Shell *s, SDL_FingerID id, float x, float y, long now)
 
 void shell_finger_up(Shell *s, SDL_FingerID id, float x, float y, long now)
 {
-    drop_finger_on_reset(s);
+    notice_reset(s);
     if (!s->finger_down || id != s->finger)
         return;
     s->finger_down = false;
@@ -329,7 +343,7 @@ void shell_tick(Shell *s, long now)
 {
     Flow *f = &s->flow;
     flow_tick(f, now);
-    drop_finger_on_reset(s); /* an idle reset, a quick exit: a finger held is forgotten */
+    notice_reset(s); /* an idle reset, a quick exit: forget the finger and the session */
     if (s->down && s->corner && now - s->down_at >= FLOW_LONG_PRESS_MS) {
         s->down = s->corner = false; /* this press is used up: its release presses nothing */
         flow_long_press(f, now);
@@ -339,6 +353,7 @@ void shell_tick(Shell *s, long now)
         s->quit = true;
     if ((wants & FLOW_WANTS_RELOAD) && s->hooks.reload) {
         s->hooks.reload(s->hooks.ctx, f);
+        render_glyphs_check(&s->render, s->bundle);
         s->view.deck_key = 0;
         s->dirty = true;
     }
@@ -432,6 +447,7 @@ bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int w
     render_set_rotation(&s->render, s->rotation, s->panel_w, s->panel_h);
     s->render_open = true;
     s->measure = render_measure(&s->render);
+    render_glyphs_check(&s->render, b); /* at load, never when a screen shows them */
     kiosk_init(&s->kiosk, c);
     shell_restart(s, now);
     if (!headless) {
@@ -451,6 +467,7 @@ void shell_restart(Shell *s, long now)
     drop_finger(s);
     flow_init(&s->flow, s->bundle, s->config, &s->kiosk, now); /* the kiosk stays as it is */
     s->seen_resets = s->flow.resets;
+    shell_forget(s);
     SDL_RendererInfo info = { 0 };
     SDL_GetRendererInfo(s->sdl, &info);
     char facts[KIOSK_INFO_SIZE];

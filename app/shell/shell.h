@@ -64,7 +64,7 @@ typedef struct Shell {
     SDL_FingerID finger;
     bool finger_down;
     long finger_at;             /* ms of the finger's last down or motion */
-    int seen_resets;            /* flow.resets when the finger was last looked at */
+    int seen_resets;            /* flow.resets last noticed (a finger dropped, the session forgotten) */
     float down_x, down_y, last_x, last_y;
     long down_at;               /* ms of the touch, for the staff corner's long press */
     bool corner;                /* the touch began in the staff corner */
@@ -135,6 +135,11 @@ void shell_tick(Shell *shell, long now);
 
 /* Milliseconds until shell_tick has something to do, or -1. */
 long shell_next_timer(const Shell *shell, long now);
+
+/* A session ended (the flow's `resets` moved on: every way back to attract, and home
+ * after a result): the view, the draw list and the renderer forget every text and shape
+ * it showed (view_forget, render_forget). shell_frame calls it; so does shell_restart. */
+void shell_forget(Shell *shell);
 
 /* The drawing size changed (a resized window). */
 void shell_resize(Shell *shell, int width, int height);

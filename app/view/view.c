@@ -4,6 +4,7 @@
  * quotes, two body lines a side, continued headings) and placed once; drawing a page only
  * draws what was placed, and marks each line's reading role. deck_draw is where the page
  * count goes back to the flow. The screens are in screen_*.c, their pieces in chrome.c. */
+#define _DEFAULT_SOURCE /* explicit_bzero */
 #include "view_internal.h"
 
 #include <math.h>
@@ -565,6 +566,13 @@ static void overlay_confirm(Ctx *x)
         button(x, (Rect){ card.x + pad, y, inner, t }, keep, ACT_KEEP, 0, BUTTON_PRIMARY);
         button(x, (Rect){ card.x + pad, y + t + gap, inner, t }, clear, ACT_CLEAR, 0, BUTTON_SECONDARY);
     }
+}
+
+void view_forget(View *v, DrawList *list)
+{
+    explicit_bzero(v, sizeof(*v)); /* a size of 0 makes the next layout start afresh */
+    explicit_bzero(list, sizeof(*list));
+    draw_reset(list);
 }
 
 void view_layout(View *v, Flow *f, const Measure *m, int width, int height, long now, DrawList *out)

@@ -76,4 +76,9 @@ typedef struct View {
 void view_layout(View *view, Flow *flow, const Measure *measure, int width, int height,
                  long now, DrawList *out);
 
+/* A session ended: zeroes the view (its items, pages and their key: the last texts shown)
+ * and the draw list (its commands, where the map's dot was, and its text buffer); the
+ * next view_layout lays out from nothing. */
+void view_forget(View *view, DrawList *list);
+
 #endif
