@@ -126,6 +126,9 @@
       "The tally is off. Turn it on in the kiosk config, under [tally].")        \
     X(STAFF_TALLY_RESET, "staff", "tally_reset", VALUE_LINE, KEY_REQUIRED, NULL, \
       "Reset the tally")                                                         \
+    X(STAFF_TALLY_WAITING, "staff", "tally_waiting", VALUE_LINE, KEY_REQUIRED, "n|threshold", \
+      "Counts by style appear once {threshold} reflections have finished since the last " \
+      "reset ({n} so far), so that no one’s result can be picked out.")            \
     X(STAFF_SESSIONS, "staff", "sessions", VALUE_LINE, KEY_REQUIRED, "n",        \
       "Sessions started: {n}")                                                   \
     X(STAFF_COMPLETED, "staff", "completed", VALUE_LINE, KEY_REQUIRED, "n",      \
