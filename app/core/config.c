@@ -51,7 +51,7 @@ static const KeySpec config_keys[] = {
 
     { "tally", "enabled", VALUE_BOOL, STORED, NULL, 0, 0, AT(tally), "no" },
     { "tally", "file", VALUE_PATH, STORED | KEY_EMPTY_OK, NULL, 0, 0, AT(tally_file), NULL },
-    { "tally", "threshold", VALUE_INT, STORED, NULL, 5, 1000000, AT(tally_threshold), "10" }, /* tally.h */
+    { "tally", "threshold", VALUE_INT, STORED, NULL, 5, 100000, AT(tally_threshold), "10" }, /* tally.h */
 
     { "platform", "backlight", VALUE_PATH, STORED | KEY_EMPTY_OK, NULL, 0, 0, AT(backlight), NULL },
     { "platform", "dim_after", VALUE_INT, STORED, NULL, 0, 86400, AT(dim_after), "300" },
@@ -164,8 +164,8 @@ static void read_config(Config *config, const IniDoc *doc, Diags *diags)
             diag_add(diags, path, pin->line, DIAG_ERROR, "[kiosk]: staff_pin must be 4 to 8 digits");
         else if (trivial_pin(pin->value))
             diag_add(diags, path, pin->line, DIAG_ERROR,
-                     "[kiosk]: staff_pin '%s' is one of the first PINs anyone tries (one digit "
-                     "repeated, or digits counting up or down); choose another", pin->value);
+                     "[kiosk]: staff_pin is one of the first PINs anyone tries (one digit "
+                     "repeated, or digits counting up or down); choose another");
     }
     const IniEntry *idle = inidoc_find(doc, s, "idle_reset");
     if (config->profile == PROFILE_KIOSK && !config->idle_reset)
