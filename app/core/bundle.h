@@ -106,6 +106,8 @@
       "That PIN is not right.")                                                  \
     X(STAFF_LOCKED, "staff", "locked", VALUE_LINE, KEY_REQUIRED, "seconds",      \
       "Too many wrong PINs. Try again in {seconds} seconds.")                    \
+    X(STAFF_LOCKED_MINUTES, "staff", "locked_minutes", VALUE_LINE, KEY_REQUIRED, "minutes", \
+      "Too many wrong PINs. Try again in {minutes} minutes.")                    \
     X(STAFF_DELETE, "staff", "delete", VALUE_LINE, KEY_REQUIRED, NULL,           \
       "Delete")                                                                  \
     X(STAFF_OK, "staff", "ok", VALUE_LINE, KEY_REQUIRED, NULL,                   \

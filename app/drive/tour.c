@@ -202,6 +202,8 @@ static void stop_staff(Tour *t)
     visit(t, "staff-pin-wrong");
     flow_show_staff(f, STAFF_PIN, 0, true, t->now + 42000);
     visit(t, "staff-pin-locked");
+    flow_show_staff(f, STAFF_PIN, 0, true, t->now + 32 * 60000L); /* a later lock: minutes */
+    visit(t, "staff-pin-locked-long");
     flow_show_staff(f, STAFF_MENU, 0, false, 0);
     visit(t, "staff-menu");
     kiosk_set_staff_text(kiosk, bundle_word(s->bundle, WORD_STAFF_RELOAD_FAILED),

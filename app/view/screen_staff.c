@@ -66,7 +66,9 @@ static void staff_pin_pad(Ctx *x, float top)
     y += d + gap * 1.5f;
     const char *note = NULL;
     if (locked) {
-        note = fill_number(x, WORD_STAFF_LOCKED, "seconds", (locked_until - x->now + 999) / 1000);
+        long left = (locked_until - x->now + 999) / 1000; /* seconds */
+        note = left > 120 ? fill_number(x, WORD_STAFF_LOCKED_MINUTES, "minutes", (left + 59) / 60)
+                          : fill_number(x, WORD_STAFF_LOCKED, "seconds", left);
         x->out->next_change_ms = (int)(1000 - (locked_until - x->now) % 1000);
     } else if (x->f->pin_wrong) {
         note = bundle_word(x->b, WORD_STAFF_WRONG);
