@@ -116,6 +116,7 @@ check-cli: attune build/asan/attune build/rel/tally_writer build/asan/render_fau
 	@sh tests/scripts.sh build/asan/attune
 	@sh tests/tour.sh build/asan/attune $(TOUR_SIZES)
 	@sh tests/faults.sh build/asan/attune build/asan/render_faults
+	@sh tests/staff_tally.sh build/asan/attune
 	@sh tests/lifecycle.sh build/asan/attune
 	@sh tests/wrap.sh ./attune build/clockshift.so build/rel/imgdiff  # the plain build: ASan wants to be preloaded first
 	@sh tests/lastgood.sh build/asan/attune

@@ -18,11 +18,13 @@
 #define _DEFAULT_SOURCE
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/bundle.h"
@@ -631,7 +633,7 @@ static void save_tally(void *ctx, const Tally *tally)
 {
     App *app = ctx;
     char error[sizeof(app->tally_error)];
-    if (tally_save(tally, app->config.tally_file, error, sizeof(error))) {
+    if (tally_save(tally, app->config.tally_threshold, app->config.tally_file, error, sizeof(error))) {
         if (app->tally_error[0])
             fprintf(stderr, "attune: the tally is saved to %s again\n", app->config.tally_file);
         app->tally_error[0] = '\0';
@@ -639,6 +641,42 @@ static void save_tally(void *ctx, const Tally *tally)
         fprintf(stderr, "attune: %s (said once; the app goes on, counting in memory)\n", error);
         memcpy(app->tally_error, error, sizeof(error));
     }
+}
+
+/* The staff PIN pad's lock, kept beside the tally (pinlock.h) and logged when it locks:
+ * how long and how many in a row, never a digit. */
+static void save_pin_lock(void *ctx, const PinLock *lock, long now)
+{
+    App *app = ctx;
+    if (pinlock_locked(lock, now))
+        fprintf(stderr, "attune: the staff PIN pad is locked for %ld s after %d wrong PINs in a row "
+                "(lock %d since the right PIN was last typed)\n", (lock->until - now + 999) / 1000,
+                PINLOCK_TRIES, lock->locks);
+    char path[PATH_MAX], error[PATH_MAX + 200];
+    if (pinlock_path(app->config.tally_file, path, sizeof(path)) &&
+        !pinlock_save(lock, path, now, (long long)time(NULL), error, sizeof(error)))
+        fprintf(stderr, "attune: %s\n", error);
+}
+
+/* The lock as a restart found it: a lock still running goes on (and is said). */
+static void load_pin_lock(App *app, long now)
+{
+    char path[PATH_MAX];
+    if (!app->config.staff_pin[0])
+        return;
+    if (!pinlock_path(app->config.tally_file, path, sizeof(path))) {
+        fprintf(stderr, "attune: note: [tally] has no file, so the staff PIN pad's lock is kept in "
+                "memory only: a restart ends it\n");
+        return;
+    }
+    Diags diags = { 0 };
+    PinLock *lock = &app->shell.kiosk.pin_lock;
+    pinlock_load(lock, path, now, (long long)time(NULL), &diags);
+    diag_print(&diags, stderr);
+    diag_free(&diags);
+    if (pinlock_locked(lock, now))
+        fprintf(stderr, "attune: the staff PIN pad is still locked for %ld s (lock %d, kept across the "
+                "restart)\n", (lock->until - now + 999) / 1000, lock->locks);
 }
 
 static bool open_shell(App *app, bool headless, bool unavailable, long now)
@@ -650,7 +688,10 @@ static bool open_shell(App *app, bool headless, bool unavailable, long now)
         shell_close(&app->shell);
         return false;
     }
-    app->shell.hooks = (ShellHooks){ .ctx = app, .reload = reload_content, .save_tally = save_tally };
+    app->shell.hooks = (ShellHooks){ .ctx = app, .reload = reload_content, .save_tally = save_tally,
+                                     .save_pin_lock = save_pin_lock };
+    if (app->options.mode == MODE_RUN || (app->options.mode == MODE_HEADLESS && !app->options.soak))
+        load_pin_lock(app, now); /* not for the tour's pictures, the checks or the soak */
     Kiosk *kiosk = &app->shell.kiosk;
     if (unavailable) {
         flow_set_unavailable(&app->shell.flow, true, now);
@@ -766,6 +807,7 @@ static int run_tour(App *app)
 int main(int argc, char **argv)
 {
     App app = { 0 };
+    signal(SIGXFSZ, SIG_IGN); /* a file size limit fails a save (EFBIG), never ends the app */
     int status = parse_options(argc, argv, &app.options);
     if (status != 0)
         return status;

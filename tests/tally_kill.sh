@@ -5,8 +5,8 @@
 # script kills it with SIGKILL a random 0-5 ms after it starts saving, ROUNDS times. After
 # each kill the file is loaded as the app would load it (by the next writer before it
 # writes anything, and by `tally_writer --check` after the last kill): it must load with no
-# problem reported, its counts must agree (completed = the sum of the styles = sessions)
-# and never go back. A save that wrote the file in place would leave it cut short now and
+# problem reported, its counts must agree (completed = sessions, the styles written only
+# from the threshold on and adding up to no more than completed) and never go back. A save that wrote the file in place would leave it cut short now and
 # then, and fail here.
 #
 #   bash tests/tally_kill.sh [WRITER] [ROUNDS]      (default build/rel/tally_writer, 300)

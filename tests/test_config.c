@@ -161,6 +161,79 @@ static void each_shipped_profile_reads_as_its_policy(void **state)
     assert_false(profile_from_name("Kiosk", &none));
 }
 
+/* The first PINs anyone tries are refused at the PIN's line; others pass. */
+static void trivial_staff_pins_are_refused(void **state)
+{
+    (void)state;
+    static const char *const trivial[] = { "0000", "1111", "99999999", "1234", "4321", "0123",
+                                           "7890", "3210", "123456", "98765432" };
+    static const char *const fine[] = { "2468", "4827", "1235", "0012", "73915" };
+    for (size_t i = 0; i < sizeof(trivial) / sizeof(trivial[0]) + sizeof(fine) / sizeof(fine[0]); i++) {
+        bool bad = i < sizeof(trivial) / sizeof(trivial[0]);
+        const char *pin = bad ? trivial[i] : fine[i - sizeof(trivial) / sizeof(trivial[0])];
+        char text[128];
+        int n = snprintf(text, sizeof(text), "; a PIN\n[kiosk]\nstaff_pin = %s\n", pin);
+        Config c;
+        Diags d = { 0 };
+        config_defaults(&c);
+        fprintf(stderr, "PIN %s\n", pin);
+        assert_int_equal(config_load_text(&c, "pin.ini", text, (size_t)n, &d), !bad);
+        if (bad) {
+            assert_int_equal(d.errors, 1);
+            assert_true(reported(&d, 3, "is one of the first PINs anyone tries"));
+            assert_string_equal(d.items[0].path, "pin.ini");
+        } else {
+            assert_int_equal(d.count, 0);
+        }
+        config_free(&c);
+        diag_free(&d);
+    }
+}
+
+/* [tally] threshold: 10 unless set, never below 5 (an error at its line). */
+static void the_tally_threshold_is_never_below_five(void **state)
+{
+    (void)state;
+    Config c;
+    Diags d = { 0 };
+    config_defaults(&c);
+    assert_int_equal(c.tally_threshold, 10);
+    static const char low[] = "[tally]\nenabled = yes\nthreshold = 4\n";
+    assert_false(config_load_text(&c, "low.ini", low, sizeof(low) - 1, &d));
+    assert_true(reported(&d, 3, "'threshold' must be a whole number from 5"));
+    assert_int_equal(c.tally_threshold, 10);
+    config_free(&c);
+    diag_free(&d);
+    static const char ok[] = "[tally]\nthreshold = 25\n";
+    config_defaults(&c);
+    assert_true(config_load_text(&c, "ok.ini", ok, sizeof(ok) - 1, &d));
+    assert_int_equal(c.tally_threshold, 25);
+    config_free(&c);
+    diag_free(&d);
+}
+
+/* A kiosk that never clears itself breaks the consent screen's promise: a warning at
+ * idle_reset's line (the workshop, with a facilitator in the room, may turn it off). */
+static void a_kiosk_without_the_idle_reset_is_warned_about(void **state)
+{
+    (void)state;
+    static const char kiosk[] = "[kiosk]\nprofile = kiosk\nidle_reset = no\n";
+    static const char workshop[] = "[kiosk]\nprofile = workshop\nidle_reset = no\n";
+    Config c;
+    Diags d = { 0 };
+    config_defaults(&c);
+    assert_true(config_load_text(&c, "k.ini", kiosk, sizeof(kiosk) - 1, &d)); /* runs */
+    assert_int_equal(d.warnings, 1);
+    assert_true(reported(&d, 3, "idle_reset = no with profile = kiosk"));
+    config_free(&c);
+    diag_free(&d);
+    config_defaults(&c);
+    assert_true(config_load_text(&c, "w.ini", workshop, sizeof(workshop) - 1, &d));
+    assert_int_equal(d.count, 0);
+    config_free(&c);
+    diag_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -169,6 +242,9 @@ int main(void)
         cmocka_unit_test(the_practice_sets_where_to_turn_in_a_crisis),
         cmocka_unit_test(bad_settings_are_named_and_keep_their_defaults),
         cmocka_unit_test(each_shipped_profile_reads_as_its_policy),
+        cmocka_unit_test(trivial_staff_pins_are_refused),
+        cmocka_unit_test(the_tally_threshold_is_never_below_five),
+        cmocka_unit_test(a_kiosk_without_the_idle_reset_is_warned_about),
     };
     return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }

@@ -366,7 +366,7 @@ static void a_new_session_keeps_the_kiosk_as_it_is(void **state)
     flow_init(&f, &fx->bundle, &config, &kiosk, t);
     to_home(&f, &t);
     assert_int_equal(kiosk.tally.sessions, 1);
-    assert_true(flow_take_wants(&f) & FLOW_WANTS_TALLY_SAVE);
+    assert_true(kiosk.tally_unsaved); /* saved on the hour (kiosk.h) */
     flow_set_unavailable(&f, true, t);
     kiosk_set_staff_text(&kiosk, "errors", "quiz.ini:3: the problem");
     kiosk.brightness = 40;
@@ -379,6 +379,84 @@ static void a_new_session_keeps_the_kiosk_as_it_is(void **state)
     config.tally_file = ""; /* enabled, but nowhere to keep it: off */
     kiosk_init(&kiosk, &config);
     assert_false(kiosk.tally_on);
+}
+
+/* Counting never saves at once: the save falls due on the next hour of the app's clock,
+ * the same hour whenever within it the person finished, so the file's time says nothing
+ * of them; only a staff reset asks for a save now. */
+static void the_tally_is_saved_on_the_hour_not_after_an_answer(void **state)
+{
+    const Fixture *fx = *state;
+    Config config = fx->config;
+    config.tally = true;
+    config.tally_file = "tally.ini"; /* never written here: the app saves it */
+    config.staff_pin = "2468";
+    long due[2];
+    for (int run = 0; run < 2; run++) {
+        Kiosk kiosk;
+        kiosk_init(&kiosk, &config);
+        Flow f;
+        long t = 1000 + run * 1234567; /* two people, at different times in the first hour */
+        flow_init(&f, &fx->bundle, &config, &kiosk, t);
+        assert_int_equal(kiosk_tally_save_in(&kiosk, t), -1); /* nothing counted */
+        to_result(&f, &t);
+        assert_int_equal(kiosk.tally.completed, 1);
+        assert_false(flow_take_wants(&f) & FLOW_WANTS_TALLY_SAVE);
+        due[run] = t + kiosk_tally_save_in(&kiosk, t);
+        assert_true(kiosk_tally_save_in(&kiosk, t) > 0);
+        kiosk_tally_saved(&kiosk);
+        assert_int_equal(kiosk_tally_save_in(&kiosk, t), -1);
+        /* a reset from the staff menu is saved now */
+        flow_long_press(&f, t);
+        for (const char *d = "2468"; *d; d++)
+            act(&f, ACT_PIN_DIGIT, *d - '0', &t);
+        act(&f, ACT_PIN_OK, 0, &t);
+        act(&f, ACT_STAFF_TALLY_RESET, 0, &t);
+        assert_true(flow_take_wants(&f) & FLOW_WANTS_TALLY_SAVE);
+    }
+    assert_int_equal(due[0], KIOSK_TALLY_SAVE_MS);
+    assert_int_equal(due[1], KIOSK_TALLY_SAVE_MS);
+}
+
+/* Five wrong PINs lock the pad for a minute, the next five for two, then four… up to an
+ * hour; each change asks the app to keep it; the right PIN ends the escalation. The lock is
+ * the kiosk's: a new session (flow_init) does not end it. */
+static void the_pin_lock_escalates_and_outlives_the_session(void **state)
+{
+    const Fixture *fx = *state;
+    Config config = fx->config;
+    config.staff_pin = "2468";
+    Kiosk kiosk;
+    kiosk_init(&kiosk, &config);
+    Flow f;
+    long t = 1000;
+    flow_init(&f, &fx->bundle, &config, &kiosk, t);
+    flow_long_press(&f, t);
+    static const long minutes[] = { 1, 2, 4, 8, 16, 32, 60, 60 };
+    for (int lock = 0; lock < 8; lock++) {
+        for (int wrong = 0; wrong < PINLOCK_TRIES; wrong++) {
+            assert_false(pinlock_locked(&kiosk.pin_lock, t + STEP_MS));
+            for (const char *d = "1357"; *d; d++)
+                act(&f, ACT_PIN_DIGIT, *d - '0', &t);
+            act(&f, ACT_PIN_OK, 0, &t);
+            assert_true(flow_take_wants(&f) & FLOW_WANTS_PIN_LOCK_SAVE);
+        }
+        assert_int_equal(kiosk.pin_lock.locks, lock + 1);
+        assert_int_equal(kiosk.pin_lock.until - t, minutes[lock] * 60000);
+        /* a new session: still locked, digits refused */
+        flow_init(&f, &fx->bundle, &config, &kiosk, t);
+        flow_long_press(&f, t);
+        act(&f, ACT_PIN_DIGIT, 2, &t);
+        assert_int_equal(f.pin_length, 0);
+        t = kiosk.pin_lock.until;
+    }
+    for (const char *d = "2468"; *d; d++)
+        act(&f, ACT_PIN_DIGIT, *d - '0', &t);
+    act(&f, ACT_PIN_OK, 0, &t);
+    assert_int_equal(f.staff_page, STAFF_MENU);
+    assert_true(flow_take_wants(&f) & FLOW_WANTS_PIN_LOCK_SAVE);
+    assert_int_equal(kiosk.pin_lock.locks, 0);
+    assert_int_equal(kiosk.pin_lock.failures, 0);
 }
 
 static void touching_attract_opens_the_consent_screen(void **state)
@@ -1564,6 +1642,8 @@ int main(void)
         cmocka_unit_test(home_cannot_open_the_result_attract_or_staff_directly),
         cmocka_unit_test(broken_content_shows_the_unavailable_screen_until_reloaded),
         cmocka_unit_test(a_new_session_keeps_the_kiosk_as_it_is),
+        cmocka_unit_test(the_tally_is_saved_on_the_hour_not_after_an_answer),
+        cmocka_unit_test(the_pin_lock_escalates_and_outlives_the_session),
         cmocka_unit_test(a_style_chosen_from_the_list_goes_back_to_the_list_then_home),
         cmocka_unit_test(the_result_opens_guidance_for_a_style_and_back_returns_to_the_result),
         cmocka_unit_test(the_result_opens_the_chemistry_and_back_returns_to_the_result),

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "../app/core/pinlock.h"
 #include "../app/core/tally.h"
 #include "files.h"
 
@@ -74,6 +75,9 @@ static void assert_zero(const Tally *t)
         assert_int_equal(t->results[i], 0);
 }
 
+/* The lowest threshold there is: some_counts() is past it, so its styles are written. */
+enum { LOW = TALLY_MIN_THRESHOLD };
+
 static Tally some_counts(void)
 {
     Tally t = { .sessions = 12, .completed = 7,
@@ -122,11 +126,12 @@ static void the_file_is_plain_counts_with_no_times_or_answers(void **state)
     Fixture *f = *state;
     Tally t = some_counts();
     char error[256] = "untouched";
-    assert_true(tally_save(&t, f->path, error, sizeof(error)));
+    assert_true(tally_save(&t, LOW, f->path, error, sizeof(error)));
     assert_string_equal(error, "");
     assert_string_equal(read_text(f->path),
                         "; Attune's anonymous tally: counts only, never anyone's answers, never times.\n"
-                        "; sessions: people who began; completed: reflections finished, by result below.\n"
+                        "; sessions: people who began; completed: reflections finished, by result below\n"
+                        "; once at least 5 have finished since the last reset.\n"
                         "[tally]\n"
                         "sessions = 12\n"
                         "completed = 7\n"
@@ -142,7 +147,7 @@ static void saved_counts_load_back(void **state)
     Fixture *f = *state;
     Tally t = some_counts(), back;
     t.sessions = TALLY_MAX_COUNT; /* the largest count survives too */
-    assert_true(tally_save(&t, f->path, NULL, 0));
+    assert_true(tally_save(&t, LOW, f->path, NULL, 0));
     assert_true(tally_load(&back, f->path, &f->diags));
     diag_print(&f->diags, stderr);
     assert_int_equal(f->diags.count, 0);
@@ -150,7 +155,7 @@ static void saved_counts_load_back(void **state)
 
     /* Saving again replaces the file whole. */
     tally_count_result(&back, STYLE_SECURE);
-    assert_true(tally_save(&back, f->path, NULL, 0));
+    assert_true(tally_save(&back, LOW, f->path, NULL, 0));
     assert_true(tally_load(&t, f->path, &f->diags));
     assert_int_equal(t.completed, 8);
     assert_int_equal(t.results[STYLE_SECURE], 3);
@@ -194,6 +199,9 @@ static const BrokenCase broken_cases[] = {
       7, "'disorganized' is empty" },
     { "a file cut short", "; Attune's anonymous tally\n[tally]\nsessions = 4\ncompleted = 1\nsecure = 1\n",
       2, "has no 'anxious'" },
+    { "some styles but not all",
+      "[tally]\nsessions = 4\ncompleted = 1\nsecure = 1\navoidant = 0\ndisorganized = 0\n",
+      1, "[tally] has no 'anxious' (the styles are written all four or none)" },
     { "no [tally] section", "; Attune's anonymous tally\n", 1, "missing section [tally]" },
     { "an empty file", "", 1, "empty" },
 };
@@ -224,7 +232,7 @@ static void a_broken_file_is_reported_kept_aside_and_started_afresh(void **state
     /* The next save starts a fresh file; the old numbers are still beside it. */
     Tally t = { 0 };
     tally_count_session(&t);
-    assert_true(tally_save(&t, f->path, NULL, 0));
+    assert_true(tally_save(&t, LOW, f->path, NULL, 0));
     assert_true(exists(f->broken));
 }
 
@@ -240,7 +248,7 @@ static void a_file_that_cannot_be_read_is_kept_aside_too(void **state)
     assert_true(reported(&f->diags, f->path, 0, "starts again from zero"));
     assert_int_equal(f->diags.errors, 0);
     assert_true(exists(f->broken));
-    assert_true(tally_save(&t, f->path, NULL, 0));
+    assert_true(tally_save(&t, LOW, f->path, NULL, 0));
 }
 
 static void unknown_keys_are_only_warnings(void **state)
@@ -273,14 +281,86 @@ static void unknown_keys_are_only_warnings(void **state)
 static void counts_that_do_not_add_up_are_named_but_kept(void **state)
 {
     Fixture *f = *state;
-    write_text(f->path, "[tally]\nsessions = 5\ncompleted = 4\nsecure = 1\nanxious = 0\n"
+    write_text(f->path, "[tally]\nsessions = 5\ncompleted = 1\nsecure = 1\nanxious = 0\n"
                         "avoidant = 1\ndisorganized = 0\n");
     Tally t;
     assert_true(tally_load(&t, f->path, &f->diags));
-    assert_int_equal(t.completed, 4);
-    assert_true(reported(&f->diags, f->path, 3, "completed (4) is not the sum of the four styles (2)"));
+    assert_int_equal(t.completed, 1);
+    assert_true(reported(&f->diags, f->path, 3, "completed (1) is less than the sum of the four styles (2)"));
     assert_int_equal(f->diags.errors, 0);
     assert_false(exists(f->broken));
+}
+
+/* --- the threshold ------------------------------------------------------------------- */
+
+/* Reset, one person, read the file: below the threshold it says how many finished, never
+ * which style; at the threshold every style is there. */
+static void below_the_threshold_no_style_is_written(void **state)
+{
+    Fixture *f = *state;
+    Tally t = { 0 };
+    for (int i = 0; i < 9; i++) {
+        tally_count_session(&t);
+        tally_count_result(&t, i == 0 ? STYLE_ANXIOUS : STYLE_SECURE);
+        assert_false(tally_shows_styles(&t, 10));
+        assert_true(tally_save(&t, 10, f->path, NULL, 0));
+        const char *text = read_text(f->path);
+        assert_non_null(strstr(text, "\ncompleted = "));
+        for (int st = 0; st < STYLE_COUNT; st++) {
+            char key[32];
+            snprintf(key, sizeof(key), "\n%s = ", quiz_style_id((Style)st));
+            assert_null(strstr(text, key));
+        }
+    }
+    tally_count_session(&t);
+    tally_count_result(&t, STYLE_AVOIDANT);
+    assert_true(tally_shows_styles(&t, 10));
+    assert_true(tally_save(&t, 10, f->path, NULL, 0));
+    const char *text = read_text(f->path);
+    assert_non_null(strstr(text, "\ncompleted = 10\nsecure = 8\nanxious = 1\navoidant = 1\n"
+                                 "disorganized = 0\n"));
+    /* a reset hides them again */
+    tally_reset(&t);
+    tally_count_result(&t, STYLE_ANXIOUS);
+    assert_false(tally_shows_styles(&t, 10));
+    assert_true(tally_save(&t, 10, f->path, NULL, 0));
+    assert_null(strstr(read_text(f->path), "anxious ="));
+}
+
+/* A threshold below the least there is counts as the least (the config refuses it). */
+static void the_threshold_is_never_below_five(void **state)
+{
+    (void)state;
+    Tally t = { .sessions = 4, .completed = 4, .results = { [STYLE_SECURE] = 4 } };
+    assert_false(tally_shows_styles(&t, 1));
+    assert_false(tally_shows_styles(&t, 0));
+    tally_count_result(&t, STYLE_SECURE);
+    assert_true(tally_shows_styles(&t, 1));
+}
+
+/* After a restart below the threshold, the styles of those reflections are gone: the
+ * threshold then counts only new ones, so the styles shown are never fewer than it. */
+static void a_restart_below_the_threshold_starts_the_styles_again(void **state)
+{
+    Fixture *f = *state;
+    write_text(f->path, "[tally]\nsessions = 9\ncompleted = 7\n");
+    Tally t;
+    assert_true(tally_load(&t, f->path, &f->diags));
+    diag_print(&f->diags, stderr);
+    assert_int_equal(f->diags.count, 0);
+    assert_int_equal(t.sessions, 9);
+    assert_int_equal(t.completed, 7);
+    for (int i = 0; i < 9; i++)
+        tally_count_result(&t, STYLE_DISORGANIZED);
+    assert_int_equal(t.completed, 16);
+    assert_false(tally_shows_styles(&t, 10)); /* 9 styles known, of 16 */
+    tally_count_result(&t, STYLE_SECURE);
+    assert_true(tally_shows_styles(&t, 10));
+    assert_true(tally_save(&t, 10, f->path, NULL, 0));
+    Tally back;
+    assert_true(tally_load(&back, f->path, &f->diags));
+    assert_int_equal(f->diags.count, 0);
+    assert_memory_equal(&back, &t, sizeof(t));
 }
 
 /* --- failing saves ------------------------------------------------------------------- */
@@ -291,7 +371,7 @@ static void saving_into_a_missing_folder_fails_with_a_sentence(void **state)
     Tally t = some_counts();
     char path[192], error[256];
     snprintf(path, sizeof(path), "%s/no-such-folder/tally.ini", f->dir);
-    assert_false(tally_save(&t, path, error, sizeof(error)));
+    assert_false(tally_save(&t, LOW, path, error, sizeof(error)));
     char expected[256];
     snprintf(expected, sizeof(expected),
              "The tally could not be saved to %s: its folder does not exist.", path);
@@ -305,7 +385,7 @@ static void saving_under_a_file_fails_with_a_sentence(void **state)
     char path[192], error[256];
     write_text(f->path, "not a folder\n");
     snprintf(path, sizeof(path), "%s/tally.ini", f->path);
-    assert_false(tally_save(&t, path, error, sizeof(error)));
+    assert_false(tally_save(&t, LOW, path, error, sizeof(error)));
     assert_non_null(strstr(error, "a part of its path is not a folder."));
     assert_string_equal(read_text(f->path), "not a folder\n");
 }
@@ -316,14 +396,14 @@ static void a_full_disk_leaves_the_old_tally_whole(void **state)
     if (!exists("/dev/full"))
         skip();
     Tally t = some_counts();
-    assert_true(tally_save(&t, f->path, NULL, 0));
+    assert_true(tally_save(&t, LOW, f->path, NULL, 0));
     char before[4096];
     snprintf(before, sizeof(before), "%s", read_text(f->path));
     /* The temp file leads to /dev/full, where every write fails with ENOSPC. */
     assert_int_equal(symlink("/dev/full", f->temp), 0);
     tally_count_result(&t, STYLE_SECURE);
     char error[256];
-    assert_false(tally_save(&t, f->path, error, sizeof(error)));
+    assert_false(tally_save(&t, LOW, f->path, error, sizeof(error)));
     char expected[256];
     snprintf(expected, sizeof(expected), "The tally could not be saved to %s: the disk is full.",
              f->path);
@@ -341,13 +421,13 @@ static void a_folder_that_cannot_be_written_leaves_the_old_tally_whole(void **st
         skip();
     }
     Tally t = some_counts();
-    assert_true(tally_save(&t, f->path, NULL, 0));
+    assert_true(tally_save(&t, LOW, f->path, NULL, 0));
     char before[4096];
     snprintf(before, sizeof(before), "%s", read_text(f->path));
     assert_int_equal(chmod(f->dir, 0555), 0);
     tally_count_session(&t);
     char error[256], expected[256];
-    bool saved = tally_save(&t, f->path, error, sizeof(error));
+    bool saved = tally_save(&t, LOW, f->path, error, sizeof(error));
     assert_int_equal(chmod(f->dir, 0755), 0);
     assert_false(saved);
     snprintf(expected, sizeof(expected),
@@ -364,7 +444,7 @@ static void a_file_size_limit_leaves_the_old_tally_whole(void **state)
 {
     Fixture *f = *state;
     Tally t = some_counts();
-    assert_true(tally_save(&t, f->path, NULL, 0));
+    assert_true(tally_save(&t, LOW, f->path, NULL, 0));
     char before[4096];
     snprintf(before, sizeof(before), "%s", read_text(f->path));
     struct rlimit old, none;
@@ -375,7 +455,7 @@ static void a_file_size_limit_leaves_the_old_tally_whole(void **state)
     assert_int_equal(setrlimit(RLIMIT_FSIZE, &none), 0);
     tally_count_result(&t, STYLE_ANXIOUS);
     char error[256], expected[256];
-    bool saved = tally_save(&t, f->path, error, sizeof(error));
+    bool saved = tally_save(&t, LOW, f->path, error, sizeof(error));
     assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
     signal(SIGXFSZ, was);
     assert_false(saved);
@@ -384,6 +464,64 @@ static void a_file_size_limit_leaves_the_old_tally_whole(void **state)
     assert_string_equal(error, expected);
     assert_string_equal(read_text(f->path), before);
     assert_false(exists(f->temp));
+}
+
+/* --- the staff PIN's lock, kept beside the tally ------------------------------------- */
+
+/* A lock saved at one start is read back at the next (a new app clock, later on the wall
+ * clock) with the time that was left, and the file holds three numbers only. */
+static void the_pin_lock_survives_a_restart(void **state)
+{
+    Fixture *f = *state;
+    char path[192];
+    assert_true(pinlock_path(f->path, path, sizeof(path)));
+    char expected[192];
+    snprintf(expected, sizeof(expected), "%s/staff-lock.ini", f->dir);
+    assert_string_equal(path, expected);
+    PinLock lock = { 0 }, back;
+    for (int i = 0; i < 2 * PINLOCK_TRIES; i++, lock.until = 0)
+        pinlock_wrong(&lock, 5000);
+    pinlock_wrong(&lock, 5000);
+    assert_int_equal(lock.locks, 2);
+    assert_int_equal(lock.failures, 1);
+    lock.until = 5000 + pinlock_duration_ms(2); /* 2 min from 5 s on the old clock */
+    char error[256];
+    assert_true(pinlock_save(&lock, path, 5000, 1800000000LL, error, sizeof(error)));
+    const char *text = read_text(path);
+    assert_non_null(strstr(text, "[lock]\nfailures = 1\nlocks = 2\n"));
+    assert_non_null(strstr(text, "until = 1800000120\n"));
+    /* restarted 30 s later, the new clock at 200 ms: 90 s are left */
+    assert_true(pinlock_load(&back, path, 200, 1800000030LL, &f->diags));
+    assert_int_equal(f->diags.count, 0);
+    assert_int_equal(back.locks, 2);
+    assert_int_equal(back.failures, 1);
+    assert_int_equal(back.until, 200 + 90000);
+    /* restarted after the end: not locked, but the next lock is the third */
+    assert_true(pinlock_load(&back, path, 200, 1800000500LL, &f->diags));
+    assert_false(pinlock_locked(&back, 200));
+    assert_int_equal(back.locks, 2);
+    /* a wall clock set back by a day does not stretch the lock past its length */
+    assert_true(pinlock_load(&back, path, 200, 1800000000LL - 86400, &f->diags));
+    assert_int_equal(back.until, 200 + pinlock_duration_ms(2));
+    assert_false(exists(f->temp));
+}
+
+static void no_lock_file_no_tally_file_and_a_broken_lock(void **state)
+{
+    Fixture *f = *state;
+    char path[192];
+    assert_false(pinlock_path("", path, sizeof(path)));
+    assert_string_equal(path, "");
+    assert_true(pinlock_path(f->path, path, sizeof(path)));
+    PinLock lock = { .locks = 3, .until = 99 };
+    assert_true(pinlock_load(&lock, path, 0, 1800000000LL, &f->diags)); /* never locked */
+    assert_int_equal(lock.locks, 0);
+    assert_false(pinlock_locked(&lock, 0));
+    write_text(path, "[lock]\nfailures = 2\nlocks = lots\nuntil = 0\n");
+    assert_false(pinlock_load(&lock, path, 0, 1800000000LL, &f->diags));
+    assert_true(reported(&f->diags, path, 3, "'locks' must be a whole number"));
+    assert_int_equal(f->diags.errors, 0);
+    assert_int_equal(lock.locks, 0);
 }
 
 int main(void)
@@ -398,11 +536,16 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_file_that_cannot_be_read_is_kept_aside_too, setup, teardown),
         cmocka_unit_test_setup_teardown(unknown_keys_are_only_warnings, setup, teardown),
         cmocka_unit_test_setup_teardown(counts_that_do_not_add_up_are_named_but_kept, setup, teardown),
+        cmocka_unit_test_setup_teardown(below_the_threshold_no_style_is_written, setup, teardown),
+        cmocka_unit_test(the_threshold_is_never_below_five),
+        cmocka_unit_test_setup_teardown(a_restart_below_the_threshold_starts_the_styles_again, setup, teardown),
         cmocka_unit_test_setup_teardown(saving_into_a_missing_folder_fails_with_a_sentence, setup, teardown),
         cmocka_unit_test_setup_teardown(saving_under_a_file_fails_with_a_sentence, setup, teardown),
         cmocka_unit_test_setup_teardown(a_full_disk_leaves_the_old_tally_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(a_folder_that_cannot_be_written_leaves_the_old_tally_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(a_file_size_limit_leaves_the_old_tally_whole, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_pin_lock_survives_a_restart, setup, teardown),
+        cmocka_unit_test_setup_teardown(no_lock_file_no_tally_file_and_a_broken_lock, setup, teardown),
     };
     return cmocka_run_group_tests_name("tally", tests, NULL, NULL);
 }

@@ -106,6 +106,8 @@
       "That PIN is not right.")                                                  \
     X(STAFF_LOCKED, "staff", "locked", VALUE_LINE, KEY_REQUIRED, "seconds",      \
       "Too many wrong PINs. Try again in {seconds} seconds.")                    \
+    X(STAFF_LOCKED_MINUTES, "staff", "locked_minutes", VALUE_LINE, KEY_REQUIRED, "minutes", \
+      "Too many wrong PINs. Try again in {minutes} minutes.")                    \
     X(STAFF_DELETE, "staff", "delete", VALUE_LINE, KEY_REQUIRED, NULL,           \
       "Delete")                                                                  \
     X(STAFF_OK, "staff", "ok", VALUE_LINE, KEY_REQUIRED, NULL,                   \
@@ -126,6 +128,9 @@
       "The tally is off. Turn it on in the kiosk config, under [tally].")        \
     X(STAFF_TALLY_RESET, "staff", "tally_reset", VALUE_LINE, KEY_REQUIRED, NULL, \
       "Reset the tally")                                                         \
+    X(STAFF_TALLY_WAITING, "staff", "tally_waiting", VALUE_LINE, KEY_REQUIRED, "n|threshold", \
+      "Counts by style appear once {threshold} reflections have finished since the last " \
+      "reset ({n} so far), so that no one’s result can be picked out.")            \
     X(STAFF_SESSIONS, "staff", "sessions", VALUE_LINE, KEY_REQUIRED, "n",        \
       "Sessions started: {n}")                                                   \
     X(STAFF_COMPLETED, "staff", "completed", VALUE_LINE, KEY_REQUIRED, "n",      \

@@ -7,6 +7,10 @@
 
 #include "inidoc.h"
 #include "schema.h"
+#include "tally.h"
+
+_Static_assert(TALLY_MIN_THRESHOLD == 5 && TALLY_DEFAULT_THRESHOLD == 10,
+               "[tally] threshold's range and default in the table below");
 
 #define AT(field) offsetof(Config, field)
 #define STORED (KEY_STORED)
@@ -47,6 +51,7 @@ static const KeySpec config_keys[] = {
 
     { "tally", "enabled", VALUE_BOOL, STORED, NULL, 0, 0, AT(tally), "no" },
     { "tally", "file", VALUE_PATH, STORED | KEY_EMPTY_OK, NULL, 0, 0, AT(tally_file), NULL },
+    { "tally", "threshold", VALUE_INT, STORED, NULL, 5, 100000, AT(tally_threshold), "10" }, /* tally.h */
 
     { "platform", "backlight", VALUE_PATH, STORED | KEY_EMPTY_OK, NULL, 0, 0, AT(backlight), NULL },
     { "platform", "dim_after", VALUE_INT, STORED, NULL, 0, 86400, AT(dim_after), "300" },
@@ -105,6 +110,20 @@ static const char *beside(Config *config, const char *config_path, const char *v
     return dir ? arena_concat(&config->arena, dir, "/", value) : value;
 }
 
+/* A PIN of one digit repeated (0000, 1111) or counting up or down by one (1234, 4321,
+ * 7890) is among the first anyone tries: refused. `pin` is 4 to 8 digits. */
+static bool trivial_pin(const char *pin)
+{
+    bool same = true, up = true, down = true;
+    for (size_t i = 1; pin[i]; i++) {
+        int step = (pin[i] - pin[i - 1] + 10) % 10;
+        same = same && step == 0;
+        up = up && step == 1;
+        down = down && step == 9;
+    }
+    return same || up || down;
+}
+
 /* Checks and reads a parsed file over the current settings. */
 static void read_config(Config *config, const IniDoc *doc, Diags *diags)
 {
@@ -143,7 +162,17 @@ static void read_config(Config *config, const IniDoc *doc, Diags *diags)
             digits = digits && pin->value[i] >= '0' && pin->value[i] <= '9';
         if (!digits)
             diag_add(diags, path, pin->line, DIAG_ERROR, "[kiosk]: staff_pin must be 4 to 8 digits");
+        else if (trivial_pin(pin->value))
+            diag_add(diags, path, pin->line, DIAG_ERROR,
+                     "[kiosk]: staff_pin is one of the first PINs anyone tries (one digit "
+                     "repeated, or digits counting up or down); choose another");
     }
+    const IniEntry *idle = inidoc_find(doc, s, "idle_reset");
+    if (config->profile == PROFILE_KIOSK && !config->idle_reset)
+        diag_add(diags, path, idle ? idle->line : 1, DIAG_WARNING,
+                 "[kiosk]: idle_reset = no with profile = kiosk: a patron's answers stay on the "
+                 "screen for the next person, though the consent screen promises they are "
+                 "cleared when you walk away");
     if (config->off_after && config->dim_after && config->off_after < config->dim_after) {
         const IniEntry *e = inidoc_find(doc, inidoc_find_section(doc, "platform"), "off_after");
         diag_add(diags, path, e ? e->line : 1, DIAG_ERROR,

@@ -171,15 +171,17 @@ static void count_result(Flow *f)
         return;
     f->tallied = true;
     tally_count_result(&k->tally, f->quiz.score.style);
-    f->wants |= FLOW_WANTS_TALLY_SAVE;
+    kiosk_tally_counted(k, f->now); /* saved later, on the hour (kiosk.h) */
 }
 
 /* --- staff mode ------------------------------------------------------------------------ */
 
-/* The PIN pad: digits, delete, OK (and the lock after too many wrong PINs). */
+/* The PIN pad: digits, delete, OK (and the lock after too many wrong PINs: pinlock.h,
+ * kept by the kiosk across sessions and, through the app, across restarts). */
 static void pin_pad(Flow *f, Action action, int arg, long now)
 {
-    bool locked = now < f->locked_until;
+    PinLock *lock = &f->kiosk->pin_lock;
+    bool locked = pinlock_locked(lock, now);
     if (action == ACT_PIN_DIGIT) {
         if (!locked && f->pin_length < FLOW_MAX_PIN && arg >= 0 && arg <= 9) {
             f->pin[f->pin_length++] = (char)('0' + arg);
@@ -190,13 +192,14 @@ static void pin_pad(Flow *f, Action action, int arg, long now)
             f->pin[--f->pin_length] = '\0';
     } else if (action == ACT_PIN_OK && !locked && f->pin_length > 0) {
         if (strcmp(f->pin, f->config->staff_pin) == 0) {
-            f->pin_failures = 0;
+            if (lock->failures || lock->locks)
+                f->wants |= FLOW_WANTS_PIN_LOCK_SAVE;
+            pinlock_right(lock);
             f->staff_page = STAFF_MENU;
-        } else if (++f->pin_failures >= FLOW_PIN_TRIES) {
-            f->pin_failures = 0;
-            f->locked_until = now + FLOW_PIN_LOCK_MS;
         } else {
-            f->pin_wrong = true;
+            if (!pinlock_wrong(lock, now))
+                f->pin_wrong = true;
+            f->wants |= FLOW_WANTS_PIN_LOCK_SAVE;
         }
         wipe_pin(f);
     }
@@ -382,7 +385,7 @@ static void on_consent(Flow *f, Action action, int arg, long now)
     if (action == ACT_START) {
         if (f->kiosk->tally_on) {
             tally_count_session(&f->kiosk->tally);
-            f->wants |= FLOW_WANTS_TALLY_SAVE;
+            kiosk_tally_counted(f->kiosk, now); /* saved later, on the hour (kiosk.h) */
         }
         go(f, SCREEN_HOME, now);
     } else if (action == ACT_DECLINE) {
@@ -767,7 +770,7 @@ void flow_show_staff(Flow *f, StaffPage page, int digits, bool wrong, long locke
         f->pin[f->pin_length] = '0';
     f->staff_page = page;
     f->pin_wrong = wrong;
-    f->locked_until = locked_until;
+    f->kiosk->pin_lock.until = locked_until;
     f->touch_count = 0;
     f->changes++;
 }

@@ -20,8 +20,6 @@
 enum {
     FLOW_ANSWER_GUARD_MS = 300,   /* a second answer (or deck button) sooner than this is a tap burst */
     FLOW_LONG_PRESS_MS = 3000,    /* a press this long on the staff corner opens the PIN pad */
-    FLOW_PIN_TRIES = 5,           /* wrong PINs in a row before the pad locks ... */
-    FLOW_PIN_LOCK_MS = 60000,     /* ... for this long */
     FLOW_MAX_PIN = 8,
     FLOW_TEST_TOUCHES = 24,       /* touches the display test remembers */
     FLOW_TRANSITION_MS = 160,     /* the fade when a screen changes */
@@ -47,8 +45,10 @@ typedef enum StaffPage { STAFF_PIN, STAFF_MENU, STAFF_TALLY, STAFF_TEST, STAFF_P
 enum {
     FLOW_WANTS_QUIT = 1 << 0,        /* staff: close the app */
     FLOW_WANTS_RELOAD = 1 << 1,      /* staff: check and reload the content */
-    FLOW_WANTS_TALLY_SAVE = 1 << 2,  /* the tally changed */
+    FLOW_WANTS_TALLY_SAVE = 1 << 2,  /* the tally was reset: save it now (counting saves
+                                      * on the kiosk's schedule instead: kiosk.h) */
     FLOW_WANTS_BRIGHTNESS = 1 << 3,  /* the kiosk's brightness changed */
+    FLOW_WANTS_PIN_LOCK_SAVE = 1 << 4, /* the PIN pad's lock changed (kiosk->pin_lock): keep it */
 };
 
 
@@ -96,9 +96,7 @@ typedef struct Flow {
     StaffPage staff_page;
     char pin[FLOW_MAX_PIN + 1];   /* digits typed so far; wiped on leaving */
     int pin_length;
-    int pin_failures;             /* wrong PINs in a row */
-    bool pin_wrong;               /* say so on the pad */
-    long locked_until;            /* ms; the pad is locked before this */
+    bool pin_wrong;               /* say so on the pad (the lock is the kiosk's: pin_lock) */
     float touch_x[FLOW_TEST_TOUCHES], touch_y[FLOW_TEST_TOUCHES];
     int touch_count;              /* the display test's touches */
 

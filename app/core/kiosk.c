@@ -1,4 +1,4 @@
-/* kiosk.c — see kiosk.h. */
+/* kiosk.c — see kiosk.h: the kiosk's state, and when the tally is saved. */
 #include "kiosk.h"
 
 #include <stdio.h>
@@ -9,6 +9,28 @@ void kiosk_init(Kiosk *k, const Config *c)
     memset(k, 0, sizeof(*k));
     k->brightness = c->brightness;
     k->tally_on = c->tally && c->tally_file[0];
+    k->tally_threshold = c->tally_threshold;
+}
+
+void kiosk_tally_counted(Kiosk *k, long now)
+{
+    if (k->tally_unsaved)
+        return;
+    k->tally_unsaved = true;
+    long hour = now >= 0 ? now / KIOSK_TALLY_SAVE_MS : (now - KIOSK_TALLY_SAVE_MS + 1) / KIOSK_TALLY_SAVE_MS;
+    k->tally_save_at = (hour + 1) * KIOSK_TALLY_SAVE_MS;
+}
+
+long kiosk_tally_save_in(const Kiosk *k, long now)
+{
+    if (!k->tally_unsaved)
+        return -1;
+    return k->tally_save_at > now ? k->tally_save_at - now : 0;
+}
+
+void kiosk_tally_saved(Kiosk *k)
+{
+    k->tally_unsaved = false;
 }
 
 void kiosk_set_staff_text(Kiosk *k, const char *message, const char *detail)

@@ -12,9 +12,13 @@
 #include <stdbool.h>
 
 #include "config.h"
+#include "pinlock.h"
 #include "tally.h"
 
-enum { KIOSK_DETAIL_SIZE = 600, KIOSK_INFO_SIZE = 160 };
+/* The tally is saved at most once an hour, on the hours of the app's clock (from its
+ * start), never at a moment a person chose: so the file's time says nothing of when
+ * anyone finished. The app saves it when it closes too. */
+enum { KIOSK_DETAIL_SIZE = 600, KIOSK_INFO_SIZE = 160, KIOSK_TALLY_SAVE_MS = 3600000 };
 
 typedef struct Kiosk {
     bool unavailable;             /* the content is broken: only the "temporarily
@@ -25,7 +29,12 @@ typedef struct Kiosk {
     char staff_detail[KIOSK_DETAIL_SIZE]; /* the first problems of a failed reload */
     int brightness;               /* percent */
     bool tally_on;                /* the config's [tally] enabled, with a file to keep it in */
-    Tally tally;                  /* counts only (saved by the app when FLOW_WANTS_TALLY_SAVE) */
+    Tally tally;                  /* counts only (saved on the schedule below, and at once
+                                   * after a reset: FLOW_WANTS_TALLY_SAVE) */
+    int tally_threshold;          /* counts by style shown from this many on (tally.h) */
+    bool tally_unsaved;           /* counted since the last save */
+    long tally_save_at;           /* ms: when the next save is due, if unsaved */
+    PinLock pin_lock;             /* the staff PIN pad's lock (pinlock.h) */
     char display_info[KIOSK_INFO_SIZE]; /* the display test's facts (size, renderer…) */
 } Kiosk;
 
@@ -39,6 +48,16 @@ void kiosk_set_staff_text(Kiosk *kiosk, const char *message, const char *detail)
 
 /* The counts, and whether they are kept (the app after loading them; the tour). */
 void kiosk_set_tally(Kiosk *kiosk, bool on, const Tally *tally);
+
+/* The tally was counted at `now`: a save falls due at the next hour of the app's clock
+ * (KIOSK_TALLY_SAVE_MS), unless one is due already. */
+void kiosk_tally_counted(Kiosk *kiosk, long now);
+
+/* Milliseconds until the tally's save is due (0: now), or -1 when there is nothing to save. */
+long kiosk_tally_save_in(const Kiosk *kiosk, long now);
+
+/* The tally was saved (or a save was tried): nothing is due until it is counted again. */
+void kiosk_tally_saved(Kiosk *kiosk);
 
 /* The display test's line of facts (cut to fit). */
 void kiosk_set_display_info(Kiosk *kiosk, const char *info);

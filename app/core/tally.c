@@ -1,27 +1,26 @@
 /* tally.c — see tally.h. Reading goes through inidoc and schema like every other file, so
- * problems are named at `path:line`; writing is the classic atomic replace (temp file,
- * fsync, rename, fsync the folder), written out with plain POSIX calls so that every
- * failure is seen and nothing is allocated. */
-#define _POSIX_C_SOURCE 200809L /* fsync, open flags */
+ * problems are named at `path:line`; writing is safefile's atomic replace (temp file,
+ * fsync, rename, fsync the folder), with the per-style counts left out below the
+ * threshold. */
+#define _POSIX_C_SOURCE 200809L /* stat */
 #include "tally.h"
 
 #include <assert.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "arena.h"
 #include "inidoc.h"
+#include "safefile.h"
 #include "schema.h"
 
 _Static_assert(INT_MAX >= TALLY_MAX_COUNT, "a count must fit in an int");
 
 /* Longer paths than this are refused rather than cut (PATH.broken must fit too). */
-enum { TALLY_MAX_PATH = 4096, TALLY_MAX_TEXT = 512 };
+enum { TALLY_MAX_PATH = SAFEFILE_MAX_PATH, TALLY_MAX_TEXT = 512 };
 
 /* The counts are checked here rather than as VALUE_INT, so that the message can name the
  * range as a person writes it (schema prints ranges with %g: 2.14748e+09). The styles
@@ -29,7 +28,7 @@ enum { TALLY_MAX_PATH = 4096, TALLY_MAX_TEXT = 512 };
 static const KeySpec tally_keys[] = {
     SCHEMA_KEY("tally", "sessions", VALUE_LINE, KEY_REQUIRED, NULL),
     SCHEMA_KEY("tally", "completed", VALUE_LINE, KEY_REQUIRED, NULL),
-#define STYLE_KEY(name, id) SCHEMA_KEY("tally", id, VALUE_LINE, KEY_REQUIRED, NULL),
+#define STYLE_KEY(name, id) SCHEMA_KEY("tally", id, VALUE_LINE, 0, NULL), /* below the threshold: none */
     QUIZ_STYLES(STYLE_KEY)
 #undef STYLE_KEY
     SCHEMA_END
@@ -98,14 +97,24 @@ static void read_counts(const IniDoc *doc, Tally *t, Diags *diags)
                      "[tally]: '%s' must be a whole number from 0 to %d, not '%s'",
                      key_name(k), TALLY_MAX_COUNT, e->value);
     }
+    /* the styles come all four (at or past the threshold) or none (below it) */
+    int styles = 0;
+    for (int i = 0; i < STYLE_COUNT; i++)
+        styles += inidoc_find(doc, s, quiz_style_id((Style)i)) != NULL;
+    for (int i = 0; styles > 0 && styles < STYLE_COUNT && i < STYLE_COUNT; i++)
+        if (!inidoc_find(doc, s, quiz_style_id((Style)i)))
+            diag_add(diags, doc->path, doc->sections[s].line, DIAG_ERROR,
+                     "[tally] has no '%s' (the styles are written all four or none)",
+                     quiz_style_id((Style)i));
     long sum = 0;
     for (int i = 0; i < STYLE_COUNT; i++)
         sum += t->results[i];
     const IniEntry *e = inidoc_find(doc, s, "completed");
-    if (diags->errors == 0 && sum != t->completed)
+    /* fewer styles than completed is normal: a restart below the threshold loses them */
+    if (diags->errors == 0 && sum > t->completed)
         diag_add(diags, doc->path, e ? e->line : 1, DIAG_WARNING,
-                 "[tally]: completed (%d) is not the sum of the four styles (%ld); both are "
-                 "kept as they are", t->completed, sum);
+                 "[tally]: completed (%d) is less than the sum of the four styles (%ld); both "
+                 "are kept as they are", t->completed, sum);
 }
 
 bool tally_load(Tally *t, const char *path, Diags *diags)
@@ -151,18 +160,35 @@ bool tally_load(Tally *t, const char *path, Diags *diags)
 
 /* --- writing ------------------------------------------------------------------------- */
 
-static size_t format_tally(const Tally *t, char *buf, size_t size)
+int tally_sorted(const Tally *t)
+{
+    long sum = 0;
+    for (int i = 0; i < STYLE_COUNT; i++)
+        sum += t->results[i];
+    return sum > TALLY_MAX_COUNT ? TALLY_MAX_COUNT : (int)sum;
+}
+
+bool tally_shows_styles(const Tally *t, int threshold)
+{
+    if (threshold < TALLY_MIN_THRESHOLD)
+        threshold = TALLY_MIN_THRESHOLD;
+    return tally_sorted(t) >= threshold;
+}
+
+static size_t format_tally(const Tally *t, int threshold, char *buf, size_t size)
 {
     int n = snprintf(buf, size,
                      "; Attune's anonymous tally: counts only, never anyone's answers, never times.\n"
-                     "; sessions: people who began; completed: reflections finished, by result below.\n"
+                     "; sessions: people who began; completed: reflections finished, by result below\n"
+                     "; once at least %d have finished since the last reset.\n"
                      "[tally]\n"
                      "sessions = %d\n"
                      "completed = %d\n",
+                     threshold < TALLY_MIN_THRESHOLD ? TALLY_MIN_THRESHOLD : threshold,
                      t->sessions, t->completed);
     assert(n > 0 && (size_t)n < size);
     size_t used = (size_t)n;
-    for (int i = 0; i < STYLE_COUNT; i++) {
+    for (int i = 0; tally_shows_styles(t, threshold) && i < STYLE_COUNT; i++) {
         n = snprintf(buf + used, size - used, "%s = %d\n", quiz_style_id((Style)i), t->results[i]);
         assert(n > 0 && (size_t)n < size - used);
         used += (size_t)n;
@@ -170,61 +196,7 @@ static size_t format_tally(const Tally *t, char *buf, size_t size)
     return used;
 }
 
-/* Why a save failed, in words a member of staff can act on. */
-static const char *reason(int err)
-{
-    switch (err) {
-    case ENOSPC:
-    case EDQUOT: return "the disk is full";
-    case ENOENT: return "its folder does not exist";
-    case ENOTDIR: return "a part of its path is not a folder";
-    case EACCES:
-    case EPERM: return "its folder cannot be written (permission denied)";
-    case EROFS: return "the disk is read-only";
-    case EFBIG: return "the file may not grow (a file size limit: ulimit -f)";
-    default: return strerror(err);
-    }
-}
-
-static bool write_all(int fd, const char *text, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, text, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            if (n == 0)
-                errno = EIO;
-            return false;
-        }
-        text += n;
-        len -= (size_t)n;
-    }
-    return true;
-}
-
-/* Flushes the folder holding `path`, so that the rename itself survives a power cut. */
-static bool sync_folder(const char *path)
-{
-    char dir[TALLY_MAX_PATH];
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        snprintf(dir, sizeof(dir), ".");
-    else if (slash == path)
-        snprintf(dir, sizeof(dir), "/");
-    else
-        snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    bool ok = fsync(fd) == 0 || errno == EINVAL; /* EINVAL: the file system cannot */
-    int saved = errno;
-    close(fd);
-    errno = saved;
-    return ok;
-}
-
-bool tally_save(const Tally *t, const char *path, char *error, size_t size)
+bool tally_save(const Tally *t, int threshold, const char *path, char *error, size_t size)
 {
     char fallback[8];
     if (!error || size == 0) {
@@ -237,39 +209,22 @@ bool tally_save(const Tally *t, const char *path, char *error, size_t size)
         assert(t->results[i] >= 0);
 
     char text[TALLY_MAX_TEXT];
-    size_t len = format_tally(t, text, sizeof(text));
-    char temp[TALLY_MAX_PATH];
-    int n = snprintf(temp, sizeof(temp), "%s.tmp", path);
-    if (!path[0] || n < 0 || (size_t)n >= sizeof(temp)) {
+    size_t len = format_tally(t, threshold, text, sizeof(text));
+    switch (safefile_write(path, text, len)) {
+    case SAFEFILE_OK:
+        return true;
+    case SAFEFILE_BAD_PATH:
         snprintf(error, size, "The tally could not be saved: the file name '%s' is %s.", path,
                  path[0] ? "too long" : "empty");
         return false;
-    }
-
-    int fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        goto fail;
-    if (!write_all(fd, text, len) || fsync(fd) != 0) {
-        int saved = errno;
-        close(fd);
-        errno = saved;
-        goto fail_written;
-    }
-    if (close(fd) != 0 || rename(temp, path) != 0)
-        goto fail_written;
-    if (!sync_folder(path)) {
+    case SAFEFILE_UNSYNCED:
         snprintf(error, size, "The tally was written to %s but its folder could not be "
-                 "flushed to the disk (%s), so a power cut now may lose it.", path, reason(errno));
+                 "flushed to the disk (%s), so a power cut now may lose it.", path,
+                 safefile_reason(errno));
         return false;
+    case SAFEFILE_FAILED:
+        break;
     }
-    return true;
-
-fail_written: {
-        int saved = errno;
-        unlink(temp);
-        errno = saved;
-    }
-fail:
-    snprintf(error, size, "The tally could not be saved to %s: %s.", path, reason(errno));
+    snprintf(error, size, "The tally could not be saved to %s: %s.", path, safefile_reason(errno));
     return false;
 }

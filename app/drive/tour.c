@@ -189,7 +189,7 @@ static void stop_idle(Tour *t)
 }
 
 /* Staff: the PIN pad (typing, wrong, locked), the menu (after a failed reload), the tally
- * (off and on) and the display test. */
+ * (off, below its threshold and past it) and the display test. */
 static void stop_staff(Tour *t)
 {
     Shell *s = t->shell;
@@ -202,6 +202,8 @@ static void stop_staff(Tour *t)
     visit(t, "staff-pin-wrong");
     flow_show_staff(f, STAFF_PIN, 0, true, t->now + 42000);
     visit(t, "staff-pin-locked");
+    flow_show_staff(f, STAFF_PIN, 0, true, t->now + 32 * 60000L); /* a later lock: minutes */
+    visit(t, "staff-pin-locked-long");
     flow_show_staff(f, STAFF_MENU, 0, false, 0);
     visit(t, "staff-menu");
     kiosk_set_staff_text(kiosk, bundle_word(s->bundle, WORD_STAFF_RELOAD_FAILED),
@@ -210,11 +212,13 @@ static void stop_staff(Tour *t)
     kiosk_set_staff_text(kiosk, NULL, NULL);
     flow_show_staff(f, STAFF_TALLY, 0, false, 0);
     bool was_on = kiosk->tally_on;
-    Tally kept = kiosk->tally, sample = { 1234, 987, { 321, 234, 210, 222 } };
+    Tally kept = kiosk->tally, sample = { 1234, 987, { 321, 234, 210, 222 } }, few = { 9, 7, { 2, 3, 1, 1 } };
     kiosk_set_tally(kiosk, false, &kept);
     visit(t, "staff-tally-off");
     kiosk_set_tally(kiosk, true, &sample);
     visit(t, "staff-tally");
+    kiosk_set_tally(kiosk, true, &few); /* below the threshold: no style shows */
+    visit(t, "staff-tally-waiting");
     kiosk_set_tally(kiosk, was_on, &kept);
     flow_show_staff(f, STAFF_TEST, 0, false, 0);
     flow_test_touch(f, s->width * 0.5f, s->height * 0.5f);

@@ -339,6 +339,14 @@ void shell_quit_request(Shell *s)
         s->quit = true; /* else closed by staff only (FLOW_WANTS_QUIT) */
 }
 
+/* The tally to its file now (on the hour, after a reset, at the end). */
+static void save_tally(Shell *s)
+{
+    kiosk_tally_saved(&s->kiosk);
+    if (s->kiosk.tally_on && s->hooks.save_tally)
+        s->hooks.save_tally(s->hooks.ctx, &s->kiosk.tally);
+}
+
 void shell_tick(Shell *s, long now)
 {
     Flow *f = &s->flow;
@@ -357,8 +365,10 @@ void shell_tick(Shell *s, long now)
         s->view.deck_key = 0;
         s->dirty = true;
     }
-    if ((wants & FLOW_WANTS_TALLY_SAVE) && s->hooks.save_tally)
-        s->hooks.save_tally(s->hooks.ctx, &s->kiosk.tally);
+    if ((wants & FLOW_WANTS_TALLY_SAVE) || kiosk_tally_save_in(&s->kiosk, now) == 0)
+        save_tally(s);
+    if ((wants & FLOW_WANTS_PIN_LOCK_SAVE) && s->hooks.save_pin_lock)
+        s->hooks.save_pin_lock(s->hooks.ctx, &s->kiosk.pin_lock, now);
     long idle = now - (f->last_input > f->entered ? f->last_input : f->entered);
     bool resting = f->screen == SCREEN_ATTRACT || f->screen == SCREEN_UNAVAILABLE;
     if (plat_dimmer_update(&s->dimmer, resting, idle) || (wants & FLOW_WANTS_BRIGHTNESS))
@@ -381,6 +391,9 @@ long shell_next_timer(const Shell *s, long now)
     long dim = plat_dimmer_next_ms(&s->dimmer, resting, idle);
     if (dim >= 0 && (due < 0 || dim < due))
         due = dim;
+    long save = kiosk_tally_save_in(&s->kiosk, now);
+    if (save >= 0 && (due < 0 || save < due))
+        due = save;
     if (s->flow.wants)
         due = 0;
     return due;
@@ -672,14 +685,15 @@ int shell_run(Shell *s)
         plat_watchdog_alive(&s->watchdog, (uint64_t)now);
     }
     plat_watchdog_stopping();
-    if (s->kiosk.tally_on && s->hooks.save_tally) /* saved on every change; once more to be sure */
-        s->hooks.save_tally(s->hooks.ctx, &s->kiosk.tally);
+    save_tally(s); /* what was counted since the last hour */
     fprintf(stderr, "attune: closed\n");
     return 0;
 }
 
 void shell_close(Shell *s)
 {
+    if (s->kiosk.tally_unsaved) /* a headless run's end (shell_run has saved already) */
+        save_tally(s);
     plat_signals_close(s->signals);
     s->signals = -1;
     flow_close(&s->flow);

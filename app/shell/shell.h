@@ -27,14 +27,17 @@ typedef struct ShellStats {
 } ShellStats;
 
 /* What the shell asks of the app around it when the flow wants it (staff mode, the
- * tally). Either may be NULL. */
+ * tally, the PIN's lock). Any may be NULL. */
 typedef struct ShellHooks {
     void *ctx;
     /* Checks and loads the content again; on success the bundle the shell was given now
      * holds the new content. Sets the kiosk's staff text (kiosk_set_staff_text). */
     void (*reload)(void *ctx, Flow *flow);
-    /* Saves the anonymous tally (counts only). */
+    /* Saves the anonymous tally (counts only): on the kiosk's schedule (kiosk.h), after a
+     * reset, and when the app closes. */
     void (*save_tally)(void *ctx, const Tally *tally);
+    /* Keeps the staff PIN pad's lock across restarts, and logs a lock (pinlock.h). */
+    void (*save_pin_lock)(void *ctx, const PinLock *lock, long now);
 } ShellHooks;
 
 typedef struct Shell {
@@ -95,8 +98,8 @@ bool shell_open(Shell *shell, const Config *config, const Bundle *bundle, bool h
 void shell_restart(Shell *shell, long now);
 
 /* Runs the event loop until the app is asked to close (a close request, staff, SIGTERM or
- * SIGINT; SIGHUP reloads the content). Saves the tally once more and tells systemd it is
- * stopping before it returns. Returns the exit status. */
+ * SIGINT; SIGHUP reloads the content). Saves the tally (what was counted since the last
+ * hour) and tells systemd it is stopping before it returns. Returns the exit status. */
 int shell_run(Shell *shell);
 
 /* Lays out the screen for `now` when something changed (or `force`), and draws it;
@@ -150,6 +153,7 @@ void shell_resize(Shell *shell, int width, int height);
  * rebuilt with its fonts and an empty text cache. */
 void shell_display_reset(Shell *shell, bool device);
 
+/* Closes everything; a tally counted and not yet saved (a headless run) is saved first. */
 void shell_close(Shell *shell);
 
 #endif

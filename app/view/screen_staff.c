@@ -3,6 +3,7 @@
 #include "view_internal.h"
 
 #include <math.h>
+#include <stdio.h>
 
 /* Kiosk, when the content is broken: calm words and nothing to press (staff use the
  * corner). The words are built in, because the bundle that would hold them is what failed;
@@ -49,7 +50,8 @@ static void staff_pin_pad(Ctx *x, float top)
     const ViewMetrics *vm = x->vm;
     float u = vm->unit, m = vm->margin, t = vm->target, gap = vm->gap;
     uint32_t bg = colour(x, COLOUR_BACKGROUND);
-    bool locked = x->now < x->f->locked_until;
+    long locked_until = x->f->kiosk->pin_lock.until;
+    bool locked = pinlock_locked(&x->f->kiosk->pin_lock, x->now);
     bool wide = x->w > x->h;
     float kw = fmaxf(fmaxf(t * 1.5f, 86 * u), button_width(x, bundle_word(x->b, WORD_STAFF_DELETE))), kh = t;
     float pad_w = 3 * kw + 2 * gap, pad_h = 4 * kh + 3 * gap;
@@ -64,8 +66,10 @@ static void staff_pin_pad(Ctx *x, float top)
     y += d + gap * 1.5f;
     const char *note = NULL;
     if (locked) {
-        note = fill_number(x, WORD_STAFF_LOCKED, "seconds", (x->f->locked_until - x->now + 999) / 1000);
-        x->out->next_change_ms = (int)(1000 - (x->f->locked_until - x->now) % 1000);
+        long left = (locked_until - x->now + 999) / 1000; /* seconds */
+        note = left > 120 ? fill_number(x, WORD_STAFF_LOCKED_MINUTES, "minutes", (left + 59) / 60)
+                          : fill_number(x, WORD_STAFF_LOCKED, "seconds", left);
+        x->out->next_change_ms = (int)(1000 - (locked_until - x->now) % 1000);
     } else if (x->f->pin_wrong) {
         note = bundle_word(x->b, WORD_STAFF_WRONG);
     }
@@ -150,7 +154,18 @@ static void staff_tally(Ctx *x, float top)
                        fg, bg);
     box.y += paragraph(x, FONT_BODY, fill_number(x, WORD_STAFF_COMPLETED, "n", tally->completed), box, ALIGN_LEFT,
                        fg, bg) + vm->gap;
-    for (int st = 0; st < STYLE_COUNT; st++)
+    int threshold = x->f->kiosk->tally_threshold;
+    if (threshold < TALLY_MIN_THRESHOLD)
+        threshold = TALLY_MIN_THRESHOLD;
+    if (!tally_shows_styles(tally, threshold)) { /* one person's result must not show */
+        char n[16], all[16];
+        snprintf(n, sizeof(n), "%d", tally_sorted(tally));
+        snprintf(all, sizeof(all), "%d", threshold);
+        const char *names[] = { "n", "threshold" }, *values[] = { n, all };
+        box.y += paragraph(x, FONT_BODY, fill(x, bundle_word(x->b, WORD_STAFF_TALLY_WAITING), names, values, 2),
+                           box, ALIGN_LEFT, colour(x, COLOUR_MUTED), bg);
+    }
+    for (int st = 0; tally_shows_styles(tally, threshold) && st < STYLE_COUNT; st++)
         box.y += paragraph(x, FONT_BODY, draw_printf(x->out, "%s: %d", x->b->styles[st].name, tally->results[st]), box,
                            ALIGN_LEFT, colour(x, COLOUR_MUTED), bg);
     staff_button(x, fmaxf(box.y + vm->gap, bottom_row(x)), bundle_word(x->b, WORD_STAFF_TALLY_RESET),
