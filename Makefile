@@ -113,6 +113,8 @@ check-cli: attune build/asan/attune build/rel/tally_writer build/asan/render_fau
 	@sh tests/tour.sh build/asan/attune $(TOUR_SIZES)
 	@sh tests/faults.sh build/asan/attune build/asan/render_faults
 	@sh tests/lifecycle.sh build/asan/attune
+	@sh tests/inputs.sh build/asan/attune
+	@sh tests/nodisplay.sh build/asan/attune
 	@bash tests/tally_kill.sh build/rel/tally_writer
 	@sh tests/privacy.sh ./attune  # the plain build: LeakSanitizer does not run under ptrace
 
