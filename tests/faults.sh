@@ -135,7 +135,7 @@ out=$("$attune" --check --config "$tmp/no-such.ini" 2>&1)
 status=$?
 expect "a missing config file under --check: the same line, exit 1" 1 "$tmp/no-such.ini:1: error: the file does not exist"
 run "$tmp"
-expect "a folder given as the config: file:1: error, exit 1" 1 "$tmp:1: error: the file is not a regular file but a folder"
+expect "a folder given as the config: file:1: error, exit 1" 1 "$tmp:1: error: cannot read the file"
 
 # --- 5. the tally cannot be saved -----------------------------------------------------------------
 old_tally='; a tally from before
