@@ -115,6 +115,7 @@ check-cli: attune build/asan/attune build/rel/tally_writer build/asan/render_fau
 	@sh tests/lifecycle.sh build/asan/attune
 	@sh tests/inputs.sh build/asan/attune
 	@sh tests/nodisplay.sh build/asan/attune
+	@sh tests/reload.sh build/asan/attune
 	@bash tests/tally_kill.sh build/rel/tally_writer
 	@sh tests/privacy.sh ./attune  # the plain build: LeakSanitizer does not run under ptrace
 

@@ -27,19 +27,19 @@ check() { # ARGS...
 # 1. content files: a FIFO, /dev/zero (endless), /dev/null (empty), under --check
 bundle; rm "$tmp/b/quiz.ini"; mkfifo "$tmp/b/quiz.ini"
 check --bundle "$tmp/b"
-expect "a FIFO as quiz.ini, --check" 1 "$tmp/b/quiz.ini:1: error: the file is not a regular file but a pipe (FIFO)"
+expect "a FIFO as quiz.ini, --check" 1 "$tmp/b/quiz.ini:1: error: cannot read the file: it is a pipe (FIFO), not a regular file"
 bundle; ln -sf /dev/zero "$tmp/b/quiz.ini"; ln -sf /dev/null "$tmp/b/screens.ini"
 check --bundle "$tmp/b"
-expect "/dev/zero as quiz.ini, --check" 1 "$tmp/b/quiz.ini:1: error: the file is not a regular file but a device"
-expect "/dev/null as screens.ini, --check" 1 "$tmp/b/screens.ini:1: error: the file is not a regular file but a device"
+expect "/dev/zero as quiz.ini, --check" 1 "$tmp/b/quiz.ini:1: error: cannot read the file: it is a device, not a regular file"
+expect "/dev/null as screens.ini, --check" 1 "$tmp/b/screens.ini:1: error: cannot read the file: it is a device, not a regular file"
 
 # 2. the config: a FIFO under --check and at a start (a desktop start with errors exits 1)
 mkfifo "$tmp/config.ini"
 check --config "$tmp/config.ini"
-expect "a FIFO as the config, --check" 1 "$tmp/config.ini:1: error: the file is not a regular file but a pipe (FIFO)"
+expect "a FIFO as the config, --check" 1 "$tmp/config.ini:1: error: cannot read the file: it is a pipe (FIFO), not a regular file"
 out=$(SDL_VIDEODRIVER=dummy timeout -k 2 "$limit" "$attune" --config "$tmp/config.ini" 2>&1 </dev/null)
 status=$?
-expect "a FIFO as the config, a start" 1 "$tmp/config.ini:1: error: the file is not a regular file but a pipe (FIFO)"
+expect "a FIFO as the config, a start" 1 "$tmp/config.ini:1: error: cannot read the file: it is a pipe (FIFO), not a regular file"
 
 # 3. the font: a FIFO as font_regular is passed over with a warning (the family is used),
 #    under --check, a headless run and a start (which runs until it is stopped)
@@ -65,7 +65,7 @@ kill -KILL "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; pid=
 mkfifo "$tmp/script.txt"
 out=$(timeout -k 2 "$limit" "$attune" --headless --size 800x480 --script "$tmp/script.txt" 2>&1 </dev/null)
 status=$?
-expect "a FIFO as the script" 2 "$tmp/script.txt:1: error: the script is not a regular file but a pipe (FIFO)"
+expect "a FIFO as the script" 2 "$tmp/script.txt:1: error: cannot read the script: it is a pipe (FIFO), not a regular file"
 
 # 5. a running kiosk reloads (SIGHUP) while quiz.ini is a FIFO: it says so, keeps what
 #    runs, and SIGTERM still ends it
@@ -84,7 +84,7 @@ rm "$tmp/b/quiz.ini"; mkfifo "$tmp/b/quiz.ini"
 kill -HUP "$pid"
 i=0
 while [ $i -lt $((limit * 10)) ] && ! grep -q 'content in use is kept' "$tmp/err"; do sleep 0.1; i=$((i + 1)); done
-if grep -qF "$tmp/b/quiz.ini:1: error: the file is not a regular file but a pipe (FIFO)" "$tmp/err" &&
+if grep -qF "$tmp/b/quiz.ini:1: error: cannot read the file: it is a pipe (FIFO), not a regular file" "$tmp/err" &&
     grep -q 'content in use is kept' "$tmp/err"; then ok
 else bad "SIGHUP with a FIFO as quiz.ini: the journal does not say so within ${limit}s" "$(cat "$tmp/err")"; fi
 kill -TERM "$pid"

@@ -49,7 +49,7 @@ static FILE *open_regular(Diags *diags, const char *path, const char *what)
     if (fstat(fd, &st) != 0)
         diag_add(diags, path, 1, DIAG_ERROR, "cannot open %s: %s", what, strerror(errno));
     else if (!S_ISREG(st.st_mode))
-        diag_add(diags, path, 1, DIAG_ERROR, "%s is not a regular file but %s", what,
+        diag_add(diags, path, 1, DIAG_ERROR, "cannot read %s: it is %s, not a regular file", what,
                  kind_of(st.st_mode));
     else if (!(f = fdopen(fd, "rb")))
         diag_add(diags, path, 1, DIAG_ERROR, "cannot open %s: %s", what, strerror(errno));

@@ -425,6 +425,19 @@ static int parse_hold(Parser *p, ScriptCmd *cmd, const char *usage)
     return 4;
 }
 
+/* reload ["FOLDER"]: what SIGHUP does, with the files of FOLDER as the content's new
+ * files when given (a script cannot edit the bundle between two of its lines). */
+static int parse_reload(Parser *p, ScriptCmd *cmd, const char *usage)
+{
+    if (p->count >= 2 && (!p->words[1].quoted || p->words[1].len == 2))
+        return usage_error(p, usage);
+    cmd->op = SCRIPT_RELOAD;
+    if (p->count < 2)
+        return 1;
+    cmd->text = word_text(p, &p->words[1]);
+    return cmd->text ? 2 : 0;
+}
+
 static bool is_name_char(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -545,7 +558,7 @@ static int parse_expect(Parser *p, ScriptCmd *cmd, const char *usage)
  * The parser picks the first row whose name is the line's first word, and its `parse`
  * checks every form of that command; `usage` starts the message for words that do not
  * fit. The messages that name every command, the suggestions and script_print_commands
- * (for --help) are made from the rows. `listed` is false for hold, which goes beyond the
+ * (for --help) are made from the rows. `listed` is false for hold and reload, which go beyond the
  * contract's list of commands and is named only in its own messages. */
 typedef struct Command {
     const char *name, *args, *help;
@@ -580,6 +593,10 @@ static const Command commands[SCRIPT_OP_COUNT] = {
     [SCRIPT_HOLD] = { "hold", "X Y MS", "a touch at X Y held still for MS milliseconds "
                       "(a long press)", parse_hold, "'hold' takes X Y MS: a touch at logical "
                       "pixel X Y held for MS milliseconds, like hold 10 10 3500", false },
+    [SCRIPT_RELOAD] = { "reload", "[\"FOLDER\"]", "what SIGHUP does: the content checked "
+                        "and reloaded (from FOLDER when given)", parse_reload, "'reload' takes "
+                        "nothing, or a content folder in double quotes, like reload \"new/en\"",
+                        false },
 };
 
 const char *script_op_name(ScriptOp op)

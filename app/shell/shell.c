@@ -273,6 +273,15 @@ void shell_quit_request(Shell *s)
         s->quit = true; /* else closed by staff only (FLOW_WANTS_QUIT) */
 }
 
+void shell_reload(Shell *s, const char *from)
+{
+    if (!s->hooks.reload)
+        return;
+    s->reload_held = s->hooks.reload(s->hooks.ctx, &s->flow, from);
+    s->view.deck_key = 0;
+    s->dirty = true;
+}
+
 void shell_tick(Shell *s, long now)
 {
     Flow *f = &s->flow;
@@ -284,8 +293,11 @@ void shell_tick(Shell *s, long now)
     unsigned wants = flow_take_wants(f);
     if (wants & FLOW_WANTS_QUIT)
         s->quit = true;
-    if ((wants & FLOW_WANTS_RELOAD) && s->hooks.reload) {
-        s->hooks.reload(s->hooks.ctx, f);
+    if (wants & FLOW_WANTS_RELOAD)
+        shell_reload(s, NULL);
+    if (s->reload_held && f->screen == SCREEN_ATTRACT && s->hooks.reload_apply) {
+        s->reload_held = false; /* the person has gone: the checked content comes in */
+        s->hooks.reload_apply(s->hooks.ctx, f);
         s->view.deck_key = 0;
         s->dirty = true;
     }
