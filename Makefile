@@ -105,7 +105,11 @@ build/rel/tally_writer: build/rel/tests/tally_writer.o $(patsubst %.c,build/rel/
 build/asan/render_faults: build/asan/tests/render_faults.o $(patsubst %.c,build/asan/%.o,$(CORE_SRC) $(wildcard app/render/*.c) platform/common.c) ## the renderer fed broken text (run by tests/faults.sh)
 	$(CC) $(SAN) $^ -o $@ $(PKG_LIBS) -lm
 
-check-cli: attune build/asan/attune build/rel/tally_writer build/asan/render_faults ## the shell tests (tests/*.sh): the command line, journeys, tour, faults...
+# the soak's display-reset check, shown to bite: shell_display_reset wrapped, broken two ways
+build/rel/reset_bites: build/rel/tests/reset_bites.o $(patsubst %.c,build/rel/%.o,$(CORE_SRC) $(UI_SRC) $(PLAT_SRC)) ## the display-reset check's own test (run by check-cli)
+	$(CC) $(CFLAGS) $^ -o $@ -Wl,--wrap=shell_display_reset $(PKG_LIBS) -lm
+
+check-cli: attune build/asan/attune build/rel/tally_writer build/asan/render_faults build/rel/reset_bites ## the shell tests (tests/*.sh): the command line, journeys, tour, faults...
 	@sh tests/cli.sh build/asan/attune
 	@sh tests/broken.sh build/asan/attune
 	@sh tests/install.sh
@@ -116,6 +120,7 @@ check-cli: attune build/asan/attune build/rel/tally_writer build/asan/render_fau
 	@sh tests/inputs.sh build/asan/attune
 	@sh tests/nodisplay.sh build/asan/attune
 	@sh tests/reload.sh build/asan/attune
+	@build/rel/reset_bites
 	@bash tests/tally_kill.sh build/rel/tally_writer
 	@sh tests/privacy.sh ./attune  # the plain build: LeakSanitizer does not run under ptrace
 
