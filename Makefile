@@ -108,8 +108,11 @@ build/asan/render_faults: build/asan/tests/render_faults.o $(patsubst %.c,build/
 # a text counted in a traced child's memory (tests/memory.sh runs it)
 build/rel/memscan: build/rel/tests/memscan.o ## counts a text in a running program's memory
 	$(CC) $(CFLAGS) $^ -o $@
+# the soak's display-reset check, shown to bite: shell_display_reset wrapped, broken two ways
+build/rel/reset_bites: build/rel/tests/reset_bites.o $(patsubst %.c,build/rel/%.o,$(CORE_SRC) $(UI_SRC) $(PLAT_SRC)) ## the display-reset check's own test (run by check-cli)
+	$(CC) $(CFLAGS) $^ -o $@ -Wl,--wrap=shell_display_reset $(PKG_LIBS) -lm
 
-check-cli: attune build/asan/attune build/rel/tally_writer build/asan/render_faults build/rel/memscan ## the shell tests (tests/*.sh): the command line, journeys, tour, faults...
+check-cli: attune build/asan/attune build/rel/tally_writer build/asan/render_faults build/rel/memscan build/rel/reset_bites ## the shell tests (tests/*.sh): the command line, journeys, tour, faults...
 	@sh tests/cli.sh build/asan/attune
 	@sh tests/broken.sh build/asan/attune
 	@sh tests/install.sh
@@ -120,6 +123,10 @@ check-cli: attune build/asan/attune build/rel/tally_writer build/asan/render_fau
 	@sh tests/lifecycle.sh build/asan/attune
 	@sh tests/wrap.sh ./attune build/clockshift.so build/rel/imgdiff  # the plain build: ASan wants to be preloaded first
 	@sh tests/lastgood.sh build/asan/attune
+	@sh tests/inputs.sh build/asan/attune
+	@sh tests/nodisplay.sh build/asan/attune
+	@sh tests/reload.sh build/asan/attune
+	@build/rel/reset_bites
 	@bash tests/tally_kill.sh build/rel/tally_writer
 	@sh tests/privacy.sh ./attune  # the plain build: LeakSanitizer does not run under ptrace
 	@sh tests/memory.sh ./attune build/rel/memscan  # plain too (ptrace)

@@ -73,6 +73,8 @@ typedef struct App {
     char tally_error[512];   /* the last failure to save the tally, said once ("" = none) */
     char state_dir[PATH_MAX]; /* where the last good copies are kept ("" = not kept) */
     bool last_good_config, last_good_content; /* running the last good copy of it */
+    Bundle held;             /* reloaded content that passed the check, waiting for attract */
+    bool has_held;
     Shell shell;
 } App;
 
@@ -596,25 +598,57 @@ static bool load_for_screens(App *app, bool *unavailable)
     return true;
 }
 
-/* Staff's "reload the content": check it anew; only content with no error replaces what is
- * running (in place, so every pointer to the bundle stays valid); otherwise the first
- * problems go on the staff screen and all of them to stderr (the journal). */
-static void reload_content(void *ctx, Flow *flow)
+/* Puts `fresh` (checked, with no error) in place of the running content: in place, so
+ * every pointer to the bundle stays valid. Says nothing in the journal: held content
+ * comes in as a session ends, and a line then would time it. */
+static void swap_content(App *app, Flow *flow, Bundle *fresh)
+{
+    bundle_free(&app->bundle);
+    app->bundle = *fresh;
+    *fresh = (Bundle){ 0 };
+    kiosk_set_staff_text(flow->kiosk, bundle_word(&app->bundle, WORD_STAFF_RELOADED), NULL);
+    content_reloaded(app, flow->kiosk);
+    if (flow->kiosk->unavailable)
+        flow_set_unavailable(flow, false, flow->now);
+}
+
+static void reload_apply(void *ctx, Flow *flow)
+{
+    App *app = ctx;
+    if (app->has_held)
+        swap_content(app, flow, &app->held);
+    app->has_held = false;
+}
+
+/* Staff's "reload the content", or SIGHUP: checked at once, from `from` (NULL: the bundle
+ * folder). Content with errors replaces nothing: the first problems go on the staff
+ * screen and all of them to stderr (the journal). Content with none is swapped in now
+ * where no patron is (attract, the unavailable screen, staff, whose menu has the button),
+ * else held for the next attract screen, so that a person's quiz keeps its scale and
+ * items to the end; returns true then. */
+static bool reload_content(void *ctx, Flow *flow, const char *from)
 {
     App *app = ctx;
     Bundle fresh;
     Diags diags = { 0 };
-    bool ok = bundle_load(&fresh, app->bundle_dir, &diags);
+    bool ok = bundle_load(&fresh, from ? from : app->bundle_dir, &diags);
     diag_print(&diags, stderr);
     Kiosk *kiosk = flow->kiosk;
-    if (ok) {
-        bundle_free(&app->bundle);
-        app->bundle = fresh;
-        kiosk_set_staff_text(kiosk, bundle_word(&app->bundle, WORD_STAFF_RELOADED), NULL);
-        content_reloaded(app, kiosk);
+    if (ok) /* said now, when the reload was asked for, never as it comes in */
+        render_glyphs_check(&app->shell.render, &fresh);
+    if (app->has_held)
+        bundle_free(&app->held); /* this newer check decides */
+    app->has_held = false;
+    bool at_rest = flow->screen == SCREEN_ATTRACT || flow->screen == SCREEN_UNAVAILABLE ||
+                   flow->screen == SCREEN_STAFF;
+    if (ok && at_rest) {
+        swap_content(app, flow, &fresh);
         fprintf(stderr, "attune: the content in %s was checked and reloaded\n", app->bundle_dir);
-        if (kiosk->unavailable)
-            flow_set_unavailable(flow, false, flow->now);
+    } else if (ok) {
+        app->held = fresh;
+        app->has_held = true;
+        fprintf(stderr, "attune: the content in %s was checked; it comes in when the screen "
+                "next returns to attract\n", app->bundle_dir);
     } else {
         bundle_free(&fresh);
         char problems[KIOSK_DETAIL_SIZE];
@@ -624,6 +658,7 @@ static void reload_content(void *ctx, Flow *flow)
                 kiosk->unavailable ? "still \"temporarily unavailable\"" : "the content in use is kept");
     }
     diag_free(&diags);
+    return app->has_held;
 }
 
 /* The tally after each counted session or result: saved whole or not at all (tally.c);
@@ -688,8 +723,8 @@ static bool open_shell(App *app, bool headless, bool unavailable, long now)
         shell_close(&app->shell);
         return false;
     }
-    app->shell.hooks = (ShellHooks){ .ctx = app, .reload = reload_content, .save_tally = save_tally,
-                                     .save_pin_lock = save_pin_lock };
+    app->shell.hooks = (ShellHooks){ .ctx = app, .reload = reload_content, .reload_apply = reload_apply,
+                                     .save_tally = save_tally, .save_pin_lock = save_pin_lock };
     if (app->options.mode == MODE_RUN || (app->options.mode == MODE_HEADLESS && !app->options.soak))
         load_pin_lock(app, now); /* not for the tour's pictures, the checks or the soak */
     Kiosk *kiosk = &app->shell.kiosk;
@@ -839,6 +874,8 @@ int main(int argc, char **argv)
         break;
     }
     bundle_free(&app.bundle);
+    if (app.has_held)
+        bundle_free(&app.held);
     config_free(&app.config);
     diag_free(&app.diags);
     return status;

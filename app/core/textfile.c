@@ -1,10 +1,14 @@
 /* textfile.c — see textfile.h. */
+#define _POSIX_C_SOURCE 200809L /* fdopen, O_CLOEXEC */
 #include "textfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "utf8.h"
 
@@ -17,16 +21,48 @@ static void too_large(Diags *diags, const char *path, size_t max)
              max / 1024);
 }
 
-char *textfile_read(Diags *diags, const char *path, size_t max, const char *what, size_t *len)
+/* What a file that is not a regular one is, for the message. */
+static const char *kind_of(mode_t mode)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    return S_ISDIR(mode)                    ? "a folder"
+         : S_ISFIFO(mode)                   ? "a pipe (FIFO)"
+         : S_ISCHR(mode) || S_ISBLK(mode)   ? "a device"
+         : S_ISSOCK(mode)                   ? "a socket"
+                                            : "something else";
+}
+
+/* Opens `path` for reading without ever waiting: a pipe or a device in the file's place
+ * would block open() or read() for good (a --check that hangs, a reload that stops the
+ * loop), so the file is opened non-blocking and only a regular file is read. */
+static FILE *open_regular(Diags *diags, const char *path, const char *what)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
         if (errno == ENOENT)
             diag_add(diags, path, 1, DIAG_ERROR, "%s does not exist", what);
         else
             diag_add(diags, path, 1, DIAG_ERROR, "cannot open %s: %s", what, strerror(errno));
         return NULL;
     }
+    struct stat st;
+    FILE *f = NULL;
+    if (fstat(fd, &st) != 0)
+        diag_add(diags, path, 1, DIAG_ERROR, "cannot open %s: %s", what, strerror(errno));
+    else if (!S_ISREG(st.st_mode))
+        diag_add(diags, path, 1, DIAG_ERROR, "cannot read %s: it is %s, not a regular file", what,
+                 kind_of(st.st_mode));
+    else if (!(f = fdopen(fd, "rb")))
+        diag_add(diags, path, 1, DIAG_ERROR, "cannot open %s: %s", what, strerror(errno));
+    if (!f)
+        close(fd);
+    return f; /* O_NONBLOCK changes nothing for a regular file */
+}
+
+char *textfile_read(Diags *diags, const char *path, size_t max, const char *what, size_t *len)
+{
+    FILE *f = open_regular(diags, path, what);
+    if (!f)
+        return NULL;
     char *data = malloc(max + 2);
     if (!data) {
         diag_add(diags, path, 1, DIAG_ERROR, "out of memory while reading %s", what);

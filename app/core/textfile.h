@@ -28,8 +28,10 @@ typedef struct TextFile {
 } TextFile;
 
 /* Reads the whole file at `path`, at most `max` bytes: a larger one gives one error
- * ("is it the right file?"). On any failure adds one error at path:1 naming the file as
- * `what` ("the file", "the script") and returns NULL. Otherwise returns the bytes with a
+ * ("is it the right file?"). Only a regular file is read: a pipe (FIFO), a device or a
+ * folder in its place is refused at once, never waited on ("cannot read the file: it is
+ * a pipe (FIFO), not a regular file"). On any failure adds one error at path:1 naming
+ * the file as `what` ("the file", "the script") and returns NULL. Otherwise returns the bytes with a
  * NUL after them, *len set; the caller frees them. */
 char *textfile_read(Diags *diags, const char *path, size_t max, const char *what, size_t *len);
 

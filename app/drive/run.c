@@ -180,6 +180,10 @@ static int script_step(Run *r, const Script *script, const ScriptCmd *c, const c
         shell_finger_down(s, ++r->finger, c->x, c->y, r->now);
         run_frame(r);
         break;
+    case SCRIPT_RELOAD:
+        shell_reload(s, c->text[0] ? c->text : NULL);
+        run_frame(r);
+        break;
     case SCRIPT_KEY:
         return script_key(r, script, c, err);
     case SCRIPT_QUIT:

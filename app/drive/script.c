@@ -440,6 +440,19 @@ static int parse_finger_down(Parser *p, ScriptCmd *cmd, const char *usage)
     return 3;
 }
 
+/* reload ["FOLDER"]: what SIGHUP does, with the files of FOLDER as the content's new
+ * files when given (a script cannot edit the bundle between two of its lines). */
+static int parse_reload(Parser *p, ScriptCmd *cmd, const char *usage)
+{
+    if (p->count >= 2 && (!p->words[1].quoted || p->words[1].len == 2))
+        return usage_error(p, usage);
+    cmd->op = SCRIPT_RELOAD;
+    if (p->count < 2)
+        return 1;
+    cmd->text = word_text(p, &p->words[1]);
+    return cmd->text ? 2 : 0;
+}
+
 static bool is_name_char(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -560,8 +573,9 @@ static int parse_expect(Parser *p, ScriptCmd *cmd, const char *usage)
  * The parser picks the first row whose name is the line's first word, and its `parse`
  * checks every form of that command; `usage` starts the message for words that do not
  * fit. The messages that name every command, the suggestions and script_print_commands
- * (for --help) are made from the rows. `listed` is false for hold and finger-down, which go
- * beyond the contract's list of commands and are named only in their own messages. */
+ * (for --help) are made from the rows. `listed` is false for hold, finger-down and reload,
+ * which go beyond the contract's list of commands and are named only in their own
+ * messages. */
 typedef struct Command {
     const char *name, *args, *help;
     ParseFn parse;          /* on the first form of a command only */
@@ -599,6 +613,10 @@ static const Command commands[SCRIPT_OP_COUNT] = {
                              "never comes (a touch controller reset)", parse_finger_down,
                              "'finger-down' takes X Y: logical pixels, like finger-down 400 240",
                              false },
+    [SCRIPT_RELOAD] = { "reload", "[\"FOLDER\"]", "what SIGHUP does: the content checked "
+                        "and reloaded (from FOLDER when given)", parse_reload, "'reload' takes "
+                        "nothing, or a content folder in double quotes, like reload \"new/en\"",
+                        false },
 };
 
 const char *script_op_name(ScriptOp op)

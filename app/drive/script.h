@@ -61,6 +61,7 @@ typedef enum ScriptOp {
     SCRIPT_EXPECT_TEXT,   /* expect text "...": text = the text */
     SCRIPT_HOLD,          /* hold X Y MS: x, y, ms (a long press) */
     SCRIPT_FINGER_DOWN,   /* finger-down X Y: x, y (a finger whose finger-up never comes) */
+    SCRIPT_RELOAD,        /* reload ["FOLDER"]: text = the folder, or "" (the bundle's) */
     SCRIPT_OP_COUNT
 } ScriptOp;
 
@@ -108,7 +109,8 @@ bool script_load(Script *s, const char *path, Diags *diags);
 /* Frees the commands and their strings; `s` is empty afterwards and can be reused. */
 void script_free(Script *s);
 
-/* The command's word ("tap", "swipe", "key", "quit", "wait", "shot", "expect", "hold"),
+/* The command's word ("tap", "swipe", "key", "quit", "wait", "shot", "expect", "hold",
+ * "reload"),
  * for logs; "?" for a value out of range. */
 const char *script_op_name(ScriptOp op);
 

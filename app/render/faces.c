@@ -6,13 +6,19 @@
  * drawn with a font that has its glyphs (the role's own font first, else a fallback
  * fontconfig finds) and put side by side on the role's baseline. A glyph no installed font
  * has is left to the role's font, which draws its box. Lines are sanitized first (broken
- * bytes become U+FFFD), so the runs are well-formed UTF-8. */
-#define _DEFAULT_SOURCE /* open_memstream */
+ * bytes become U+FFFD), so the runs are well-formed UTF-8.
+ *
+ * Every font file is opened through font_open: only a regular file is read, so a pipe or
+ * a device put in a font's place is refused at once instead of hanging the app. */
+#define _DEFAULT_SOURCE /* open_memstream, fdopen, O_CLOEXEC */
 #include "render_internal.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "../core/bundle.h"
 
@@ -46,23 +52,49 @@ static bool copy_path(char *dst, const char *src, char *error, size_t error_size
     return false;
 }
 
+/* The font file at `path` at `px` pixels, like TTF_OpenFont, but a file that is not a
+ * regular one (a pipe, a device, a folder) is never waited on: it is opened non-blocking
+ * and refused, NULL with SDL's error set. */
+static TTF_Font *font_open(const char *path, int px)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        SDL_SetError("cannot open %s", path);
+        return NULL;
+    }
+    struct stat st;
+    FILE *f = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? fdopen(fd, "rb") : NULL;
+    if (!f) {
+        close(fd);
+        SDL_SetError("%s is not a regular file", path);
+        return NULL;
+    }
+    SDL_RWops *rw = SDL_RWFromFP(f, SDL_TRUE); /* O_NONBLOCK changes nothing for a regular file */
+    if (!rw) {
+        fclose(f);
+        return NULL;
+    }
+    return TTF_OpenFontRW(rw, 1, px); /* closes rw when it fails, or with the font */
+}
+
 /* Why SDL_ttf could not open the font file at `path`, in one sentence. */
 static void say_unopened(const char *path, char *why, size_t why_size)
 {
-    FILE *f = fopen(path, "rb");
-    if (f) {
-        fclose(f);
+    struct stat st;
+    if (stat(path, &st) != 0)
+        snprintf(why, why_size, "the font file %s does not exist or cannot be read", path);
+    else if (!S_ISREG(st.st_mode))
+        snprintf(why, why_size, "the font file %s is not a regular file (a pipe, a device or a "
+                 "folder)", path);
+    else
         snprintf(why, why_size, "the font file %s is not a font SDL_ttf can read (%s)", path,
                  TTF_GetError());
-    } else {
-        snprintf(why, why_size, "the font file %s does not exist or cannot be read", path);
-    }
 }
 
 /* Whether SDL_ttf can open the font file at `path`; when not, one sentence in `why`. */
 static bool face_opens(const char *path, char *why, size_t why_size)
 {
-    TTF_Font *font = TTF_OpenFont(path, PROBE_PX);
+    TTF_Font *font = font_open(path, PROBE_PX);
     if (font) {
         TTF_CloseFont(font);
         return true;
@@ -209,7 +241,7 @@ bool render_fonts_open(const Renderer *r, TTF_Font *fonts[FONT_ROLE_COUNT],
                      role_names[i], font_px[i]);
             goto fail;
         }
-        fonts[i] = TTF_OpenFont(path, font_px[i]);
+        fonts[i] = font_open(path, font_px[i]);
         if (!fonts[i]) {
             say_unopened(path, error, error_size);
             goto fail;
@@ -251,7 +283,7 @@ static bool glyph_note(Renderer *r)
  * cannot be (too many, does not open, lacks the glyph after all). */
 static int add_fallback(Renderer *r, const char *path, const char *family, uint32_t c)
 {
-    TTF_Font *probe = r->fallback_count < RENDER_FALLBACKS ? TTF_OpenFont(path, PROBE_PX) : NULL;
+    TTF_Font *probe = r->fallback_count < RENDER_FALLBACKS ? font_open(path, PROBE_PX) : NULL;
     if (!probe || !TTF_GlyphIsProvided32(probe, c)) {
         if (probe)
             TTF_CloseFont(probe);
@@ -309,7 +341,7 @@ static TTF_Font *font_for(Renderer *r, FontRole role, uint32_t c)
         return own;
     TTF_Font **font = &r->fallback_fonts[g->font][role];
     if (!*font)
-        *font = TTF_OpenFont(r->fallback_path[g->font], r->font_px[role]);
+        *font = font_open(r->fallback_path[g->font], r->font_px[role]);
     return *font ? *font : own;
 }
 

@@ -282,6 +282,23 @@ void render_invalidate(Renderer *r)
     r->full = true;
 }
 
+void render_lose_contents(Renderer *r)
+{
+    for (int i = 0; i < RENDER_TEXT_CACHE; i++)
+        if (r->texts[i].live && r->texts[i].texture)
+            SDL_SetTextureBlendMode(r->texts[i].texture, SDL_BLENDMODE_NONE);
+    SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
+    SDL_Texture *wipe[2] = { r->frame, NULL }; /* the frame texture (if any), the window */
+    for (int i = r->frame ? 0 : 1; i < 2; i++) {
+        SDL_SetRenderTarget(r->sdl, wipe[i]);
+        SDL_RenderSetClipRect(r->sdl, NULL);
+        SDL_SetRenderDrawColor(r->sdl, 255, 0, 255, 255);
+        SDL_RenderClear(r->sdl);
+    }
+    SDL_RenderPresent(r->sdl);
+    SDL_SetRenderTarget(r->sdl, target);
+}
+
 /* ---- reading it back ------------------------------------------------------------------ */
 
 bool render_read_pixels(Renderer *r, Uint32 format, void *pixels, int pitch)

@@ -208,6 +208,12 @@ bool render_frame(Renderer *r, const DrawList *list, uint32_t background);
  * SDL_RENDER_DEVICE_RESET every texture is gone: render_close and render_open again.) */
 void render_invalidate(Renderer *r);
 
+/* For the soak: does to the picture what SDL_RENDER_DEVICE_RESET does on a GPU, which the
+ * software renderer never does by itself. The frame and the window are wiped (magenta),
+ * and every text texture in the cache is spoiled (drawn as an opaque box), so a renderer
+ * that is not rebuilt, or that redraws only part of the screen, shows afterwards. */
+void render_lose_contents(Renderer *r);
+
 /* Copies the current frame (what the last render_frame drew, width x height) into `pixels`
  * in SDL pixel `format`, `pitch` bytes a row. Returns false, with the reason in
  * SDL_GetError(), when it cannot be read. */

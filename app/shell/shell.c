@@ -347,6 +347,15 @@ static void save_tally(Shell *s)
         s->hooks.save_tally(s->hooks.ctx, &s->kiosk.tally);
 }
 
+void shell_reload(Shell *s, const char *from)
+{
+    if (!s->hooks.reload)
+        return;
+    s->reload_held = s->hooks.reload(s->hooks.ctx, &s->flow, from);
+    s->view.deck_key = 0;
+    s->dirty = true;
+}
+
 void shell_tick(Shell *s, long now)
 {
     Flow *f = &s->flow;
@@ -359,9 +368,11 @@ void shell_tick(Shell *s, long now)
     unsigned wants = flow_take_wants(f);
     if (wants & FLOW_WANTS_QUIT)
         s->quit = true;
-    if ((wants & FLOW_WANTS_RELOAD) && s->hooks.reload) {
-        s->hooks.reload(s->hooks.ctx, f);
-        render_glyphs_check(&s->render, s->bundle);
+    if (wants & FLOW_WANTS_RELOAD)
+        shell_reload(s, NULL);
+    if (s->reload_held && f->screen == SCREEN_ATTRACT && s->hooks.reload_apply) {
+        s->reload_held = false; /* the person has gone: the checked content comes in */
+        s->hooks.reload_apply(s->hooks.ctx, f);
         s->view.deck_key = 0;
         s->dirty = true;
     }
@@ -403,6 +414,23 @@ long shell_next_timer(const Shell *s, long now)
 
 static void measure_panel(Shell *s);
 
+#define SEE_WITHOUT_DISPLAY "to see the app without one, run attune --tour --size 800x480 " \
+    "--shots DIR (every screen as a picture) or attune --headless --size 800x480 --script FILE"
+
+/* With no X, Wayland or console screen, SDL falls back to a driver that draws nowhere
+ * (offscreen): the app would run unseen until killed. That is refused with one sentence,
+ * unless the person chose that driver themselves (SDL_VIDEODRIVER, as the tests do). */
+static bool no_display(char *error, size_t error_size)
+{
+    const char *driver = SDL_GetCurrentVideoDriver(), *chosen = SDL_getenv("SDL_VIDEODRIVER");
+    bool nowhere = driver && (strcmp(driver, "offscreen") == 0 || strcmp(driver, "dummy") == 0);
+    if (!nowhere || (chosen && chosen[0]))
+        return false;
+    snprintf(error, error_size, "there is no display to show the app on (no X, Wayland or "
+             "console screen here); " SEE_WITHOUT_DISPLAY);
+    return true;
+}
+
 bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int width, int height,
                 long now, char *error, size_t error_size)
 {
@@ -429,9 +457,12 @@ bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int w
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        snprintf(error, error_size, "cannot open the display: %s", SDL_GetError());
+        snprintf(error, error_size, "cannot open the display (%s)%s", SDL_GetError(),
+                 headless ? "" : "; " SEE_WITHOUT_DISPLAY);
         return false;
     }
+    if (!headless && no_display(error, error_size))
+        return false;
     int w = width > 0 ? width : c->width, h = height > 0 ? height : c->height;
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | (headless ? 0 : SDL_WINDOW_RESIZABLE);
     if (c->fullscreen && !headless)

@@ -30,9 +30,13 @@ typedef struct ShellStats {
  * tally, the PIN's lock). Any may be NULL. */
 typedef struct ShellHooks {
     void *ctx;
-    /* Checks and loads the content again; on success the bundle the shell was given now
-     * holds the new content. Sets the kiosk's staff text (kiosk_set_staff_text). */
-    void (*reload)(void *ctx, Flow *flow);
+    /* Checks the content again, from the folder `from` (NULL: the bundle's own). Content
+     * with no error replaces what the bundle the shell was given holds, but only where no
+     * patron is (attract, unavailable, staff): elsewhere it is held, and the hook returns
+     * true, until reload_apply swaps it in at the next attract screen. Sets the kiosk's
+     * staff text (kiosk_set_staff_text). */
+    bool (*reload)(void *ctx, Flow *flow, const char *from);
+    void (*reload_apply)(void *ctx, Flow *flow);
     /* Saves the anonymous tally (counts only): on the kiosk's schedule (kiosk.h), after a
      * reset, and when the app closes. */
     void (*save_tally)(void *ctx, const Tally *tally);
@@ -73,6 +77,7 @@ typedef struct Shell {
     bool corner;                /* the touch began in the staff corner */
 
     ShellHooks hooks;
+    bool reload_held;           /* checked content waits for the next attract screen */
 
     /* the platform: the panel's light, and waiting on input devices where SDL cannot */
     PlatBacklight backlight;
@@ -131,6 +136,11 @@ void shell_key(Shell *shell, SDL_Keycode key, Uint16 mods, long now);
 /* A close request (window manager, Alt+F4, Ctrl+Q, `quit` in a script): ends the app,
  * except in the kiosk profile, where only staff can close it. */
 void shell_quit_request(Shell *shell);
+
+/* What SIGHUP and the staff menu ask for: the content checked again (from the folder
+ * `from`, NULL: the bundle's own), and swapped in at once where no patron is, else at the
+ * next attract screen (shell_tick does it), never under a person's quiz. */
+void shell_reload(Shell *shell, const char *from);
 
 /* Runs what is due at `now`: the flow's timers, a long press on the staff corner, and what
  * the flow asked for (quit, reload, saving the tally). */
