@@ -232,7 +232,7 @@ bool tally_save(const Tally *t, int threshold, const char *path, char *error, si
 
     char text[TALLY_MAX_TEXT];
     size_t len = format_tally(t, threshold, text, sizeof(text));
-    switch (safefile_write(path, text, len)) {
+    switch (safefile_write(path, text, len, 0644)) {
     case SAFEFILE_OK:
         return true;
     case SAFEFILE_BAD_PATH:
