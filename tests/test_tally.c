@@ -34,8 +34,7 @@ static int setup(void **state)
 {
     static Fixture f;
     memset(&f, 0, sizeof(f));
-    snprintf(f.dir, sizeof(f.dir), "/tmp/attune-tally-XXXXXX");
-    if (!mkdtemp(f.dir))
+    if (!make_temp_folder(f.dir, sizeof(f.dir), "tally"))
         return -1;
     snprintf(f.path, sizeof(f.path), "%s/tally.ini", f.dir);
     snprintf(f.broken, sizeof(f.broken), "%s.broken", f.path);
@@ -47,11 +46,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
-    char command[128];
-    snprintf(command, sizeof(command), "rm -rf '%s'", f->dir);
-    int rc = system(command);
     diag_free(&f->diags);
-    return rc == 0 ? 0 : -1;
+    return remove_folder(f->dir) ? 0 : -1;
 }
 
 static bool exists(const char *path)
