@@ -1,9 +1,12 @@
-/* files.h — small file helpers for the cmocka tests (include after cmocka.h): write a
- * whole text file, asserting it worked; read one back as a string. */
+/* files.h — small file helpers for the cmocka tests (include after cmocka.h; mkdtemp wants
+ * _DEFAULT_SOURCE defined first): write a whole text file, asserting it worked; read one
+ * back as a string; a fresh folder under /tmp for a test, and its removal. */
 #ifndef ATTUNE_TEST_FILES_H
 #define ATTUNE_TEST_FILES_H
 
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static inline void write_text(const char *path, const char *text)
@@ -27,6 +30,22 @@ static inline const char *read_text(const char *path)
     text[n] = '\0';
     fclose(in);
     return text;
+}
+
+/* Makes a fresh folder /tmp/attune-NAME-XXXXXX and puts its path in `dir` (`size` bytes):
+ * false when it cannot (a fixture's setup then fails). */
+static inline bool make_temp_folder(char *dir, size_t size, const char *name)
+{
+    int n = snprintf(dir, size, "/tmp/attune-%s-XXXXXX", name);
+    return n > 0 && (size_t)n < size && mkdtemp(dir) != NULL;
+}
+
+/* Removes the folder `dir` and all it holds: false when that fails. */
+static inline bool remove_folder(const char *dir)
+{
+    char command[512];
+    int n = snprintf(command, sizeof(command), "rm -rf '%s'", dir);
+    return n > 0 && (size_t)n < sizeof(command) && system(command) == 0;
 }
 
 #endif

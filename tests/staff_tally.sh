@@ -2,8 +2,9 @@
 # tests/staff_tally.sh ATTUNE — what staff can and cannot learn, through the real app
 # (headless, 800x480, the kiosk profile with a PIN and the tally on):
 #   1. the tally's threshold (here 5): below it neither the staff page nor the file shows a
-#      count by style, only how many finished; at it both show every style; a restart below
-#      it loses the styles counted so far, never `completed`; a reset hides them again;
+#      count by style, only how many finished; at it both show every style; past it they
+#      move only at each batch's end (10, 15…), never for one person; a restart mid-batch
+#      loses that batch's styles, never `completed`; a reset hides them again;
 #   2. saves do not follow the people: four reflections in a run are saved once, at its end
 #      (and on the hour: kiosk.h), never after an answer;
 #   3. the staff PIN's lock outlives a restart and doubles each time; each lock is logged,
@@ -75,17 +76,37 @@ if has sessions 4 && has completed 4 && no_styles; then ok "below the threshold 
 else bad "below the threshold the file holds no style" "$(cat "$tmp/tally.ini")"; fi
 
 # A restart, then five more: the four before lost their styles (never written), so the
-# threshold counts the five; at it, every style shows, on the page and in the file.
+# threshold counts the five; at it, every style shows, on the page and in the file. Then
+# one more person: the page (read before and after them) and the file show the same counts
+# by style, only `completed` moves; the styles wait for the batch's end.
 { reflections 5; echo "$staff_tally"
   echo 'expect text "Reflections completed: 9"'
+  echo 'expect text "Counts by style as of 5 reflections. They are brought up to date every 5 reflections, so that no one’s result can be picked out."'
   echo 'expect text "Anxious: 5"'
-  echo 'expect text "Secure: 0"'; } >"$tmp/five.txt"
+  echo 'expect text "Secure: 0"'
+  echo 'key Escape'; echo 'expect screen attract'; reflections 1; echo "$staff_tally"
+  echo 'expect text "Reflections completed: 10"'
+  echo 'expect text "Counts by style as of 5 reflections. They are brought up to date every 5 reflections, so that no one’s result can be picked out."'
+  echo 'expect text "Anxious: 5"'; } >"$tmp/five.txt"
 run five
-if [ "$status" -eq 0 ]; then ok "at the threshold the staff page shows each style"
-else bad "at the threshold the staff page shows each style (exit $status)" "$out"; fi
-if has sessions 9 && has completed 9 && has anxious 5 && has secure 0 && has avoidant 0 && has disorganized 0; then
-    ok "at the threshold the file holds each style"
-else bad "at the threshold the file holds each style" "$(cat "$tmp/tally.ini")"; fi
+if [ "$status" -eq 0 ]; then ok "at the threshold the staff page shows each style, and one more person moves none"
+else bad "at the threshold the staff page shows each style, and one more person moves none (exit $status)" "$out"; fi
+if has sessions 10 && has completed 10 && has anxious 5 && has secure 0 && has avoidant 0 && has disorganized 0; then
+    ok "at the threshold the file holds each style, and not the one person after it"
+else bad "at the threshold the file holds each style, and not the one person after it" "$(cat "$tmp/tally.ini")"; fi
+
+# Four more after a restart (the one held in memory is lost): still as of 5; the fifth
+# ends the batch, and the page and the file show 10 at once.
+{ reflections 4; echo "$staff_tally"
+  echo 'expect text "Reflections completed: 14"'
+  echo 'expect text "Anxious: 5"'
+  echo 'key Escape'; echo 'expect screen attract'; reflections 1; echo "$staff_tally"
+  echo 'expect text "Counts by style as of 10 reflections. They are brought up to date every 5 reflections, so that no one’s result can be picked out."'
+  echo 'expect text "Anxious: 10"'; } >"$tmp/batch.txt"
+run batch
+if [ "$status" -eq 0 ] && has completed 15 && has anxious 10; then
+    ok "the batch's end brings the page and the file up to date"
+else bad "the batch's end brings the page and the file up to date (exit $status)" "$out$(cat "$tmp/tally.ini")"; fi
 
 # A reset hides them again, on the page and in the file.
 { echo "$staff_tally"; echo 'tap "Reset the tally"'

@@ -4,9 +4,10 @@
  *   tally_writer --check PATH  loads PATH as the app would and prints `whole N` (N the
  *                              quizzes completed) and exits 0 when it is whole: loaded with
  *                              no problem reported, completed at least the sum of the
- *                              styles (less after a kill below the threshold), the styles
- *                              written only at the threshold (TALLY_MIN_THRESHOLD) and, as
- *                              this writer always counts both, completed equal to sessions. Otherwise
+ *                              styles (less after a kill mid-batch), the styles written
+ *                              only in whole batches (a multiple of TALLY_MIN_THRESHOLD)
+ *                              and, as this writer always counts both, completed equal to
+ *                              sessions. Otherwise
  *                              prints `broken`, says why on stderr and exits 1.
  *   tally_writer PATH          first checks PATH and prints the verdict as --check does (so
  *                              that one process both checks after a kill and writes: a
@@ -28,7 +29,7 @@ static bool check(const char *path, Tally *t)
         sum += t->results[i];
     if (!whole)
         diag_print(&diags, stderr);
-    else if (sum > t->completed || t->sessions != t->completed || (sum > 0 && sum < TALLY_MIN_THRESHOLD)) {
+    else if (sum > t->completed || t->sessions != t->completed || sum % TALLY_MIN_THRESHOLD != 0) {
         fprintf(stderr, "%s: sessions %d, completed %d, the styles add up to %ld\n", path,
                 t->sessions, t->completed, sum);
         whole = false;
@@ -50,7 +51,7 @@ static int write_forever(const char *path)
     char error[512];
     for (unsigned n = 0;; n++) {
         tally_count_session(&t);
-        tally_count_result(&t, (Style)(n % STYLE_COUNT));
+        tally_count_result(&t, (Style)(n % STYLE_COUNT), TALLY_MIN_THRESHOLD);
         if (!tally_save(&t, TALLY_MIN_THRESHOLD, path, error, sizeof(error))) {
             fprintf(stderr, "tally_writer: %s\n", error);
             return 2;

@@ -18,40 +18,22 @@
 #include "../app/core/bundle.h"
 #include "../app/core/config.h"
 #include "../app/core/flow.h"
+#include "flow_fixture.h"
 
 #define WRAP (1L << 32) /* ms: where SDL_GetTicks's Uint32 goes back to 0 (49.7 days) */
 
-typedef struct Fixture {
-    Bundle bundle;
-    Config config; /* the defaults, with a 60 s idle timeout and a 10 s countdown */
-} Fixture;
-
 enum { T_MS = 60000, W_MS = 10000 };
 
+/* The defaults, with a 60 s idle timeout, a 10 s countdown and a staff PIN. */
 static int load_fixture(void **state)
 {
-    Fixture *fx = calloc(1, sizeof(*fx));
-    if (!fx)
+    if (flow_fixture_load(state, 6) != 0)
         return -1;
-    Diags diags = { 0 };
-    bool ok = bundle_load(&fx->bundle, "assets/content/en", &diags);
-    diag_print(&diags, stderr);
-    diag_free(&diags);
-    config_defaults(&fx->config);
+    Fixture *fx = *state;
     fx->config.idle_reset = true;
     fx->config.idle_timeout = T_MS / 1000;
     fx->config.idle_warning = W_MS / 1000;
     fx->config.staff_pin = "2468";
-    *state = fx;
-    return ok && fx->bundle.quiz.item_count >= 6 ? 0 : -1;
-}
-
-static int free_fixture(void **state)
-{
-    Fixture *fx = *state;
-    bundle_free(&fx->bundle);
-    config_free(&fx->config);
-    free(fx);
     return 0;
 }
 
@@ -179,20 +161,20 @@ static void a_countdown_running_at_the_wrap_counts_down_and_resets(void **state)
     assert_int_equal(f.screen, SCREEN_ATTRACT);
 }
 
-/* Too many wrong PINs just before the wrap lock the pad for FLOW_PIN_LOCK_MS, not for 49.7
- * days: digits are refused until the lock's end and taken after it. */
+/* Too many wrong PINs just before the wrap lock the pad for its first length (a minute),
+ * not for 49.7 days: digits are refused until the lock's end and taken after it. */
 static void a_pin_lock_set_before_the_wrap_ends_after_its_length(void **state)
 {
     const Fixture *fx = *state;
     static Kiosk kiosk;
     kiosk_init(&kiosk, &fx->config);
     Flow f;
-    long t = WRAP - 3000 - FLOW_PIN_TRIES * 200L;
+    long t = WRAP - 3000 - PINLOCK_TRIES * 200L;
     flow_init(&f, &fx->bundle, &fx->config, &kiosk, t);
     flow_long_press(&f, t);
     assert_int_equal(f.screen, SCREEN_STAFF);
     assert_int_equal(f.staff_page, STAFF_PIN);
-    for (int i = 0; i < FLOW_PIN_TRIES; i++) {
+    for (int i = 0; i < PINLOCK_TRIES; i++) {
         flow_action(&f, ACT_PIN_DIGIT, 1, t += 100);
         flow_action(&f, ACT_PIN_OK, 0, t += 100);
     }
@@ -200,9 +182,9 @@ static void a_pin_lock_set_before_the_wrap_ends_after_its_length(void **state)
     assert_true(locked < WRAP);
     flow_action(&f, ACT_PIN_DIGIT, 2, WRAP + 1000);
     assert_int_equal(f.pin_length, 0); /* locked, across the wrap */
-    flow_action(&f, ACT_PIN_DIGIT, 2, locked + FLOW_PIN_LOCK_MS - 1);
+    flow_action(&f, ACT_PIN_DIGIT, 2, locked + pinlock_duration_ms(1) - 1);
     assert_int_equal(f.pin_length, 0);
-    t = locked + FLOW_PIN_LOCK_MS;
+    t = locked + pinlock_duration_ms(1);
     for (const char *d = "2468"; *d; d++)
         flow_action(&f, ACT_PIN_DIGIT, *d - '0', t += 400);
     if (f.pin_length != 4)
@@ -219,5 +201,5 @@ int main(void)
         cmocka_unit_test(a_countdown_running_at_the_wrap_counts_down_and_resets),
         cmocka_unit_test(a_pin_lock_set_before_the_wrap_ends_after_its_length),
     };
-    return cmocka_run_group_tests(tests, load_fixture, free_fixture);
+    return cmocka_run_group_tests(tests, load_fixture, flow_fixture_free);
 }

@@ -22,35 +22,13 @@
 #include "../app/core/config.h"
 #include "../app/view/draw.h"
 #include "../app/core/flow.h"
+#include "flow_fixture.h"
 
 /* --- the fixture: loaded once for the whole group, never changed by a test --------------- */
 
-typedef struct Fixture {
-    Bundle bundle;
-    Config config;   /* config_defaults(): idle reset on, 90 s, 20 s warning */
-} Fixture;
-
 static int load_fixture(void **state)
 {
-    Fixture *fx = calloc(1, sizeof(*fx));
-    if (!fx)
-        return -1;
-    Diags diags = { 0 };
-    bool ok = bundle_load(&fx->bundle, "assets/content/en", &diags);
-    diag_print(&diags, stderr);
-    diag_free(&diags);
-    config_defaults(&fx->config);
-    *state = fx;
-    return ok && fx->bundle.quiz.item_count >= 4 ? 0 : -1;
-}
-
-static int free_fixture(void **state)
-{
-    Fixture *fx = *state;
-    bundle_free(&fx->bundle);
-    config_free(&fx->config);
-    free(fx);
-    return 0;
+    return flow_fixture_load(state, 4); /* config_defaults(): idle reset on, 90 s, 20 s warning */
 }
 
 /* --- helpers ---------------------------------------------------------------------------- */
@@ -1700,5 +1678,5 @@ int main(void)
         cmocka_unit_test(return_on_an_answer_keeps_the_focus_for_the_next_question),
         cmocka_unit_test(digit_keys_answer_on_the_question_screen),
     };
-    return cmocka_run_group_tests_name("flow", tests, load_fixture, free_fixture);
+    return cmocka_run_group_tests_name("flow", tests, load_fixture, flow_fixture_free);
 }

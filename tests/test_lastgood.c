@@ -40,8 +40,7 @@ static int setup(void **state)
 {
     static Fixture f;
     memset(&f, 0, sizeof(f));
-    snprintf(f.dir, sizeof(f.dir), "/tmp/attune-lastgood-XXXXXX");
-    if (!mkdtemp(f.dir))
+    if (!make_temp_folder(f.dir, sizeof(f.dir), "lastgood"))
         return -1;
     snprintf(f.state, sizeof(f.state), "%s/state", f.dir);
     snprintf(f.source, sizeof(f.source), "%s/en", f.dir);
@@ -55,9 +54,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
-    char command[128];
-    snprintf(command, sizeof(command), "rm -rf '%s'", f->dir);
-    return system(command) == 0 ? 0 : -1;
+    return remove_folder(f->dir) ? 0 : -1;
 }
 
 /* Sets the attract title of the content at `dir` (screens.ini's first `title =`). */

@@ -2,7 +2,9 @@
 /* test_tally.c — the anonymous tally: counting, the file a person can read (and that holds
  * no answers and no times), a first run with no file, broken files named at path:line and
  * kept aside as PATH.broken, and saves that fail cleanly (missing folder, a full disk, a
- * folder that cannot be written, a file size limit) without touching the old file. Each test works in a fresh folder under /tmp. */
+ * folder that cannot be written, a file size limit) without touching the old file; the
+ * counts by style shown and written only in whole batches of the threshold. Each test
+ * works in a fresh folder under /tmp. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -32,8 +34,7 @@ static int setup(void **state)
 {
     static Fixture f;
     memset(&f, 0, sizeof(f));
-    snprintf(f.dir, sizeof(f.dir), "/tmp/attune-tally-XXXXXX");
-    if (!mkdtemp(f.dir))
+    if (!make_temp_folder(f.dir, sizeof(f.dir), "tally"))
         return -1;
     snprintf(f.path, sizeof(f.path), "%s/tally.ini", f.dir);
     snprintf(f.broken, sizeof(f.broken), "%s.broken", f.path);
@@ -45,11 +46,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
-    char command[128];
-    snprintf(command, sizeof(command), "rm -rf '%s'", f->dir);
-    int rc = system(command);
     diag_free(&f->diags);
-    return rc == 0 ? 0 : -1;
+    return remove_folder(f->dir) ? 0 : -1;
 }
 
 static bool exists(const char *path)
@@ -94,15 +92,25 @@ static void counting_keeps_completed_the_sum_of_the_styles(void **state)
     Tally t = { 0 };
     tally_count_session(&t);
     tally_count_session(&t);
-    tally_count_result(&t, STYLE_ANXIOUS);
-    tally_count_result(&t, STYLE_ANXIOUS);
-    tally_count_result(&t, STYLE_DISORGANIZED);
+    tally_count_result(&t, STYLE_ANXIOUS, LOW);
+    tally_count_result(&t, STYLE_ANXIOUS, LOW);
+    tally_count_result(&t, STYLE_DISORGANIZED, LOW);
     assert_int_equal(t.sessions, 2);
     assert_int_equal(t.completed, 3);
-    assert_int_equal(t.results[STYLE_SECURE], 0);
+    assert_int_equal(t.pending[STYLE_SECURE], 0);
+    assert_int_equal(t.pending[STYLE_ANXIOUS], 2);
+    assert_int_equal(t.pending[STYLE_AVOIDANT], 0);
+    assert_int_equal(t.pending[STYLE_DISORGANIZED], 1);
+    assert_int_equal(tally_sorted(&t), 3);
+    assert_int_equal(tally_shown(&t), 0);
+    tally_count_result(&t, STYLE_SECURE, LOW);
+    tally_count_result(&t, STYLE_SECURE, LOW); /* the fifth: the batch moves whole */
+    assert_int_equal(t.completed, 5);
+    assert_int_equal(t.results[STYLE_SECURE], 2);
     assert_int_equal(t.results[STYLE_ANXIOUS], 2);
-    assert_int_equal(t.results[STYLE_AVOIDANT], 0);
     assert_int_equal(t.results[STYLE_DISORGANIZED], 1);
+    for (int i = 0; i < STYLE_COUNT; i++)
+        assert_int_equal(t.pending[i], 0);
     tally_reset(&t);
     assert_zero(&t);
 }
@@ -113,10 +121,14 @@ static void a_full_count_stays_full(void **state)
     Tally t = { .sessions = TALLY_MAX_COUNT, .completed = TALLY_MAX_COUNT,
                 .results = { [STYLE_SECURE] = TALLY_MAX_COUNT } };
     tally_count_session(&t);
-    tally_count_result(&t, STYLE_AVOIDANT);
+    tally_count_result(&t, STYLE_AVOIDANT, LOW);
     assert_int_equal(t.sessions, TALLY_MAX_COUNT);
     assert_int_equal(t.completed, TALLY_MAX_COUNT);
-    assert_int_equal(t.results[STYLE_AVOIDANT], 0); /* completed is still the sum */
+    assert_int_equal(t.pending[STYLE_AVOIDANT], 0); /* completed is still the sum */
+    t.completed = 0;
+    tally_count_result(&t, STYLE_SECURE, LOW); /* a style full: neither moves */
+    assert_int_equal(t.completed, 0);
+    assert_int_equal(t.pending[STYLE_SECURE], 0);
 }
 
 /* --- the file ------------------------------------------------------------------------ */
@@ -130,8 +142,8 @@ static void the_file_is_plain_counts_with_no_times_or_answers(void **state)
     assert_string_equal(error, "");
     assert_string_equal(read_text(f->path),
                         "; Attune's anonymous tally: counts only, never anyone's answers, never times.\n"
-                        "; sessions: people who began; completed: reflections finished, by result below\n"
-                        "; once at least 5 have finished since the last reset.\n"
+                        "; sessions: people who began; completed: reflections finished. By result below, as\n"
+                        "; of the last whole batch of 5 finished since the last reset (later ones wait).\n"
                         "[tally]\n"
                         "sessions = 12\n"
                         "completed = 7\n"
@@ -153,12 +165,13 @@ static void saved_counts_load_back(void **state)
     assert_int_equal(f->diags.count, 0);
     assert_memory_equal(&back, &t, sizeof(t));
 
-    /* Saving again replaces the file whole. */
-    tally_count_result(&back, STYLE_SECURE);
+    /* Saving again replaces the file whole (the style waits for its batch). */
+    tally_count_result(&back, STYLE_SECURE, LOW);
     assert_true(tally_save(&back, LOW, f->path, NULL, 0));
     assert_true(tally_load(&t, f->path, &f->diags));
     assert_int_equal(t.completed, 8);
-    assert_int_equal(t.results[STYLE_SECURE], 3);
+    assert_int_equal(t.results[STYLE_SECURE], 2);
+    assert_int_equal(t.pending[STYLE_SECURE], 0);
     assert_false(exists(f->temp));
 }
 
@@ -293,6 +306,18 @@ static void counts_that_do_not_add_up_are_named_but_kept(void **state)
 
 /* --- the threshold ------------------------------------------------------------------- */
 
+/* no_style_in(TEXT): the file's text holds no count by style. */
+static bool no_style_in(const char *text)
+{
+    for (int st = 0; st < STYLE_COUNT; st++) {
+        char key[32];
+        snprintf(key, sizeof(key), "\n%s = ", quiz_style_id((Style)st));
+        if (strstr(text, key))
+            return false;
+    }
+    return true;
+}
+
 /* Reset, one person, read the file: below the threshold it says how many finished, never
  * which style; at the threshold every style is there. */
 static void below_the_threshold_no_style_is_written(void **state)
@@ -301,45 +326,88 @@ static void below_the_threshold_no_style_is_written(void **state)
     Tally t = { 0 };
     for (int i = 0; i < 9; i++) {
         tally_count_session(&t);
-        tally_count_result(&t, i == 0 ? STYLE_ANXIOUS : STYLE_SECURE);
-        assert_false(tally_shows_styles(&t, 10));
+        tally_count_result(&t, i == 0 ? STYLE_ANXIOUS : STYLE_SECURE, 10);
+        assert_false(tally_shows_styles(&t));
         assert_true(tally_save(&t, 10, f->path, NULL, 0));
         const char *text = read_text(f->path);
         assert_non_null(strstr(text, "\ncompleted = "));
-        for (int st = 0; st < STYLE_COUNT; st++) {
-            char key[32];
-            snprintf(key, sizeof(key), "\n%s = ", quiz_style_id((Style)st));
-            assert_null(strstr(text, key));
-        }
+        assert_true(no_style_in(text));
     }
     tally_count_session(&t);
-    tally_count_result(&t, STYLE_AVOIDANT);
-    assert_true(tally_shows_styles(&t, 10));
+    tally_count_result(&t, STYLE_AVOIDANT, 10);
+    assert_true(tally_shows_styles(&t));
+    assert_int_equal(tally_shown(&t), 10);
     assert_true(tally_save(&t, 10, f->path, NULL, 0));
     const char *text = read_text(f->path);
     assert_non_null(strstr(text, "\ncompleted = 10\nsecure = 8\nanxious = 1\navoidant = 1\n"
                                  "disorganized = 0\n"));
     /* a reset hides them again */
     tally_reset(&t);
-    tally_count_result(&t, STYLE_ANXIOUS);
-    assert_false(tally_shows_styles(&t, 10));
+    tally_count_result(&t, STYLE_ANXIOUS, 10);
+    assert_false(tally_shows_styles(&t));
     assert_true(tally_save(&t, 10, f->path, NULL, 0));
-    assert_null(strstr(read_text(f->path), "anxious ="));
+    assert_true(no_style_in(read_text(f->path)));
+}
+
+/* Past the threshold, read before and after one more person: no count by style has moved,
+ * on the page (results[]) or in the file; they move only at the batch's end (20, 30…),
+ * by the whole batch at once. */
+static void past_the_threshold_the_styles_move_only_in_batches(void **state)
+{
+    Fixture *f = *state;
+    Tally t = { 0 };
+    for (int i = 0; i < 10; i++)
+        tally_count_result(&t, STYLE_SECURE, 10);
+    assert_true(tally_save(&t, 10, f->path, NULL, 0));
+    char before[4096];
+    snprintf(before, sizeof(before), "%s", read_text(f->path));
+    assert_non_null(strstr(before, "\ncompleted = 10\nsecure = 10\nanxious = 0\n"));
+    for (int i = 0; i < 9; i++) { /* one person after another, the first anxious */
+        tally_count_result(&t, i == 0 ? STYLE_ANXIOUS : STYLE_AVOIDANT, 10);
+        assert_int_equal(t.results[STYLE_SECURE], 10);
+        assert_int_equal(t.results[STYLE_ANXIOUS], 0);
+        assert_int_equal(t.results[STYLE_AVOIDANT], 0);
+        assert_int_equal(tally_shown(&t), 10);
+        assert_true(tally_save(&t, 10, f->path, NULL, 0));
+        const char *after = read_text(f->path);
+        /* all but `completed` is as it was */
+        assert_non_null(strstr(after, "\nsecure = 10\nanxious = 0\navoidant = 0\ndisorganized = 0\n"));
+        char completed[32];
+        snprintf(completed, sizeof(completed), "\ncompleted = %d\n", 11 + i);
+        assert_non_null(strstr(after, completed));
+    }
+    /* a restart now loses the nine held in memory, never `completed` */
+    Tally back;
+    assert_true(tally_load(&back, f->path, &f->diags));
+    assert_int_equal(back.completed, 19);
+    assert_int_equal(tally_sorted(&back), 10);
+    /* the twentieth ends the batch: the nine and the one move at once */
+    tally_count_result(&t, STYLE_DISORGANIZED, 10);
+    assert_int_equal(tally_shown(&t), 20);
+    assert_true(tally_save(&t, 10, f->path, NULL, 0));
+    assert_non_null(strstr(read_text(f->path), "\ncompleted = 20\nsecure = 10\nanxious = 1\navoidant = 8\n"
+                                               "disorganized = 1\n"));
+    for (int i = 0; i < STYLE_COUNT; i++)
+        assert_int_equal(t.pending[i], 0);
 }
 
 /* A threshold below the least there is counts as the least (the config refuses it). */
 static void the_threshold_is_never_below_five(void **state)
 {
     (void)state;
-    Tally t = { .sessions = 4, .completed = 4, .results = { [STYLE_SECURE] = 4 } };
-    assert_false(tally_shows_styles(&t, 1));
-    assert_false(tally_shows_styles(&t, 0));
-    tally_count_result(&t, STYLE_SECURE);
-    assert_true(tally_shows_styles(&t, 1));
+    Tally t = { .sessions = 3, .completed = 3, .pending = { [STYLE_SECURE] = 3 } };
+    assert_false(tally_shows_styles(&t));
+    tally_count_result(&t, STYLE_SECURE, 0); /* the fourth */
+    assert_false(tally_shows_styles(&t));
+    assert_int_equal(t.results[STYLE_SECURE], 0);
+    tally_count_result(&t, STYLE_SECURE, 1); /* the fifth */
+    assert_true(tally_shows_styles(&t));
+    assert_int_equal(t.results[STYLE_SECURE], 5);
+    assert_int_equal(t.pending[STYLE_SECURE], 0);
 }
 
-/* After a restart below the threshold, the styles of those reflections are gone: the
- * threshold then counts only new ones, so the styles shown are never fewer than it. */
+/* After a restart mid-batch, the styles of that batch are gone: the next batch counts only
+ * new ones, so the styles shown always move by a whole batch. */
 static void a_restart_below_the_threshold_starts_the_styles_again(void **state)
 {
     Fixture *f = *state;
@@ -351,11 +419,11 @@ static void a_restart_below_the_threshold_starts_the_styles_again(void **state)
     assert_int_equal(t.sessions, 9);
     assert_int_equal(t.completed, 7);
     for (int i = 0; i < 9; i++)
-        tally_count_result(&t, STYLE_DISORGANIZED);
+        tally_count_result(&t, STYLE_DISORGANIZED, 10);
     assert_int_equal(t.completed, 16);
-    assert_false(tally_shows_styles(&t, 10)); /* 9 styles known, of 16 */
-    tally_count_result(&t, STYLE_SECURE);
-    assert_true(tally_shows_styles(&t, 10));
+    assert_false(tally_shows_styles(&t)); /* 9 styles known, of 16 */
+    tally_count_result(&t, STYLE_SECURE, 10);
+    assert_true(tally_shows_styles(&t));
     assert_true(tally_save(&t, 10, f->path, NULL, 0));
     Tally back;
     assert_true(tally_load(&back, f->path, &f->diags));
@@ -401,7 +469,7 @@ static void a_full_disk_leaves_the_old_tally_whole(void **state)
     snprintf(before, sizeof(before), "%s", read_text(f->path));
     /* The temp file leads to /dev/full, where every write fails with ENOSPC. */
     assert_int_equal(symlink("/dev/full", f->temp), 0);
-    tally_count_result(&t, STYLE_SECURE);
+    tally_count_result(&t, STYLE_SECURE, LOW);
     char error[256];
     assert_false(tally_save(&t, LOW, f->path, error, sizeof(error)));
     char expected[256];
@@ -453,7 +521,7 @@ static void a_file_size_limit_leaves_the_old_tally_whole(void **state)
     none.rlim_cur = 0;
     void (*was)(int) = signal(SIGXFSZ, SIG_IGN);
     assert_int_equal(setrlimit(RLIMIT_FSIZE, &none), 0);
-    tally_count_result(&t, STYLE_ANXIOUS);
+    tally_count_result(&t, STYLE_ANXIOUS, LOW);
     char error[256], expected[256];
     bool saved = tally_save(&t, LOW, f->path, error, sizeof(error));
     assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
@@ -537,6 +605,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(unknown_keys_are_only_warnings, setup, teardown),
         cmocka_unit_test_setup_teardown(counts_that_do_not_add_up_are_named_but_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(below_the_threshold_no_style_is_written, setup, teardown),
+        cmocka_unit_test_setup_teardown(past_the_threshold_the_styles_move_only_in_batches, setup, teardown),
         cmocka_unit_test(the_threshold_is_never_below_five),
         cmocka_unit_test_setup_teardown(a_restart_below_the_threshold_starts_the_styles_again, setup, teardown),
         cmocka_unit_test_setup_teardown(saving_into_a_missing_folder_fails_with_a_sentence, setup, teardown),

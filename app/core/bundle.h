@@ -131,6 +131,9 @@
     X(STAFF_TALLY_WAITING, "staff", "tally_waiting", VALUE_LINE, KEY_REQUIRED, "n|threshold", \
       "Counts by style appear once {threshold} reflections have finished since the last " \
       "reset ({n} so far), so that no one’s result can be picked out.")            \
+    X(STAFF_TALLY_BATCH, "staff", "tally_batch", VALUE_LINE, KEY_REQUIRED, "n|threshold", \
+      "Counts by style as of {n} reflections. They are brought up to date every "  \
+      "{threshold} reflections, so that no one’s result can be picked out.")       \
     X(STAFF_SESSIONS, "staff", "sessions", VALUE_LINE, KEY_REQUIRED, "n",        \
       "Sessions started: {n}")                                                   \
     X(STAFF_COMPLETED, "staff", "completed", VALUE_LINE, KEY_REQUIRED, "n",      \

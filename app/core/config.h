@@ -53,7 +53,7 @@ typedef struct Config {
     /* [tally] */
     bool tally;
     const char *tally_file;      /* also the folder of the staff PIN's lock (pinlock.h) */
-    int tally_threshold;         /* counts by style only from this many reflections on */
+    int tally_threshold;         /* counts by style only in batches of this many (tally.h) */
 
     /* [platform] */
     const char *backlight;       /* a /sys/class/backlight folder, "" = find one */

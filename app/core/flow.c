@@ -170,7 +170,7 @@ static void count_result(Flow *f)
     if (!k->tally_on || !f->quiz.scored || f->quiz.score.style == STYLE_COUNT || f->tallied)
         return;
     f->tallied = true;
-    tally_count_result(&k->tally, f->quiz.score.style);
+    tally_count_result(&k->tally, f->quiz.score.style, k->tally_threshold);
     kiosk_tally_counted(k, f->now); /* saved later, on the hour (kiosk.h) */
 }
 

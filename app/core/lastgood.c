@@ -1,6 +1,6 @@
 /* lastgood.c — see lastgood.h. Plain POSIX calls, so that every failure is seen: a
- * folder made with mkdtemp, files created exclusively and flushed, then one rename of a
- * link (content) or of a temp file (config.ini) over the old copy. */
+ * folder made with mkdtemp, files created exclusively and flushed (safefile_create), then
+ * one rename of a link (content) over the old copy; config.ini is replaced by safefile. */
 #define _DEFAULT_SOURCE /* mkdtemp, symlink, readlink */
 #include "lastgood.h"
 
@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "inidoc.h"
+#include "safefile.h"
 
 enum {
     LASTGOOD_PATH = 4096,   /* longer paths are refused, not cut */
@@ -67,50 +68,6 @@ static char *read_regular(const char *path, size_t max, size_t *len, char *error
         return NULL;
     }
     return data;
-}
-
-static bool write_all(int fd, const char *data, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            if (n == 0)
-                errno = EIO;
-            return false;
-        }
-        data += n;
-        len -= (size_t)n;
-    }
-    return true;
-}
-
-/* Creates `path` (it must not exist), writes `data` and flushes it to the disk. */
-static bool write_new(const char *path, const char *data, size_t len)
-{
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return false;
-    bool ok = write_all(fd, data, len) && fsync(fd) == 0;
-    int saved = errno;
-    ok = close(fd) == 0 && ok;
-    if (!ok) {
-        unlink(path);
-        errno = saved ? saved : errno;
-    }
-    return ok;
-}
-
-/* Flushes a folder, so that a rename in it survives a power cut. */
-static bool sync_folder(const char *dir)
-{
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    bool ok = fsync(fd) == 0 || errno == EINVAL; /* EINVAL: the file system cannot */
-    close(fd);
-    return ok;
 }
 
 /* Whether the file at `path` holds exactly these bytes. */
@@ -232,7 +189,8 @@ static bool write_copy(const char *folder, const Source *files, int count, char 
         return false;
     }
     for (int i = 0; i < count; i++) {
-        if (!join(path, sizeof(path), temp, bundle_file_name(i)) || !write_new(path, files[i].data, files[i].len)) {
+        if (!join(path, sizeof(path), temp, bundle_file_name(i)) ||
+            !safefile_create(path, files[i].data, files[i].len, 0600)) {
             snprintf(error, size, "cannot write %s: %s", path, strerror(errno));
             remove_copy(temp);
             return false;
@@ -240,7 +198,7 @@ static bool write_copy(const char *folder, const Source *files, int count, char 
     }
     Bundle check;
     Diags diags = { 0 };
-    bool passes = sync_folder(temp) && bundle_load(&check, temp, &diags) && diags.errors == 0;
+    bool passes = safefile_sync_folder(temp) && bundle_load(&check, temp, &diags) && diags.errors == 0;
     bundle_free(&check);
     diag_free(&diags);
     if (!passes) {
@@ -256,7 +214,7 @@ static bool write_copy(const char *folder, const Source *files, int count, char 
         remove_copy(temp);
         return false;
     }
-    sync_folder(folder);
+    safefile_sync_folder(folder);
     return true;
 }
 
@@ -300,18 +258,17 @@ LastGoodKept lastgood_keep_config(const char *state, const char *path, char *err
         bool passes = config_load_text(&check, path, data, len, &diags) && diags.errors == 0;
         config_free(&check);
         diag_free(&diags);
-        unlink(temp);
+        unlink(temp); /* never written through a link left there */
         kept = LASTGOOD_FAILED;
+        SafeFileResult wrote = passes ? safefile_write(copy, data, len, 0600) : SAFEFILE_FAILED;
         if (!passes)
             snprintf(error, size, "%s did not pass the check when it was copied (was it changed?)", path);
-        else if (!write_new(temp, data, len) || rename(temp, copy) != 0)
+        else if (wrote == SAFEFILE_BAD_PATH)
+            snprintf(error, size, "the state folder's path is too long");
+        else if (wrote == SAFEFILE_FAILED)
             snprintf(error, size, "cannot write %s: %s", copy, strerror(errno));
         else
-            kept = LASTGOOD_WRITTEN;
-        if (kept == LASTGOOD_WRITTEN)
-            sync_folder(folder);
-        else
-            unlink(temp);
+            kept = LASTGOOD_WRITTEN; /* SAFEFILE_UNSYNCED too: in place, its folder unflushed */
     }
     free(data);
     return kept;

@@ -130,7 +130,7 @@ bool pinlock_save(const PinLock *l, const char *path, long now, long long wall, 
                      l->failures, l->locks, until);
     if (n < 0 || (size_t)n >= sizeof(text))
         n = 0;
-    switch (safefile_write(path, text, (size_t)n)) {
+    switch (safefile_write(path, text, (size_t)n, 0644)) {
     case SAFEFILE_OK:
         return true;
     case SAFEFILE_BAD_PATH:

@@ -1,7 +1,7 @@
 /* tally.c — see tally.h. Reading goes through inidoc and schema like every other file, so
  * problems are named at `path:line`; writing is safefile's atomic replace (temp file,
- * fsync, rename, fsync the folder), with the per-style counts left out below the
- * threshold. */
+ * fsync, rename, fsync the folder), with the per-style counts of the last whole batch
+ * only, and none before the first. */
 #define _POSIX_C_SOURCE 200809L /* stat */
 #include "tally.h"
 
@@ -28,7 +28,7 @@ enum { TALLY_MAX_PATH = SAFEFILE_MAX_PATH, TALLY_MAX_TEXT = 512 };
 static const KeySpec tally_keys[] = {
     SCHEMA_KEY("tally", "sessions", VALUE_LINE, KEY_REQUIRED, NULL),
     SCHEMA_KEY("tally", "completed", VALUE_LINE, KEY_REQUIRED, NULL),
-#define STYLE_KEY(name, id) SCHEMA_KEY("tally", id, VALUE_LINE, 0, NULL), /* below the threshold: none */
+#define STYLE_KEY(name, id) SCHEMA_KEY("tally", id, VALUE_LINE, 0, NULL), /* before a batch: none */
     QUIZ_STYLES(STYLE_KEY)
 #undef STYLE_KEY
     SCHEMA_END
@@ -60,13 +60,34 @@ void tally_count_session(Tally *t)
     count_one(&t->sessions);
 }
 
-void tally_count_result(Tally *t, Style style)
+static int batch_size(int threshold)
+{
+    return threshold < TALLY_MIN_THRESHOLD ? TALLY_MIN_THRESHOLD : threshold;
+}
+
+static int sum_of(const int counts[STYLE_COUNT])
+{
+    long long sum = 0;
+    for (int i = 0; i < STYLE_COUNT; i++)
+        sum += counts[i];
+    return sum > TALLY_MAX_COUNT ? TALLY_MAX_COUNT : (int)sum;
+}
+
+void tally_count_result(Tally *t, Style style, int threshold)
 {
     assert(style >= 0 && style < STYLE_COUNT);
-    /* Both or neither, so that completed stays the sum of the styles even when full. */
-    if (t->completed < TALLY_MAX_COUNT && t->results[style] < TALLY_MAX_COUNT) {
-        t->completed++;
-        t->results[style]++;
+    /* Both or neither, so that completed stays at least the sum of the styles when full. */
+    if (t->completed >= TALLY_MAX_COUNT ||
+        (long long)t->results[style] + t->pending[style] >= TALLY_MAX_COUNT)
+        return;
+    t->completed++;
+    t->pending[style]++;
+    if (sum_of(t->pending) < batch_size(threshold))
+        return;
+    /* the batch's end: the counts by style move, all of the batch at once */
+    for (int i = 0; i < STYLE_COUNT; i++) {
+        t->results[i] += t->pending[i];
+        t->pending[i] = 0;
     }
 }
 
@@ -97,7 +118,7 @@ static void read_counts(const IniDoc *doc, Tally *t, Diags *diags)
                      "[tally]: '%s' must be a whole number from 0 to %d, not '%s'",
                      key_name(k), TALLY_MAX_COUNT, e->value);
     }
-    /* the styles come all four (at or past the threshold) or none (below it) */
+    /* the styles come all four (after a batch's end) or none (before the first) */
     int styles = 0;
     for (int i = 0; i < STYLE_COUNT; i++)
         styles += inidoc_find(doc, s, quiz_style_id((Style)i)) != NULL;
@@ -110,7 +131,7 @@ static void read_counts(const IniDoc *doc, Tally *t, Diags *diags)
     for (int i = 0; i < STYLE_COUNT; i++)
         sum += t->results[i];
     const IniEntry *e = inidoc_find(doc, s, "completed");
-    /* fewer styles than completed is normal: a restart below the threshold loses them */
+    /* fewer styles than completed is normal: a restart loses those of an unfinished batch */
     if (diags->errors == 0 && sum > t->completed)
         diag_add(diags, doc->path, e ? e->line : 1, DIAG_WARNING,
                  "[tally]: completed (%d) is less than the sum of the four styles (%ld); both "
@@ -162,33 +183,34 @@ bool tally_load(Tally *t, const char *path, Diags *diags)
 
 int tally_sorted(const Tally *t)
 {
-    long sum = 0;
-    for (int i = 0; i < STYLE_COUNT; i++)
-        sum += t->results[i];
+    long long sum = (long long)sum_of(t->results) + sum_of(t->pending);
     return sum > TALLY_MAX_COUNT ? TALLY_MAX_COUNT : (int)sum;
 }
 
-bool tally_shows_styles(const Tally *t, int threshold)
+int tally_shown(const Tally *t)
 {
-    if (threshold < TALLY_MIN_THRESHOLD)
-        threshold = TALLY_MIN_THRESHOLD;
-    return tally_sorted(t) >= threshold;
+    return sum_of(t->results);
+}
+
+bool tally_shows_styles(const Tally *t)
+{
+    return tally_shown(t) > 0;
 }
 
 static size_t format_tally(const Tally *t, int threshold, char *buf, size_t size)
 {
     int n = snprintf(buf, size,
                      "; Attune's anonymous tally: counts only, never anyone's answers, never times.\n"
-                     "; sessions: people who began; completed: reflections finished, by result below\n"
-                     "; once at least %d have finished since the last reset.\n"
+                     "; sessions: people who began; completed: reflections finished. By result below, as\n"
+                     "; of the last whole batch of %d finished since the last reset (later ones wait).\n"
                      "[tally]\n"
                      "sessions = %d\n"
                      "completed = %d\n",
-                     threshold < TALLY_MIN_THRESHOLD ? TALLY_MIN_THRESHOLD : threshold,
+                     batch_size(threshold),
                      t->sessions, t->completed);
     assert(n > 0 && (size_t)n < size);
     size_t used = (size_t)n;
-    for (int i = 0; tally_shows_styles(t, threshold) && i < STYLE_COUNT; i++) {
+    for (int i = 0; tally_shows_styles(t) && i < STYLE_COUNT; i++) {
         n = snprintf(buf + used, size - used, "%s = %d\n", quiz_style_id((Style)i), t->results[i]);
         assert(n > 0 && (size_t)n < size - used);
         used += (size_t)n;
@@ -206,11 +228,11 @@ bool tally_save(const Tally *t, int threshold, const char *path, char *error, si
     error[0] = '\0';
     assert(t->sessions >= 0 && t->completed >= 0);
     for (int i = 0; i < STYLE_COUNT; i++)
-        assert(t->results[i] >= 0);
+        assert(t->results[i] >= 0 && t->pending[i] >= 0);
 
     char text[TALLY_MAX_TEXT];
     size_t len = format_tally(t, threshold, text, sizeof(text));
-    switch (safefile_write(path, text, len)) {
+    switch (safefile_write(path, text, len, 0644)) {
     case SAFEFILE_OK:
         return true;
     case SAFEFILE_BAD_PATH:

@@ -8,23 +8,25 @@
  * The file is a small INI file a person can read:
  *
  *     ; Attune's anonymous tally: counts only, never anyone's answers, never times.
- *     ; sessions: people who began; completed: reflections finished, by result below
- *     ; once at least 10 have finished since the last reset.
+ *     ; sessions: people who began; completed: reflections finished. By result below, as
+ *     ; of the last whole batch of 10 finished since the last reset (later ones wait).
  *     [tally]
  *     sessions = 14
- *     completed = 11
+ *     completed = 12
  *     secure = 4
  *     anxious = 3
  *     avoidant = 2
- *     disorganized = 2
+ *     disorganized = 1
  *
  * So that nobody can learn one person's result from it (reset, wait for one person, read
- * "anxious = 1"), the counts by style are written, and shown on the staff screen, only once
- * at least a threshold of reflections ([tally] threshold, never below
- * TALLY_MIN_THRESHOLD) have finished since the last reset; below it the file holds
- * sessions and completed only. The styles counted below the threshold live in memory
- * only, so a restart before the threshold loses them (never `completed`): `completed` may
- * then be more than the sum of the styles, and the threshold counts only the styles kept.
+ * "anxious = 1", or read the counts before and after one person), the counts by style move
+ * only in batches: they are a snapshot taken each time another `threshold` reflections
+ * ([tally] threshold, never below TALLY_MIN_THRESHOLD) have finished, the first at the
+ * threshold, then at twice it, three times… since the last reset. Only the snapshot is
+ * shown on the staff screen and written; before the first the file holds sessions and
+ * completed only. The styles since the last snapshot (fewer than the threshold) live in
+ * memory only, so a restart loses them (never `completed`): `completed` may then be more
+ * than the sum of the styles, and the next batch counts only new ones.
  *
  * tally_save() never leaves a half-written file (safefile.h). A broken file (from a hand
  * edit, a failing card) is reported, kept aside as PATH.broken and the tally starts again
@@ -42,17 +44,19 @@
 /* Every count runs from 0 to this; counting past it keeps it there. */
 enum { TALLY_MAX_COUNT = 2147483647 };
 
-/* The fewest finished reflections (since the last reset) that the counts by style are
- * shown and written for: the config's [tally] threshold may not be lower (an error at
- * --check), and defaults to TALLY_DEFAULT_THRESHOLD. */
+/* The size of a batch: the counts by style are brought up to date each time this many
+ * more reflections have finished. The config's [tally] threshold may not be lower (an
+ * error at --check), and defaults to TALLY_DEFAULT_THRESHOLD. */
 enum { TALLY_MIN_THRESHOLD = 5, TALLY_DEFAULT_THRESHOLD = 10 };
 
 typedef struct Tally {
     int sessions;              /* consent accepted: a person began */
     int completed;             /* reflections finished since the last reset */
-    int results[STYLE_COUNT];  /* finished reflections by style (quiz.h's Style); their sum
-                                * is `completed` less those lost to a restart below the
-                                * threshold */
+    int results[STYLE_COUNT];  /* finished reflections by style (quiz.h's Style) as of the
+                                * last batch's end: what is shown and written */
+    int pending[STYLE_COUNT];  /* by style since then, fewer than a batch: in memory only;
+                                * results + pending is `completed` less those a restart
+                                * lost */
 } Tally;
 
 /* Reads the tally in `path` into *t. A missing file is the first run: *t is all zeros,
@@ -62,33 +66,38 @@ typedef struct Tally {
  * starts again from zero and the old file is kept as PATH.broken (renamed so; an older
  * PATH.broken is replaced). *t is then all zeros and the result is false. Unknown keys
  * and sections, and a `completed` less than the sum of the styles, are reported but the
- * counts are used; so is a file without the styles (saved below the threshold: they are
- * zero). Everything is reported as a warning, never an error: the tally must
+ * counts are used; so is a file without the styles (saved before the first batch's end:
+ * they are zero). pending[] is always zero after a load. Everything is reported as a warning, never an error: the tally must
  * not keep the kiosk from starting. */
 bool tally_load(Tally *t, const char *path, Diags *diags);
 
 /* Writes *t to `path` atomically (safefile.h), so that after a crash or power cut PATH
- * holds either the old tally or the new one, whole: the counts by style only when
- * tally_shows_styles(t, threshold). Returns true when the new tally is on the disk.
- * Otherwise (a full disk, a folder that is missing or cannot be written, a file size
+ * holds either the old tally or the new one, whole: results[] (never pending[]) only when
+ * tally_shows_styles(t); `threshold` is named in the file's comment. Returns true when
+ * the new tally is on the disk. Otherwise (a full disk, a folder that is missing or cannot be written, a file size
  * limit) returns false, leaves PATH as it was (or, when only the last flush of the folder
  * failed, holding the new tally) with no PATH.tmp left, and writes one sentence saying why
  * into `error` (`size` bytes; `error` may be NULL). *t is not changed: the app keeps
- * counting, and the next save writes every count so far. */
+ * counting, and the next save writes every count so far (but never pending[]). */
 bool tally_save(const Tally *t, int threshold, const char *path, char *error, size_t size);
 
-/* The reflections whose style is counted (the sum of results[]). */
+/* The reflections whose style is counted, shown or pending (results[] + pending[]). */
 int tally_sorted(const Tally *t);
 
-/* Whether the counts by style may be shown and written: at least `threshold` (never less
- * than TALLY_MIN_THRESHOLD) reflections with their style counted since the last reset. */
-bool tally_shows_styles(const Tally *t, int threshold);
+/* The reflections the counts by style are shown as of (the sum of results[]). */
+int tally_shown(const Tally *t);
+
+/* Whether there are counts by style to show and write: a batch has ended since the last
+ * reset (or a file with them was loaded). */
+bool tally_shows_styles(const Tally *t);
 
 /* A person accepted the content note and began. */
 void tally_count_session(Tally *t);
 
-/* A person finished the reflection with `style`: counts it and one more completed. */
-void tally_count_result(Tally *t, Style style);
+/* A person finished the reflection with `style`: one more completed, and the style held in
+ * pending[] until `threshold` (never less than TALLY_MIN_THRESHOLD) are held; then they
+ * all move into results[] at once, and that is the batch's end. */
+void tally_count_result(Tally *t, Style style, int threshold);
 
 /* Every count back to zero (the staff screen's reset; save afterwards). */
 void tally_reset(Tally *t);

@@ -212,12 +212,13 @@ static void stop_staff(Tour *t)
     kiosk_set_staff_text(kiosk, NULL, NULL);
     flow_show_staff(f, STAFF_TALLY, 0, false, 0);
     bool was_on = kiosk->tally_on;
-    Tally kept = kiosk->tally, sample = { 1234, 987, { 321, 234, 210, 222 } }, few = { 9, 7, { 2, 3, 1, 1 } };
+    Tally kept = kiosk->tally, sample = { 1234, 987, { 319, 232, 208, 221 }, { 2, 2, 2, 1 } },
+          few = { 9, 7, { 0 }, { 2, 3, 1, 1 } };
     kiosk_set_tally(kiosk, false, &kept);
     visit(t, "staff-tally-off");
     kiosk_set_tally(kiosk, true, &sample);
     visit(t, "staff-tally");
-    kiosk_set_tally(kiosk, true, &few); /* below the threshold: no style shows */
+    kiosk_set_tally(kiosk, true, &few); /* before the first batch's end: no style shows */
     visit(t, "staff-tally-waiting");
     kiosk_set_tally(kiosk, was_on, &kept);
     flow_show_staff(f, STAFF_TEST, 0, false, 0);

@@ -157,15 +157,18 @@ static void staff_tally(Ctx *x, float top)
     int threshold = x->f->kiosk->tally_threshold;
     if (threshold < TALLY_MIN_THRESHOLD)
         threshold = TALLY_MIN_THRESHOLD;
-    if (!tally_shows_styles(tally, threshold)) { /* one person's result must not show */
-        char n[16], all[16];
-        snprintf(n, sizeof(n), "%d", tally_sorted(tally));
-        snprintf(all, sizeof(all), "%d", threshold);
-        const char *names[] = { "n", "threshold" }, *values[] = { n, all };
-        box.y += paragraph(x, FONT_BODY, fill(x, bundle_word(x->b, WORD_STAFF_TALLY_WAITING), names, values, 2),
-                           box, ALIGN_LEFT, colour(x, COLOUR_MUTED), bg);
-    }
-    for (int st = 0; tally_shows_styles(tally, threshold) && st < STYLE_COUNT; st++)
+    /* The counts by style move only at a batch's end (tally.h): never one person's step.
+     * Before the first: how many so far; after: as of how many, and how often. */
+    bool styles = tally_shows_styles(tally);
+    char n[16], all[16];
+    snprintf(n, sizeof(n), "%d", styles ? tally_shown(tally) : tally_sorted(tally));
+    snprintf(all, sizeof(all), "%d", threshold);
+    const char *names[] = { "n", "threshold" }, *values[] = { n, all };
+    box.y += paragraph(x, FONT_BODY,
+                       fill(x, bundle_word(x->b, styles ? WORD_STAFF_TALLY_BATCH : WORD_STAFF_TALLY_WAITING),
+                            names, values, 2),
+                       box, ALIGN_LEFT, colour(x, COLOUR_MUTED), bg);
+    for (int st = 0; styles && st < STYLE_COUNT; st++)
         box.y += paragraph(x, FONT_BODY, draw_printf(x->out, "%s: %d", x->b->styles[st].name, tally->results[st]), box,
                            ALIGN_LEFT, colour(x, COLOUR_MUTED), bg);
     staff_button(x, fmaxf(box.y + vm->gap, bottom_row(x)), bundle_word(x->b, WORD_STAFF_TALLY_RESET),
