@@ -44,7 +44,7 @@ $(error PLATFORM must be rpi or desktop, not "$(PLATFORM)")
 endif
 PLAT_SRC  = platform/common.c platform/watchdog.c platform/$(PLATFORM).c
 PURE_SRC  = $(CORE_SRC) platform/common.c
-APP_SRC   = app/main.c $(UI_SRC) $(PLAT_SRC)
+APP_SRC   = app/main.c app/content.c $(UI_SRC) $(PLAT_SRC)
 TESTS     = $(patsubst tests/%.c,%,$(sort $(wildcard tests/test_*.c)))
 
 .SECONDARY:
