@@ -34,7 +34,7 @@ DEFS       = -DATTUNE_VERSION='"$(VERSION)"' -DATTUNE_DATADIR='"$(DATADIR)"'
 # The layers (docs/design.md): core and view are pure C with no SDL, and so is the script
 # parser of drive/ and the rotation maths of render/; render, shell and the rest of drive/
 # call SDL.
-PURE_IN_UI = app/drive/script.c app/render/rotate.c
+PURE_IN_UI = app/drive/script.c app/drive/script_words.c app/render/rotate.c
 CORE_SRC  = $(sort $(wildcard app/core/*.c app/view/*.c)) $(PURE_IN_UI)
 UI_SRC    = $(sort $(filter-out $(PURE_IN_UI),$(wildcard app/render/*.c app/shell/*.c app/drive/*.c)))
 # What differs between a Raspberry Pi and a desktop (platform/platform.h), chosen here:
@@ -44,7 +44,7 @@ $(error PLATFORM must be rpi or desktop, not "$(PLATFORM)")
 endif
 PLAT_SRC  = platform/common.c platform/watchdog.c platform/$(PLATFORM).c
 PURE_SRC  = $(CORE_SRC) platform/common.c
-APP_SRC   = app/main.c $(UI_SRC) $(PLAT_SRC)
+APP_SRC   = app/main.c app/content.c $(UI_SRC) $(PLAT_SRC)
 TESTS     = $(patsubst tests/%.c,%,$(sort $(wildcard tests/test_*.c)))
 
 .SECONDARY:

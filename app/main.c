@@ -9,6 +9,10 @@
  *   attune --tour --size WxH [--shots DIR]             every screen, checked
  *   attune --help | --version
  *
+ * The App (app/app.h) is what main() loaded, handed to whatever runs; app/content.c gives
+ * it its content's life: finding and loading the bundle and the config, their last good
+ * copies, the shell opened on them and its hooks (a reload, the tally's saves).
+ *
  * The layers, to read next (docs/design.md draws them): app/core/ (no SDL: the config,
  * the bundle, the quiz, then flow.c, the screen state machine), app/view/ (no SDL: view.c
  * lays screens out as draw lists; check.c judges them), app/render/ (draw lists onto the
@@ -24,17 +28,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
 
-#include "core/bundle.h"
-#include "core/config.h"
-#include "core/diag.h"
-#include "core/lastgood.h"
+#include "app.h"
 #include "view/check.h"
 #include "core/quiz.h"
 #include "drive/script.h"
-#include "core/tally.h"
 #include "drive/headless.h"
 #include "render/rotate.h"
 #include "shell/shell.h"
@@ -42,41 +40,6 @@
 #ifndef ATTUNE_VERSION
 #define ATTUNE_VERSION "0.1.0"
 #endif
-#ifndef ATTUNE_DATADIR
-#define ATTUNE_DATADIR "/usr/local/share/attune"
-#endif
-
-enum { EXIT_PROBLEMS = 1, EXIT_USAGE = 2 };
-
-typedef enum Mode { MODE_RUN, MODE_CHECK, MODE_SCORE, MODE_HEADLESS, MODE_TOUR, MODE_HELP, MODE_VERSION } Mode;
-
-typedef struct Options {
-    Mode mode;
-    const char *config;   /* NULL: built-in defaults */
-    const char *bundle;   /* NULL: from the config, else searched */
-    const char *answers;  /* --score */
-    const char *script;   /* --headless --script */
-    const char *shots;    /* --shots: a folder for screenshots */
-    long soak;            /* --headless --soak N: random events (0: none) */
-    long seed;            /* --seed (default 1; -1 while parsing: not given) */
-    int width, height;    /* --size */
-    bool all_sizes;       /* --check --all-sizes: lay out at the tour's six sizes */
-} Options;
-
-/* The one App: what main() loaded, passed to whatever runs. */
-typedef struct App {
-    Options options;
-    Config config;
-    Bundle bundle;
-    Diags diags;
-    char bundle_dir[PATH_MAX];
-    char tally_error[512];   /* the last failure to save the tally, said once ("" = none) */
-    char state_dir[PATH_MAX]; /* where the last good copies are kept ("" = not kept) */
-    bool last_good_config, last_good_content; /* running the last good copy of it */
-    Bundle held;             /* reloaded content that passed the check, waiting for attract */
-    bool has_held;
-    Shell shell;
-} App;
 
 static void usage(FILE *out)
 {
@@ -256,83 +219,6 @@ static int parse_options(int argc, char **argv, Options *o)
     return options_agree(o);
 }
 
-static bool is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* Copies a path, cut to fit (paths over PATH_MAX fail to open and are reported then). */
-static void set_path(char *out, size_t size, const char *path)
-{
-    size_t n = strlen(path);
-    if (n >= size)
-        n = size - 1;
-    memcpy(out, path, n);
-    out[n] = '\0';
-}
-
-/* Where the bundle is: --bundle, else the config's, else next to the program (a build
- * tree or an install prefix), else the compiled-in data folder. */
-static void find_bundle(App *app)
-{
-    const char *lang = app->config.language[0] ? app->config.language : "en";
-    char *out = app->bundle_dir;
-    size_t size = sizeof(app->bundle_dir);
-    if (app->options.bundle) {
-        set_path(out, size, app->options.bundle);
-        return;
-    }
-    if (app->config.bundle[0]) {
-        snprintf(out, size, "%s/%s", app->config.bundle, lang);
-        return;
-    }
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-    exe[n > 0 ? n : 0] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (slash)
-        *slash = '\0';
-    char candidates[4][PATH_MAX + 64];
-    snprintf(candidates[0], sizeof(candidates[0]), "assets/content/%s", lang);
-    snprintf(candidates[1], sizeof(candidates[1]), "%s/assets/content/%s", exe, lang);
-    snprintf(candidates[2], sizeof(candidates[2]), "%s/../share/attune/content/%s", exe, lang);
-    snprintf(candidates[3], sizeof(candidates[3]), "%s/content/%s", ATTUNE_DATADIR, lang);
-    for (int i = 0; i < 4; i++) {
-        if ((i == 0 || exe[0]) && is_dir(candidates[i])) {
-            set_path(out, size, candidates[i]);
-            return;
-        }
-    }
-    set_path(out, size, candidates[3]); /* missing: the loader says so */
-}
-
-static bool stays_up(const App *app);
-static void keep_last_good(App *app, bool config);
-
-/* Loads the config (when given) and the bundle; problems gather in app->diags. With a
- * state folder (find_state), what passes is kept as the last good copy, and a kiosk falls
- * back to that copy for a part with errors; the errors of the files as they are stay in
- * app->diags (the staff screen and the journal show them). Returns whether what is loaded
- * can run: no errors, or each part with errors replaced by its last good copy. */
-static bool load_all(App *app)
-{
-    config_defaults(&app->config);
-    bool config_ok = true, bundle_ok;
-    if (app->options.config && !(config_ok = config_load(&app->config, app->options.config, &app->diags)))
-        app->last_good_config = lastgood_use_config(&app->config, app->state_dir, app->options.config);
-    else if (app->options.config)
-        keep_last_good(app, true);
-    find_bundle(app);
-    if (!(bundle_ok = bundle_load(&app->bundle, app->bundle_dir, &app->diags)))
-        app->last_good_content = stays_up(app) && lastgood_use_content(&app->bundle, app->state_dir);
-    else
-        keep_last_good(app, false);
-    return (config_ok || app->last_good_config) && (bundle_ok || app->last_good_content);
-}
-
-static bool open_shell(App *app, bool headless, bool unavailable, long now);
-
 /* The sizes the tour visits (tests/tour.sh): `--check --all-sizes` lays out at each. */
 static const int check_sizes[][2] = { { 800, 480 }, { 1024, 600 }, { 1280, 800 },
                                       { 1920, 1080 }, { 720, 1280 }, { 1080, 1920 } };
@@ -347,7 +233,7 @@ static int check_layout_at(App *app, int width, int height)
     FILE *out = open_memstream(&text, &size);
     app->options.width = width;
     app->options.height = height;
-    if (!out || !open_shell(app, true, false, 0)) {
+    if (!out || !content_open_shell(app, true, false, 0)) {
         if (out)
             fclose(out);
         free(text);
@@ -399,7 +285,7 @@ static int check_layout(App *app)
 
 static int run_check(App *app)
 {
-    bool ok = load_all(app);
+    bool ok = content_load_all(app);
     diag_print(&app->diags, stdout);
     int warnings = app->diags.warnings;
     if (ok)
@@ -457,7 +343,7 @@ static bool parse_answers(const char *list, const Quiz *quiz, unsigned char *ans
 
 static int run_score(App *app)
 {
-    if (!load_all(app)) {
+    if (!content_load_all(app)) {
         diag_print(&app->diags, stderr);
         fprintf(stderr, "attune: --score: the bundle has errors (see above)\n");
         return EXIT_PROBLEMS;
@@ -483,286 +369,19 @@ static int run_score(App *app)
     return status;
 }
 
-/* The first error of `diags`, and how many more the journal has, as the staff menu shows
- * them (one paragraph: the menu's buttons must stay on the screen). */
-static void staff_problems(const Diags *diags, char *out, size_t size)
-{
-    out[0] = '\0';
-    for (int i = 0; i < diags->count; i++) {
-        const Diag *d = &diags->items[i];
-        if (d->level != DIAG_ERROR)
-            continue;
-        const char *name = strrchr(d->path, '/');
-        int more = diags->errors - 1;
-        char tail[64] = "";
-        if (more > 0)
-            snprintf(tail, sizeof(tail), " (and %d more in the journal)", more);
-        snprintf(out, size, "%s:%d: %s%s", name ? name + 1 : d->path, d->line, d->message, tail);
-        return;
-    }
-}
-
-static bool stays_up(const App *app)
-{
-    return profile_policy(app->config.profile)->stays_up;
-}
-
-/* --- the last good copy (core/lastgood.h) ------------------------------------------------ */
-
-/* The state folder: the first of systemd's STATE_DIRECTORY (StateDirectory=attune gives
- * /var/lib/attune); without it (the desktop) nothing is kept. The tour judges the files
- * as they are, so it neither keeps nor uses a copy. */
-static void find_state(App *app)
-{
-    const char *env = getenv("STATE_DIRECTORY");
-    size_t n = env ? strcspn(env, ":") : 0;
-    app->state_dir[0] = '\0';
-    if (env && env[0] == '/' && n < sizeof(app->state_dir) && app->options.mode != MODE_TOUR) {
-        memcpy(app->state_dir, env, n);
-        app->state_dir[n] = '\0';
-    }
-}
-
-/* Keeps the config (or the content) that has just passed the check as the last good copy;
- * the journal says when it is written, or why it cannot be. */
-static void keep_last_good(App *app, bool config)
-{
-    if (!app->state_dir[0])
-        return;
-    char error[PATH_MAX + 200];
-    const char *what = config ? app->options.config : app->bundle_dir;
-    LastGoodKept kept = config ? lastgood_keep_config(app->state_dir, what, error, sizeof(error))
-                               : lastgood_keep_content(app->state_dir, what, error, sizeof(error));
-    if (kept == LASTGOOD_WRITTEN)
-        fprintf(stderr, "attune: %s passed the check and is kept as the last good %s in %s/last-good\n",
-                what, config ? "config" : "content", app->state_dir);
-    else if (kept == LASTGOOD_FAILED)
-        fprintf(stderr, "attune: warning: the last good %s is not kept: %s\n", config ? "config" : "content", error);
-}
-
-/* What the staff menu says when a last good copy runs: which, and the first error. */
-static void last_good_staff_text(App *app, Kiosk *kiosk)
-{
-    char problems[KIOSK_DETAIL_SIZE];
-    staff_problems(&app->diags, problems, sizeof(problems));
-    kiosk_set_staff_text(kiosk, !app->last_good_config ? "The content has errors, so patrons see its last good copy "
-                         "until it is fixed and reloaded:"
-                         : !app->last_good_content ? "The config has errors, so its last good copy is in use "
-                         "until it is fixed and Attune restarted:"
-                         : "The content and the config have errors, so their last good copies are in use "
-                         "until they are fixed and Attune restarted:", problems);
-    kiosk->last_good = true;
-}
-
-/* After a reload that passed the check: the content as it is runs, and is kept. */
-static void content_reloaded(App *app, Kiosk *kiosk)
-{
-    app->last_good_content = false;
-    keep_last_good(app, false);
-    kiosk->last_good = app->last_good_config;
-    if (kiosk->last_good) /* the config's copy is still in use */
-        last_good_staff_text(app, kiosk);
-}
-
-/* Loads everything for a mode that shows screens; says why when it cannot. A kiosk does
- * not stop (a stopped kiosk would leave the console on the glass, or restart forever):
- * content or a config with errors runs its last good copy when one is kept, and
- * otherwise it sets `unavailable` and shows the calm "temporarily unavailable" screen. */
-static bool load_for_screens(App *app, bool *unavailable)
-{
-    *unavailable = false;
-    find_state(app);
-    bool runs = load_all(app);
-    diag_print(&app->diags, stderr); /* errors, or warnings only */
-    if (runs && app->diags.errors) {
-        fprintf(stderr, "attune: the %s errors (above), so the last good copy kept in %s/last-good "
-                "is in use until they are fixed; then %s\n",
-                app->last_good_config ? (app->last_good_content ? "content and the config have" : "config has")
-                                      : "content has",
-                app->state_dir, app->last_good_config ? "restart attune" :
-                "reload: systemctl reload attune (SIGHUP), or the staff menu");
-        return true;
-    }
-    if (!runs && stays_up(app)) {
-        fprintf(stderr, "attune: the content or config has errors (above), so the screen says "
-                "\"temporarily unavailable\" until they are fixed; then reload: systemctl reload "
-                "attune (SIGHUP), or the staff menu\n");
-        *unavailable = true;
-        return true;
-    }
-    if (!runs) {
-        fprintf(stderr, "attune: cannot start: the content or config has errors (see above; "
-                "attune --check lists them)\n");
-        return false;
-    }
-    return true;
-}
-
-/* Puts `fresh` (checked, with no error) in place of the running content: in place, so
- * every pointer to the bundle stays valid. Says nothing in the journal: held content
- * comes in as a session ends, and a line then would time it. */
-static void swap_content(App *app, Flow *flow, Bundle *fresh)
-{
-    bundle_free(&app->bundle);
-    app->bundle = *fresh;
-    *fresh = (Bundle){ 0 };
-    kiosk_set_staff_text(flow->kiosk, bundle_word(&app->bundle, WORD_STAFF_RELOADED), NULL);
-    content_reloaded(app, flow->kiosk);
-    if (flow->kiosk->unavailable)
-        flow_set_unavailable(flow, false, flow->now);
-}
-
-static void reload_apply(void *ctx, Flow *flow)
-{
-    App *app = ctx;
-    if (app->has_held)
-        swap_content(app, flow, &app->held);
-    app->has_held = false;
-}
-
-/* Staff's "reload the content", or SIGHUP: checked at once, from `from` (NULL: the bundle
- * folder). Content with errors replaces nothing: the first problems go on the staff
- * screen and all of them to stderr (the journal). Content with none is swapped in now
- * where no patron is (attract, the unavailable screen, staff, whose menu has the button),
- * else held for the next attract screen, so that a person's quiz keeps its scale and
- * items to the end; returns true then. */
-static bool reload_content(void *ctx, Flow *flow, const char *from)
-{
-    App *app = ctx;
-    Bundle fresh;
-    Diags diags = { 0 };
-    bool ok = bundle_load(&fresh, from ? from : app->bundle_dir, &diags);
-    diag_print(&diags, stderr);
-    Kiosk *kiosk = flow->kiosk;
-    if (ok) /* said now, when the reload was asked for, never as it comes in */
-        render_glyphs_check(&app->shell.render, &fresh);
-    if (app->has_held)
-        bundle_free(&app->held); /* this newer check decides */
-    app->has_held = false;
-    bool at_rest = flow->screen == SCREEN_ATTRACT || flow->screen == SCREEN_UNAVAILABLE ||
-                   flow->screen == SCREEN_STAFF;
-    if (ok && at_rest) {
-        swap_content(app, flow, &fresh);
-        fprintf(stderr, "attune: the content in %s was checked and reloaded\n", app->bundle_dir);
-    } else if (ok) {
-        app->held = fresh;
-        app->has_held = true;
-        fprintf(stderr, "attune: the content in %s was checked; it comes in when the screen "
-                "next returns to attract\n", app->bundle_dir);
-    } else {
-        bundle_free(&fresh);
-        char problems[KIOSK_DETAIL_SIZE];
-        staff_problems(&diags, problems, sizeof(problems));
-        kiosk_set_staff_text(kiosk, bundle_word(&app->bundle, WORD_STAFF_RELOAD_FAILED), problems);
-        fprintf(stderr, "attune: the content in %s has errors (above); %s\n", app->bundle_dir,
-                kiosk->unavailable ? "still \"temporarily unavailable\"" : "the content in use is kept");
-    }
-    diag_free(&diags);
-    return app->has_held;
-}
-
-/* The tally after each counted session or result: saved whole or not at all (tally.c);
- * a failure is said in the journal once (not at every session), and so is the recovery;
- * the app goes on either way. */
-static void save_tally(void *ctx, const Tally *tally)
-{
-    App *app = ctx;
-    char error[sizeof(app->tally_error)];
-    if (tally_save(tally, app->config.tally_threshold, app->config.tally_file, error, sizeof(error))) {
-        if (app->tally_error[0])
-            fprintf(stderr, "attune: the tally is saved to %s again\n", app->config.tally_file);
-        app->tally_error[0] = '\0';
-    } else if (strcmp(error, app->tally_error) != 0) {
-        fprintf(stderr, "attune: %s (said once; the app goes on, counting in memory)\n", error);
-        memcpy(app->tally_error, error, sizeof(error));
-    }
-}
-
-/* The staff PIN pad's lock, kept beside the tally (pinlock.h) and logged when it locks:
- * how long and how many in a row, never a digit. */
-static void save_pin_lock(void *ctx, const PinLock *lock, long now)
-{
-    App *app = ctx;
-    if (pinlock_locked(lock, now))
-        fprintf(stderr, "attune: the staff PIN pad is locked for %ld s after %d wrong PINs in a row "
-                "(lock %d since the right PIN was last typed)\n", (lock->until - now + 999) / 1000,
-                PINLOCK_TRIES, lock->locks);
-    char path[PATH_MAX], error[PATH_MAX + 200];
-    if (pinlock_path(app->config.tally_file, path, sizeof(path)) &&
-        !pinlock_save(lock, path, now, (long long)time(NULL), error, sizeof(error)))
-        fprintf(stderr, "attune: %s\n", error);
-}
-
-/* The lock as a restart found it: a lock still running goes on (and is said). */
-static void load_pin_lock(App *app, long now)
-{
-    char path[PATH_MAX];
-    if (!app->config.staff_pin[0])
-        return;
-    if (!pinlock_path(app->config.tally_file, path, sizeof(path))) {
-        fprintf(stderr, "attune: note: [tally] has no file, so the staff PIN pad's lock is kept in "
-                "memory only: a restart ends it\n");
-        return;
-    }
-    Diags diags = { 0 };
-    PinLock *lock = &app->shell.kiosk.pin_lock;
-    pinlock_load(lock, path, now, (long long)time(NULL), &diags);
-    diag_print(&diags, stderr);
-    diag_free(&diags);
-    if (pinlock_locked(lock, now))
-        fprintf(stderr, "attune: the staff PIN pad is still locked for %ld s (lock %d, kept across the "
-                "restart)\n", (lock->until - now + 999) / 1000, lock->locks);
-}
-
-static bool open_shell(App *app, bool headless, bool unavailable, long now)
-{
-    char error[512];
-    if (!shell_open(&app->shell, &app->config, &app->bundle, headless, app->options.width,
-                    app->options.height, now, error, sizeof(error))) {
-        fprintf(stderr, "attune: %s\n", error);
-        shell_close(&app->shell);
-        return false;
-    }
-    app->shell.hooks = (ShellHooks){ .ctx = app, .reload = reload_content, .reload_apply = reload_apply,
-                                     .save_tally = save_tally, .save_pin_lock = save_pin_lock };
-    if (app->options.mode == MODE_RUN || (app->options.mode == MODE_HEADLESS && !app->options.soak))
-        load_pin_lock(app, now); /* not for the tour's pictures, the checks or the soak */
-    Kiosk *kiosk = &app->shell.kiosk;
-    if (unavailable) {
-        flow_set_unavailable(&app->shell.flow, true, now);
-        char problems[KIOSK_DETAIL_SIZE];
-        staff_problems(&app->diags, problems, sizeof(problems));
-        kiosk_set_staff_text(kiosk, "The content has errors, so patrons see “Back soon” until it is fixed "
-                             "and reloaded:", problems);
-    } else if (app->last_good_config || app->last_good_content) {
-        last_good_staff_text(app, kiosk);
-    }
-    if (kiosk->tally_on) {
-        Diags diags = { 0 };
-        Tally counted;
-        tally_load(&counted, app->config.tally_file, &diags);
-        kiosk_set_tally(kiosk, true, &counted);
-        diag_print(&diags, stderr);
-        diag_free(&diags);
-    } else if (app->config.tally) { /* kiosk_init keeps it off without a file */
-        fprintf(stderr, "attune: warning: [tally] is enabled but has no file; counts are not kept\n");
-    }
-    return true;
-}
-
 /* Makes the screenshot folder and any missing parents (like mkdir -p). */
 static bool shots_folder(const char *dir)
 {
-    if (!dir || is_dir(dir))
+    if (!dir || content_is_dir(dir))
         return true;
     char path[PATH_MAX];
-    set_path(path, sizeof(path), dir);
+    content_set_path(path, sizeof(path), dir);
     for (char *p = path + 1;; p++) {
         if (*p != '/' && *p != '\0')
             continue;
         char keep = *p;
         *p = '\0';
-        if (!is_dir(path) && mkdir(path, 0755) != 0) {
+        if (!content_is_dir(path) && mkdir(path, 0755) != 0) {
             fprintf(stderr, "attune: cannot make the folder %s: %s\n", path, strerror(errno));
             return false;
         }
@@ -775,7 +394,8 @@ static bool shots_folder(const char *dir)
 static int run_app(App *app)
 {
     bool unavailable;
-    if (!load_for_screens(app, &unavailable) || !open_shell(app, false, unavailable, (long)SDL_GetTicks64()))
+    if (!content_load_for_screens(app, &unavailable) ||
+        !content_open_shell(app, false, unavailable, (long)SDL_GetTicks64()))
         return EXIT_PROBLEMS;
     int status = shell_run(&app->shell);
     shell_close(&app->shell);
@@ -785,7 +405,7 @@ static int run_app(App *app)
 static int run_soak(App *app)
 {
     bool unavailable;
-    if (!load_for_screens(app, &unavailable) || !open_shell(app, true, unavailable, 0))
+    if (!content_load_for_screens(app, &unavailable) || !content_open_shell(app, true, unavailable, 0))
         return EXIT_PROBLEMS;
     int status = headless_soak(&app->shell, app->options.soak, (unsigned long)app->options.seed, stdout);
     shell_close(&app->shell);
@@ -807,8 +427,8 @@ static int run_headless(App *app)
     diag_free(&script_diags);
     int status = EXIT_PROBLEMS;
     bool unavailable;
-    if (shots_folder(app->options.shots) && load_for_screens(app, &unavailable) &&
-        open_shell(app, true, unavailable, 0)) {
+    if (shots_folder(app->options.shots) && content_load_for_screens(app, &unavailable) &&
+        content_open_shell(app, true, unavailable, 0)) {
         status = headless_script(&app->shell, &script, app->options.shots, stderr);
         shell_close(&app->shell);
     }
@@ -819,13 +439,13 @@ static int run_headless(App *app)
 static int run_tour(App *app)
 {
     bool unavailable;
-    if (!shots_folder(app->options.shots) || !load_for_screens(app, &unavailable))
+    if (!shots_folder(app->options.shots) || !content_load_for_screens(app, &unavailable))
         return EXIT_PROBLEMS;
     if (unavailable) { /* the tour checks content: a kiosk's stand-in screen is not enough */
         fprintf(stderr, "attune: --tour: the content has errors (see above)\n");
         return EXIT_PROBLEMS;
     }
-    if (!open_shell(app, true, false, 0))
+    if (!content_open_shell(app, true, false, 0))
         return EXIT_PROBLEMS;
     CheckReport theme = { 0 };
     int problems = check_theme(&app->config, &theme);

@@ -22,7 +22,7 @@ allowed() {
 
 layer_of() {
     case "$1" in
-    app/main.c) echo main ;;
+    app/main.c | app/content.c | app/app.h) echo main ;;
     app/core/*) echo core ;;
     app/view/*) echo view ;;
     app/render/*) echo render ;;

@@ -1,14 +1,13 @@
 /* script.c — see script.h.
  *
  * Read from the bottom up or the top down: script_parse() splits the text into lines;
- * parse_line() checks a line's bytes, cuts it into words (scan_words) and lets the first
- * word pick a parser from the `commands` table. Each parser checks its own words, fills a
+ * parse_line() checks a line's bytes, cuts it into words (script_scan_words, in
+ * script_words.c with the numbers and the messages' quoting) and lets the first word
+ * pick a parser from the `commands` table. Each parser checks its own words, fills a
  * ScriptCmd and says how many words it used; whatever follows is reported as trailing.
  * One problem is reported per line, the first found, and parsing goes on at the next. */
-#include "script.h"
+#include "script_internal.h"
 
-#include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,245 +15,6 @@
 #include "../core/suggest.h"
 #include "../core/textfile.h"
 #include "../core/utf8.h"
-
-/* ---------------------------------------------------------------------------------- */
-/* Words                                                                              */
-/* ---------------------------------------------------------------------------------- */
-
-/* A word as written: a run of characters up to a space, a tab, '#' or '"', or a quoted
- * string including its quotes. Both point into the line; quoted ones are decoded on use. */
-typedef struct Word {
-    const char *start;
-    size_t len;
-    bool quoted;
-} Word;
-
-/* No command takes more than four words (hold X Y MS); a fifth is enough to report as
- * trailing. */
-enum { KEPT_WORDS = 5 };
-
-typedef struct Parser {
-    Script *s;
-    Diags *diags;
-    const char *path;
-    int line;
-    const char *text;        /* the current line, without its line end */
-    size_t len;
-    Word words[KEPT_WORDS];
-    int count;               /* words on the line; only the first KEPT_WORDS are kept */
-    bool out_of_memory;
-} Parser;
-
-static void report(Parser *p, DiagLevel level, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-/* Adds one problem at the current line. Messages quote only short pieces of the line
- * (see SHOWN), so diag_add's own 1024-byte limit never cuts one. */
-static void report(Parser *p, DiagLevel level, const char *fmt, ...)
-{
-    char message[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(message, sizeof(message), fmt, ap);
-    va_end(ap);
-    diag_add(p->diags, p->path, p->line, level, "%s", message);
-}
-
-/* A piece of the line for a message: at most SHOWN_MAX bytes, cut on a character
- * boundary, with "…" when cut. Use as printf("'%.*s%s'", SHOWN(piece)). */
-enum { SHOWN_MAX = 60 };
-typedef struct Shown {
-    int len;
-    const char *s;
-    const char *more;
-} Shown;
-#define SHOWN(x) (x).len, (x).s, (x).more
-
-static Shown shown(const char *s, size_t len)
-{
-    Shown r = { (int)len, s, "" };
-    if (len > SHOWN_MAX) {
-        r.len = (int)utf8_floor(s, SHOWN_MAX); /* s[SHOWN_MAX] exists: len is larger */
-        r.more = "…";
-    }
-    return r;
-}
-
-static Shown shown_word(const Word *w)
-{
-    return shown(w->start, w->len);
-}
-
-/* Words first..last-1 as written, with what lies between them (spaces, tabs). */
-static Shown shown_words(const Parser *p, int first, int last)
-{
-    if (last > p->count)
-        last = p->count;
-    if (last > KEPT_WORDS)
-        last = KEPT_WORDS; /* words past these were counted, not kept */
-    if (first >= last)
-        return shown("", 0);
-    const Word *a = &p->words[first], *b = &p->words[last - 1];
-    return shown(a->start, (size_t)(b->start + b->len - a->start));
-}
-
-/* Everything of the command, from its first word to its last, for "not '…'" messages. */
-static Shown shown_command(const Parser *p)
-{
-    return shown_words(p, 0, p->count);
-}
-
-static bool is_blank(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
-/* The 1-based column (in characters) of byte `offset` of the line. */
-static size_t column(const Parser *p, size_t offset)
-{
-    return utf8_count(p->text, offset < p->len ? offset : p->len) + 1;
-}
-
-/* Cuts the line into words up to its comment. Returns false after reporting a quoted
- * string that is not closed or has an escape other than \" and \\. */
-static bool scan_words(Parser *p)
-{
-    const char *t = p->text;
-    size_t len = p->len, i = 0;
-    p->count = 0;
-    for (;;) {
-        while (i < len && is_blank(t[i]))
-            i++;
-        if (i == len || t[i] == '#')
-            return true;
-        Word w = { t + i, 0, t[i] == '"' };
-        if (w.quoted) {
-            size_t open = i++;
-            while (i < len && t[i] != '"') {
-                if (t[i] == '\\' && i + 1 < len) {
-                    if (t[i + 1] != '"' && t[i + 1] != '\\') {
-                        /* The line is valid UTF-8: show the whole character after '\'. */
-                        size_t next = i + 1;
-                        utf8_decode(t, len, &next);
-                        size_t n = next - (i + 1);
-                        report(p, DIAG_ERROR,
-                               "unknown escape '\\%.*s' at column %zu in a quoted string: "
-                               "only \\\" (a quote) and \\\\ (a backslash) are escapes",
-                               (int)n, t + i + 1, column(p, i));
-                        return false;
-                    }
-                    i += 2;
-                } else
-                    i++;
-            }
-            if (i == len) {
-                report(p, DIAG_ERROR,
-                       "the quote at column %zu is never closed: end the text with \" "
-                       "(a quote inside the text is written \\\")", column(p, open));
-                return false;
-            }
-            i++; /* the closing quote */
-            w.len = i - open;
-        } else {
-            while (i < len && !is_blank(t[i]) && t[i] != '#' && t[i] != '"')
-                i++;
-            w.len = (size_t)(t + i - w.start);
-        }
-        if (p->count < KEPT_WORDS)
-            p->words[p->count] = w;
-        p->count++;
-    }
-}
-
-/* A word's text: a quoted one decoded into the script's arena, a plain one copied.
- * NULL when out of memory (noted in the parser). */
-static const char *word_text(Parser *p, const Word *w)
-{
-    const char *src = w->quoted ? w->start + 1 : w->start;
-    size_t n = w->quoted ? w->len - 2 : w->len;
-    char *out = arena_alloc(&p->s->arena, n + 1);
-    if (!out) {
-        p->out_of_memory = true;
-        return NULL;
-    }
-    size_t o = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (w->quoted && src[i] == '\\')
-            i++; /* scan_words let only \" and \\ through, never a lone '\' at the end */
-        out[o++] = src[i];
-    }
-    out[o] = '\0';
-    return out;
-}
-
-static bool word_is(const Word *w, const char *s)
-{
-    return !w->quoted && w->len == strlen(s) && memcmp(w->start, s, w->len) == 0;
-}
-
-/* ---------------------------------------------------------------------------------- */
-/* Suggestions (the distance and the rule are core/suggest.h's)                      */
-/* ---------------------------------------------------------------------------------- */
-
-/* "; did you mean 'x'?" or "" — to follow a message. `buf` holds at least 64 bytes. */
-static const char *did_you_mean(char *buf, size_t size, const char *word, size_t len,
-                                const char *const *names)
-{
-    const char *s = suggest_near(word, len, names);
-    if (!s)
-        return "";
-    snprintf(buf, size, "; did you mean '%s'?", s);
-    return buf;
-}
-
-/* ---------------------------------------------------------------------------------- */
-/* Numbers                                                                            */
-/* ---------------------------------------------------------------------------------- */
-
-typedef enum Number { NUMBER_OK, NUMBER_BAD, NUMBER_NEGATIVE, NUMBER_TOO_BIG } Number;
-
-/* digits, or digits '.' digits when `decimals`; a leading '-' makes NUMBER_NEGATIVE (when
- * the rest is a number). Parsed by hand: strtod follows the locale's decimal point. */
-static Number parse_number(const Word *w, bool decimals, double max, double *out)
-{
-    const char *s = w->start;
-    size_t len = w->len, i = 0;
-    if (w->quoted || len == 0)
-        return NUMBER_BAD;
-    bool negative = s[0] == '-';
-    if (negative)
-        i++;
-    double value = 0;
-    bool too_big = false;
-    size_t digits = 0;
-    for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, digits++) {
-        if (!too_big)
-            value = value * 10 + (s[i] - '0');
-        too_big = value > max;
-    }
-    if (digits == 0)
-        return NUMBER_BAD;
-    if (decimals && i < len && s[i] == '.') {
-        i++;
-        double scale = 0.1;
-        size_t fraction = 0;
-        for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, fraction++) {
-            value += (s[i] - '0') * scale;
-            scale *= 0.1;
-        }
-        if (fraction == 0)
-            return NUMBER_BAD;
-        too_big = too_big || value > max;
-    }
-    if (i != len)
-        return NUMBER_BAD;
-    if (negative)
-        return NUMBER_NEGATIVE;
-    if (too_big)
-        return NUMBER_TOO_BIG;
-    *out = value;
-    return NUMBER_OK;
-}
 
 /* ---------------------------------------------------------------------------------- */
 /* Commands                                                                           */
@@ -266,7 +26,7 @@ typedef int (*ParseFn)(Parser *p, ScriptCmd *cmd, const char *usage);
 
 static int usage_error(Parser *p, const char *usage)
 {
-    report(p, DIAG_ERROR, "%s, not '%.*s%s'", usage, SHOWN(shown_command(p)));
+    script_report(p, DIAG_ERROR, "%s, not '%.*s%s'", usage, SHOWN(script_shown_command(p)));
     return 0;
 }
 
@@ -274,19 +34,21 @@ static int parse_tap(Parser *p, ScriptCmd *cmd, const char *usage)
 {
     if (p->count >= 2 && p->words[1].quoted) {
         if (p->words[1].len == 2) {
-            report(p, DIAG_ERROR, "'tap \"\"' has an empty label: write the label of a "
-                   "button as it shows on screen, like tap \"Start\"");
+            script_report(p, DIAG_ERROR, "'tap \"\"' has an empty label: write the label of a "
+                          "button as it shows on screen, like tap \"Start\"");
             return 0;
         }
         cmd->op = SCRIPT_TAP_LABEL;
-        cmd->text = word_text(p, &p->words[1]);
+        cmd->text = script_word_text(p, &p->words[1]);
         return cmd->text ? 2 : 0;
     }
     if (p->count < 3 || p->words[2].quoted) {
         double ignored;
-        if (p->count == 2 && parse_number(&p->words[1], true, 1e300, &ignored) == NUMBER_BAD) {
-            report(p, DIAG_ERROR, "%s, not '%.*s%s' (a label goes in quotes: tap \"%.*s%s\")",
-                   usage, SHOWN(shown_command(p)), SHOWN(shown_word(&p->words[1])));
+        if (p->count == 2 &&
+            script_parse_number(&p->words[1], true, 1e300, &ignored) == NUMBER_BAD) {
+            script_report(p, DIAG_ERROR,
+                          "%s, not '%.*s%s' (a label goes in quotes: tap \"%.*s%s\")", usage,
+                          SHOWN(script_shown_command(p)), SHOWN(script_shown_word(&p->words[1])));
             return 0;
         }
         return usage_error(p, usage);
@@ -294,10 +56,11 @@ static int parse_tap(Parser *p, ScriptCmd *cmd, const char *usage)
     double xy[2];
     for (int i = 0; i < 2; i++) {
         const Word *w = &p->words[1 + i];
-        Number n = parse_number(w, true, SCRIPT_MAX_COORD, &xy[i]);
+        Number n = script_parse_number(w, true, SCRIPT_MAX_COORD, &xy[i]);
         if (n == NUMBER_TOO_BIG) {
-            report(p, DIAG_ERROR, "%c = %.*s%s is out of range: 'tap' takes logical pixels "
-                   "from 0 to %d", i ? 'Y' : 'X', SHOWN(shown_word(w)), SCRIPT_MAX_COORD);
+            script_report(p, DIAG_ERROR, "%c = %.*s%s is out of range: 'tap' takes logical "
+                          "pixels from 0 to %d", i ? 'Y' : 'X', SHOWN(script_shown_word(w)),
+                          SCRIPT_MAX_COORD);
             return 0;
         }
         if (n != NUMBER_OK)
@@ -313,9 +76,9 @@ static int parse_swipe(Parser *p, ScriptCmd *cmd, const char *usage)
 {
     if (p->count < 2)
         return usage_error(p, usage);
-    if (word_is(&p->words[1], "left"))
+    if (script_word_is(&p->words[1], "left"))
         cmd->dir = -1;
-    else if (word_is(&p->words[1], "right"))
+    else if (script_word_is(&p->words[1], "right"))
         cmd->dir = 1;
     else
         return usage_error(p, usage);
@@ -335,10 +98,10 @@ static int parse_key(Parser *p, ScriptCmd *cmd, const char *usage)
     cmd->op = SCRIPT_KEY;
     if (w->quoted) {
         if (w->len == 2) {
-            report(p, DIAG_ERROR, "'key \"\"' names no key: %s", usage);
+            script_report(p, DIAG_ERROR, "'key \"\"' names no key: %s", usage);
             return 0;
         }
-        cmd->text = word_text(p, w);
+        cmd->text = script_word_text(p, w);
         return cmd->text ? 2 : 0;
     }
     const char *rest = w->start, *end = w->start + w->len;
@@ -350,9 +113,9 @@ static int parse_key(Parser *p, ScriptCmd *cmd, const char *usage)
         if (!plus)
             break;
         if (plus == rest || plus + 1 == end) {
-            report(p, DIAG_ERROR, "key '%.*s%s' has an empty part: join modifiers and the "
-                   "key name with single '+', like ctrl+q or ctrl+alt+F2",
-                   SHOWN(shown_word(w)));
+            script_report(p, DIAG_ERROR, "key '%.*s%s' has an empty part: join modifiers and the "
+                          "key name with single '+', like ctrl+q or ctrl+alt+F2",
+                          SHOWN(script_shown_word(w)));
             return 0;
         }
         size_t n = (size_t)(plus - rest);
@@ -362,14 +125,15 @@ static int parse_key(Parser *p, ScriptCmd *cmd, const char *usage)
                 bit = 1u << m;
         if (!bit) {
             char hint[64];
-            report(p, DIAG_ERROR, "unknown modifier '%.*s%s' in '%.*s%s'; modifiers are "
-                   "ctrl, alt, shift and gui%s", SHOWN(shown(rest, n)), SHOWN(shown_word(w)),
-                   did_you_mean(hint, sizeof(hint), rest, n, modifier_names));
+            script_report(p, DIAG_ERROR, "unknown modifier '%.*s%s' in '%.*s%s'; modifiers are "
+                          "ctrl, alt, shift and gui%s", SHOWN(script_shown(rest, n)),
+                          SHOWN(script_shown_word(w)),
+                          script_did_you_mean(hint, sizeof(hint), rest, n, modifier_names));
             return 0;
         }
         if (cmd->mods & bit) {
-            report(p, DIAG_ERROR, "'%.*s' appears twice in '%.*s%s'", (int)n, rest,
-                   SHOWN(shown_word(w)));
+            script_report(p, DIAG_ERROR, "'%.*s' appears twice in '%.*s%s'", (int)n, rest,
+                          SHOWN(script_shown_word(w)));
             return 0;
         }
         cmd->mods |= bit;
@@ -394,10 +158,11 @@ static int parse_wait(Parser *p, ScriptCmd *cmd, const char *usage)
     if (p->count < 2)
         return usage_error(p, usage);
     double ms;
-    Number n = parse_number(&p->words[1], false, SCRIPT_MAX_WAIT_MS, &ms);
+    Number n = script_parse_number(&p->words[1], false, SCRIPT_MAX_WAIT_MS, &ms);
     if (n == NUMBER_TOO_BIG) {
-        report(p, DIAG_ERROR, "wait %.*s%s is out of range: 'wait' takes 0 to %d "
-               "milliseconds (one day)", SHOWN(shown_word(&p->words[1])), SCRIPT_MAX_WAIT_MS);
+        script_report(p, DIAG_ERROR, "wait %.*s%s is out of range: 'wait' takes 0 to %d "
+                      "milliseconds (one day)", SHOWN(script_shown_word(&p->words[1])),
+                      SCRIPT_MAX_WAIT_MS);
         return 0;
     }
     if (n != NUMBER_OK)
@@ -414,7 +179,8 @@ static int parse_hold(Parser *p, ScriptCmd *cmd, const char *usage)
         return usage_error(p, usage);
     double v[3];
     for (int i = 0; i < 3; i++) {
-        Number n = parse_number(&p->words[1 + i], i < 2, i < 2 ? SCRIPT_MAX_COORD : SCRIPT_MAX_WAIT_MS, &v[i]);
+        Number n = script_parse_number(&p->words[1 + i], i < 2,
+                                       i < 2 ? SCRIPT_MAX_COORD : SCRIPT_MAX_WAIT_MS, &v[i]);
         if (n != NUMBER_OK)
             return usage_error(p, usage);
     }
@@ -432,7 +198,7 @@ static int parse_finger_down(Parser *p, ScriptCmd *cmd, const char *usage)
         return usage_error(p, usage);
     double v[2];
     for (int i = 0; i < 2; i++)
-        if (parse_number(&p->words[1 + i], true, SCRIPT_MAX_COORD, &v[i]) != NUMBER_OK)
+        if (script_parse_number(&p->words[1 + i], true, SCRIPT_MAX_COORD, &v[i]) != NUMBER_OK)
             return usage_error(p, usage);
     cmd->op = SCRIPT_FINGER_DOWN;
     cmd->x = (float)v[0];
@@ -449,7 +215,7 @@ static int parse_reload(Parser *p, ScriptCmd *cmd, const char *usage)
     cmd->op = SCRIPT_RELOAD;
     if (p->count < 2)
         return 1;
-    cmd->text = word_text(p, &p->words[1]);
+    cmd->text = script_word_text(p, &p->words[1]);
     return cmd->text ? 2 : 0;
 }
 
@@ -463,11 +229,11 @@ static int parse_shot(Parser *p, ScriptCmd *cmd, const char *usage)
 {
     if (p->count < 2)
         return usage_error(p, usage);
-    const char *name = word_text(p, &p->words[1]);
+    const char *name = script_word_text(p, &p->words[1]);
     if (!name)
         return 0;
     size_t len = strlen(name);
-    Shown show = shown(name, len);
+    Shown show = script_shown(name, len);
     for (size_t i = 0; i < len; i++) {
         if (!is_name_char(name[i])) {
             /* The name is valid UTF-8 (the line was): show the whole character. */
@@ -477,28 +243,28 @@ static int parse_shot(Parser *p, ScriptCmd *cmd, const char *usage)
             int n = (int)(next - i);
             const char *what = c == ' ' ? "a space" : c == '/' || c == '\\' ? "a folder" : NULL;
             if (what)
-                report(p, DIAG_ERROR, "shot name '%.*s%s' has %s in it: %s", SHOWN(show),
-                       what, usage);
+                script_report(p, DIAG_ERROR, "shot name '%.*s%s' has %s in it: %s", SHOWN(show),
+                              what, usage);
             else
-                report(p, DIAG_ERROR, "shot name '%.*s%s' has '%.*s' in it: %s", SHOWN(show),
-                       n, name + i, usage);
+                script_report(p, DIAG_ERROR, "shot name '%.*s%s' has '%.*s' in it: %s", SHOWN(show),
+                              n, name + i, usage);
             return 0;
         }
     }
     if (len == 0 || name[0] == '.' || strstr(name, "..")) {
-        report(p, DIAG_ERROR, "shot name '%.*s%s' %s: %s", SHOWN(show),
-               len == 0 ? "is empty" : name[0] == '.' ? "starts with '.'" : "has '..' in it",
-               usage);
+        script_report(p, DIAG_ERROR, "shot name '%.*s%s' %s: %s", SHOWN(show),
+                      len == 0 ? "is empty" : name[0] == '.' ? "starts with '.'" : "has '..' in it",
+                      usage);
         return 0;
     }
     if (len > SCRIPT_MAX_SHOT_NAME) {
-        report(p, DIAG_ERROR, "shot name '%.*s%s' is %zu characters long; at most %d fit",
-               SHOWN(show), len, SCRIPT_MAX_SHOT_NAME);
+        script_report(p, DIAG_ERROR, "shot name '%.*s%s' is %zu characters long; at most %d fit",
+                      SHOWN(show), len, SCRIPT_MAX_SHOT_NAME);
         return 0;
     }
     if (len > 4 && strcmp(name + len - 4, ".png") == 0)
-        report(p, DIAG_WARNING, "'shot %s' saves %s.png: the .png is added, write 'shot %.*s'",
-               name, name, (int)(len - 4), name);
+        script_report(p, DIAG_WARNING, "'shot %s' saves %s.png: the .png is added, write "
+                      "'shot %.*s'", name, name, (int)(len - 4), name);
     cmd->op = SCRIPT_SHOT;
     cmd->text = name;
     return 2;
@@ -525,8 +291,8 @@ static int parse_expect(Parser *p, ScriptCmd *cmd, const char *usage)
     if (p->count < 3)
         return usage_error(p, usage);
     const Word *what = &p->words[1], *arg = &p->words[2];
-    if (word_is(what, "screen")) {
-        const char *id = word_text(p, arg);
+    if (script_word_is(what, "screen")) {
+        const char *id = script_word_text(p, arg);
         if (!id)
             return 0;
         Screen screen = strcmp(id, screen_overlay_id) == 0 ? SCREEN_COUNT : screen_from_id(id);
@@ -538,9 +304,9 @@ static int parse_expect(Parser *p, ScriptCmd *cmd, const char *usage)
             names[SCREEN_COUNT + 1] = NULL;
             char list[512], hint[64];
             screen_list(list, sizeof(list));
-            report(p, DIAG_ERROR, "unknown screen '%.*s%s'; screens are %s%s",
-                   SHOWN(shown(id, strlen(id))), list,
-                   did_you_mean(hint, sizeof(hint), id, strlen(id), names));
+            script_report(p, DIAG_ERROR, "unknown screen '%.*s%s'; screens are %s%s",
+                          SHOWN(script_shown(id, strlen(id))), list,
+                          script_did_you_mean(hint, sizeof(hint), id, strlen(id), names));
             return 0;
         }
         cmd->op = SCRIPT_EXPECT_SCREEN;
@@ -548,24 +314,26 @@ static int parse_expect(Parser *p, ScriptCmd *cmd, const char *usage)
         cmd->text = id;
         return 3;
     }
-    if (word_is(what, "text")) {
+    if (script_word_is(what, "text")) {
         if (!arg->quoted) {
-            report(p, DIAG_ERROR, "'expect text' takes the text in double quotes, like "
-                   "expect text \"Your style\", not '%.*s%s'", SHOWN(shown_command(p)));
+            script_report(p, DIAG_ERROR, "'expect text' takes the text in double quotes, like "
+                          "expect text \"Your style\", not '%.*s%s'",
+                          SHOWN(script_shown_command(p)));
             return 0;
         }
         if (arg->len == 2) {
-            report(p, DIAG_ERROR, "'expect text \"\"' expects no text at all: write the text "
-                   "that should be visible between the quotes");
+            script_report(p, DIAG_ERROR, "'expect text \"\"' expects no text at all: write the "
+                          "text that should be visible between the quotes");
             return 0;
         }
         cmd->op = SCRIPT_EXPECT_TEXT;
-        cmd->text = word_text(p, arg);
+        cmd->text = script_word_text(p, arg);
         return cmd->text ? 3 : 0;
     }
     char hint[64];
-    report(p, DIAG_ERROR, "%s, not '%.*s%s'%s", usage, SHOWN(shown_command(p)),
-           what->quoted ? "" : did_you_mean(hint, sizeof(hint), what->start, what->len, subjects));
+    script_report(p, DIAG_ERROR, "%s, not '%.*s%s'%s", usage, SHOWN(script_shown_command(p)),
+                  what->quoted ? "" : script_did_you_mean(hint, sizeof(hint), what->start,
+                                                          what->len, subjects));
     return 0;
 }
 
@@ -628,7 +396,7 @@ const char *script_op_name(ScriptOp op)
 static const Command *find_command(const Word *w)
 {
     for (int c = 0; c < SCRIPT_OP_COUNT; c++)
-        if (commands[c].parse && word_is(w, commands[c].name))
+        if (commands[c].parse && script_word_is(w, commands[c].name))
             return &commands[c];
     return NULL;
 }
@@ -673,21 +441,6 @@ void script_print_commands(FILE *out, const char *indent)
 /* Lines                                                                              */
 /* ---------------------------------------------------------------------------------- */
 
-/* Bytes that cannot be typed into a script: control characters (broken UTF-8 has been
- * reported by the line reader). */
-static bool check_bytes(Parser *p)
-{
-    for (size_t i = 0; i < p->len; i++) {
-        unsigned char c = (unsigned char)p->text[i];
-        if ((c < 0x20 && c != '\t') || c == 0x7F) {
-            report(p, DIAG_ERROR, "a control character (byte 0x%02X at column %zu)%s: "
-                   "delete it", c, column(p, i),
-                   c == '\r' ? ", a carriage return in the middle of the line" : "");
-            return false;
-        }
-    }
-    return true;
-}
 
 static bool add_command(Parser *p, const ScriptCmd *cmd)
 {
@@ -710,13 +463,13 @@ static void parse_line(Parser *p, const char *text, size_t len, bool utf8)
 {
     p->text = text;
     p->len = len;
-    if (!utf8 || !check_bytes(p) || !scan_words(p) || p->count == 0)
+    if (!utf8 || !script_check_bytes(p) || !script_scan_words(p) || p->count == 0)
         return;
     const Word *first = &p->words[0];
     char list[128];
     if (first->quoted) {
-        report(p, DIAG_ERROR, "a line starts with a command (%s), not with a quoted string",
-               listed_commands(list, sizeof(list), " or "));
+        script_report(p, DIAG_ERROR, "a line starts with a command (%s), not with a quoted string",
+                      listed_commands(list, sizeof(list), " or "));
         return;
     }
     const Command *command = find_command(first);
@@ -725,11 +478,12 @@ static void parse_line(Parser *p, const char *text, size_t len, bool utf8)
         command_names(names, false);
         const char *s = suggest_near(first->start, first->len, names);
         if (s)
-            report(p, DIAG_ERROR, "unknown command '%.*s%s'; did you mean '%s'?",
-                   SHOWN(shown_word(first)), s);
+            script_report(p, DIAG_ERROR, "unknown command '%.*s%s'; did you mean '%s'?",
+                          SHOWN(script_shown_word(first)), s);
         else
-            report(p, DIAG_ERROR, "unknown command '%.*s%s'; commands are %s",
-                   SHOWN(shown_word(first)), listed_commands(list, sizeof(list), " and "));
+            script_report(p, DIAG_ERROR, "unknown command '%.*s%s'; commands are %s",
+                          SHOWN(script_shown_word(first)),
+                          listed_commands(list, sizeof(list), " and "));
         return;
     }
     ScriptCmd cmd = { .line = p->line, .text = "", .screen = SCREEN_COUNT };
@@ -737,9 +491,9 @@ static void parse_line(Parser *p, const char *text, size_t len, bool utf8)
     if (used == 0)
         return;
     if (p->count > used && used < KEPT_WORDS) {
-        report(p, DIAG_ERROR, "unexpected '%.*s%s' after '%.*s%s': one command a line "
-               "(a comment starts with #)", SHOWN(shown_word(&p->words[used])),
-               SHOWN(shown_words(p, 0, used)));
+        script_report(p, DIAG_ERROR, "unexpected '%.*s%s' after '%.*s%s': one command a line "
+                      "(a comment starts with #)", SHOWN(script_shown_word(&p->words[used])),
+                      SHOWN(script_shown_words(p, 0, used)));
         return;
     }
     add_command(p, &cmd);
