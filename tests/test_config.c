@@ -234,10 +234,49 @@ static void a_kiosk_without_the_idle_reset_is_warned_about(void **state)
     diag_free(&d);
 }
 
+/* A kiosk offers the languages listed, in their order, and returns to `language`; a
+ * config with `language` only offers that one, as before; a default not offered, a code
+ * listed twice and one that is no code are named at their lines. */
+static void the_languages_offered_and_the_default(void **state)
+{
+    (void)state;
+    static const char three[] = "[content]\nlanguages = en es ar\nlanguage = es\n";
+    static const char first[] = "[content]\nlanguages = ar en\n";
+    static const char wrong[] = "[content]\nlanguages = en es es fr/x\nlanguage = esp\n";
+    Config c;
+    Diags d = { 0 };
+    config_defaults(&c);
+    assert_int_equal(c.language_count, 1);
+    assert_string_equal(c.language_codes[0], "en");
+    assert_true(config_load_text(&c, "three.ini", three, sizeof(three) - 1, &d));
+    assert_int_equal(c.language_count, 3);
+    assert_string_equal(c.language_codes[0], "en");
+    assert_string_equal(c.language_codes[2], "ar");
+    assert_null(c.language_codes[3]);
+    assert_int_equal(c.default_language, 1);
+    assert_string_equal(c.language, "es");
+    config_free(&c);
+    config_defaults(&c);
+    assert_true(config_load_text(&c, "first.ini", first, sizeof(first) - 1, &d));
+    assert_int_equal(c.default_language, 0);
+    assert_string_equal(c.language, "ar");
+    config_free(&c);
+    config_defaults(&c);
+    assert_false(config_load_text(&c, "wrong.ini", wrong, sizeof(wrong) - 1, &d));
+    assert_true(reported(&d, 2, "'es' is listed twice"));
+    assert_true(reported(&d, 2, "'fr/x' is not a language code"));
+    assert_true(reported(&d, 3, "language 'esp' (the default) is not one of the languages offered (en es es fr/x); did you mean 'es'?"));
+    assert_int_equal(c.language_count, 2);
+    assert_string_equal(c.language, "en"); /* the first offered, in its place */
+    config_free(&c);
+    diag_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(defaults_are_a_safe_desktop),
+        cmocka_unit_test(the_languages_offered_and_the_default),
         cmocka_unit_test(the_desktop_profile_loads_cleanly),
         cmocka_unit_test(the_practice_sets_where_to_turn_in_a_crisis),
         cmocka_unit_test(bad_settings_are_named_and_keep_their_defaults),

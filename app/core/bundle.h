@@ -28,6 +28,7 @@
     X(APP_HOME, "app", "home", VALUE_LINE, KEY_REQUIRED, NULL, NULL)             \
     X(APP_PAGE, "app", "page", VALUE_LINE, KEY_REQUIRED, "n|total", NULL)        \
     X(APP_CONTINUED, "app", "continued", VALUE_LINE, KEY_REQUIRED, NULL, NULL)   \
+    X(APP_LANGUAGE_NAME, "app", "language_name", VALUE_LINE, 0, NULL, NULL)      \
     X(ATTRACT_TITLE, "attract", "title", VALUE_LINE, KEY_REQUIRED, NULL, NULL)   \
     X(ATTRACT_SUBTITLE, "attract", "subtitle", VALUE_LINE, 0, NULL, NULL)        \
     X(ATTRACT_TOUCH, "attract", "touch", VALUE_LINE, KEY_REQUIRED, NULL, NULL)   \

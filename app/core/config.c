@@ -7,6 +7,7 @@
 
 #include "inidoc.h"
 #include "schema.h"
+#include "suggest.h"
 #include "tally.h"
 
 _Static_assert(TALLY_MIN_THRESHOLD == 5 && TALLY_DEFAULT_THRESHOLD == 10,
@@ -34,6 +35,7 @@ static const KeySpec config_keys[] = {
 
     { "content", "bundle", VALUE_PATH, STORED | KEY_EMPTY_OK, NULL, 0, 0, AT(bundle), NULL },
     { "content", "language", VALUE_LINE, STORED, NULL, 0, 0, AT(language), "en" },
+    { "content", "languages", VALUE_LINE, STORED | KEY_EMPTY_OK, NULL, 0, 0, AT(languages), NULL },
 
     COLOUR("background", COLOUR_BACKGROUND, "#f6f1ea"),
     COLOUR("surface", COLOUR_SURFACE, "#fffdf9"),
@@ -70,11 +72,13 @@ void config_defaults(Config *config)
     *config = (Config){ 0 };
     config->rotation = 0;
     config->profile = PROFILE_DESKTOP;
-    config->language = config->font = "";
+    config->language = config->languages = config->font = "";
     config->staff_pin = config->bundle = config->font_regular = config->font_bold = "";
     config->tally_file = config->backlight = config->practice_name = config->practice_text = "";
     config->crisis_text = "";
     schema_apply_defaults(config_keys, config);
+    config->language_codes[0] = config->language;
+    config->language_count = 1;
 }
 
 /* Rotation is a choice of words in the file but a number in Config. */
@@ -124,6 +128,82 @@ static bool trivial_pin(const char *pin)
     return same || up || down;
 }
 
+/* Whether `code` looks like a language code: letters, digits and '-', starting with a
+ * letter (BCP 47, as the bundle folders are named). */
+static bool code_ok(const char *code, size_t n)
+{
+    if (n == 0 || n > CONFIG_MAX_CODE || !((code[0] | 0x20) >= 'a' && (code[0] | 0x20) <= 'z'))
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = code[i];
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+/* [content] languages (the codes offered) and language (the default, which must be one of
+ * them; unset: the first). Each code is checked here; that each has a folder, content.c
+ * checks (it knows where the folders are). */
+static void read_languages(Config *config, const IniDoc *doc, Diags *diags)
+{
+    int s = inidoc_find_section(doc, "content");
+    const IniEntry *list = s >= 0 ? inidoc_find(doc, s, "languages") : NULL;
+    const IniEntry *dflt = s >= 0 ? inidoc_find(doc, s, "language") : NULL;
+    config->language_line = dflt ? dflt->line : 0;
+    config->languages_line = list ? list->line : 0;
+    config->language_codes[0] = config->language;
+    config->language_codes[1] = NULL;
+    config->language_count = 1;
+    config->default_language = 0;
+    if (!list || !config->languages[0])
+        return;
+    int n = 0;
+    for (const char *p = config->languages; *p;) {
+        size_t len = strcspn(p, " \t,");
+        if (len == 0) {
+            p++;
+            continue;
+        }
+        const char *code = arena_strndup(&config->arena, p, len);
+        bool twice = false;
+        for (int i = 0; i < n && code; i++)
+            twice = twice || strcmp(config->language_codes[i], code) == 0;
+        if (!code_ok(p, len))
+            diag_add(diags, doc->path, list->line, DIAG_ERROR, "[content]: languages: '%.*s' is not a "
+                     "language code (like en, es or pt-BR: a folder's name in the content folder)", (int)len, p);
+        else if (twice)
+            diag_add(diags, doc->path, list->line, DIAG_ERROR, "[content]: languages: '%s' is listed twice", code);
+        else if (n == CONFIG_MAX_LANGUAGES)
+            diag_add(diags, doc->path, list->line, DIAG_ERROR, "[content]: languages: more than %d languages",
+                     CONFIG_MAX_LANGUAGES);
+        else if (code)
+            config->language_codes[n++] = code;
+        p += len;
+    }
+    if (n == 0) {
+        config->language_codes[0] = config->language;
+        return;
+    }
+    config->language_count = n;
+    config->language_codes[n] = NULL;
+    if (!dflt) { /* the first offered is the default */
+        config->language = config->language_codes[0];
+        return;
+    }
+    for (int i = 0; i < n; i++)
+        if (strcmp(config->language_codes[i], config->language) == 0) {
+            config->default_language = i;
+            return;
+        }
+    const char *near = suggest_near(config->language, strlen(config->language), config->language_codes);
+    diag_add(diags, doc->path, dflt->line, DIAG_ERROR, "[content]: language '%s' (the default) is not one "
+             "of the languages offered (%s)%s%s%s", config->language, config->languages,
+             near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+    config->language = config->language_codes[0];
+}
+
 /* Checks and reads a parsed file over the current settings. */
 static void read_config(Config *config, const IniDoc *doc, Diags *diags)
 {
@@ -132,6 +212,7 @@ static void read_config(Config *config, const IniDoc *doc, Diags *diags)
     schema_apply(doc, config_keys, config, &config->arena);
     read_rotation(doc, config);
     read_profile(doc, config);
+    read_languages(config, doc, diags);
     config->path = path;
     config->bundle = beside(config, path, config->bundle);
     config->font_regular = beside(config, path, config->font_regular);

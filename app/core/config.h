@@ -15,6 +15,9 @@
 #include "diag.h"
 #include "profile.h"
 
+/* The languages a kiosk may offer at most, and the longest code (BCP 47: "en", "pt-BR"). */
+enum { CONFIG_MAX_LANGUAGES = 8, CONFIG_MAX_CODE = 15 };
+
 typedef enum ThemeColour {
     COLOUR_BACKGROUND, COLOUR_SURFACE, COLOUR_TEXT, COLOUR_MUTED, COLOUR_ACCENT,
     COLOUR_ACCENT_TEXT, COLOUR_LINE, COLOUR_COUNT
@@ -41,7 +44,13 @@ typedef struct Config {
 
     /* [content] */
     const char *bundle;          /* folder holding one folder per language; "" = search */
-    const char *language;
+    const char *language;        /* the default language: the one a kiosk returns to */
+    const char *languages;       /* as written: the codes offered, separated by spaces ("" = language only) */
+    const char *language_codes[CONFIG_MAX_LANGUAGES + 1]; /* offered, in the file's order, then
+                                  * NULL (language_codes[0] is `language` when `languages` is unset) */
+    int language_count;          /* 1 .. CONFIG_MAX_LANGUAGES */
+    int default_language;        /* the index of `language` in language_codes */
+    int language_line, languages_line; /* their lines in `path`; 0: not in the file */
 
     /* [theme] */
     uint32_t colours[COLOUR_COUNT];
