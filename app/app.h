@@ -41,6 +41,11 @@ typedef struct App {
     char tally_error[512];   /* the last failure to save the tally, said once ("" = none) */
     char state_dir[PATH_MAX]; /* where the last good copies are kept ("" = not kept) */
     bool last_good_config, last_good_content; /* running the last good copy of it */
+    /* the other languages the config offers ([content] languages), at their index in
+     * config.language_codes (the default's is `bundle`): loaded, and offered when `offered` */
+    Bundle others[CONFIG_MAX_LANGUAGES];
+    bool offered[CONFIG_MAX_LANGUAGES];
+    int left_out;            /* offered languages with errors that a kiosk leaves out */
     Bundle held;             /* reloaded content that passed the check, waiting for attract */
     bool has_held;
     Shell shell;
@@ -57,6 +62,9 @@ bool content_load_for_screens(App *app, bool *unavailable);
 /* Opens app->shell on what is loaded (headless: no display), with the hooks of content.c;
  * false after saying why. */
 bool content_open_shell(App *app, bool headless, bool unavailable, long now);
+
+/* Frees what content_load_all loaded besides app->bundle (the other languages). */
+void content_free_languages(App *app);
 
 /* Whether `path` is a folder. */
 bool content_is_dir(const char *path);

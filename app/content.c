@@ -4,6 +4,7 @@
  * opened on them, and the hooks the shell calls back: a reload (checked at once, swapped
  * in where no patron is), the tally's save and the staff PIN lock's. */
 #define _DEFAULT_SOURCE
+#include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 
 #include "app.h"
 #include "core/lastgood.h"
+#include "core/suggest.h"
 #include "core/tally.h"
 
 #ifndef ATTUNE_DATADIR
@@ -152,6 +154,123 @@ static void content_reloaded(App *app, Kiosk *kiosk)
         last_good_staff_text(app, kiosk);
 }
 
+/* --- the languages offered ([content] languages) ------------------------------------------ */
+
+/* Where the other languages' folders are: the config's `bundle` when set, else the folder
+ * the default's is in (--bundle DIR: beside DIR). */
+static void language_root(const App *app, char *out, size_t size)
+{
+    content_set_path(out, size, app->config.bundle[0] ? app->config.bundle : app->bundle_dir);
+    if (app->config.bundle[0])
+        return;
+    size_t n = strlen(out);
+    while (n > 1 && out[n - 1] == '/')
+        out[--n] = '\0';
+    char *slash = strrchr(out, '/');
+    if (slash && slash > out)
+        *slash = '\0';
+    else
+        content_set_path(out, size, slash ? "/" : ".");
+}
+
+enum { LANGUAGE_CANDIDATES = 32 };
+
+/* A language with no folder in `root`, named at the config's `languages` line, with the
+ * folder there whose name is nearest ("did you mean"). */
+static void no_folder(App *app, const char *root, const char *code)
+{
+    char names[LANGUAGE_CANDIDATES][CONFIG_MAX_CODE + 1];
+    const char *list[LANGUAGE_CANDIDATES + 1];
+    int n = 0;
+    DIR *dir = opendir(root);
+    for (struct dirent *e; dir && n < LANGUAGE_CANDIDATES && (e = readdir(dir));) {
+        char path[PATH_MAX + 300];
+        snprintf(path, sizeof(path), "%s/%s", root, e->d_name);
+        if (e->d_name[0] != '.' && strlen(e->d_name) <= CONFIG_MAX_CODE && content_is_dir(path)) {
+            snprintf(names[n], sizeof(names[n]), "%s", e->d_name);
+            list[n] = names[n];
+            n++;
+        }
+    }
+    if (dir)
+        closedir(dir);
+    list[n] = NULL;
+    const char *near = suggest_near(code, strlen(code), list);
+    diag_add(&app->diags, app->config.path, app->config.languages_line, DIAG_ERROR,
+             "[content]: languages: '%s' has no folder in %s%s%s%s", code, root,
+             near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+}
+
+/* A bundle offered beside others must name itself; without, its button shows its code. */
+static void check_named(App *app, const Bundle *bundle, const char *code)
+{
+    if (!bundle->words[WORD_APP_LANGUAGE_NAME])
+        diag_add(&app->diags, bundle->dir ? bundle->dir : code, 1, DIAG_WARNING,
+                 "screens.ini: [app] language_name is not set, so the language choice shows '%s': "
+                 "set it to the language's name in itself, like language_name = Español", code);
+}
+
+/* Loads each language the config offers besides the default (app->bundle), checked like
+ * it; problems go to app->diags. Returns how many cannot be offered. */
+static int load_languages(App *app)
+{
+    const Config *c = &app->config;
+    if (c->language_count < 2)
+        return 0;
+    char root[PATH_MAX];
+    language_root(app, root, sizeof(root));
+    int bad = 0;
+    for (int i = 0; i < c->language_count; i++) {
+        const char *code = c->language_codes[i];
+        char dir[PATH_MAX + 64];
+        snprintf(dir, sizeof(dir), "%s/%s", root, code);
+        if (i == c->default_language) {
+            check_named(app, &app->bundle, code);
+        } else if (!content_is_dir(dir)) {
+            no_folder(app, root, code);
+            bad++;
+        } else if (!(app->offered[i] = bundle_load(&app->others[i], dir, &app->diags))) {
+            bad++;
+        } else {
+            check_named(app, &app->others[i], code);
+        }
+    }
+    return bad;
+}
+
+void content_free_languages(App *app)
+{
+    for (int i = 0; i < CONFIG_MAX_LANGUAGES; i++) {
+        bundle_free(&app->others[i]);
+        app->offered[i] = false;
+    }
+}
+
+/* The kiosk offers each language that loaded (with two or more, attract and home show the
+ * choice); the staff menu says which were left out for their errors. */
+static void offer_languages(App *app, long now)
+{
+    const Config *c = &app->config;
+    Kiosk *kiosk = &app->shell.kiosk;
+    if (c->language_count < 2)
+        return;
+    for (int i = 0; i < c->language_count; i++) {
+        const Bundle *b = i == c->default_language ? &app->bundle : app->offered[i] ? &app->others[i] : NULL;
+        if (b && b != &app->bundle)
+            render_glyphs_check(&app->shell.render, b); /* at load, never when a screen shows them */
+        if (b)
+            kiosk_add_language(kiosk, b, c->language_codes[i], i == c->default_language);
+    }
+    shell_restart(&app->shell, now); /* the first session starts in the default */
+    if (app->left_out && !kiosk->staff_message) {
+        char problems[KIOSK_DETAIL_SIZE];
+        staff_problems(&app->diags, problems, sizeof(problems));
+        kiosk_set_staff_text(kiosk, "A language the config offers has errors, so patrons are not offered "
+                             "it until it is fixed and Attune restarted:", problems);
+        kiosk->language_left_out = true;
+    }
+}
+
 /* Loads the config (when given) and the bundle; problems gather in app->diags. With a
  * state folder (find_state), what passes is kept as the last good copy, and a kiosk falls
  * back to that copy for a part with errors; the errors of the files as they are stay in
@@ -170,7 +289,12 @@ bool content_load_all(App *app)
         app->last_good_content = stays_up(app) && lastgood_use_content(&app->bundle, app->state_dir);
     else
         keep_last_good(app, false);
-    return (config_ok || app->last_good_config) && (bundle_ok || app->last_good_content);
+    int bad = load_languages(app);
+    /* a kiosk showing screens leaves a language with errors out (the staff menu says so) */
+    bool screens = app->options.mode == MODE_RUN || app->options.mode == MODE_HEADLESS;
+    app->left_out = stays_up(app) && screens ? bad : 0;
+    return (config_ok || app->last_good_config) && (bundle_ok || app->last_good_content) &&
+           bad == app->left_out;
 }
 
 /* Loads everything for a mode that shows screens; says why when it cannot. A kiosk does
@@ -183,7 +307,12 @@ bool content_load_for_screens(App *app, bool *unavailable)
     find_state(app);
     bool runs = content_load_all(app);
     diag_print(&app->diags, stderr); /* errors, or warnings only */
-    if (runs && app->diags.errors) {
+    if (runs && app->left_out)
+        fprintf(stderr, "attune: %d of the languages the config offers %s errors (above), so patrons "
+                "are not offered %s until %s fixed and attune restarted\n", app->left_out,
+                app->left_out == 1 ? "has" : "have", app->left_out == 1 ? "it" : "them",
+                app->left_out == 1 ? "it is" : "they are");
+    if (runs && app->diags.errors && (app->last_good_config || app->last_good_content)) {
         fprintf(stderr, "attune: the %s errors (above), so the last good copy kept in %s/last-good "
                 "is in use until they are fixed; then %s\n",
                 app->last_good_config ? (app->last_good_content ? "content and the config have" : "config has")
@@ -334,6 +463,7 @@ bool content_open_shell(App *app, bool headless, bool unavailable, long now)
     }
     app->shell.hooks = (ShellHooks){ .ctx = app, .reload = reload_content, .reload_apply = reload_apply,
                                      .save_tally = save_tally, .save_pin_lock = save_pin_lock };
+    offer_languages(app, now);
     if (app->options.mode == MODE_RUN || (app->options.mode == MODE_HEADLESS && !app->options.soak))
         load_pin_lock(app, now); /* not for the tour's pictures, the checks or the soak */
     Kiosk *kiosk = &app->shell.kiosk;

@@ -494,6 +494,7 @@ int main(int argc, char **argv)
         break;
     }
     bundle_free(&app.bundle);
+    content_free_languages(&app);
     if (app.has_held)
         bundle_free(&app.held);
     config_free(&app.config);

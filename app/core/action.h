@@ -41,6 +41,7 @@ typedef enum Action {
     ACT_LINK,               /* a tip's link: screen `arg` (calm or support), then back to the tip */
     ACT_CLEAR,              /* "Start over?": clear the answers */
     ACT_KEEP,               /* "Start over?": keep my result */
+    ACT_LANGUAGE,           /* attract, home: the kiosk's language `arg` (an index in its list) */
     ACT_ACTION_COUNT
 } Action;
 

@@ -51,13 +51,25 @@ static void clear_staff(Flow *f)
     f->pin_wrong = false;
     f->staff_page = STAFF_PIN;
     f->touch_count = 0;
-    if (!f->kiosk->unavailable && !f->kiosk->last_good) /* else the problems stay for staff to read */
+    if (!f->kiosk->unavailable && !f->kiosk->last_good && !f->kiosk->language_left_out) /* else the problems stay for staff to read */
         kiosk_set_staff_text(f->kiosk, NULL, NULL);
+}
+
+/* The kiosk's language `index`, when it offers it. */
+static bool use_language(Flow *f, int index)
+{
+    if (index < 0 || index >= f->kiosk->language_count || !f->kiosk->languages[index])
+        return false;
+    f->language = index;
+    f->bundle = f->kiosk->languages[index];
+    f->changes++;
+    return true;
 }
 
 void flow_reset(Flow *f, long now)
 {
     quiz_session_wipe(&f->quiz);
+    use_language(f, f->kiosk->default_language); /* the next person starts in the kiosk's */
     clear_staff(f);
     f->blank = false;
     enter(f, f->kiosk->unavailable ? SCREEN_UNAVAILABLE : SCREEN_ATTRACT, now, false); /* quick exit and idle clear at once */
@@ -372,11 +384,25 @@ static bool is_deck(Screen s)
            s == SCREEN_SUPPORT || s == SCREEN_RESULT || s == SCREEN_CONSENT || s == SCREEN_CALM;
 }
 
+bool flow_offers_languages(const Flow *f)
+{
+    return f->kiosk->language_count > 1 && (f->screen == SCREEN_ATTRACT || f->screen == SCREEN_HOME) &&
+           !f->quiz.quiz;
+}
+
+/* The language choice: the screen stays, in the language chosen (it fades in again). */
+static void choose_language(Flow *f, int index, long now)
+{
+    if (flow_offers_languages(f) && index != f->language && use_language(f, index))
+        repaint(f, now);
+}
+
 static void on_attract(Flow *f, Action action, int arg, long now)
 {
-    (void)arg;
     if (action == ACT_BEGIN)
         go(f, SCREEN_CONSENT, now);
+    else if (action == ACT_LANGUAGE)
+        choose_language(f, arg, now);
 }
 
 static void on_consent(Flow *f, Action action, int arg, long now)
@@ -402,6 +428,8 @@ static void on_home(Flow *f, Action action, int arg, long now)
     Screen to = (Screen)arg;
     if (action == ACT_BACK) {
         flow_reset(f, now);
+    } else if (action == ACT_LANGUAGE) {
+        choose_language(f, arg, now);
     } else if (action != ACT_OPEN) {
         return;
     } else if (to == SCREEN_QUESTION) {
@@ -735,6 +763,11 @@ void flow_set_style(Flow *f, Style style)
 {
     f->style = style;
     f->changes++;
+}
+
+void flow_set_language(Flow *f, int index)
+{
+    use_language(f, index);
 }
 
 void flow_set_quiz(Flow *f, const QuizSession *session)

@@ -61,7 +61,10 @@ _Static_assert(sizeof(long) >= 8, "the flow's clock (long ms) must be 64 bits");
  * flow.c writes these fields (the others call the functions below); what belongs to the
  * kiosk rather than the session is in `kiosk` (kiosk.h), which a session's end leaves be. */
 typedef struct Flow {
-    const Bundle *bundle;
+    const Bundle *bundle;     /* the words shown: the kiosk's language `language` (kiosk.h), or
+                               * the one bundle flow_init was given when it offers none */
+    int language;             /* the language chosen, an index in kiosk->languages; every
+                               * return to attract goes back to the kiosk's default */
     const Config *config;
     Kiosk *kiosk;
     Screen screen;
@@ -172,6 +175,10 @@ void flow_test_touch(Flow *flow, float x, float y);
  * unless staff mode is open. */
 void flow_set_unavailable(Flow *flow, bool on, long now);
 
+/* Whether the screen shows the language choice: the kiosk offers two or more, and the
+ * screen is attract or home (never mid-quiz: nothing a person answered is on it). */
+bool flow_offers_languages(const Flow *flow);
+
 /* Workshop: blank the screen, or show it again. */
 void flow_toggle_blank(Flow *flow, long now);
 
@@ -196,6 +203,9 @@ void flow_show(Flow *flow, Screen screen, long entered, long now);
 
 /* Page `page` of the deck on screen (the view keeps it within the page count). */
 void flow_set_page(Flow *flow, int page);
+
+/* The kiosk's language `index` (kiosk.h), as if chosen; out of range: nothing changes. */
+void flow_set_language(Flow *flow, int index);
 
 /* The guidance shown: a style, or STYLE_COUNT for the list of four. */
 void flow_set_style(Flow *flow, Style style);

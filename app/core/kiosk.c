@@ -12,6 +12,18 @@ void kiosk_init(Kiosk *k, const Config *c)
     k->tally_threshold = c->tally_threshold;
 }
 
+bool kiosk_add_language(Kiosk *k, const Bundle *bundle, const char *code, bool is_default)
+{
+    if (k->language_count >= CONFIG_MAX_LANGUAGES)
+        return false;
+    int i = k->language_count++;
+    k->languages[i] = bundle;
+    snprintf(k->language_codes[i], sizeof(k->language_codes[i]), "%s", code);
+    if (is_default)
+        k->default_language = i;
+    return true;
+}
+
 void kiosk_tally_counted(Kiosk *k, long now)
 {
     if (k->tally_unsaved)

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 
+#include "bundle.h"
 #include "config.h"
 #include "pinlock.h"
 #include "tally.h"
@@ -36,6 +37,14 @@ typedef struct Kiosk {
     long tally_save_at;           /* ms: when the next save is due, if unsaved */
     PinLock pin_lock;             /* the staff PIN pad's lock (pinlock.h) */
     char display_info[KIOSK_INFO_SIZE]; /* the display test's facts (size, renderer…) */
+    /* the languages offered (kiosk_add_language), in the config's order: with two or more,
+     * attract and home show the choice, and every session starts in the default */
+    const Bundle *languages[CONFIG_MAX_LANGUAGES];
+    char language_codes[CONFIG_MAX_LANGUAGES][CONFIG_MAX_CODE + 1];
+    int language_count;
+    int default_language;         /* an index in languages */
+    bool language_left_out;       /* a language offered has errors and is left out: the staff
+                                   * text stays, like unavailable's */
 } Kiosk;
 
 /* The kiosk as the config starts it: available, no staff text, the config's brightness,
@@ -58,6 +67,11 @@ long kiosk_tally_save_in(const Kiosk *kiosk, long now);
 
 /* The tally was saved (or a save was tried): nothing is due until it is counted again. */
 void kiosk_tally_saved(Kiosk *kiosk);
+
+/* Offers `bundle` (language `code`, its folder's name; kept as long as the kiosk is used),
+ * after the ones added before; `is_default`: every session starts in it. False when
+ * CONFIG_MAX_LANGUAGES are offered already. */
+bool kiosk_add_language(Kiosk *kiosk, const Bundle *bundle, const char *code, bool is_default);
 
 /* The display test's line of facts (cut to fit). */
 void kiosk_set_display_info(Kiosk *kiosk, const char *info);

@@ -10,6 +10,7 @@
 typedef struct Tour {
     Shell *shell;
     const char *shots;
+    char prefix[CONFIG_MAX_CODE + 2]; /* "es-" before each name when several languages are toured */
     FILE *out;
     long now;
     int screens, problems;
@@ -20,9 +21,11 @@ typedef struct Tour {
 
 /* Lays out what the flow shows now, checks it (the layout and, for a deck's page, the
  * reading), and saves it. */
-static void visit(Tour *t, const char *name)
+static void visit(Tour *t, const char *stop_name)
 {
     Shell *s = t->shell;
+    char name[128];
+    snprintf(name, sizeof(name), "%s%s", t->prefix, stop_name);
     s->dirty = true;
     shell_frame(s, s->flow.now, true);
     t->screens++;
@@ -97,7 +100,7 @@ static void stop_welcome(Tour *t)
 static void stop_quiz(Tour *t)
 {
     Flow *f = &t->shell->flow;
-    const Quiz *q = &t->shell->bundle->quiz;
+    const Quiz *q = &t->shell->flow.bundle->quiz;
     QuizSession session;
     quiz_session_start(&session, q);
     for (int i = 0; i < q->item_count; i++) {
@@ -166,7 +169,7 @@ static void stop_decks(Tour *t)
 static void stop_calm(Tour *t)
 {
     Flow *f = &t->shell->flow;
-    const Calm *calm = &t->shell->bundle->calm;
+    const Calm *calm = &t->shell->flow.bundle->calm;
     long now = t->now;
     long phases[] = { calm->inhale * 500L, calm->inhale * 1000L + calm->hold * 500L,
                       (calm->inhale + calm->hold) * 1000L + calm->exhale * 500L };
@@ -206,7 +209,7 @@ static void stop_staff(Tour *t)
     visit(t, "staff-pin-locked-long");
     flow_show_staff(f, STAFF_MENU, 0, false, 0);
     visit(t, "staff-menu");
-    kiosk_set_staff_text(kiosk, bundle_word(s->bundle, WORD_STAFF_RELOAD_FAILED),
+    kiosk_set_staff_text(kiosk, bundle_word(f->bundle, WORD_STAFF_RELOAD_FAILED),
                          "quiz.ini:41: item 'a3': dimension must be 'anxiety' or 'avoidance', not 'anxeity' (and 6 more in the journal)");
     visit(t, "staff-menu-reload-failed");
     kiosk_set_staff_text(kiosk, NULL, NULL);
@@ -241,7 +244,7 @@ static void stop_unavailable(Tour *t)
 static void stop_way(Tour *t)
 {
     Flow *f = &t->shell->flow;
-    const Quiz *q = &t->shell->bundle->quiz;
+    const Quiz *q = &t->shell->flow.bundle->quiz;
     static const Screen decks[] = { SCREEN_GUIDANCE, SCREEN_CHEMISTRY, SCREEN_PARTNERS, SCREEN_SUPPORT };
     char name[64];
     for (int st = 0; st < STYLE_COUNT; st++) {
@@ -290,8 +293,16 @@ int headless_tour(Shell *s, const char *shots, FILE *out)
     Tour t = { .shell = s, .shots = shots, .out = out, .now = 100000 };
     check_limits_default(&t.limits, s->config, s->width, s->height);
     shell_restart(s, t.now);
-    for (size_t i = 0; i < sizeof(tour_stops) / sizeof(tour_stops[0]); i++)
-        tour_stops[i](&t);
+    /* a kiosk offering several languages: every stop in each, named with its code first */
+    const Kiosk *k = &s->kiosk;
+    for (int lang = 0; lang < (k->language_count > 1 ? k->language_count : 1); lang++) {
+        if (k->language_count > 1)
+            snprintf(t.prefix, sizeof(t.prefix), "%s-", k->language_codes[lang]);
+        for (size_t i = 0; i < sizeof(tour_stops) / sizeof(tour_stops[0]); i++) {
+            flow_set_language(&s->flow, lang); /* a stop that ends in a reset is back in the default */
+            tour_stops[i](&t);
+        }
+    }
     fprintf(out, "tour: %d screens, %d problems\n", t.screens, t.problems);
     return t.problems;
 }

@@ -125,11 +125,13 @@ static bool in_corner(const Shell *s, float x, float y)
 }
 
 /* A long press there opens the PIN pad only when it starts on no target (a finger held on
- * Back is a person reading, not staff), or on one that is the whole screen (attract's). */
+ * Back is a person reading, not staff), or on one that is the whole screen, or attract's
+ * (the whole screen above a language choice). */
 static bool staff_corner(const Shell *s, float x, float y)
 {
     const Target *t = draw_hit(&s->list, x, y);
-    return in_corner(s, x, y) && (!t || (t->rect.w >= (float)s->width && t->rect.h >= (float)s->height));
+    return in_corner(s, x, y) &&
+           (!t || t->action == ACT_BEGIN || (t->rect.w >= (float)s->width && t->rect.h >= (float)s->height));
 }
 
 void shell_pointer_down(Shell *s, float x, float y, long now)

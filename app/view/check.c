@@ -40,11 +40,11 @@ static const char *const action_names[ACT_ACTION_COUNT] = {
     [ACT_STAFF_RELOAD] = "reload", [ACT_STAFF_TALLY_RESET] = "reset the tally",
     [ACT_STAFF_BRIGHTNESS] = "brightness", [ACT_DONE] = "done", [ACT_UNDERSTANDING] = "understanding",
     [ACT_CONTENTS] = "contents", [ACT_JUMP] = "jump", [ACT_LINK] = "link", [ACT_CLEAR] = "clear",
-    [ACT_KEEP] = "keep",
+    [ACT_KEEP] = "keep", [ACT_LANGUAGE] = "language",
     [ACT_SKIP] = "skip",
 };
 /* every action has a name: a new one without it fails to build */
-_Static_assert(ACT_KEEP == ACT_ACTION_COUNT - 1, "name the new actions in action_names");
+_Static_assert(ACT_LANGUAGE == ACT_ACTION_COUNT - 1, "name the new actions in action_names");
 
 /* The [theme] keys, as a content author writes them. */
 static const char *const colour_names[COLOUR_COUNT] = {

@@ -1,14 +1,63 @@
-/* screen_entry.c — the way in: the attract loop, the consent screen, the home menu. */
+/* screen_entry.c — the way in: the attract loop, the consent screen, the home menu, and
+ * the language choice that attract and home show when the kiosk offers several. */
 #include "view_internal.h"
 
 #include <math.h>
 
+/* --- the language choice ----------------------------------------------------------------- */
+
+/* Where the language choice's row starts: x->h when the screen shows none. */
+static float language_row_top(const Ctx *x)
+{
+    return flow_offers_languages(x->f) ? bottom_row(x) : x->h;
+}
+
+/* A language's name in itself (its bundle's [app] language_name; content.c refuses a
+ * bundle without it on a kiosk that offers several), else its code. */
+static const char *language_name(const Ctx *x, int i)
+{
+    const Kiosk *k = x->f->kiosk;
+    const char *name = bundle_word(k->languages[i], WORD_APP_LANGUAGE_NAME);
+    return name[0] ? name : k->language_codes[i];
+}
+
+/* The language choice: each language named in itself, never a flag, one button each in a
+ * row centred on the bottom edge, in the kiosk's order, the one in use selected. The same
+ * place on attract and home. Right to left: the row is laid out here, left to right, so a
+ * mirrored layout has only to reverse the x of each button (`slot`) in this function. */
+static void language_row(Ctx *x)
+{
+    if (!flow_offers_languages(x->f))
+        return;
+    const Kiosk *k = x->f->kiosk;
+    float t = x->vm->target, gap = x->vm->gap, y = language_row_top(x);
+    float widths[CONFIG_MAX_LANGUAGES], total = -gap;
+    for (int i = 0; i < k->language_count; i++) {
+        widths[i] = fmaxf(button_width(x, language_name(x, i)), t * 2);
+        total += widths[i] + gap;
+    }
+    float room = x->w - 2 * x->vm->margin;
+    if (total > room) { /* narrow: the buttons share the width (their text is checked) */
+        for (int i = 0; i < k->language_count; i++)
+            widths[i] = (room - gap * (float)(k->language_count - 1)) / (float)k->language_count;
+        total = room;
+    }
+    float slot = (x->w - total) / 2;
+    for (int i = 0; i < k->language_count; i++) {
+        button(x, (Rect){ slot, y, widths[i], t }, language_name(x, i), ACT_LANGUAGE, i,
+               i == x->f->language ? BUTTON_SELECTED : BUTTON_QUIET);
+        slot += widths[i] + gap;
+    }
+}
+
 void screen_attract(Ctx *x)
 {
     float u = x->vm->unit;
+    /* with the language choice, the picture and the words fit above its row */
+    float row = language_row_top(x), hh = row < x->h ? row - x->vm->gap : x->h;
     double phase = 2 * 3.14159265358979 * (double)(x->now % 24000) / 24000.0;
     /* two soft circles drifting around each other: calm, slow, and cheap to redraw */
-    float r = fminf(x->w, x->h) * 0.2f, cx = x->w / 2, cy = x->h * 0.31f;
+    float r = fminf(x->w, hh) * 0.2f, cx = x->w / 2, cy = hh * 0.31f;
     float dx = (float)(cos(phase) * r * 0.45), dy = (float)(sin(phase) * r * 0.18);
     DrawCmd *a = draw_circle(x->out, (Rect){ cx - dx - r, cy - dy - r, 2 * r, 2 * r },
                              mix(colour(x, COLOUR_BACKGROUND), colour(x, COLOUR_ACCENT), 0.16f));
@@ -21,19 +70,21 @@ void screen_attract(Ctx *x)
 
     uint32_t bg = colour(x, COLOUR_BACKGROUND);
     const char *title = bundle_word(x->b, WORD_ATTRACT_TITLE);
-    float m = x->vm->margin, y = x->h * 0.56f;
-    Rect box = { m, y, x->w - 2 * m, x->h - y };
+    float m = x->vm->margin, y = hh * 0.56f;
+    Rect box = { m, y, x->w - 2 * m, hh - y };
     y += paragraph(x, FONT_DISPLAY, title, box, ALIGN_CENTRE, colour(x, COLOUR_TEXT), bg);
     const char *sub = bundle_word(x->b, WORD_ATTRACT_SUBTITLE);
     if (sub[0])
-        y += paragraph(x, FONT_BODY, sub, (Rect){ m * 2, y + 4 * u, x->w - 4 * m, x->h - y }, ALIGN_CENTRE,
+        y += paragraph(x, FONT_BODY, sub, (Rect){ m * 2, y + 4 * u, x->w - 4 * m, hh - y }, ALIGN_CENTRE,
                        colour(x, COLOUR_MUTED), bg) + 4 * u;
     const char *touch = bundle_word(x->b, WORD_ATTRACT_TOUCH);
     float bw = fmaxf(button_width(x, touch), 3 * x->vm->target), t = x->vm->target;
-    float by = fminf(y + x->vm->gap * 1.5f, x->h - m - t);
-    /* the whole screen is the target; the pill shows where to touch */
+    float by = fminf(y + x->vm->gap * 1.5f, (row < x->h ? hh : x->h - m) - t);
+    /* the whole screen is the target (above the language choice, when there is one); the
+     * pill shows where to touch */
     button_face(x, (Rect){ (x->w - bw) / 2, by, bw, t }, touch, BUTTON_PRIMARY, 0);
-    draw_target(x->out, (Rect){ 0, 0, x->w, x->h }, ACT_BEGIN, 0, touch);
+    draw_target(x->out, (Rect){ 0, 0, x->w, row < x->h ? row - x->vm->gap / 2 : x->h }, ACT_BEGIN, 0, touch);
+    language_row(x);
 }
 
 void screen_consent(Ctx *x)
@@ -71,9 +122,12 @@ void screen_home(Ctx *x)
     };
     int cols = x->w > x->h * 1.2f ? 3 : (x->w > 560 * vm->unit ? 2 : 1);
     int rows = (6 + cols - 1) / cols;
-    float ch = menu_cell_h(x, top, rows, gap, vm->target * 2.8f);
+    float ch = menu_cell_h(x, top, rows, gap, vm->target * 2.8f), row = language_row_top(x);
+    if (row < x->h) /* the language choice below the menu */
+        ch = fmaxf(fminf((row - gap - top - (rows - 1) * gap) / rows, vm->target * 2.8f), vm->target);
     Rect area = { m, top, x->w - 2 * m, x->h - top - m };
     for (int i = 0; i < 6; i++)
         button(x, grid_cell(area, cols, ch, gap, i), bundle_word(x->b, items[i].word), ACT_OPEN, items[i].screen,
                i == 0 ? BUTTON_PRIMARY : BUTTON_SECONDARY);
+    language_row(x);
 }
