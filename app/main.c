@@ -290,9 +290,14 @@ static int run_check(App *app)
     int warnings = app->diags.warnings;
     if (ok)
         warnings += check_layout(app);
-    printf("attune: checked %s%s%s (%d files): %d error%s, %d warning%s\n",
+    int files = app->bundle.file_count; /* and the other languages' (content.c) */
+    for (int i = 0; i < CONFIG_MAX_LANGUAGES; i++)
+        files += app->others[i].file_count;
+    bool several = app->config.language_count > 1;
+    printf("attune: checked %s%s%s%s%s (%d files): %d error%s, %d warning%s\n",
            app->options.config ? app->options.config : "", app->options.config ? " and " : "",
-           app->bundle_dir, app->bundle.file_count, app->diags.errors,
+           app->bundle_dir, several ? " with the languages " : "", several ? app->config.languages : "",
+           files, app->diags.errors,
            app->diags.errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
     return ok ? 0 : EXIT_PROBLEMS;
 }
