@@ -186,8 +186,9 @@ static void no_folder(App *app, const char *root, const char *code)
     for (struct dirent *e; dir && n < LANGUAGE_CANDIDATES && (e = readdir(dir));) {
         char path[PATH_MAX + 300];
         snprintf(path, sizeof(path), "%s/%s", root, e->d_name);
-        if (e->d_name[0] != '.' && strlen(e->d_name) <= CONFIG_MAX_CODE && content_is_dir(path)) {
-            snprintf(names[n], sizeof(names[n]), "%s", e->d_name);
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] != '.' && len <= CONFIG_MAX_CODE && content_is_dir(path)) {
+            memcpy(names[n], e->d_name, len + 1);
             list[n] = names[n];
             n++;
         }
