@@ -4,13 +4,14 @@
 # contrast) or of reading (no page that starts or ends inside a sentence, no quote split,
 # no lone body line, no heading last, no continued card without its heading). Each size
 # is toured twice: with the built-in settings, and with config/desktop.ini, whose practice
-# card ([support] name and text) changes how Get support is paged.
+# card ([support] name and text) changes how Get support is paged, and with
+# tests/languages/three.ini, a kiosk offering three languages (every stop in each).
 set -u
 attune=$1
 shift
 . "$(dirname "$0")/counts.sh"
 for size in "$@"; do
-    for config in "" config/desktop.ini; do
+    for config in "" config/desktop.ini tests/languages/three.ini; do
         out=$("$attune" --tour --size "$size" ${config:+--config "$config"} 2>&1)
         status=$?
         last=$(printf '%s\n' "$out" | tail -n 1)
