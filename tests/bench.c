@@ -81,6 +81,13 @@ typedef struct Bench {
 
 static Bench bench;
 
+/* A kiosk offering three languages: English (BUNDLE_DIR) and these, the shipped bundles
+ * when they are there, else the test copies (tests/languages/). Loaded in the child that
+ * measures them, so that every other figure is of one language. */
+static const char *const other_codes[] = { "es", "ar" };
+enum { OTHERS = sizeof(other_codes) / sizeof(other_codes[0]) };
+static Bundle others[OTHERS];
+
 static const char *verdict(bool pass)
 {
     return pass ? "PASS" : "MISS";
@@ -332,8 +339,44 @@ static unsigned long render_calls(const RenderStats *st)
     return st->frames_presented + st->frames_skipped;
 }
 
-/* Runs the whole tour at width x height with its report thrown away. */
-static bool tour(Shell *s, int width, int height)
+/* Loads the other languages (others[]); says which folders in `where`. */
+static bool load_others(char *where, size_t size)
+{
+    where[0] = '\0';
+    for (int i = 0; i < OTHERS; i++) {
+        char dir[64];
+        snprintf(dir, sizeof(dir), "assets/content/%s", other_codes[i]);
+        if (access(dir, F_OK) != 0)
+            snprintf(dir, sizeof(dir), "tests/languages/%s", other_codes[i]);
+        Diags diags = { 0 };
+        bool ok = bundle_load(&others[i], dir, &diags);
+        diag_print(&diags, stderr);
+        diag_free(&diags);
+        if (!ok) {
+            printf("bench: cannot load the content in %s\n", dir);
+            return false;
+        }
+        size_t n = strlen(where);
+        snprintf(where + n, size - n, "%s%s", n ? ", " : "", dir);
+    }
+    return true;
+}
+
+/* The open shell's kiosk offers English and the others, as content.c does for a config
+ * with `languages = en es ar`: each bundle's glyphs checked, the session restarted. */
+static void offer_three(Shell *s)
+{
+    kiosk_add_language(&s->kiosk, &bench.bundle, "en", true);
+    for (int i = 0; i < OTHERS; i++) {
+        render_glyphs_check(&s->render, &others[i]);
+        kiosk_add_language(&s->kiosk, &others[i], other_codes[i], false);
+    }
+    shell_restart(s, (long)SDL_GetTicks64());
+}
+
+/* Runs the whole tour at width x height with its report thrown away (`three`: offering
+ * three languages, the tour visits every screen in each). */
+static bool tour(Shell *s, int width, int height, bool three)
 {
     FILE *null = fopen("/dev/null", "w");
     if (!null || !open_shell(s, width, height)) {
@@ -341,6 +384,8 @@ static bool tour(Shell *s, int width, int height)
             fclose(null);
         return false;
     }
+    if (three)
+        offer_three(s);
     int problems = headless_tour(s, NULL, null);
     fclose(null);
     if (problems)
@@ -441,7 +486,7 @@ static void attract(Shell *s, int width, int height)
 static void text_cache(Shell *s)
 {
     bench.counting_lines = true;
-    bool ran = tour(s, 800, 480);
+    bool ran = tour(s, 800, 480, false);
     bench.counting_lines = false;
     if (!ran)
         return;
@@ -458,10 +503,52 @@ static void text_cache(Shell *s)
     shell_close(s);
 }
 
+/* First frame and peak memory of a kiosk offering three languages, beside the figures
+ * above for one: what a language costs. */
+static void languages(Shell *s)
+{
+    char where[256];
+    double before = status_mib("VmRSS"), start = now_ms();
+    if (!load_others(where, sizeof(where)))
+        return;
+    double loaded = now_ms() - start, grown = status_mib("VmRSS") - before;
+    start = now_ms();
+    if (!open_shell(s, 0, 0))
+        return;
+    double opened = now_ms();
+    offer_three(s);
+    double offered = now_ms();
+    shell_frame(s, (long)SDL_GetTicks64(), true);
+    double end = now_ms();
+    printf("first frame at %dx%d with three languages loaded: %.1f ms (target < %d ms) %s\n", s->width,
+           s->height, end - start, FIRST_FRAME_TARGET_MS,
+           verdict(s->stats.frames_presented == 1 && end - start < FIRST_FRAME_TARGET_MS));
+    printf("    opening %.1f ms, checking the two more bundles' glyphs %.1f ms, laying out and "
+           "drawing %.1f ms; beside one language (first frame, above)\n", opened - start,
+           offered - opened, end - offered);
+    printf("    the two more bundles (%s) were loaded before it in %.1f ms, %.1f MiB resident\n",
+           where, loaded, grown);
+    shell_close(s);
+    if (!tour(s, 1920, 1080, true))
+        return;
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    double peak = (double)ru.ru_maxrss / 1024.0;
+    RenderStats st;
+    render_stats(&s->render, &st);
+    printf("peak resident memory over a full tour of three languages at 1920x1080: %.1f MiB (target "
+           "< %d MiB) %s\n", peak, PEAK_TARGET_MIB, verdict(peak < PEAK_TARGET_MIB));
+    printf("    beside one language (peak resident memory, above); text textures %.1f MiB (%d lines) "
+           "at the end\n", (double)st.text_bytes / (1024.0 * 1024.0), st.text_entries);
+    shell_close(s);
+    for (int i = 0; i < OTHERS; i++)
+        bundle_free(&others[i]);
+}
+
 static void peak_memory(Shell *s)
 {
     double at_start = status_mib("VmRSS");
-    if (!tour(s, 1920, 1080))
+    if (!tour(s, 1920, 1080, false))
         return;
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
@@ -512,7 +599,7 @@ static void screen_change(Shell *s)
 static void full_frames(Shell *s)
 {
     bench.surveying = true;
-    bool ran = tour(s, 1920, 1080);
+    bool ran = tour(s, 1920, 1080, false);
     bench.surveying = false;
     if (!ran)
         return;
@@ -564,7 +651,8 @@ static const struct {
 } figures[] = {
     { "first-frame", first_frame_small }, { "first-frame-large", first_frame_large },
     { "idle", idle_home }, { "attract", attract_small }, { "attract-large", attract_large },
-    { "cache", text_cache }, { "memory", peak_memory }, { "full-frame", full_frames },
+    { "cache", text_cache }, { "memory", peak_memory }, { "languages", languages },
+    { "full-frame", full_frames },
 };
 
 int main(int argc, char **argv)
