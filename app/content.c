@@ -264,8 +264,13 @@ static void offer_languages(App *app, long now)
     }
     shell_restart(&app->shell, now); /* the first session starts in the default */
     if (app->left_out && !kiosk->staff_message) {
-        char problems[KIOSK_DETAIL_SIZE];
-        staff_problems(&app->diags, problems, sizeof(problems));
+        char first[KIOSK_DETAIL_SIZE], problems[KIOSK_DETAIL_SIZE + 64] = "";
+        for (int i = 0; i < c->language_count; i++) /* which: "es, ar: quiz.ini:23: …" */
+            if (i != c->default_language && !app->offered[i])
+                snprintf(problems + strlen(problems), sizeof(problems) - strlen(problems), "%s%s",
+                         problems[0] ? ", " : "", c->language_codes[i]);
+        staff_problems(&app->diags, first, sizeof(first));
+        snprintf(problems + strlen(problems), sizeof(problems) - strlen(problems), ": %s", first);
         kiosk_set_staff_text(kiosk, "A language the config offers has errors, so patrons are not offered "
                              "it until it is fixed and Attune restarted:", problems);
         kiosk->language_left_out = true;
