@@ -178,6 +178,29 @@ static void choosing_switches_at_once_and_every_reset_returns_to_the_default(voi
     assert_ptr_equal(flow->bundle, &f->bundles[0]);
 }
 
+/* A language chosen on attract and left there: Escape (quick exit) or the idle timeout
+ * returns it to the default, though attract has no session to reset. */
+static void a_language_left_on_attract_returns_to_the_default(void **state)
+{
+    Fixture *f = *state;
+    Flow *flow = start(f, LANGS);
+    act(f, ACT_LANGUAGE, 1);
+    assert_int_equal(flow->language, 1);
+    f->now += STEP;
+    flow_key(flow, KEY_QUICK_EXIT, NULL, f->now);
+    assert_int_equal(flow->language, 0);
+    assert_ptr_equal(flow->bundle, &f->bundles[0]);
+    act(f, ACT_LANGUAGE, 2);
+    long timeout = (long)f->config.idle_timeout * 1000;
+    assert_int_equal(flow_next_timer(flow, f->now), timeout);
+    flow_tick(flow, f->now + timeout - 1);
+    assert_int_equal(flow->language, 2);
+    flow_tick(flow, f->now + timeout);
+    assert_int_equal(flow->language, 0);
+    assert_int_equal(flow->screen, SCREEN_ATTRACT);
+    assert_int_equal(flow_next_timer(flow, f->now + timeout), -1); /* nothing more to wait for */
+}
+
 /* Mid-quiz there is no choice, and a stray ACT_LANGUAGE changes nothing; nor on consent. */
 static void mid_quiz_the_language_is_not_offered(void **state)
 {
@@ -220,6 +243,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(attract_and_home_name_each_language_in_itself_in_one_place),
         cmocka_unit_test(choosing_switches_at_once_and_every_reset_returns_to_the_default),
+        cmocka_unit_test(a_language_left_on_attract_returns_to_the_default),
         cmocka_unit_test(mid_quiz_the_language_is_not_offered),
         cmocka_unit_test(one_language_shows_no_choice),
     };

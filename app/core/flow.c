@@ -616,6 +616,8 @@ void flow_action(Flow *f, Action action, int arg, long now)
     if (action == ACT_QUICK_EXIT) {
         if (f->screen != SCREEN_ATTRACT && f->screen != SCREEN_UNAVAILABLE)
             flow_reset(f, now);
+        else if (f->screen == SCREEN_ATTRACT && f->language != f->kiosk->default_language)
+            use_language(f, f->kiosk->default_language); /* a language chosen there */
         return;
     }
     if (action == ACT_STAY || tap_burst(f, now))
@@ -707,9 +709,18 @@ static bool idle_applies(const Flow *f)
     return f->config->idle_reset && f->screen != SCREEN_ATTRACT && f->screen != SCREEN_UNAVAILABLE;
 }
 
+/* Attract in a language a person chose and walked away from: the idle timeout returns it
+ * to the kiosk's default (with no overlay: there is nothing to keep). */
+static bool language_waits(const Flow *f)
+{
+    return f->config->idle_reset && f->screen == SCREEN_ATTRACT && f->language != f->kiosk->default_language;
+}
+
 void flow_tick(Flow *f, long now)
 {
     f->now = now;
+    if (language_waits(f) && now - f->last_input >= (long)f->config->idle_timeout * 1000)
+        use_language(f, f->kiosk->default_language);
     if (!idle_applies(f))
         return;
     long timeout = (long)f->config->idle_timeout * 1000;
@@ -726,6 +737,10 @@ void flow_tick(Flow *f, long now)
 
 long flow_next_timer(const Flow *f, long now)
 {
+    if (language_waits(f)) {
+        long due = f->last_input + (long)f->config->idle_timeout * 1000 - now;
+        return due > 0 ? due : 0;
+    }
     if (!idle_applies(f))
         return -1;
     long timeout = (long)f->config->idle_timeout * 1000;
