@@ -101,7 +101,8 @@ void flow_long_press(Flow *f, long now)
     flow_input(f, now);
     if (!f->config->staff_pin[0] || f->screen == SCREEN_STAFF)
         return; /* staff mode is off without a PIN */
-    quiz_session_wipe(&f->quiz); /* whoever was here is done */
+    quiz_session_wipe(&f->quiz); /* whoever was here is done: their session ended */
+    f->resets++;
     go(f, SCREEN_STAFF, now);
     clear_staff(f);
 }

@@ -105,7 +105,7 @@ typedef struct Flow {
     unsigned wants;           /* FLOW_WANTS_* for the app */
     int focus;                /* keyboard focus: a target index, -1 = none shown */
     int pressed;              /* the target under a finger or mouse button, -1 = none */
-    int resets;               /* times the session was wiped (for tests and the soak) */
+    int resets;               /* times a session ended (wiped): the shell forgets the screen then */
     unsigned changes;         /* counts every change of state (the view redraws on change) */
 } Flow;
 

@@ -51,8 +51,10 @@ static SDL_Texture *make_frame(SDL_Renderer *sdl, int width, int height)
 /* Takes `frame` (NULL: none wanted) for an output of width x height. */
 static void set_size(Renderer *r, SDL_Texture *frame, int width, int height)
 {
-    if (r->frame)
+    if (r->frame) { /* it holds the whole picture: wiped before it is freed */
+        render_texture_wipe(r->frame);
         SDL_DestroyTexture(r->frame);
+    }
     r->frame = frame;
     r->width = width;
     r->height = height;
@@ -142,8 +144,10 @@ void render_close(Renderer *r)
     render_text_flush(r);
     render_fonts_close(r->fonts);
     render_fallbacks_close(r, true);
-    if (r->frame)
+    if (r->frame) { /* it holds the whole picture: wiped before it is freed */
+        render_texture_wipe(r->frame);
         SDL_DestroyTexture(r->frame);
+    }
     if (r->ttf_started)
         TTF_Quit();
     memset(r, 0, sizeof(*r));

@@ -50,6 +50,10 @@ int render_text_get(Renderer *r, FontRole font, uint32_t colour, const char *tex
 
 /* Empties the text cache and the measured widths. */
 void render_text_flush(Renderer *r);
+/* Overwrites a texture's pixels with zeros before it is freed, so that what it showed (a
+ * line of a result, a whole frame) does not stay in freed memory (the software renderer's
+ * textures are in the heap): a piece at a time. */
+void render_texture_wipe(SDL_Texture *texture);
 
 /* ---- shapes.c ------------------------------------------------------------------------- */
 

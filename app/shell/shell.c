@@ -44,6 +44,7 @@ void shell_forget(Shell *s)
     view_forget(&s->view, &s->list);
     if (s->render_open)
         render_forget(&s->render);
+    s->down_x = s->down_y = s->last_x = s->last_y = 0; /* where the last person touched */
     s->dirty = true;
 }
 
