@@ -668,6 +668,8 @@ void flow_swipe(Flow *f, int dir, long now)
         return;
     if (f->contents)
         return; /* the contents shows no page to turn */
+    if (f->bundle->rtl)
+        dir = -dir; /* right to left, the next page comes in from the left: a swipe to the right */
     if (is_deck(f->screen) && f->screen != SCREEN_RESULT && f->screen != SCREEN_CONSENT)
         page_by(f, dir > 0 ? 1 : -1, now);
     else if (f->screen == SCREEN_RESULT || f->screen == SCREEN_CONSENT)

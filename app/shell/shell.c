@@ -280,6 +280,8 @@ static const struct KeyMap {
 /* The flow's key for `key`, or false when the flow has none for it (here and now). */
 static bool map_key(const Shell *s, SDL_Keycode key, bool shift, FlowKey *out)
 {
+    if (s->flow.bundle->rtl && (key == SDLK_LEFT || key == SDLK_RIGHT))
+        key = key == SDLK_LEFT ? SDLK_RIGHT : SDLK_LEFT; /* right to left, forward is to the left */
     for (size_t i = 0; i < sizeof(key_map) / sizeof(key_map[0]); i++) {
         const struct KeyMap *m = &key_map[i];
         if (key < m->key || key >= m->key + m->count)

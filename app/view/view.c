@@ -583,7 +583,8 @@ void view_layout(View *v, Flow *f, const Measure *m, int width, int height, long
         v->deck_key = 0;
     }
     view_metrics(f->config, width, height, &v->metrics);
-    Ctx x = { v, f, f->bundle, f->config, m, out, &v->metrics, (float)width, (float)height, now };
+    Ctx x = { .v = v, .f = f, .b = f->bundle, .c = f->config, .m = m, .out = out, .vm = &v->metrics,
+              .w = (float)width, .h = (float)height, .now = now };
     draw_reset(out);
     switch (f->screen) {
     case SCREEN_ATTRACT: screen_attract(&x); break;
@@ -605,10 +606,16 @@ void view_layout(View *v, Flow *f, const Measure *m, int width, int height, long
         cover(&x, 0x000000, 255);
         return;
     }
+    mirror_screen(&x, 0, 0, 0); /* a right-to-left bundle's screen */
+    int cmds = out->count, blocks = out->block_count;
     if (f->confirm)
         overlay_confirm(&x);
     if (f->idle)
         overlay_idle(&x);
+    if (out->count > cmds) { /* an overlay, mirrored too: its targets are all there are */
+        x.kept_count = 0;
+        mirror_screen(&x, cmds, 0, blocks);
+    }
     if (f->shade > 0) /* a panel without backlight control, dimmed: black over it */
         cover(&x, 0x000000, (uint8_t)(f->shade > 255 ? 255 : f->shade));
     long since = now - f->screen_since;
