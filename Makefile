@@ -23,11 +23,11 @@ WARN      = -std=c11 -Wall -Wextra -Wpedantic $(if $(CI),-Werror)
 SAN       = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_SECONDS ?= 60
 
-PKGS      = sdl2 SDL2_ttf SDL2_image inih fontconfig libsystemd
+PKGS      = sdl2 SDL2_ttf SDL2_image inih fontconfig libsystemd fribidi
 # Recursive (=) so that pkg-config runs after `deps` has installed what it needs.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
-CORE_LIBS  = $(shell pkg-config --libs inih) -lm
+CORE_LIBS  = $(shell pkg-config --libs inih fribidi) -lm
 TEST_LIBS  = $(shell pkg-config --libs cmocka)
 DEFS       = -DATTUNE_VERSION='"$(VERSION)"' -DATTUNE_DATADIR='"$(DATADIR)"'
 
@@ -181,7 +181,7 @@ FUZZ_DEF_bundle = -DFUZZ_BUNDLE
 FUZZ_DEF_script = -DFUZZ_SCRIPT
 build/fuzz/fuzz_%: tests/fuzz/fuzz_loaders.c $(CORE_SRC) ## one libFuzzer target: config, bundle or script
 	@mkdir -p $(dir $@)
-	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(FUZZ_DEF_$*) $(DEFS) $^ -o $@ $(CORE_LIBS)
+	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(FUZZ_DEF_$*) $(DEFS) $(shell pkg-config --cflags fribidi) $^ -o $@ $(CORE_LIBS)
 
 fuzz: ## libFuzzer on the config, the bundle and scripts, FUZZ_SECONDS each
 	@sh platform/deps.sh fuzz
