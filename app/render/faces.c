@@ -588,13 +588,19 @@ int render_runs_width(Renderer *r, FontRole role, char *text, int len)
 }
 
 /* Puts the runs' surfaces side by side on the role's baseline into one transparent
- * surface `width` wide, freeing them. */
+ * surface `width` wide, freeing them. It is as tall as the role's font, or deeper when a
+ * run's font reaches further below the baseline (Arabic letters' tails), so nothing is cut
+ * off; its top is the role's, so a line of another script sits on the same baseline as
+ * the role's own. */
 static SDL_Surface *join_runs(Renderer *r, FontRole role, const Run *runs, SDL_Surface **parts,
                               int count, int width)
 {
-    int ascent = TTF_FontAscent(r->fonts[role]);
-    SDL_Surface *out = width > 0 ? SDL_CreateRGBSurfaceWithFormat(0, width, TTF_FontHeight(r->fonts[role]),
-                                                                  32, SDL_PIXELFORMAT_ARGB8888)
+    int ascent = TTF_FontAscent(r->fonts[role]), height = TTF_FontHeight(r->fonts[role]);
+    for (int i = 0; i < count; i++)
+        if (ascent - TTF_FontDescent(runs[i].font) > height)
+            height = ascent - TTF_FontDescent(runs[i].font);
+    SDL_Surface *out = width > 0 ? SDL_CreateRGBSurfaceWithFormat(0, width, height, 32,
+                                                                  SDL_PIXELFORMAT_ARGB8888)
                                  : NULL;
     if (out)
         SDL_FillRect(out, NULL, 0); /* transparent */
@@ -624,7 +630,7 @@ SDL_Surface *render_runs_draw(Renderer *r, FontRole role, char *text, int len, S
         run_restore(text, &runs[i], done);
         width += parts[i] ? parts[i]->w : 0;
     }
-    if (count == 1)
-        return parts[0]; /* its own font's height, as it always was */
+    if (count == 1 && runs[0].font == r->fonts[role])
+        return parts[0];
     return join_runs(r, role, runs, parts, count, width);
 }
