@@ -236,6 +236,11 @@ int bidi_runs(BidiWork *w, const char *text, int len, BidiDir base, BidiRun *run
     find_levels(w, n, base, bidi_needed(text, w->offsets[n], base));
     int count = logical_runs(w, n, runs, tail ? max - 1 : max);
     visual_order(runs, count);
+    /* the line's characters are not kept (what a screen showed stays private) */
+    memset(w->chars, 0, (size_t)n * sizeof(w->chars[0]));
+    memset(w->types, 0, (size_t)n * sizeof(w->types[0]));
+    memset(w->brackets, 0, (size_t)n * sizeof(w->brackets[0]));
+    memset(w->scripts, 0, (size_t)n);
     if (tail) {
         BidiRun rest = { w->offsets[n], len - w->offsets[n], base == BIDI_RTL, base, "Zyyy" };
         if (base == BIDI_RTL) {

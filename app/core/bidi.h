@@ -32,7 +32,8 @@ typedef struct BidiRun {
 
 /* Work memory for one line, kept by the caller (about 16 KB, so not on a small stack);
  * nothing is allocated per line beyond what FriBidi itself does for a line with
- * right-to-left text. */
+ * right-to-left text, and the line's characters are wiped from it before bidi_runs
+ * returns. */
 typedef struct BidiWork {
     uint32_t chars[BIDI_MAX_CHARS];
     uint32_t types[BIDI_MAX_CHARS];
