@@ -87,6 +87,7 @@ bool render_open(Renderer *r, SDL_Renderer *sdl, const Config *config, int width
         !render_fonts_open(r, r->fonts, font_px, error, error_size))
         goto fail;
     memcpy(r->font_px, font_px, sizeof(r->font_px));
+    render_shaping_check(r);
     if (wants_frame(r) && !(frame = make_frame(sdl, width, height))) {
         snprintf(error, error_size, "cannot make a %dx%d frame texture: %s", width, height, SDL_GetError());
         goto fail;
@@ -126,6 +127,14 @@ bool render_resize(Renderer *r, int width, int height, const int font_px[FONT_RO
 fail:
     render_fonts_close(fonts);
     return false;
+}
+
+void render_set_base(Renderer *r, RenderBase base)
+{
+    if (r->base == base)
+        return;
+    r->base = base;
+    render_text_flush(r); /* lines drawn and measured in the other direction */
 }
 
 void render_stats(const Renderer *r, RenderStats *out)
