@@ -1,7 +1,7 @@
 /* test_text.c — where lines break, as a reader sees it: a Japanese line never starts with
  * "。" or "、", a German compound too long for a button is cut with a hyphen (and only where
  * nothing better exists), and English wraps at its spaces and hyphens as it always has.
- * The font is a fake: 10 px a character, whatever the script. */
+ * The font is a fake: 10 px a character, whatever the script (a hyphen alone 5). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +16,8 @@
 static int ten_a_character(void *ctx, FontRole font, const char *text, int len)
 {
     (void)ctx, (void)font;
+    if (len == 1 && text[0] == '-')
+        return 5; /* a hyphen is narrow, as in a real font */
     return 10 * (int)utf8_count(text, (size_t)len);
 }
 
@@ -84,19 +86,25 @@ static void a_long_compound_is_cut_with_a_hyphen(void **state)
     char out[512];
     /* a button 15 characters wide: the hyphen fits in it */
     assert_string_equal(wrapped("de", "Bindungsvermeidung", 150, out, sizeof(out)), "Bindungsvermei-|dung|");
-    /* one narrower: one letter fewer, so that the hyphen still fits */
-    assert_string_equal(wrapped("de", "Bindungsvermeidung", 140, out, sizeof(out)), "Bindungsverme-|idung|");
+    /* narrower: cut between syllables, not just anywhere ("Bindungsverme-|idung") */
+    assert_string_equal(wrapped("de", "Bindungsvermeidung", 140, out, sizeof(out)), "Bindungsver-|meidung|");
+    /* wider: at a syllable too ("Bindungsvermeidu-|ng" would fit) */
+    assert_string_equal(wrapped("de", "Bindungsvermeidung", 170, out, sizeof(out)), "Bindungsvermei-|dung|");
+    assert_string_equal(wrapped("de", "Angstgefühlsbewältigung", 220, out, sizeof(out)),
+                        "Angstgefühlsbewälti-|gung|");
+    /* without a syllable near, two letters still go down ("xzqwrtpkmn-|b" would fit) */
+    assert_string_equal(wrapped("de", "xzqwrtpkmnb", 105, out, sizeof(out)), "xzqwrtpkm-|nb|");
     /* never cut where a space will do: the short word goes first, whole */
     assert_string_equal(wrapped("de", "Die Bindungsvermeidung", 150, out, sizeof(out)),
                         "Die|Bindungsvermei-|dung|");
     /* nor where a hyphen will: "Nähe-Distanz-Konflikt" breaks after its own hyphens */
     assert_string_equal(wrapped("de", "Nähe-Distanz-Konflikt", 150, out, sizeof(out)), "Nähe-Distanz-|Konflikt|");
-    /* the hyphen's width is the line's: "Bindungsvermei" is 140 px, the line 150 */
+    /* the hyphen's width is the line's: "Bindungsvermei" is 140 px, the line 145 */
     Measure m = fake("de");
     TextLine lines[4];
     assert_int_equal(text_wrap(&m, FONT_BODY, "Bindungsvermeidung", 18, 150, lines, 4), 2);
-    assert_int_equal(lines[0].width, 150);
-    assert_int_equal(lines[0].hyphen, 10);
+    assert_int_equal(lines[0].width, 145);
+    assert_int_equal(lines[0].hyphen, 5);
     assert_int_equal(lines[1].hyphen, 0);
     /* a script that does not hyphenate is cut plainly: Arabic letters */
     assert_string_equal(wrapped("ar", "ممممم", 30, out, sizeof(out)), "ممم|مم|");

@@ -97,8 +97,79 @@ static bool is_mark(uint32_t c)
            (c >= 0xFE20 && c <= 0xFE2F);
 }
 
+/* The character that ends before byte q (q > from), and where it starts. */
+static uint32_t char_before(const char *text, int from, int q, int *start)
+{
+    int s = q - 1;
+    while (s > from && ((unsigned char)text[s] & 0xC0) == 0x80)
+        s--;
+    size_t at = (size_t)s;
+    *start = s;
+    return utf8_decode(text, (size_t)q, &at);
+}
+
+static bool is_vowel(uint32_t c)
+{
+    if (c < 0x80)
+        return c != 0 && strchr("aeiouyAEIOUY", (int)c) != NULL;
+    if (c >= 0xC0 && c <= 0xDE)
+        c += 0x20; /* Latin-1's capitals, lowered */
+    return (c >= 0xE0 && c <= 0xE6) || (c >= 0xE8 && c <= 0xEF) || (c >= 0xF2 && c <= 0xF6) ||
+           (c >= 0xF8 && c <= 0xFD) || c == 0xFF;
+}
+
+static bool is_consonant(uint32_t c)
+{
+    return hyphenates(c) && !is_vowel(c) && !is_mark(c) && c != 'h'; /* never c|h, s|ch, t|h */
+}
+
+/* Whether a hyphen at byte q of [pos, stop) falls where a reader expects one, between
+ * syllables by the plain rules of most Latin-script languages: a consonant between two
+ * vowels starts the next (Bindungsvermei-dung), and so does the second of two consonants
+ * (Verhal-tens, er-kennen: after a vowel, before one). Not a dictionary; a better place
+ * than anywhere. At least two letters stay on each side. */
+static bool syllable_break(const char *text, int pos, int stop, int q)
+{
+    int a_at, d_at;
+    if (q - pos < 2 || stop - q < 2)
+        return false;
+    uint32_t a = char_before(text, pos, q, &a_at);
+    if (a_at <= pos)
+        return false;
+    uint32_t d = char_before(text, pos, a_at, &d_at);
+    size_t at = (size_t)q;
+    uint32_t b = utf8_decode(text, (size_t)stop, &at);
+    if ((int)at >= stop)
+        return false;
+    uint32_t c = utf8_decode(text, (size_t)stop, &at);
+    if (!is_consonant(b) || !is_vowel(c))
+        return false;
+    return is_vowel(a) || (is_consonant(a) && is_vowel(d) && !(a == 'c' && b == 'k'));
+}
+
+/* A cut at `cut` moved back, by at most a few characters, to a syllable boundary, else so
+ * that at least two characters go to the next line. */
+static int better_cut(const char *text, int pos, int stop, int cut)
+{
+    int q = cut;
+    for (int back = 0; back < 6 && q > pos; back++) {
+        if (syllable_break(text, pos, stop, q))
+            return q;
+        char_before(text, pos, q, &q);
+    }
+    int start;
+    if (utf8_count(text + cut, (size_t)(stop - cut)) >= 2 || cut <= pos)
+        return cut;
+    uint32_t a = char_before(text, pos, cut, &start);
+    uint32_t b = char_before(text, pos, start, &q);
+    if (utf8_count(text + pos, (size_t)(start - pos)) >= 2 && hyphenates(a) && !is_mark(a) && hyphenates(b))
+        return start;
+    return cut;
+}
+
 /* The longest start of [pos, stop) that fits in `max_width` with its hyphen (at least one
- * character, so that every line holds something); its hyphen's width goes to *hyphen. */
+ * character, so that every line holds something), moved back to a better place to hyphenate
+ * when there is one near; its hyphen's width goes to *hyphen. */
 static int cut_piece(const Measure *m, FontRole font, const char *text, int pos, int stop,
                      float max_width, int *hyphen)
 {
@@ -128,6 +199,8 @@ static int cut_piece(const Measure *m, FontRole font, const char *text, int pos,
         cut = (int)next;
         *hyphen = h;
     }
+    if (*hyphen > 0)
+        cut = better_cut(text, pos, stop, cut);
     return cut;
 }
 
