@@ -110,6 +110,29 @@ static void a_long_compound_is_cut_with_a_hyphen(void **state)
     assert_string_equal(wrapped("ar", "ممممم", 30, out, sizeof(out)), "ممم|مم|");
 }
 
+/* What a reader sees of a cut line: its letters, then the hyphen right after them. */
+static void a_cut_line_is_drawn_with_its_hyphen(void **state)
+{
+    (void)state;
+    static DrawList list;
+    draw_reset(&list);
+    const char *text = "Die Bindungsvermeidung";
+    Measure m = fake("de");
+    TextLine lines[4];
+    assert_int_equal(text_wrap(&m, FONT_BODY, text, (int)strlen(text), 150, lines, 4), 3);
+    Rect clip = { 0, 0, 150, 100 };
+    for (int i = 0; i < 3; i++)
+        text_draw_line(&list, 0, 20.0f * (float)i, 20, FONT_BODY, text, &lines[i], 0, 0xFFFFFF, clip);
+    assert_int_equal(list.count, 4); /* three lines and one hyphen */
+    const DrawCmd *word = &list.cmds[1], *dash = &list.cmds[2];
+    assert_int_equal(word->len, 14);
+    assert_memory_equal(word->text, "Bindungsvermei", 14);
+    assert_true(word->rect.w == 140.0f);
+    assert_true(dash->kind == DRAW_TEXT && dash->text == text_hyphen && dash->len == 1);
+    assert_true(dash->rect.x == 140.0f && dash->rect.y == 20.0f && dash->rect.w == 5.0f);
+    assert_memory_equal(list.cmds[3].text, "dung", 4);
+}
+
 static void english_wraps_as_before(void **state)
 {
     (void)state;
@@ -141,6 +164,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(japanese_never_starts_a_line_with_a_closing_mark),
         cmocka_unit_test(a_long_compound_is_cut_with_a_hyphen),
+        cmocka_unit_test(a_cut_line_is_drawn_with_its_hyphen),
         cmocka_unit_test(english_wraps_as_before),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);

@@ -11,6 +11,8 @@
 
 enum { TEXT_WINDOW = 1024 }; /* bytes whose break opportunities are known at once */
 
+const char text_hyphen[] = "-";
+
 typedef struct Breaks {
     const char *text, *lang;
     int len;
@@ -161,10 +163,10 @@ static int better_cut(const char *text, int pos, int stop, int cut)
     if (utf8_count(text + cut, (size_t)(stop - cut)) >= 2 || cut <= pos)
         return cut;
     uint32_t a = char_before(text, pos, cut, &start);
+    if (utf8_count(text + pos, (size_t)(start - pos)) < 2)
+        return cut; /* two characters stay on this line too */
     uint32_t b = char_before(text, pos, start, &q);
-    if (utf8_count(text + pos, (size_t)(start - pos)) >= 2 && hyphenates(a) && !is_mark(a) && hyphenates(b))
-        return start;
-    return cut;
+    return hyphenates(a) && !is_mark(a) && hyphenates(b) ? start : cut;
 }
 
 /* The longest start of [pos, stop) that fits in `max_width` with its hyphen (at least one
@@ -191,7 +193,7 @@ static int cut_piece(const Measure *m, FontRole font, const char *text, int pos,
         int h = 0;
         if ((int)next < stop && hyphenates(before) && hyphenates(after)) {
             if (dash < 0)
-                dash = width_of(m, font, "-", 1);
+                dash = width_of(m, font, text_hyphen, 1);
             h = dash;
         }
         if (cut > pos && width_of(m, font, text + pos, (int)next - pos) + h > max_width)
@@ -216,24 +218,29 @@ int text_wrap(const Measure *m, FontRole font, const char *text, int len, float 
     int pos = skip_spaces(text, len, 0);
     while (pos < len) {
         int end = pos, next = pos; /* where the line's text ends, and where the next starts */
+        int width = 0;
         for (int p = pos + 1; p <= len; p++) {
             if (!may_break(&b, pos, p))
                 continue;
             int shown = p;
             while (shown > pos && text[shown - 1] == ' ')
                 shown--;
-            if (end > pos && width_of(m, font, text + pos, shown - pos) > max_width)
+            int w = width_of(m, font, text + pos, shown - pos);
+            if (end > pos && w > max_width)
                 break;
             end = shown;
             next = p;
-            if (width_of(m, font, text + pos, end - pos) > max_width)
+            width = w;
+            if (w > max_width)
                 break; /* a first piece wider than the line: cut below */
         }
         int hyphen = 0;
-        if (width_of(m, font, text + pos, end - pos) > max_width)
+        if (width > max_width) {
             end = next = cut_piece(m, font, text, pos, end, max_width, &hyphen);
+            width = width_of(m, font, text + pos, end - pos);
+        }
         if (count < max_lines)
-            lines[count] = (TextLine){ pos, end - pos, width_of(m, font, text + pos, end - pos) + hyphen, hyphen };
+            lines[count] = (TextLine){ pos, end - pos, width + hyphen, hyphen };
         count++;
         pos = skip_spaces(text, len, next);
     }
@@ -246,7 +253,7 @@ DrawCmd *text_draw_line(DrawList *out, float x, float y, float h, FontRole font,
     float w = (float)(l->width - l->hyphen);
     DrawCmd *c = draw_text(out, x, y, w, h, font, text + l->start, l->len, colour, background, clip);
     if (l->hyphen > 0)
-        draw_text(out, x + w, y, (float)l->hyphen, h, font, "-", 1, colour, background, clip);
+        draw_text(out, x + w, y, (float)l->hyphen, h, font, text_hyphen, 1, colour, background, clip);
     return c;
 }
 

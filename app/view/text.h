@@ -41,9 +41,13 @@ int text_wrap(const Measure *m, FontRole font, const char *text, int len, float 
               TextLine *lines, int max_lines);
 
 /* Draws line `l` of `text` at (x, y), `h` tall, with its hyphen, if any, after it (a second
- * command); returns the text's command (or NULL when the list is full). */
+ * command, whose text is text_hyphen: it is no part of the paragraph, so a caller that
+ * gives commands a place in their paragraph (DrawCmd.at) leaves it out); returns the
+ * text's command (or NULL when the list is full). */
 DrawCmd *text_draw_line(DrawList *out, float x, float y, float h, FontRole font, const char *text,
                         const TextLine *l, uint32_t colour, uint32_t background, Rect clip);
+
+extern const char text_hyphen[];
 
 /* The language code of a bundle in folder `dir`: its last component ("assets/content/ja/"
  * gives "ja/", which Measure.lang reads as "ja"). Points into `dir`; never NULL. */

@@ -409,7 +409,7 @@ static void mark_roles(DrawList *out, int from, TextRole role, const char *text,
 {
     for (int i = from; i < out->count; i++) {
         DrawCmd *c = &out->cmds[i];
-        if (c->kind != DRAW_TEXT)
+        if (c->kind != DRAW_TEXT || c->text == text_hyphen)
             continue;
         c->role = role;
         c->at = (int)(c->text - text);
