@@ -2,7 +2,8 @@
  *
  * The core cannot rasterise fonts; the renderer can. So the renderer fills a Measure
  * (a width function and each font's line height) and the view wraps every paragraph
- * with it. Tests use a fake measure (a fixed width per character). */
+ * with it, where libunibreak says a line may end in the text's language. Tests use a fake
+ * measure (a fixed width per character). */
 #ifndef ATTUNE_TEXT_H
 #define ATTUNE_TEXT_H
 
