@@ -20,7 +20,7 @@ command -v make >/dev/null 2>&1 || need make
 if ! command -v pkg-config >/dev/null 2>&1; then
     need pkg-config
     need libsdl2-dev; need libsdl2-ttf-dev; need libsdl2-image-dev; need libinih-dev
-    need libfontconfig-dev; need libsystemd-dev; need libfribidi-dev
+    need libfontconfig-dev; need libsystemd-dev; need libfribidi-dev; need libunibreak-dev
     [ "$want" = app ] || need libcmocka-dev
 else
     pkg-config --exists sdl2 || need libsdl2-dev
@@ -30,6 +30,7 @@ else
     pkg-config --exists fontconfig || need libfontconfig-dev
     pkg-config --exists libsystemd || need libsystemd-dev     # sd_notify, the watchdog
     pkg-config --exists fribidi || need libfribidi-dev        # right-to-left text's order
+    pkg-config --exists libunibreak || need libunibreak-dev   # where lines may break (UAX #14)
     if [ "$want" != app ]; then pkg-config --exists cmocka || need libcmocka-dev; fi
     if [ "$want" = test ]; then command -v strace >/dev/null 2>&1 || need strace; fi  # tests/privacy.sh
 fi
@@ -67,6 +68,7 @@ if [ "$want" = arm64 ] && [ "$(dpkg --print-architecture)" != arm64 ]; then
     xpc fontconfig || need libfontconfig-dev:arm64
     xpc libsystemd || need libsystemd-dev:arm64
     xpc fribidi || need libfribidi-dev:arm64
+    xpc libunibreak || need libunibreak-dev:arm64
     xpc cmocka || need libcmocka-dev:arm64
     command -v qemu-aarch64 >/dev/null 2>&1 || command -v qemu-aarch64-static >/dev/null 2>&1 ||
         need qemu-user

@@ -49,7 +49,7 @@ static int setup(void **state)
     config_defaults(&f->config);
     kiosk_init(&f->kiosk, &f->config);
     flow_init(&f->flow, &f->bundle, &f->config, &f->kiosk, 0);
-    f->measure = (Measure){ fake_width, NULL, { 0 }, { 0 } };
+    f->measure = (Measure){ fake_width, NULL, { 0 }, { 0 }, NULL };
     for (int i = 0; i < FONT_ROLE_COUNT; i++) {
         f->measure.line_height[i] = 20;
         f->measure.size[i] = 16;
