@@ -23,11 +23,11 @@ WARN      = -std=c11 -Wall -Wextra -Wpedantic $(if $(CI),-Werror)
 SAN       = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_SECONDS ?= 60
 
-PKGS      = sdl2 SDL2_ttf SDL2_image inih fontconfig libsystemd
+PKGS      = sdl2 SDL2_ttf SDL2_image inih fontconfig libsystemd fribidi libunibreak
 # Recursive (=) so that pkg-config runs after `deps` has installed what it needs.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
-CORE_LIBS  = $(shell pkg-config --libs inih) -lm
+CORE_LIBS  = $(shell pkg-config --libs inih fribidi libunibreak) -lm
 TEST_LIBS  = $(shell pkg-config --libs cmocka)
 DEFS       = -DATTUNE_VERSION='"$(VERSION)"' -DATTUNE_DATADIR='"$(DATADIR)"'
 
@@ -105,6 +105,10 @@ build/rel/tally_writer: build/rel/tests/tally_writer.o $(patsubst %.c,build/rel/
 build/asan/render_faults: build/asan/tests/render_faults.o $(patsubst %.c,build/asan/%.o,$(CORE_SRC) $(wildcard app/render/*.c) platform/common.c) ## the renderer fed broken text (run by tests/faults.sh)
 	$(CC) $(SAN) $^ -o $@ $(PKG_LIBS) -lm
 
+# right-to-left lines drawn by the renderer, for tests/bidi.sh to compare with references
+build/asan/render_bidi: build/asan/tests/render_bidi.o $(patsubst %.c,build/asan/%.o,$(CORE_SRC) $(wildcard app/render/*.c) platform/common.c) ## Arabic and mixed lines drawn to PNGs (run by tests/bidi.sh)
+	$(CC) $(SAN) $^ -o $@ $(PKG_LIBS) -lm
+
 # a text counted in a traced child's memory (tests/memory.sh runs it)
 build/rel/memscan: build/rel/tests/memscan.o ## counts a text in a running program's memory
 	$(CC) $(CFLAGS) $^ -o $@
@@ -120,6 +124,7 @@ check-cli: attune build/asan/attune build/rel/tally_writer build/asan/render_fau
 	@sh tests/languages.sh build/asan/attune
 	@sh tests/tour.sh build/asan/attune $(TOUR_SIZES)
 	@sh tests/faults.sh build/asan/attune build/asan/render_faults
+	@sh tests/bidi.sh build/asan/render_bidi build/rel/imgdiff
 	@sh tests/staff_tally.sh build/asan/attune
 	@sh tests/lifecycle.sh build/asan/attune
 	@sh tests/wrap.sh ./attune build/clockshift.so build/rel/imgdiff  # the plain build: ASan wants to be preloaded first
@@ -133,7 +138,7 @@ check-cli: attune build/asan/attune build/rel/tally_writer build/asan/render_fau
 	@sh tests/memory.sh ./attune build/rel/memscan  # plain too (ptrace)
 
 # the app's clock moved to just before a 32-bit tick's wrap (tests/wrap.sh preloads it)
-check-cli: build/clockshift.so build/rel/imgdiff
+check-cli: build/clockshift.so build/rel/imgdiff build/asan/render_bidi
 build/clockshift.so: tests/clockshift.c ## an LD_PRELOAD library that moves SDL's clock on (CLOCKSHIFT_MS)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) -shared -fPIC $< -o $@ -ldl
@@ -182,7 +187,7 @@ FUZZ_DEF_bundle = -DFUZZ_BUNDLE
 FUZZ_DEF_script = -DFUZZ_SCRIPT
 build/fuzz/fuzz_%: tests/fuzz/fuzz_loaders.c $(CORE_SRC) ## one libFuzzer target: config, bundle or script
 	@mkdir -p $(dir $@)
-	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(FUZZ_DEF_$*) $(DEFS) $^ -o $@ $(CORE_LIBS)
+	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(FUZZ_DEF_$*) $(DEFS) $(shell pkg-config --cflags fribidi) $^ -o $@ $(CORE_LIBS)
 
 fuzz: ## libFuzzer on the config, the bundle and scripts, FUZZ_SECONDS each
 	@sh platform/deps.sh fuzz

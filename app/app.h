@@ -41,6 +41,7 @@ typedef struct App {
     char tally_error[512];   /* the last failure to save the tally, said once ("" = none) */
     char state_dir[PATH_MAX]; /* where the last good copies are kept ("" = not kept) */
     bool last_good_config, last_good_content; /* running the last good copy of it */
+    bool config_broken;       /* the config has errors and no last good copy: a restart mends it */
     /* the other languages the config offers ([content] languages), at their index in
      * config.language_codes (the default's is `bundle`): loaded, and offered when `offered` */
     Bundle others[CONFIG_MAX_LANGUAGES];

@@ -144,11 +144,11 @@ static void last_good_staff_text(App *app, Kiosk *kiosk)
     kiosk->last_good = true;
 }
 
-/* After a reload that passed the check: the content as it is runs, and is kept. */
+/* After a reload that passed the check, as its content comes in: the content as it is
+ * runs (it was kept as the last good copy when it was checked). */
 static void content_reloaded(App *app, Kiosk *kiosk)
 {
     app->last_good_content = false;
-    keep_last_good(app, false);
     kiosk->last_good = app->last_good_config;
     if (kiosk->last_good) /* the config's copy is still in use */
         last_good_staff_text(app, kiosk);
@@ -290,6 +290,7 @@ bool content_load_all(App *app)
         app->last_good_config = lastgood_use_config(&app->config, app->state_dir, app->options.config);
     else if (app->options.config)
         keep_last_good(app, true);
+    app->config_broken = !config_ok && !app->last_good_config;
     find_bundle(app);
     if (!(bundle_ok = bundle_load(&app->bundle, app->bundle_dir, &app->diags)))
         app->last_good_content = stays_up(app) && lastgood_use_content(&app->bundle, app->state_dir);
@@ -328,9 +329,11 @@ bool content_load_for_screens(App *app, bool *unavailable)
         return true;
     }
     if (!runs && stays_up(app)) {
-        fprintf(stderr, "attune: the content or config has errors (above), so the screen says "
-                "\"temporarily unavailable\" until they are fixed; then reload: systemctl reload "
-                "attune (SIGHUP), or the staff menu\n");
+        fprintf(stderr, "attune: the %s errors (above), so the screen says \"temporarily "
+                "unavailable\" until they are fixed; then %s\n",
+                app->config_broken ? "config has" : "content has",
+                app->config_broken ? "restart attune (sudo systemctl restart attune)"
+                                   : "reload: systemctl reload attune (SIGHUP), or the staff menu");
         *unavailable = true;
         return true;
     }
@@ -343,16 +346,19 @@ bool content_load_for_screens(App *app, bool *unavailable)
 }
 
 /* Puts `fresh` (checked, with no error) in place of the running content: in place, so
- * every pointer to the bundle stays valid. Says nothing in the journal: held content
- * comes in as a session ends, and a line then would time it. */
+ * every pointer to the bundle stays valid. Says nothing in the journal and writes nothing:
+ * held content comes in as a session ends, and a line or a file's time then would time it.
+ * A config with errors (no last good copy) keeps the screen "unavailable": only a restart
+ * reads the config again. */
 static void swap_content(App *app, Flow *flow, Bundle *fresh)
 {
     bundle_free(&app->bundle);
     app->bundle = *fresh;
     *fresh = (Bundle){ 0 };
-    kiosk_set_staff_text(flow->kiosk, bundle_word(&app->bundle, WORD_STAFF_RELOADED), NULL);
+    if (!app->config_broken) /* else its errors stay on the staff screen */
+        kiosk_set_staff_text(flow->kiosk, bundle_word(&app->bundle, WORD_STAFF_RELOADED), NULL);
     content_reloaded(app, flow->kiosk);
-    if (flow->kiosk->unavailable)
+    if (flow->kiosk->unavailable && !app->config_broken)
         flow_set_unavailable(flow, false, flow->now);
 }
 
@@ -378,8 +384,11 @@ static bool reload_content(void *ctx, Flow *flow, const char *from)
     bool ok = bundle_load(&fresh, from ? from : app->bundle_dir, &diags);
     diag_print(&diags, stderr);
     Kiosk *kiosk = flow->kiosk;
-    if (ok) /* said now, when the reload was asked for, never as it comes in */
+    if (ok) { /* said and kept now, when the reload was asked for, never as it comes in */
         render_glyphs_check(&app->shell.render, &fresh);
+        if (!from)
+            keep_last_good(app, false);
+    }
     if (app->has_held)
         bundle_free(&app->held); /* this newer check decides */
     app->has_held = false;
@@ -387,7 +396,8 @@ static bool reload_content(void *ctx, Flow *flow, const char *from)
                    flow->screen == SCREEN_STAFF;
     if (ok && at_rest) {
         swap_content(app, flow, &fresh);
-        fprintf(stderr, "attune: the content in %s was checked and reloaded\n", app->bundle_dir);
+        fprintf(stderr, "attune: the content in %s was checked and reloaded%s\n", app->bundle_dir,
+                app->config_broken ? "; the config still has errors: fix it and restart attune" : "");
     } else if (ok) {
         app->held = fresh;
         app->has_held = true;
@@ -477,8 +487,9 @@ bool content_open_shell(App *app, bool headless, bool unavailable, long now)
         flow_set_unavailable(&app->shell.flow, true, now);
         char problems[KIOSK_DETAIL_SIZE];
         staff_problems(&app->diags, problems, sizeof(problems));
-        kiosk_set_staff_text(kiosk, "The content has errors, so patrons see “Back soon” until it is fixed "
-                             "and reloaded:", problems);
+        kiosk_set_staff_text(kiosk, app->config_broken ? "The config has errors, so patrons see “Back soon” "
+                             "until it is fixed and Attune restarted:" : "The content has errors, so "
+                             "patrons see “Back soon” until it is fixed and reloaded:", problems);
     } else if (app->last_good_config || app->last_good_content) {
         last_good_staff_text(app, kiosk);
     }

@@ -31,6 +31,7 @@
 
 #include "app.h"
 #include "view/check.h"
+#include "view/text.h"
 #include "core/quiz.h"
 #include "drive/script.h"
 #include "drive/headless.h"
@@ -467,6 +468,7 @@ static int run_tour(App *app)
 int main(int argc, char **argv)
 {
     App app = { 0 };
+    text_init();
     signal(SIGXFSZ, SIG_IGN); /* a file size limit fails a save (EFBIG), never ends the app */
     int status = parse_options(argc, argv, &app.options);
     if (status != 0)

@@ -22,7 +22,7 @@ XCC       = $(TRIPLET)-gcc
 XPKG      = PKG_CONFIG_LIBDIR=/usr/lib/$(TRIPLET)/pkgconfig:/usr/share/pkgconfig pkg-config
 X_PKG_CFLAGS = $(shell $(XPKG) --cflags $(PKGS))
 X_PKG_LIBS   = $(shell $(XPKG) --libs $(PKGS))
-X_CORE_LIBS  = $(shell $(XPKG) --libs inih) -lm
+X_CORE_LIBS  = $(shell $(XPKG) --libs inih fribidi libunibreak) -lm
 X_TEST_LIBS  = $(shell $(XPKG) --libs cmocka)
 # How to run an arm64 program here: qemu-user, unless this machine is arm64 itself.
 QEMU      = $(if $(filter arm64,$(NATIVE_ARCH)),,$(shell command -v qemu-aarch64 || command -v qemu-aarch64-static))

@@ -20,7 +20,7 @@ command -v make >/dev/null 2>&1 || need make
 if ! command -v pkg-config >/dev/null 2>&1; then
     need pkg-config
     need libsdl2-dev; need libsdl2-ttf-dev; need libsdl2-image-dev; need libinih-dev
-    need libfontconfig-dev; need libsystemd-dev
+    need libfontconfig-dev; need libsystemd-dev; need libfribidi-dev; need libunibreak-dev
     [ "$want" = app ] || need libcmocka-dev
 else
     pkg-config --exists sdl2 || need libsdl2-dev
@@ -29,6 +29,8 @@ else
     pkg-config --exists inih || need libinih-dev
     pkg-config --exists fontconfig || need libfontconfig-dev
     pkg-config --exists libsystemd || need libsystemd-dev     # sd_notify, the watchdog
+    pkg-config --exists fribidi || need libfribidi-dev        # right-to-left text's order
+    pkg-config --exists libunibreak || need libunibreak-dev   # where lines may break (UAX #14)
     if [ "$want" != app ]; then pkg-config --exists cmocka || need libcmocka-dev; fi
     if [ "$want" = test ]; then command -v strace >/dev/null 2>&1 || need strace; fi  # tests/privacy.sh
 fi
@@ -41,6 +43,8 @@ fi
 if ! { command -v fc-list >/dev/null 2>&1 && fc-list "Open Sans" | grep -q .; }; then
     need fonts-open-sans; need fontconfig
 fi
+# Arabic (Noto Sans Arabic; fonts-noto-core also holds Hebrew and most other scripts).
+{ command -v fc-list >/dev/null 2>&1 && fc-list "Noto Sans Arabic" | grep -q .; } || need fonts-noto-core
 if [ "$want" = fuzz ]; then
     command -v clang >/dev/null 2>&1 || need clang
     ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1 || need libclang-rt-dev
@@ -63,6 +67,8 @@ if [ "$want" = arm64 ] && [ "$(dpkg --print-architecture)" != arm64 ]; then
     xpc inih || need libinih-dev:arm64
     xpc fontconfig || need libfontconfig-dev:arm64
     xpc libsystemd || need libsystemd-dev:arm64
+    xpc fribidi || need libfribidi-dev:arm64
+    xpc libunibreak || need libunibreak-dev:arm64
     xpc cmocka || need libcmocka-dev:arm64
     command -v qemu-aarch64 >/dev/null 2>&1 || command -v qemu-aarch64-static >/dev/null 2>&1 ||
         need qemu-user

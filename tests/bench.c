@@ -36,6 +36,7 @@
 #include "../app/drive/headless.h"
 #include "../app/render/render.h"
 #include "../app/shell/shell.h"
+#include "../app/view/text.h"
 
 #define BUNDLE_DIR "assets/content/en"
 
@@ -661,6 +662,7 @@ int main(int argc, char **argv)
     if (bench.seconds <= 0)
         bench.seconds = 10;
     const char *only = argc > 2 ? argv[2] : NULL;
+    text_init(); /* as main() does */
     SDL_GetMemoryFunctions(&bench.real_malloc, &bench.real_calloc, &bench.real_realloc, &bench.real_free);
     SDL_SetMemoryFunctions(count_malloc, count_calloc, count_realloc, count_free);
 

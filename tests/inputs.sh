@@ -1,6 +1,6 @@
 #!/bin/sh
 # tests/inputs.sh ATTUNE — a pipe (FIFO) or a device in the place of a file the app reads
-# (a content file, the config, the font, the script) is refused at once with file:1: error
+# (a content file, the config, the font, the script, the PIN lock's file) is refused at once with file:1: error
 # (a warning and the family for a font), never waited on: --check, a start, a headless run
 # and a SIGHUP reload each end within seconds (timeout's exit 124 means it hung), and a
 # kiosk that was sent SIGHUP still takes SIGTERM.
@@ -97,4 +97,14 @@ else
     wait "$pid"; status=$?; pid=
     if [ "$status" = 0 ]; then ok; else bad "SIGTERM after SIGHUP: exit $status" "$(cat "$tmp/err")"; fi
 fi
+# 6. the staff PIN's lock file (beside the tally's) a FIFO: a start is not held up by it
+mkdir -p "$tmp/state"
+mkfifo "$tmp/state/staff-lock.ini"
+printf '[display]\nfullscreen = no\n[kiosk]\nprofile = kiosk\nstaff_pin = 2468\n[tally]\nenabled = yes\nfile = %s\n' \
+    "$tmp/state/tally.ini" >"$tmp/lock.ini"
+printf 'expect screen attract\n' >"$tmp/attract.txt"
+out=$(timeout -k 2 "$limit" "$attune" --headless --size 800x480 --config "$tmp/lock.ini" \
+    --bundle assets/content/en --script "$tmp/attract.txt" 2>&1 </dev/null)
+status=$?
+expect "a FIFO as the PIN lock's file, a start" 0 "$tmp/state/staff-lock.ini:1: warning: cannot read the file: it is a pipe (FIFO)"
 summary

@@ -1,17 +1,19 @@
 #!/bin/sh
 # tests/scripts.sh ATTUNE — the journeys of tests/scripts/*.txt, each through the real
 # flow, view and renderer headless at 800x480 (and the quiz journeys in portrait too),
-# with the config a "# config: PATH" line names (else the built-in defaults);
+# with the config a "# config: PATH" line names (else the built-in defaults) and the
+# bundle a "# bundle: DIR" line names (else assets/content/en);
 # each must run to the end with every expect holding. Then a script whose expect is
 # wrong must fail with exit 1 and name its line, so the expects are known to bite.
 set -u
 attune=$(realpath "$1")
 . "$(dirname "$0")/counts.sh"
 shots=${SHOTS:-$tmp/shots}
-run() { # SIZE FILE; a line "# config: PATH" in the script picks the config
+run() { # SIZE FILE; lines "# config: PATH" and "# bundle: DIR" in the script pick them
     config=$(sed -n 's/^# config: //p' "$2" | head -n 1)
+    bundle=$(sed -n 's/^# bundle: //p' "$2" | head -n 1)
     out=$("$attune" --headless --size "$1" --script "$2" --shots "$shots" ${config:+--config "$config"} \
-        --bundle assets/content/en 2>&1)
+        --bundle "${bundle:-assets/content/en}" 2>&1)
     status=$?
     if [ "$status" -eq 0 ]; then ok; else bad "$2 at $1 (exit $status)" "$out"; fi
 }

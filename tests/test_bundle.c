@@ -156,6 +156,34 @@ static void the_stand_ins_match_the_default_bundle(void **state)
     diag_free(&d);
 }
 
+/* screens.ini's [app] direction: right to left when it says rtl, left to right by default,
+ * and a misspelt value is an error that names the nearest. */
+static void a_bundle_says_its_direction(void **state)
+{
+    (void)state;
+    static const char rtl[] = "[app]\ndirection = rtl\n", bad[] = "[app]\ndirection = rlt\n";
+    Bundle b = { 0 };
+    Diags d = { 0 };
+    assert_true(bundle_load(&b, "assets/content/en", &d));
+    assert_false(b.rtl);
+    bundle_free(&b);
+    diag_free(&d);
+    bundle_load_text(&b, "screens.ini", rtl, sizeof(rtl) - 1, &d);
+    assert_true(b.rtl);
+    for (int i = 0; i < d.count; i++)
+        assert_null(strstr(d.items[i].message, "direction"));
+    bundle_free(&b);
+    diag_free(&d);
+    bundle_load_text(&b, "screens.ini", bad, sizeof(bad) - 1, &d);
+    assert_false(b.rtl);
+    bool named = false;
+    for (int i = 0; i < d.count; i++)
+        named = named || strstr(d.items[i].message, "direction must be 'ltr' or 'rtl', not 'rlt'; did you mean 'rtl'?");
+    assert_true(named);
+    bundle_free(&b);
+    diag_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -164,6 +192,7 @@ int main(void)
         cmocka_unit_test(paragraphs_and_lists_keep_their_order),
         cmocka_unit_test(a_missing_folder_is_one_clear_error),
         cmocka_unit_test(the_stand_ins_match_the_default_bundle),
+        cmocka_unit_test(a_bundle_says_its_direction),
     };
     return cmocka_run_group_tests_name("bundle", tests, NULL, NULL);
 }

@@ -23,7 +23,7 @@ static int fake_width(void *ctx, FontRole font, const char *text, int len)
 
 static Measure fake_measure(void)
 {
-    Measure m = { fake_width, NULL, { 0 }, { 0 } };
+    Measure m = { fake_width, NULL, { 0 }, { 0 }, NULL };
     const int sizes[FONT_ROLE_COUNT] = {
         [FONT_DISPLAY] = 48, [FONT_TITLE] = 34, [FONT_HEADING] = 26, [FONT_BODY] = 20,
         [FONT_QUOTE] = 20, [FONT_BUTTON] = 20, [FONT_CAPTION] = 15,

@@ -1171,6 +1171,29 @@ static void swipes_turn_the_pages_of_a_deck_and_back_from_the_first_goes_up(void
     assert_true(quiz_session_done(&f.quiz));
 }
 
+/* Right to left, the pages turn the other way: a swipe to the right is the next page. */
+static void right_to_left_a_swipe_to_the_right_turns_to_the_next_page(void **state)
+{
+    const Fixture *fx = *state;
+    Bundle rtl = fx->bundle; /* the same words, read right to left */
+    rtl.rtl = true;
+    Flow f;
+    long t = 1000;
+    static Kiosk kiosk;
+    kiosk_init(&kiosk, &fx->config);
+    flow_init(&f, &rtl, &fx->config, &kiosk, t);
+    to_home(&f, &t);
+    act(&f, ACT_OPEN, SCREEN_PARTNERS, &t);
+    deck_of_three(&f);
+    swipe(&f, -1, &t);
+    swipe(&f, -1, &t);
+    assert_int_equal(f.page, 2);
+    swipe(&f, 1, &t);
+    assert_int_equal(f.page, 1);
+    assert_int_equal(f.screen, SCREEN_PARTNERS);
+    flow_close(&f);
+}
+
 static void page_keys_turn_the_pages_of_a_deck(void **state)
 {
     const Fixture *fx = *state;
@@ -1669,6 +1692,7 @@ int main(void)
         /* pages */
         cmocka_unit_test(next_and_back_stay_within_the_pages_of_a_deck),
         cmocka_unit_test(swipes_turn_the_pages_of_a_deck_and_back_from_the_first_goes_up),
+        cmocka_unit_test(right_to_left_a_swipe_to_the_right_turns_to_the_next_page),
         cmocka_unit_test(page_keys_turn_the_pages_of_a_deck),
         cmocka_unit_test(the_result_pages_turn_and_back_from_its_first_page_reopens_the_last_question),
         cmocka_unit_test(consent_pages_turn_but_back_from_its_first_page_stays),

@@ -38,6 +38,7 @@ static int teardown(void **state)
 
 static bool load(Fixture *f, const char *text)
 {
+    inidoc_free(&f->doc);
     return inidoc_load_text(&f->doc, "t.ini", text, strlen(text), &f->arena, &f->diags);
 }
 
@@ -67,16 +68,73 @@ static void entries_know_their_lines_and_continuations_join(void **state)
                         "First line goes on here. And after a blank line.\nSecond paragraph.");
 }
 
+/* `count` copies of `piece` after `head`, then `tail`, into `out`. */
+static const char *repeated(char *out, size_t size, const char *head, const char *piece, int count,
+                            const char *tail)
+{
+    size_t n = (size_t)snprintf(out, size, "%s", head);
+    for (int i = 0; i < count; i++)
+        n += (size_t)snprintf(out + n, size - n, "%s", piece);
+    snprintf(out + n, size - n, "%s", tail);
+    assert_true(strlen(out) + 1 < size);
+    return out;
+}
+
+static void a_long_line_in_any_script_reads_whole(void **state)
+{
+    Fixture *f = *state;
+    char text[3000], want[3000];
+    /* 150 Arabic characters (270 bytes): 30 words of "سلام" and a space, the last bare */
+    repeated(want, sizeof(want), "", "\u0633\u0644\u0627\u0645 ", 29, "\u0633\u0644\u0627\u0645");
+    assert_int_equal(utf8_count(want, strlen(want)), 149);
+    repeated(text, sizeof(text), "[s]\nk = ", "", 0, "");
+    strcat(strcat(strcat(text, want), "!"), "\nnext = 1\n");
+    strcat(want, "!");
+    assert_true(load(f, text));
+    assert_int_equal(f->diags.count, 0);
+    assert_string_equal(inidoc_find(&f->doc, 0, "k")->value, want);
+    assert_int_equal(inidoc_find(&f->doc, 0, "next")->line, 3);
+    /* Japanese has no spaces to cut at: 100 characters (300 bytes), joined back as written */
+    repeated(want, sizeof(want), "", "\u3042\u3044\u3046\u3048\u304A\u3002\u3001\u304B\u304D\u304F", 10, "");
+    repeated(text, sizeof(text), "[t]\nk = ", want, 1, "\n");
+    assert_true(load(f, text));
+    assert_int_equal(f->diags.count, 0);
+    assert_string_equal(inidoc_find(&f->doc, 0, "k")->value, want);
+    /* English, on a continuation line, spaces and all */
+    repeated(want, sizeof(want), "Begin", "  closeness  and  fear;", 40, " end."); /* each cut at two spaces */
+    repeated(text, sizeof(text), "[u]\nk = first\n  ", want, 1, "\n");
+    assert_true(load(f, text));
+    assert_int_equal(f->diags.count, 0);
+    assert_string_equal(inidoc_find(&f->doc, 0, "k")->value + strlen("first "), want);
+}
+
+static void continued_lines_join_as_the_language_writes(void **state)
+{
+    Fixture *f = *state;
+    assert_true(load(f, "[s]\nja = \u79C1\u306F\u4FE1\u3058\u3066\u3044\u307E\u3059\u3002\n"
+                        "  \u305D\u308C\u3067\u3082\u3001\n  \u6642\u3005\u4E0D\u5B89\n"
+                        "en = Secure people\n  trust that\n\n  help comes back.\n"
+                        "th = \u0E23\u0E31\u0E01\n  \u0E04\u0E38\u0E13\n"
+                        "mixed = \u79C1\u306F\n  Attune\n"));
+    assert_int_equal(f->diags.count, 0);
+    assert_string_equal(inidoc_find(&f->doc, 0, "ja")->value,
+                        "\u79C1\u306F\u4FE1\u3058\u3066\u3044\u307E\u3059\u3002"
+                        "\u305D\u308C\u3067\u3082\u3001\u6642\u3005\u4E0D\u5B89");
+    assert_string_equal(inidoc_find(&f->doc, 0, "en")->value, "Secure people trust that help comes back.");
+    assert_string_equal(inidoc_find(&f->doc, 0, "th")->value, "\u0E23\u0E31\u0E01\u0E04\u0E38\u0E13");
+    assert_string_equal(inidoc_find(&f->doc, 0, "mixed")->value, "\u79C1\u306F Attune");
+}
+
 static void a_long_line_is_named_with_how_to_continue(void **state)
 {
     Fixture *f = *state;
-    char text[600];
-    int n = snprintf(text, sizeof(text), "[s]\nk = ");
-    for (int i = 0; i < 250; i++)
-        text[n++] = 'x';
-    snprintf(text + n, sizeof(text) - (size_t)n, "\nnext = 1\n");
+    char text[1600];
+    repeated(text, sizeof(text), "[s]\nk = ", "x", 1100, "\nnext = 1\n");
     assert_true(load(f, text));
-    assert_true(reported(f, 2, "at most 199 fit: continue the text on the next line, indented"));
+    assert_int_equal(f->diags.count, 1);
+    assert_string_equal(f->diags.items[0].path, "t.ini");
+    assert_true(reported(f, 2, "line is 1104 bytes long; at most 1000 fit: continue the text on the next "
+                               "line, indented"));
     /* the line after it is still line 3 and still read */
     assert_int_equal(inidoc_find(&f->doc, 0, "next")->line, 3);
 }
@@ -84,11 +142,8 @@ static void a_long_line_is_named_with_how_to_continue(void **state)
 static void a_long_line_is_cut_on_a_character_boundary(void **state)
 {
     Fixture *f = *state;
-    char text[700];
-    int n = snprintf(text, sizeof(text), "[s]\nk = ");
-    for (int i = 0; i < 80; i++)
-        n += snprintf(text + n, sizeof(text) - (size_t)n, "\xE2\x80\x9C"); /* “ */
-    snprintf(text + n, sizeof(text) - (size_t)n, "\n");
+    char text[1700];
+    repeated(text, sizeof(text), "[s]\nk = ", "\xE2\x80\x9C", 400, "\n"); /* “ */
     assert_true(load(f, text));
     assert_int_equal(f->diags.errors, 1);
     size_t bad;
@@ -228,6 +283,8 @@ int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(a_long_line_in_any_script_reads_whole, setup, teardown),
+        cmocka_unit_test_setup_teardown(continued_lines_join_as_the_language_writes, setup, teardown),
         T(entries_know_their_lines_and_continuations_join),
         T(a_long_line_is_named_with_how_to_continue),
         T(a_long_line_is_cut_on_a_character_boundary),

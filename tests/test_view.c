@@ -1,7 +1,10 @@
 /* test_view.c — what the view keeps of a session once it ended: after view_forget and the
  * next screen (attract) laid out, nothing of the result that was on screen is left in the
  * view or the draw list: no pointer to its words, no rectangle of the map's dot, even past
- * what attract fills. The real default bundle and config, a fake measure (8 px a byte);
+ * what attract fills. And a right-to-left bundle's screens, mirrored: Back on the right,
+ * lines drawn against their right edge, progress from the right, the deck's Next on the
+ * left, the scale from 1 at the right, the map's axes as they are. The real default
+ * bundle (told it reads right to left for those) and config, a fake measure (8 px a byte);
  * run from the project root. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <math.h>
 
 #include "../app/core/bundle.h"
 #include "../app/core/config.h"
@@ -45,7 +49,7 @@ static int setup(void **state)
     config_defaults(&f->config);
     kiosk_init(&f->kiosk, &f->config);
     flow_init(&f->flow, &f->bundle, &f->config, &f->kiosk, 0);
-    f->measure = (Measure){ fake_width, NULL, { 0 }, { 0 } };
+    f->measure = (Measure){ fake_width, NULL, { 0 }, { 0 }, NULL };
     for (int i = 0; i < FONT_ROLE_COUNT; i++) {
         f->measure.line_height[i] = 20;
         f->measure.size[i] = 16;
@@ -119,10 +123,151 @@ static void a_result_is_forgotten_at_attract(void **state)
     quiz_session_wipe(&s);
 }
 
+/* --- right to left ------------------------------------------------------------------- */
+
+enum { W = 800, H = 480 };
+
+/* `screen` laid out at W x H, the bundle read right to left or not. */
+static void lay_out(Fixture *f, Screen screen, int page, bool rtl)
+{
+    f->bundle.rtl = rtl;
+    flow_show(&f->flow, screen, 0, 0);
+    flow_set_page(&f->flow, page);
+    view_layout(&f->view, &f->flow, &f->measure, W, H, 0, &f->list);
+    view_layout(&f->view, &f->flow, &f->measure, W, H, 0, &f->list); /* the page, once counted */
+}
+
+static Rect target_of(const DrawList *list, Action action, int arg)
+{
+    for (int i = 0; i < list->target_count; i++)
+        if (list->targets[i].action == action && list->targets[i].arg == arg)
+            return list->targets[i].rect;
+    fail_msg("no target for action %d (%d)", (int)action, arg);
+    return (Rect){ 0 };
+}
+
+static float middle(Rect r)
+{
+    return r.x + r.w / 2;
+}
+
+/* The text line that starts with `text`, or NULL. */
+static const DrawCmd *line_of(const DrawList *list, const char *text)
+{
+    for (int i = 0; i < list->count; i++) {
+        const DrawCmd *c = &list->cmds[i];
+        if (c->kind == DRAW_TEXT && c->len >= (int)strlen(text) && memcmp(c->text, text, strlen(text)) == 0)
+            return c;
+    }
+    return NULL;
+}
+
+/* A question right to left: Back on the right and Quick exit on the left; the statement
+ * (a line as wide as its box) and the title drawn against their right edges; the bar fills
+ * from the right; the answers run from 1 at the right. Left to right, each the other way. */
+static void a_question_reads_from_the_right(void **state)
+{
+    Fixture *f = *state;
+    QuizSession s;
+    quiz_session_start(&s, &f->bundle.quiz);
+    for (int i = 0; i < 3; i++)
+        quiz_session_answer(&s, 4);
+    flow_set_quiz(&f->flow, &s);
+    for (int rtl = 0; rtl <= 1; rtl++) {
+        lay_out(f, SCREEN_QUESTION, 0, rtl);
+        Rect back = target_of(&f->list, ACT_BACK, 0), quick = target_of(&f->list, ACT_QUICK_EXIT, 0);
+        assert_int_equal(middle(back) > W / 2, rtl);
+        assert_int_equal(middle(quick) < W / 2, rtl);
+        assert_int_equal(middle(target_of(&f->list, ACT_ANSWER, 1)) > middle(target_of(&f->list, ACT_ANSWER, 7)), rtl);
+        const DrawCmd *title = line_of(&f->list, "4 of");
+        assert_non_null(title);
+        assert_int_equal(title->align, rtl ? TEXT_ALIGN_RIGHT : TEXT_ALIGN_LEFT);
+        assert_int_equal(title->rect.x > W / 2, rtl); /* beside Back */
+        int lines = 0;
+        for (int i = 0; i < f->list.count; i++)
+            if (f->list.cmds[i].kind == DRAW_TEXT) {
+                lines++;
+                assert_int_equal(f->list.cmds[i].align, rtl ? TEXT_ALIGN_RIGHT : TEXT_ALIGN_LEFT);
+            }
+        assert_true(lines > 5);
+        /* the progress bar: the track, and the accent over 4/14 of it from its start */
+        Rect track = { 0 }, done = { 0 };
+        for (int i = 0; i < f->list.count; i++) {
+            const DrawCmd *c = &f->list.cmds[i];
+            if (c->kind == DRAW_RECT && c->rect.h > 0 && c->rect.h < 10 && c->rect.w > W / 2)
+                track = c->rect;
+            else if (c->kind == DRAW_RECT && c->rect.h > 0 && c->rect.h < 10 && c->colour == f->config.colours[COLOUR_ACCENT])
+                done = c->rect;
+        }
+        assert_true(track.w > 0 && done.w > 0 && done.w < track.w / 2);
+        if (rtl)
+            assert_float_equal(done.x + done.w, track.x + track.w, 0.01);
+        else
+            assert_float_equal(done.x, track.x, 0.01);
+    }
+    quiz_session_wipe(&s);
+}
+
+/* A deck right to left: Next on the left of the bottom row, Back (the page before) on the
+ * right of the top bar; its lines end at the right edge of the text column. */
+static void a_deck_turns_from_the_left(void **state)
+{
+    Fixture *f = *state;
+    for (int rtl = 0; rtl <= 1; rtl++) {
+        lay_out(f, SCREEN_CHEMISTRY, 1, rtl);
+        assert_true(f->flow.page_count > 2);
+        Rect next = target_of(&f->list, ACT_NEXT, 0), back = target_of(&f->list, ACT_BACK, 0);
+        assert_int_equal(middle(next) < middle(back), rtl);
+        assert_int_equal(middle(next) < W / 2, rtl);
+        float edge = rtl ? 0 : W; /* the column's reading start: the rightmost right edge, or the leftmost left */
+        for (int i = 0; i < f->list.count; i++) {
+            const DrawCmd *c = &f->list.cmds[i];
+            if (c->kind == DRAW_TEXT && c->role == TEXT_BODY)
+                edge = rtl ? fmaxf(edge, c->rect.x + c->rect.w) : fminf(edge, c->rect.x);
+        }
+        assert_int_equal(edge > W / 2, rtl);
+    }
+}
+
+/* The result right to left: the map moves to the right of the words, but it is a chart:
+ * avoidance still runs from Low at the left to High at the right under it. */
+static void the_map_keeps_its_axes(void **state)
+{
+    Fixture *f = *state;
+    QuizSession s;
+    quiz_session_start(&s, &f->bundle.quiz);
+    for (int i = 0; i < f->bundle.quiz.item_count; i++)
+        quiz_session_answer(&s, 2);
+    flow_set_quiz(&f->flow, &s);
+    for (int rtl = 0; rtl <= 1; rtl++) {
+        lay_out(f, SCREEN_RESULT, 0, rtl);
+        const char *low = bundle_word(&f->bundle, WORD_RESULT_LOW), *high = bundle_word(&f->bundle, WORD_RESULT_HIGH);
+        const DrawCmd *avoidance = line_of(&f->list, bundle_word(&f->bundle, WORD_RESULT_AVOIDANCE));
+        assert_non_null(avoidance);
+        assert_int_equal(avoidance->rect.x > W / 2, rtl);
+        float lo_x = -1, hi_x = -1; /* the axis words on the avoidance label's line */
+        for (int i = 0; i < f->list.count; i++) {
+            const DrawCmd *c = &f->list.cmds[i];
+            if (c->kind != DRAW_TEXT || c->rect.y != avoidance->rect.y)
+                continue;
+            if (c->len == (int)strlen(low) && memcmp(c->text, low, strlen(low)) == 0)
+                lo_x = c->rect.x;
+            if (c->len == (int)strlen(high) && memcmp(c->text, high, strlen(high)) == 0)
+                hi_x = c->rect.x;
+        }
+        assert_true(lo_x >= 0 && hi_x > lo_x);
+        assert_true(lo_x < avoidance->rect.x && avoidance->rect.x < hi_x);
+    }
+    quiz_session_wipe(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_result_is_forgotten_at_attract),
+        cmocka_unit_test(a_question_reads_from_the_right),
+        cmocka_unit_test(a_deck_turns_from_the_left),
+        cmocka_unit_test(the_map_keeps_its_axes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

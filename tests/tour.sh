@@ -5,13 +5,15 @@
 # no lone body line, no heading last, no continued card without its heading). Each size
 # is toured twice: with the built-in settings, and with config/desktop.ini, whose practice
 # card ([support] name and text) changes how Get support is paged, and with
-# tests/languages/three.ini, a kiosk offering three languages (every stop in each).
+# tests/languages/shipped.ini, a kiosk offering en, es and ar (every stop in each). Then
+# once with tests/rtl: the English words laid out right to left (its screens.ini is en's
+# with `direction = rtl`, checked first so that it does not fall behind).
 set -u
 attune=$1
 shift
 . "$(dirname "$0")/counts.sh"
 for size in "$@"; do
-    for config in "" config/desktop.ini tests/languages/three.ini; do
+    for config in "" config/desktop.ini tests/languages/shipped.ini; do
         out=$("$attune" --tour --size "$size" ${config:+--config "$config"} 2>&1)
         status=$?
         last=$(printf '%s\n' "$out" | tail -n 1)
@@ -20,5 +22,19 @@ for size in "$@"; do
         *) bad "tour at $size${config:+ with $config} (exit $status)" "$(printf '%s\n' "$out" | head -19)" ;;
         esac
     done
+done
+if grep -v -e '^direction = rtl$' -e '^; A test bundle: ' tests/rtl/screens.ini | cmp -s - assets/content/en/screens.ini; then
+    ok
+else
+    bad "tests/rtl/screens.ini is not assets/content/en/screens.ini with direction = rtl: copy it again"
+fi
+for size in "$@"; do
+    out=$("$attune" --tour --size "$size" --bundle tests/rtl 2>&1)
+    status=$?
+    last=$(printf '%s\n' "$out" | tail -n 1)
+    case "$status:$last" in
+    "0:tour: "*" screens, 0 problems") ok ;;
+    *) bad "right-to-left tour at $size (exit $status)" "$(printf '%s\n' "$out" | head -19)" ;;
+    esac
 done
 summary

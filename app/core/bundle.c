@@ -18,7 +18,11 @@
 /* --- what each file may hold ------------------------------------------------------ */
 
 #define WORD_ROW(id, section, key, kind, flags, placeholders, english) SCHEMA_KEY(section, key, kind, flags, placeholders),
-static const KeySpec screens_keys[] = { BUNDLE_WORDS(WORD_ROW) SCHEMA_END };
+static const KeySpec screens_keys[] = {
+    BUNDLE_WORDS(WORD_ROW)
+    SCHEMA_KEY("app", "direction", VALUE_CHOICE, 0, "ltr|rtl"), /* not a word: how screens are laid out */
+    SCHEMA_END
+};
 #undef WORD_ROW
 
 static const KeySpec quiz_keys[] = {
@@ -190,6 +194,9 @@ static void load_screens(Loader *l)
         if (v && v[0])
             l->bundle->words[w] = v;
     }
+    int app = inidoc_find_section(l->doc, "app");
+    const char *direction = app >= 0 ? inidoc_get(l->doc, app, "direction", NULL) : NULL;
+    l->bundle->rtl = direction && strcmp(direction, "rtl") == 0;
 }
 
 /* [scale]: its points, labels (label<N> within 1..points, both ends present), threshold
@@ -591,6 +598,8 @@ void bundle_dump(const Bundle *b, FILE *out)
 #undef WORD_NAME
     };
     fprintf(out, "# screens\n");
+    if (b->rtl)
+        fprintf(out, "app.direction = rtl\n");
     for (int w = 0; w < WORD_COUNT; w++)
         fprintf(out, "%s = %s\n", word_names[w], b->words[w] ? b->words[w] : "(unset)");
 

@@ -198,6 +198,7 @@ typedef struct Bundle {
     Arena arena;
     const char *dir;
     int file_count;                /* files read */
+    bool rtl;                      /* screens.ini's [app] direction = rtl: read right to left */
     const char *words[WORD_COUNT]; /* NULL only for optional words left unset */
     Quiz quiz;
     StyleInfo styles[STYLE_COUNT];

@@ -113,7 +113,8 @@ void flow_long_press(Flow *f, long now)
     flow_input(f, now);
     if (!f->config->staff_pin[0] || f->screen == SCREEN_STAFF)
         return; /* staff mode is off without a PIN */
-    quiz_session_wipe(&f->quiz); /* whoever was here is done */
+    quiz_session_wipe(&f->quiz); /* whoever was here is done: their session ended */
+    f->resets++;
     go(f, SCREEN_STAFF, now);
     clear_staff(f);
 }
@@ -697,6 +698,8 @@ void flow_swipe(Flow *f, int dir, long now)
         return;
     if (f->contents)
         return; /* the contents shows no page to turn */
+    if (f->bundle->rtl)
+        dir = -dir; /* right to left, the next page comes in from the left: a swipe to the right */
     if (is_deck(f->screen) && f->screen != SCREEN_RESULT && f->screen != SCREEN_CONSENT)
         page_by(f, dir > 0 ? 1 : -1, now);
     else if (f->screen == SCREEN_RESULT || f->screen == SCREEN_CONSENT)

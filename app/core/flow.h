@@ -108,7 +108,7 @@ typedef struct Flow {
     unsigned wants;           /* FLOW_WANTS_* for the app */
     int focus;                /* keyboard focus: a target index, -1 = none shown */
     int pressed;              /* the target under a finger or mouse button, -1 = none */
-    int resets;               /* times the session was wiped (for tests and the soak) */
+    int resets;               /* times a session ended (wiped): the shell forgets the screen then */
     unsigned changes;         /* counts every change of state (the view redraws on change) */
 } Flow;
 
@@ -133,7 +133,9 @@ void flow_action(Flow *flow, Action action, int arg, long now);
  * (for focus; NULL: none). */
 void flow_key(Flow *flow, FlowKey key, const Presses *targets, long now);
 
-/* A horizontal swipe: dir > 0 is a swipe to the left (the next page), dir < 0 the previous. */
+/* A horizontal swipe: dir > 0 is a swipe to the left, dir < 0 to the right. A swipe toward
+ * where lines start turns to the next page: to the left in a left-to-right bundle, to the
+ * right in a right-to-left one (the previous page the other way). */
 void flow_swipe(Flow *flow, int dir, long now);
 
 /* Any touch, click or key: keeps the session (and closes the still-there overlay).

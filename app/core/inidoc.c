@@ -14,7 +14,9 @@
 #include "textfile.h"
 #include "utf8.h"
 
-typedef enum LineKind { LINE_BLANK, LINE_COMMENT, LINE_SECTION, LINE_KEY, LINE_CONT, LINE_BAD } LineKind;
+/* LINE_PIECE: the next piece of a line too long for inih's buffer, handed over as if it
+ * were an indented continuation, and joined back as the line had it. */
+typedef enum LineKind { LINE_BLANK, LINE_COMMENT, LINE_SECTION, LINE_KEY, LINE_CONT, LINE_BAD, LINE_PIECE } LineKind;
 
 typedef struct Reader {
     IniDoc *doc;
@@ -27,6 +29,12 @@ typedef struct Reader {
     const char *comment; /* where ` ;` starts a comment on this line (after the key's `=`), or NULL */
     int comment_gap;     /* the white space before it */
     int failed;          /* out of memory */
+    const char *rest;    /* what is left of a long key or continuation line, or NULL */
+    size_t rest_len;
+    bool rest_utf8;      /* the line was checked as UTF-8 */
+    const char *gap;     /* the spaces between the piece handed over and `rest` */
+    size_t gap_len;
+    char join[8];        /* ... and before the LINE_PIECE just handed over (at most 7 kept) */
 } Reader;
 
 static bool is_space(char c)
@@ -112,7 +120,7 @@ static void classify(Reader *r, char *text)
                      "section name has no closing ']'; add it at the end of the name");
             while (end > start + 1 && is_space(end[-1]))
                 end--;
-            if (end - text >= INIDOC_MAX_LINE)
+            if (end - text >= INI_MAX_LINE - 1)
                 end--;
             end[0] = ']';
             end[1] = '\0';
@@ -154,11 +162,73 @@ static void classify(Reader *r, char *text)
     }
 }
 
-/* inih's reader: hands over one line at a time, at most num-1 bytes, after checking it. */
+/* Copies `len` bytes of a line into inih's buffer; broken bytes must not reach the screen. */
+static void copy_text(char *buffer, const char *line, size_t len, bool utf8)
+{
+    memcpy(buffer, line, len);
+    buffer[len] = '\0';
+    if (!utf8 && !utf8_valid(buffer, len, NULL))
+        for (size_t i = 0; i < len; i++)
+            if ((unsigned char)buffer[i] >= 0x80)
+                buffer[i] = '?';
+}
+
+/* Where to end a piece of at most `room` bytes of the `len` bytes at `s` (len > room) so
+ * that inih, which trims each piece, loses nothing: at the last run of spaces in its second
+ * half (the piece ends before it, *next is after it), else between two characters with no
+ * space on either side (*next is the same). The next piece never starts with ';' or '#'
+ * (inih would take it for a note). */
+static size_t piece_end(const char *s, size_t len, size_t room, size_t *next)
+{
+    for (int spaces = 1; spaces >= 0; spaces--) {
+        for (size_t c = room; c > (spaces ? room / 2 : 0); c--) {
+            size_t n = c;
+            while (n < len && (s[n] == ' ' || s[n] == '\t'))
+                n++;
+            if ((n > c) != spaces || n >= len || is_space(s[c - 1]) || s[n] == ';' || s[n] == '#' ||
+                ((unsigned char)s[n] & 0xC0) == 0x80)
+                continue;
+            *next = n;
+            return c;
+        }
+    }
+    size_t cut = utf8_floor(s, room);
+    *next = cut ? cut : room;
+    return *next;
+}
+
+/* Hands inih the next piece of a long line, indented so that it continues the value. */
+static char *next_piece(Reader *r, char *buffer, int num)
+{
+    size_t room = (size_t)num - 3; /* two spaces before it, a NUL after */
+    size_t end = r->rest_len, next = r->rest_len;
+    if (end > room)
+        end = piece_end(r->rest, r->rest_len, room, &next);
+    buffer[0] = buffer[1] = ' ';
+    copy_text(buffer + 2, r->rest, end, r->rest_utf8);
+    size_t keep = r->gap_len < sizeof(r->join) ? r->gap_len : sizeof(r->join) - 1;
+    memcpy(r->join, r->gap, keep);
+    r->join[keep] = '\0';
+    r->gap = r->rest + end;
+    r->gap_len = next - end;
+    r->rest = next < r->rest_len ? r->rest + next : NULL;
+    r->rest_len -= next;
+    r->kind = LINE_PIECE;
+    r->comment = NULL;
+    note_comment(r, buffer + 2);
+    return buffer;
+}
+
+/* inih's reader: hands over one line at a time, at most num-1 bytes, after checking it; a
+ * longer line (up to INIDOC_MAX_LINE) in pieces. */
 static char *read_line(char *buffer, int num, void *stream)
 {
     Reader *r = stream;
-    if (r->file.pos >= r->file.len || r->failed)
+    if (r->failed)
+        return NULL;
+    if (r->rest)
+        return next_piece(r, buffer, num);
+    if (r->file.pos >= r->file.len)
         return NULL;
     if (r->doc->entry_count >= INIDOC_MAX_ENTRIES || r->doc->section_count >= INIDOC_MAX_SECTIONS) {
         diag_add(r->diags, r->doc->path, r->line, DIAG_ERROR,
@@ -174,22 +244,49 @@ static char *read_line(char *buffer, int num, void *stream)
     r->line = r->file.line;
     const char *path = r->doc->path;
 
-    size_t max = (size_t)num - 1 < INIDOC_MAX_LINE ? (size_t)num - 1 : INIDOC_MAX_LINE;
-    if (len > max) {
+    if (len > INIDOC_MAX_LINE) {
         diag_add(r->diags, path, r->line, DIAG_ERROR,
                  "line is %zu bytes long; at most %d fit: continue the text on the next "
                  "line, indented by two spaces", len, INIDOC_MAX_LINE);
-        len = utf8_floor(line, max); /* line[max] exists: the line is longer */
+        len = utf8_floor(line, INIDOC_MAX_LINE); /* line[max] exists: the line is longer */
     }
-    memcpy(buffer, line, len);
-    buffer[len] = '\0';
-    /* Broken bytes must not reach the screen. */
-    if (!utf8 && !utf8_valid(buffer, len, NULL))
-        for (size_t i = 0; i < len; i++)
-            if ((unsigned char)buffer[i] >= 0x80)
-                buffer[i] = '?';
+    size_t end = len, next = len;
+    if (len > (size_t)num - 1)
+        end = piece_end(line, len, (size_t)num - 1, &next);
+    copy_text(buffer, line, end, utf8);
     classify(r, buffer);
+    if (next < len && ((r->kind == LINE_KEY && r->have_key) || r->kind == LINE_CONT)) {
+        r->rest = line + next; /* the text file's, which outlives the parse */
+        r->rest_len = len - next;
+        r->rest_utf8 = utf8;
+        r->gap = line + end;
+        r->gap_len = next - end;
+    }
     return buffer;
+}
+
+/* A character of a language written without spaces between words: Chinese, Japanese
+ * (ideographs, kana, their punctuation and full-width forms), Thai, Lao, Khmer, Myanmar. */
+static bool spaceless(uint32_t c)
+{
+    return (c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF) ||
+           (c >= 0x2E80 && c <= 0x312F) || (c >= 0x3190 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF01 && c <= 0xFF9F) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+/* What joins a continuation line to the text before it: nothing between two characters of
+ * a language written without spaces ("…います。" + "それでも"), else one space. */
+static const char *cont_join(const char *before, const char *after)
+{
+    size_t n = strlen(before);
+    if (n == 0)
+        return "";
+    size_t last = n - 1, first = 0;
+    while (last > 0 && ((unsigned char)before[last] & 0xC0) == 0x80)
+        last--;
+    uint32_t a = utf8_decode(before, n, &last);
+    uint32_t b = after[0] ? utf8_decode(after, strlen(after), &first) : 0;
+    return spaceless(a) && spaceless(b) ? "" : " ";
 }
 
 static void keep_comment(Reader *r, IniEntry *e, bool cut)
@@ -212,9 +309,10 @@ static int on_value(void *user, const char *section, const char *key, const char
     IniDoc *doc = r->doc;
     if (r->failed || key[0] == '\0')
         return 1;
-    if (r->kind == LINE_CONT && doc->entry_count > 0) {
+    if ((r->kind == LINE_CONT || r->kind == LINE_PIECE) && doc->entry_count > 0) {
         IniEntry *e = &doc->entries[doc->entry_count - 1];
-        const char *joined = arena_concat(r->arena, e->value, e->value[0] ? " " : "", value);
+        const char *join = r->kind == LINE_PIECE ? r->join : cont_join(e->value, value);
+        const char *joined = arena_concat(r->arena, e->value, join, value);
         if (!joined) {
             r->failed = 1;
             return 1;

@@ -4,10 +4,14 @@
  * and section names over 49 bytes silently, and reads ` ;` as the start of a comment.
  * inidoc_load() feeds inih through its own line reader, which takes its lines from
  * textfile.h (line ends, the byte order mark, UTF-8, NUL bytes), so that it can count
- * lines and catch those cases and the lines inih would reject as `path:line` problems. What inih then parses becomes an IniDoc: the sections in file
- * order (duplicates kept) and each `key = value` with its line. Indented continuation
- * lines are joined to their entry's value with one space. The doc does not know which
- * sections or keys are allowed: that is schema.h's job. */
+ * lines and catch those cases and the lines inih would reject as `path:line` problems.
+ * A line longer than inih's buffer (an Arabic line of 100 letters is) is handed over in
+ * pieces, as continuations, and joined back as it was; past INIDOC_MAX_LINE it is an error.
+ * What inih then parses becomes an IniDoc: the sections in file order (duplicates kept)
+ * and each `key = value` with its line. Indented continuation lines are joined to their
+ * entry's value with one space, or none between two characters of a language written
+ * without spaces (Chinese, Japanese, Thai). The doc does not know which sections or keys
+ * are allowed: that is schema.h's job. */
 #ifndef ATTUNE_INIDOC_H
 #define ATTUNE_INIDOC_H
 
@@ -16,8 +20,8 @@
 #include "arena.h"
 #include "diag.h"
 
-/* The longest line, in bytes without the newline, that inih reads whole. */
-enum { INIDOC_MAX_LINE = 199, INIDOC_MAX_SECTION = 49, INIDOC_MAX_FILE = 1024 * 1024 };
+/* The longest line, in bytes without the newline, that is read whole. */
+enum { INIDOC_MAX_LINE = 1000, INIDOC_MAX_SECTION = 49, INIDOC_MAX_FILE = 1024 * 1024 };
 
 /* Past these a file is not read further (a content file has a few hundred of each); they
  * keep the checks, some of which compare entries pairwise, quick on any input. */
@@ -25,7 +29,7 @@ enum { INIDOC_MAX_ENTRIES = 4096, INIDOC_MAX_SECTIONS = 1024 };
 
 typedef struct IniEntry {
     const char *key;
-    const char *value;   /* continuation lines joined with one space */
+    const char *value;   /* continuation lines joined with one space (or none: cont_join) */
     int line;            /* the line of `key =` */
     int section;         /* index into IniDoc.sections, -1 before any section */
     /* A ` ;` that inih reads unlike a person would: on the key line with one space before

@@ -1,10 +1,12 @@
 /* pinlock.c — see pinlock.h. */
+#define _POSIX_C_SOURCE 200809L /* stat */
 #include "pinlock.h"
 
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "arena.h"
 #include "inidoc.h"
@@ -80,10 +82,9 @@ bool pinlock_load(PinLock *l, const char *path, long now, long long wall, Diags 
     Diags found = { 0 };
     Arena arena = { 0 };
     IniDoc doc;
-    FILE *probe = fopen(path, "r");
-    if (!probe)
-        return true; /* never locked here */
-    fclose(probe);
+    struct stat st;
+    if (stat(path, &st) != 0 && errno == ENOENT)
+        return true; /* never locked here; anything else (a FIFO, a folder) the reader refuses */
     bool ok = inidoc_load(&doc, path, &arena, &found);
     long failures = 0, locks = 0, until = 0;
     const long max_until = (long)((unsigned long)LONG_MAX < 4102444800UL ? LONG_MAX : 4102444800L); /* 2100 */

@@ -2,11 +2,14 @@
  * family through fontconfig, else any font that opens), opening every role at its size,
  * and the glyphs the theme's font lacks.
  *
- * SDL_ttf draws one font; a line with an emoji or another script is cut into runs, each
- * drawn with a font that has its glyphs (the role's own font first, else a fallback
- * fontconfig finds) and put side by side on the role's baseline. A glyph no installed font
- * has is left to the role's font, which draws its box. Lines are sanitized first (broken
- * bytes become U+FFFD), so the runs are well-formed UTF-8.
+ * SDL_ttf draws one font in one direction; a line is cut into runs of one direction and
+ * script in the order they are seen (app/core/bidi.c), each cut again into pieces drawn
+ * with a font that has their glyphs (the role's own font first, else a fallback fontconfig
+ * finds: for a script such as Arabic, a font made for it), each piece shaped by HarfBuzz
+ * told its direction and script, and the pieces are put side by side on the role's
+ * baseline, left to right. A glyph no installed font has is left to the role's font, which
+ * draws its box. Lines are sanitized first (broken bytes become U+FFFD), so the runs are
+ * well-formed UTF-8.
  *
  * Every font file is opened through font_open: only a regular file is read, so a pipe or
  * a device put in a font's place is refused at once instead of hanging the app. */
@@ -20,8 +23,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../core/bidi.h"
 #include "../core/bundle.h"
-
 #include "../core/utf8.h"
 #include "font.h"
 #include "../core/hash.h"
@@ -255,11 +258,6 @@ fail:
 
 /* ---- glyphs the theme's font lacks ---------------------------------------------------- */
 
-typedef struct Run {
-    TTF_Font *font;
-    int start, len;
-} Run;
-
 static FontStyle face_style(RenderFace face)
 {
     return face == RENDER_FACE_STRONG ? FONT_STYLE_BOLD
@@ -279,9 +277,33 @@ static bool glyph_note(Renderer *r)
     return r->glyph_notes < 8;
 }
 
+/* The scripts whose letters want a font made for them, not the first font fontconfig
+ * finds with the glyph (DejaVu Sans has Arabic letters, but Noto Sans Arabic is drawn for
+ * Arabic): the language fontconfig is asked for, and the family tried first. */
+static const struct {
+    char script[5];
+    const char *lang, *family;
+} script_fonts[] = {
+    { "Arab", "ar", "Noto Sans Arabic" },
+    { "Hebr", "he", "Noto Sans Hebrew" },
+};
+
+/* The entry of script_fonts for `c`'s script; -1: any font with the glyph will do. */
+_Static_assert(sizeof(script_fonts) / sizeof(script_fonts[0]) * RENDER_FACE_COUNT <= 16,
+               "Renderer.fallback_uses has a bit for each script and face");
+static int script_font_of(uint32_t c)
+{
+    const char *script = bidi_script_of(c);
+    for (int i = 0; i < (int)(sizeof(script_fonts) / sizeof(script_fonts[0])); i++)
+        if (strcmp(script_fonts[i].script, script) == 0)
+            return i;
+    return -1;
+}
+
 /* A new fallback font at `path` for `c`, kept open to ask which glyphs it has; -1 when it
  * cannot be (too many, does not open, lacks the glyph after all). */
-static int add_fallback(Renderer *r, const char *path, const char *family, uint32_t c)
+static int add_fallback(Renderer *r, const char *path, const char *family, uint32_t c,
+                        uint16_t use)
 {
     TTF_Font *probe = r->fallback_count < RENDER_FALLBACKS ? font_open(path, PROBE_PX) : NULL;
     if (!probe || !TTF_GlyphIsProvided32(probe, c)) {
@@ -294,6 +316,7 @@ static int add_fallback(Renderer *r, const char *path, const char *family, uint3
     }
     int i = r->fallback_count++;
     snprintf(r->fallback_path[i], RENDER_PATH_BYTES, "%s", path);
+    r->fallback_uses[i] = use;
     r->fallback_probe[i] = probe;
     if (glyph_note(r))
         fprintf(stderr, "attune: note: the theme's font has no glyph for U+%04X; it and others "
@@ -301,11 +324,16 @@ static int add_fallback(Renderer *r, const char *path, const char *family, uint3
     return i;
 }
 
-/* The fallback that has `c` in `face`'s style, found and opened now if needed; -1: none. */
+/* The fallback that has `c` in `face`'s style, found and opened now if needed; -1: none.
+ * A letter of a script in script_fonts takes the fallback chosen for that script in that
+ * face (Noto Sans Arabic Bold for a button, Regular for the body), not just any that has
+ * the glyph. */
 static int find_fallback(Renderer *r, RenderFace face, uint32_t c)
 {
+    int s = script_font_of(c);
+    uint16_t use = s < 0 ? 0 : (uint16_t)(1u << (s * RENDER_FACE_COUNT + (int)face));
     for (int i = 0; i < r->fallback_count; i++)
-        if (TTF_GlyphIsProvided32(r->fallback_probe[i], c))
+        if ((s < 0 || (r->fallback_uses[i] & use)) && TTF_GlyphIsProvided32(r->fallback_probe[i], c))
             return i;
     char ignored[256], path[RENDER_PATH_BYTES], family[256];
     if (!r->glyph_search_tried) {
@@ -313,7 +341,8 @@ static int find_fallback(Renderer *r, RenderFace face, uint32_t c)
         font_search_open(&r->glyph_search, ignored, sizeof(ignored));
     }
     if (!r->glyph_search.config ||
-        !font_find_for_char(&r->glyph_search, c, face_style(face), path, sizeof(path), family,
+        !font_find_for_char(&r->glyph_search, c, face_style(face), s >= 0 ? script_fonts[s].lang : NULL,
+                            s >= 0 ? script_fonts[s].family : NULL, path, sizeof(path), family,
                             sizeof(family))) {
         if (glyph_note(r))
             fprintf(stderr, "attune: warning: no installed font has a glyph for U+%04X, so it "
@@ -321,9 +350,11 @@ static int find_fallback(Renderer *r, RenderFace face, uint32_t c)
         return -1;
     }
     for (int i = 0; i < r->fallback_count; i++)
-        if (strcmp(r->fallback_path[i], path) == 0)
+        if (strcmp(r->fallback_path[i], path) == 0) {
+            r->fallback_uses[i] |= use;
             return i; /* another face's file has it, not this one's: use it anyway */
-    return add_fallback(r, path, family, c);
+        }
+    return add_fallback(r, path, family, c, use);
 }
 
 /* The font that draws `c` in `role`. */
@@ -403,61 +434,173 @@ void render_glyphs_check(Renderer *r, const Bundle *bundle)
     free(text);
 }
 
-/* ---- runs of one font ----------------------------------------------------------------- */
+/* ---- a line: runs in visual order ---------------------------------------------------- */
 
-/* Splits `len` bytes of well-formed UTF-8 into runs of one font each; returns how many. A
- * space stays in the run it follows, so that words of one script stay together. */
-static int split_runs(Renderer *r, FontRole role, const char *text, int len, Run runs[RENDER_MAX_RUNS])
+/* A piece of a line drawn by one SDL_ttf call: one font, one direction, one script. */
+typedef struct Run {
+    TTF_Font *font;
+    int start, len;
+    BidiDir dir;
+    char script[5];
+} Run;
+
+static bool is_common(uint32_t c)
 {
-    int count = 0;
-    size_t pos = 0;
-    while (pos < (size_t)len) {
-        size_t start = pos;
-        uint32_t c = utf8_decode(text, (size_t)len, &pos);
-        TTF_Font *font = c == ' ' && count > 0 ? runs[count - 1].font : font_for(r, role, c);
-        if (count > 0 && (runs[count - 1].font == font || count == RENDER_MAX_RUNS))
-            runs[count - 1].len += (int)(pos - start);
-        else
-            runs[count++] = (Run){ font, (int)start, (int)(pos - start) };
+    const char *script = bidi_script_of(c);
+    return strcmp(script, "Zyyy") == 0 || strcmp(script, "Zinh") == 0;
+}
+
+/* The font of a run's first letter when its script is neither Latin nor common (Arabic):
+ * its spaces, marks and punctuation are drawn with that font when it has them, so the
+ * run is shaped as one. NULL: each character takes its own font, a space the one before. */
+static TTF_Font *script_font(Renderer *r, FontRole role, const char *text, const BidiRun *b)
+{
+    if (strcmp(b->script, "Latn") == 0 || strcmp(b->script, "Zyyy") == 0)
+        return NULL;
+    size_t end = (size_t)(b->start + b->len);
+    for (size_t pos = (size_t)b->start; pos < end;) {
+        uint32_t c = utf8_decode(text, end, &pos);
+        if (!is_common(c))
+            return font_for(r, role, c);
     }
+    return NULL;
+}
+
+/* Appends run `b` cut into pieces of one font to runs[*count ..], at most up to `limit`
+ * (the rest joins the last piece), in visual order: a right-to-left run's pieces from its
+ * end. */
+static void split_fonts(Renderer *r, FontRole role, const char *text, const BidiRun *b,
+                        Run *runs, int *count, int limit)
+{
+    TTF_Font *own = script_font(r, role, text, b);
+    int first = *count;
+    size_t end = (size_t)(b->start + b->len);
+    for (size_t pos = (size_t)b->start; pos < end;) {
+        size_t start = pos;
+        uint32_t c = utf8_decode(text, end, &pos);
+        Run *last = *count > first ? &runs[*count - 1] : NULL;
+        TTF_Font *font = own && is_common(c) && TTF_GlyphIsProvided32(own, c) ? own
+                       : c == ' ' && last ? last->font : font_for(r, role, c);
+        if (last && (last->font == font || *count == limit)) {
+            last->len += (int)(pos - start);
+            continue;
+        }
+        runs[*count] = (Run){ font, (int)start, (int)(pos - start), b->dir, "" };
+        memcpy(runs[(*count)++].script, b->script, sizeof(b->script));
+    }
+    for (int i = first, j = *count - 1; b->dir == BIDI_RTL && i < j; i++, j--) {
+        Run t = runs[i];
+        runs[i] = runs[j];
+        runs[j] = t;
+    }
+}
+
+/* Cuts `len` bytes of well-formed UTF-8 into pieces, left to right; returns how many. */
+static int plan_runs(Renderer *r, FontRole role, const char *text, int len, Run runs[RENDER_MAX_RUNS])
+{
+    BidiRun line[RENDER_MAX_RUNS];
+    BidiDir base = r->base == RENDER_BASE_RTL ? BIDI_RTL
+                 : r->base == RENDER_BASE_LTR ? BIDI_LTR : bidi_first_strong(text, len, BIDI_LTR);
+    int n = bidi_runs(&r->bidi, text, len, base, line, RENDER_MAX_RUNS), count = 0;
+    for (int i = 0; i < n; i++) /* room is left for one piece of each run after this one */
+        split_fonts(r, role, text, &line[i], runs, &count, RENDER_MAX_RUNS - (n - 1 - i));
     return count;
 }
 
-/* Ends `run` with a NUL for SDL_ttf; returns the byte it replaced, for run_restore. */
-static char run_terminate(char *text, const Run *run)
+/* Reverses the order of the characters of a run in place (a second call undoes it): a
+ * right-to-left run drawn without HarfBuzz, whose glyphs SDL_ttf lays left to right. */
+static void reverse_chars(char *text, const Run *run)
 {
-    char keep = text[run->start + run->len];
-    text[run->start + run->len] = '\0';
-    return keep;
+    char *a = text + run->start, *z = a + run->len - 1;
+    for (char *i = a, *j = z; i < j; i++, j--) {
+        char t = *i;
+        *i = *j;
+        *j = t;
+    }
+    for (char *i = a; i <= z;) { /* each character's bytes are now backwards: turn them */
+        char *j = i;
+        while (j < z && ((unsigned char)*j & 0xC0) == 0x80)
+            j++;
+        for (char *p = i, *q = j; p < q; p++, q--) {
+            char t = *p;
+            *p = *q;
+            *q = t;
+        }
+        i = j + 1;
+    }
 }
 
-static void run_restore(char *text, const Run *run, char keep)
+/* How a run was readied for SDL_ttf: the byte its NUL replaced, and whether its
+ * characters were turned round. */
+typedef struct Readied {
+    char keep;
+    bool reversed;
+} Readied;
+
+/* Readies `run` for SDL_ttf: ends it with a NUL and tells its font the run's direction and
+ * script; without HarfBuzz, turns a right-to-left run's characters round instead. Undo
+ * with run_restore. */
+static Readied run_prepare(const Renderer *r, char *text, const Run *run)
 {
-    text[run->start + run->len] = keep;
+    Readied done = { text[run->start + run->len], false };
+    text[run->start + run->len] = '\0';
+    bool rtl = run->dir == BIDI_RTL;
+    if (!r->shaping ||
+        TTF_SetFontDirection(run->font, rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR) != 0 ||
+        TTF_SetFontScriptName(run->font, run->script) != 0) {
+        done.reversed = rtl;
+        if (rtl)
+            reverse_chars(text, run);
+    }
+    return done;
+}
+
+static void run_restore(char *text, const Run *run, Readied done)
+{
+    if (done.reversed)
+        reverse_chars(text, run);
+    text[run->start + run->len] = done.keep;
+}
+
+bool render_shaping_check(Renderer *r)
+{
+    r->shaping = TTF_SetFontDirection(r->fonts[0], TTF_DIRECTION_LTR) == 0 &&
+                 TTF_SetFontScriptName(r->fonts[0], "Zyyy") == 0;
+    if (!r->shaping)
+        fprintf(stderr, "attune: warning: this SDL_ttf cannot shape text (it was built without "
+                "HarfBuzz): right-to-left lines are put in the right order, but Arabic letters "
+                "are drawn unjoined (%s)\n", TTF_GetError());
+    return r->shaping;
 }
 
 int render_runs_width(Renderer *r, FontRole role, char *text, int len)
 {
     Run runs[RENDER_MAX_RUNS];
-    int count = split_runs(r, role, text, len, runs), total = 0;
+    int count = plan_runs(r, role, text, len, runs), total = 0;
     for (int i = 0; i < count; i++) {
-        char keep = run_terminate(text, &runs[i]);
+        Readied done = run_prepare(r, text, &runs[i]);
         int w = 0;
         if (TTF_SizeUTF8(runs[i].font, text + runs[i].start, &w, NULL) == 0)
             total += w;
-        run_restore(text, &runs[i], keep);
+        run_restore(text, &runs[i], done);
     }
     return total;
 }
 
 /* Puts the runs' surfaces side by side on the role's baseline into one transparent
- * surface `width` wide, freeing them. */
+ * surface `width` wide, freeing them. It is as tall as the role's font, or deeper when a
+ * run's font reaches further below the baseline (Arabic letters' tails), so nothing is cut
+ * off; its top is the role's, so a line of another script sits on the same baseline as
+ * the role's own. */
 static SDL_Surface *join_runs(Renderer *r, FontRole role, const Run *runs, SDL_Surface **parts,
                               int count, int width)
 {
-    int ascent = TTF_FontAscent(r->fonts[role]);
-    SDL_Surface *out = width > 0 ? SDL_CreateRGBSurfaceWithFormat(0, width, TTF_FontHeight(r->fonts[role]),
-                                                                  32, SDL_PIXELFORMAT_ARGB8888)
+    int ascent = TTF_FontAscent(r->fonts[role]), height = TTF_FontHeight(r->fonts[role]);
+    for (int i = 0; i < count; i++)
+        if (ascent - TTF_FontDescent(runs[i].font) > height)
+            height = ascent - TTF_FontDescent(runs[i].font);
+    SDL_Surface *out = width > 0 ? SDL_CreateRGBSurfaceWithFormat(0, width, height, 32,
+                                                                  SDL_PIXELFORMAT_ARGB8888)
                                  : NULL;
     if (out)
         SDL_FillRect(out, NULL, 0); /* transparent */
@@ -478,16 +621,16 @@ static SDL_Surface *join_runs(Renderer *r, FontRole role, const Run *runs, SDL_S
 SDL_Surface *render_runs_draw(Renderer *r, FontRole role, char *text, int len, SDL_Color colour)
 {
     Run runs[RENDER_MAX_RUNS];
-    int count = split_runs(r, role, text, len, runs);
-    if (count <= 1)
-        return TTF_RenderUTF8_Blended(count ? runs[0].font : r->fonts[role], text, colour);
+    int count = plan_runs(r, role, text, len, runs);
     SDL_Surface *parts[RENDER_MAX_RUNS] = { NULL };
     int width = 0;
     for (int i = 0; i < count; i++) {
-        char keep = run_terminate(text, &runs[i]);
+        Readied done = run_prepare(r, text, &runs[i]);
         parts[i] = TTF_RenderUTF8_Blended(runs[i].font, text + runs[i].start, colour);
-        run_restore(text, &runs[i], keep);
+        run_restore(text, &runs[i], done);
         width += parts[i] ? parts[i]->w : 0;
     }
+    if (count == 1 && runs[0].font == r->fonts[role])
+        return parts[0];
     return join_runs(r, role, runs, parts, count, width);
 }

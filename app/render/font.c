@@ -113,17 +113,21 @@ bool font_find_style(const FontSearch *search, const char *family, FontStyle sty
     return find(search, family, style, true, path, size, error, error_size);
 }
 
-/* Calls `take` on each outline font of fontconfig's sorted list for sans-serif in `style`
- * (with a glyph for `c`, when c != 0) until it returns true. */
-static bool each_fallback(const FontSearch *search, FontStyle style, unsigned long c,
+/* Calls `take` on each outline font of fontconfig's sorted list for `family` in `style`
+ * (with a glyph for `c`, when c != 0; for the language `lang`, when not NULL) until it
+ * returns true. */
+static bool each_fallback(const FontSearch *search, const char *family, FontStyle style,
+                          unsigned long c, const char *lang,
                           bool (*take)(FcPattern *font, void *ctx), void *ctx)
 {
-    FcPattern *pattern = style_pattern(search, "sans-serif", style);
+    FcPattern *pattern = style_pattern(search, family, style);
     FcCharSet *wanted = c ? FcCharSetCreate() : NULL;
     FcFontSet *set = NULL;
     bool taken = false;
     if (!pattern || (c && !wanted))
         goto done;
+    if (lang)
+        FcPatternAddString(pattern, FC_LANG, (const FcChar8 *)lang);
     if (wanted) {
         FcCharSetAddChar(wanted, (FcChar32)c);
         FcPatternAddCharSet(pattern, FC_CHARSET, wanted);
@@ -177,16 +181,18 @@ bool font_find_any(const FontSearch *search, int n, FontStyle style, char *path,
                    char *family, size_t family_size, char *error, size_t error_size)
 {
     Wanted w = { n, path, family, size, family_size };
-    if (each_fallback(search, style, 0, take_font, &w))
+    if (each_fallback(search, "sans-serif", style, 0, NULL, take_font, &w))
         return true;
     snprintf(error, error_size, "fontconfig finds %s other font (install fonts-open-sans or "
              "fonts-dejavu-core)", n == 0 ? "no" : "no usable");
     return false;
 }
 
-bool font_find_for_char(const FontSearch *search, unsigned long c, FontStyle style, char *path,
-                        size_t size, char *family, size_t family_size)
+bool font_find_for_char(const FontSearch *search, unsigned long c, FontStyle style,
+                        const char *lang, const char *prefer, char *path, size_t size,
+                        char *family, size_t family_size)
 {
     Wanted w = { 0, path, family, size, family_size };
-    return c != 0 && each_fallback(search, style, c, take_font, &w);
+    return c != 0 && each_fallback(search, prefer ? prefer : "sans-serif", style, c, lang,
+                                   take_font, &w);
 }

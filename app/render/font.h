@@ -51,11 +51,13 @@ bool font_find_style(const FontSearch *search, const char *family, FontStyle sty
 bool font_find_any(const FontSearch *search, int n, FontStyle style, char *path, size_t size,
                    char *family, size_t family_size, char *error, size_t error_size);
 
-/* A font that has a glyph for the code point `c`, as near to `style` of the sans-serif
- * family as fontconfig can find: for text the theme's font cannot draw (emoji, another
- * script). Copies the file into `path` and the family into `family`; returns false when
- * no installed outline font has the glyph. */
-bool font_find_for_char(const FontSearch *search, unsigned long c, FontStyle style, char *path,
-                        size_t size, char *family, size_t family_size);
+/* A font that has a glyph for the code point `c`, as near to `style` of the family
+ * `prefer` (NULL: sans-serif) as fontconfig can find, for the language `lang` (an
+ * ISO 639 code such as "ar", or NULL) when one is installed: for text the theme's font
+ * cannot draw (emoji, another script). Copies the file into `path` and the family into
+ * `family`; returns false when no installed outline font has the glyph. */
+bool font_find_for_char(const FontSearch *search, unsigned long c, FontStyle style,
+                        const char *lang, const char *prefer, char *path, size_t size,
+                        char *family, size_t family_size);
 
 #endif

@@ -58,7 +58,8 @@ static SDL_Rect bounds_of(Renderer *r, const DrawCmd *c, int index)
         r->text_of[index] = e;
         if (!r->texts[e].texture)
             return none;
-        return (SDL_Rect){ (int)lroundf(clampf(g->x)), (int)lroundf(clampf(g->y)), r->texts[e].w,
+        float left = c->align == TEXT_ALIGN_RIGHT ? g->x + g->w - (float)r->texts[e].w : g->x;
+        return (SDL_Rect){ (int)lroundf(clampf(left)), (int)lroundf(clampf(g->y)), r->texts[e].w,
                            r->texts[e].h };
     }
     default:
@@ -85,6 +86,7 @@ static uint64_t cmd_hash(const DrawCmd *c)
     case DRAW_TEXT:
         h = hash_bytes(h, &c->font, sizeof(c->font));
         h = hash_bytes(h, &c->len, sizeof(c->len));
+        h = hash_bytes(h, &c->align, sizeof(c->align));
         h = hash_bytes(h, c->text, (size_t)(c->len > 0 ? c->len : 0));
         break;
     default:

@@ -51,8 +51,10 @@ static SDL_Texture *make_frame(SDL_Renderer *sdl, int width, int height)
 /* Takes `frame` (NULL: none wanted) for an output of width x height. */
 static void set_size(Renderer *r, SDL_Texture *frame, int width, int height)
 {
-    if (r->frame)
+    if (r->frame) { /* it holds the whole picture: wiped before it is freed */
+        render_texture_wipe(r->frame);
         SDL_DestroyTexture(r->frame);
+    }
     r->frame = frame;
     r->width = width;
     r->height = height;
@@ -85,6 +87,7 @@ bool render_open(Renderer *r, SDL_Renderer *sdl, const Config *config, int width
         !render_fonts_open(r, r->fonts, font_px, error, error_size))
         goto fail;
     memcpy(r->font_px, font_px, sizeof(r->font_px));
+    render_shaping_check(r);
     if (wants_frame(r) && !(frame = make_frame(sdl, width, height))) {
         snprintf(error, error_size, "cannot make a %dx%d frame texture: %s", width, height, SDL_GetError());
         goto fail;
@@ -126,6 +129,14 @@ fail:
     return false;
 }
 
+void render_set_base(Renderer *r, RenderBase base)
+{
+    if (r->base == base)
+        return;
+    r->base = base;
+    render_text_flush(r); /* lines drawn and measured in the other direction */
+}
+
 void render_stats(const Renderer *r, RenderStats *out)
 {
     *out = r->stats;
@@ -142,8 +153,10 @@ void render_close(Renderer *r)
     render_text_flush(r);
     render_fonts_close(r->fonts);
     render_fallbacks_close(r, true);
-    if (r->frame)
+    if (r->frame) { /* it holds the whole picture: wiped before it is freed */
+        render_texture_wipe(r->frame);
         SDL_DestroyTexture(r->frame);
+    }
     if (r->ttf_started)
         TTF_Quit();
     memset(r, 0, sizeof(*r));

@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../core/bidi.h"
 #include "../core/config.h"
 #include "../view/draw.h"
 #include "../view/text.h"
@@ -44,8 +45,8 @@ enum {
     RENDER_PATH_BYTES = 1024,
     RENDER_FALLBACKS = 6,        /* fonts used for glyphs the theme's font lacks, at most */
     RENDER_GLYPH_MEMO = 256,     /* code points whose font was looked up, kept (by hash) */
-    RENDER_MAX_RUNS = 32         /* pieces of one line in different fonts; the rest joins the
-                                  * last piece */
+    RENDER_MAX_RUNS = 32         /* pieces of one line in different directions, scripts or
+                                  * fonts; the rest joins the last piece of its direction */
 };
 
 /* The faces the roles use: FONT_BODY and FONT_CAPTION regular, FONT_QUOTE italic, the
@@ -56,6 +57,10 @@ typedef enum RenderFace {
     RENDER_FACE_ITALIC,
     RENDER_FACE_COUNT
 } RenderFace;
+
+/* The base direction of the lines drawn (render_set_base): each line's own first letter
+ * (an Arabic letter: right to left), or forced by the bundle's direction. */
+typedef enum RenderBase { RENDER_BASE_AUTO, RENDER_BASE_LTR, RENDER_BASE_RTL } RenderBase;
 
 typedef struct RenderStats {
     unsigned long frames_presented;  /* render_frame calls that drew and presented */
@@ -146,9 +151,17 @@ typedef struct Renderer {
     char fallback_path[RENDER_FALLBACKS][RENDER_PATH_BYTES];
     TTF_Font *fallback_probe[RENDER_FALLBACKS];             /* to ask which glyphs it has */
     TTF_Font *fallback_fonts[RENDER_FALLBACKS][FONT_ROLE_COUNT]; /* opened when first used */
+    uint16_t fallback_uses[RENDER_FALLBACKS]; /* the scripts and faces it was chosen for
+                                               * (faces.c's script_fonts) */
     RenderGlyph glyphs[RENDER_GLYPH_MEMO];
     int glyph_notes;                      /* lines said about them on stderr (capped) */
     bool glyph_say;                       /* say them: only render_glyphs_check does */
+
+    /* right to left: a line's runs in visual order, each shaped with its direction and
+     * script (false: SDL_ttf has no HarfBuzz; runs are drawn unshaped, reversed by hand) */
+    BidiWork bidi;
+    bool shaping;
+    RenderBase base;
 
     RenderStats stats;
     int rotation, panel_w, panel_h;       /* render_set_rotation: how the frame meets the panel */
@@ -228,6 +241,11 @@ bool render_save_png(Renderer *r, const char *path);
  * degrees (0, 90, 180, 270) onto a panel of panel_w x panel_h. A turned picture keeps a
  * frame texture even on the software renderer. */
 void render_set_rotation(Renderer *r, int rotation, int panel_w, int panel_h);
+
+/* Sets the base direction of every line drawn and measured from now on (RENDER_BASE_RTL
+ * for a right-to-left bundle); forgets the lines drawn and measured before when it
+ * changes. After render_open it is RENDER_BASE_AUTO. */
+void render_set_base(Renderer *r, RenderBase base);
 
 struct Bundle;
 

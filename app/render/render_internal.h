@@ -34,12 +34,16 @@ void render_fonts_close(TTF_Font *fonts[FONT_ROLE_COUNT]);
  * themselves, what is known about glyphs, and fontconfig. */
 void render_fallbacks_close(Renderer *r, bool all);
 
+/* Whether SDL_ttf shapes with HarfBuzz (sets r->shaping); when not, says so on stderr. */
+bool render_shaping_check(Renderer *r);
+
 /* The width of `len` bytes of well-formed UTF-8 at `text` in `role`, each run in the font
  * that has its glyphs (text[len] must be writable: it is set to NUL and restored). */
 int render_runs_width(Renderer *r, FontRole role, char *text, int len);
 
-/* Rasterises `len` bytes of well-formed UTF-8 (text[len] is NUL) likewise; NULL when
- * nothing can be drawn. */
+/* Rasterises `len` bytes of well-formed UTF-8 (text[len] is NUL) likewise, its runs in
+ * visual order; NULL when nothing can be drawn. Both reorder and shape the same way, so
+ * a line is as wide as it was measured. */
 SDL_Surface *render_runs_draw(Renderer *r, FontRole role, char *text, int len, SDL_Color colour);
 
 /* ---- textcache.c: lines of text ------------------------------------------------------- */
@@ -50,6 +54,10 @@ int render_text_get(Renderer *r, FontRole font, uint32_t colour, const char *tex
 
 /* Empties the text cache and the measured widths. */
 void render_text_flush(Renderer *r);
+/* Overwrites a texture's pixels with zeros before it is freed, so that what it showed (a
+ * line of a result, a whole frame) does not stay in freed memory (the software renderer's
+ * textures are in the heap): a piece at a time. */
+void render_texture_wipe(SDL_Texture *texture);
 
 /* ---- shapes.c ------------------------------------------------------------------------- */
 

@@ -60,9 +60,7 @@ static size_t text_slot(const Renderer *r, uint64_t hash, FontRole font, uint32_
 /* Zeros to write over a texture before it is freed; read only. */
 static const uint8_t zeros[64 * 1024];
 
-/* Overwrites a texture's pixels with zeros, so that a line of text does not stay in freed
- * memory (the software renderer's textures are in the heap): a piece at a time. */
-static void wipe_texture(SDL_Texture *texture)
+void render_texture_wipe(SDL_Texture *texture)
 {
     Uint32 format = 0;
     int w = 0, h = 0;
@@ -96,7 +94,7 @@ static void text_evict(Renderer *r, int e)
     }
     r->table[hole] = 0;
     if (t->texture) {
-        wipe_texture(t->texture);
+        render_texture_wipe(t->texture);
         SDL_DestroyTexture(t->texture);
     }
     r->text_bytes -= (size_t)t->w * (size_t)t->h * 4;

@@ -25,6 +25,8 @@ void shell_frame(Shell *s, long now, bool force)
     if (!s->render_open)
         return; /* a display reset that could not be undone: the app is closing */
     notice_reset(s);
+    /* every line takes the bundle's direction as its paragraph's (a cheap no-op when same) */
+    render_set_base(&s->render, s->bundle->rtl ? RENDER_BASE_RTL : RENDER_BASE_LTR);
     bool due = s->list.next_change_ms >= 0 && now - s->laid_out_at >= s->list.next_change_ms;
     if (force || s->dirty || s->flow.changes != s->seen_changes || s->list.animating || due) {
         view_layout(&s->view, &s->flow, &s->measure, s->width, s->height, now, &s->list);
@@ -44,6 +46,7 @@ void shell_forget(Shell *s)
     view_forget(&s->view, &s->list);
     if (s->render_open)
         render_forget(&s->render);
+    s->down_x = s->down_y = s->last_x = s->last_y = 0; /* where the last person touched */
     s->dirty = true;
 }
 
@@ -281,6 +284,8 @@ static const struct KeyMap {
 /* The flow's key for `key`, or false when the flow has none for it (here and now). */
 static bool map_key(const Shell *s, SDL_Keycode key, bool shift, FlowKey *out)
 {
+    if (s->flow.bundle->rtl && (key == SDLK_LEFT || key == SDLK_RIGHT))
+        key = key == SDLK_LEFT ? SDLK_RIGHT : SDLK_LEFT; /* right to left, forward is to the left */
     for (size_t i = 0; i < sizeof(key_map) / sizeof(key_map[0]); i++) {
         const struct KeyMap *m = &key_map[i];
         if (key < m->key || key >= m->key + m->count)

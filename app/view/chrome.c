@@ -116,8 +116,7 @@ float paragraph_clipped(Ctx *x, FontRole font, const char *text, Rect box, Rect 
             lx = box.x + (box.w - lines[i].width) / 2;
         else if (align == ALIGN_RIGHT)
             lx = box.x + box.w - lines[i].width;
-        draw_text(x->out, lx, y, (float)lines[i].width, lh, font, text + lines[i].start,
-                  lines[i].len, fg, bg, clip);
+        text_draw_line(x->out, lx, y, lh, font, text, &lines[i], fg, bg, clip);
         y += lh;
     }
     draw_block(x->out, text, (Rect){ box.x, box.y, box.w, y - box.y });

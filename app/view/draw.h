@@ -58,6 +58,11 @@ typedef enum TextRole {
     TEXT_ROLE_COUNT
 } TextRole;
 
+/* Which edge of a DRAW_TEXT's rect the drawn line is placed against: its left (left to
+ * right text), or its right (a right-to-left bundle's lines), so that a line drawn a little
+ * wider or narrower than it was measured still ends where its reader starts. */
+typedef enum TextAlign { TEXT_ALIGN_LEFT, TEXT_ALIGN_RIGHT } TextAlign;
+
 typedef struct DrawCmd {
     DrawKind kind;
     Rect rect;
@@ -73,6 +78,7 @@ typedef struct DrawCmd {
     TextRole role;          /* DRAW_TEXT: what the line is to a reader (TEXT_PLAIN: not judged) */
     int at, whole;          /* DRAW_TEXT with a role: the line starts `at` bytes into its
                              * paragraph, which is `whole` bytes long (text - at is its start) */
+    TextAlign align;        /* DRAW_TEXT: the edge of `rect` the line is drawn against */
 } DrawCmd;
 
 typedef struct Target {

@@ -52,12 +52,21 @@ static void language_row(Ctx *x)
 
 void screen_attract(Ctx *x)
 {
-    float u = x->vm->unit;
+    float u = x->vm->unit, m = x->vm->margin, t = x->vm->target, gap = x->vm->gap;
     /* with the language choice, the picture and the words fit above its row */
-    float row = language_row_top(x), hh = row < x->h ? row - x->vm->gap : x->h;
+    float row = language_row_top(x), hh = row < x->h ? row - gap : x->h;
+    const char *title = bundle_word(x->b, WORD_ATTRACT_TITLE), *sub = bundle_word(x->b, WORD_ATTRACT_SUBTITLE);
+    const char *touch = bundle_word(x->b, WORD_ATTRACT_TOUCH);
+    /* the words start just over halfway down, or higher when the pill would come closer
+     * than half a gap under them (a long subtitle on two lines over a language choice);
+     * the circles follow them */
+    float words = paragraph_height(x, FONT_DISPLAY, title, x->w - 2 * m) +
+                  (sub[0] ? paragraph_height(x, FONT_BODY, sub, x->w - 4 * m) + 4 * u : 0);
+    float y = fminf(hh * 0.56f, (row < x->h ? hh : x->h - m) - t - gap * 0.5f - words);
+    float scale = y < hh * 0.56f ? fmaxf(y, 0) / (hh * 0.56f) : 1;
     double phase = 2 * 3.14159265358979 * (double)(x->now % 24000) / 24000.0;
     /* two soft circles drifting around each other: calm, slow, and cheap to redraw */
-    float r = fminf(x->w, hh) * 0.2f, cx = x->w / 2, cy = hh * 0.31f;
+    float r = fminf(x->w, hh) * 0.2f * scale, cx = x->w / 2, cy = hh * 0.31f * scale;
     float dx = (float)(cos(phase) * r * 0.45), dy = (float)(sin(phase) * r * 0.18);
     DrawCmd *a = draw_circle(x->out, (Rect){ cx - dx - r, cy - dy - r, 2 * r, 2 * r },
                              mix(colour(x, COLOUR_BACKGROUND), colour(x, COLOUR_ACCENT), 0.16f));
@@ -69,21 +78,17 @@ void screen_attract(Ctx *x)
     x->out->next_change_ms = 50; /* 20 frames a second is plenty for this pace */
 
     uint32_t bg = colour(x, COLOUR_BACKGROUND);
-    const char *title = bundle_word(x->b, WORD_ATTRACT_TITLE);
-    float m = x->vm->margin, y = hh * 0.56f;
     Rect box = { m, y, x->w - 2 * m, hh - y };
     y += paragraph(x, FONT_DISPLAY, title, box, ALIGN_CENTRE, colour(x, COLOUR_TEXT), bg);
-    const char *sub = bundle_word(x->b, WORD_ATTRACT_SUBTITLE);
     if (sub[0])
         y += paragraph(x, FONT_BODY, sub, (Rect){ m * 2, y + 4 * u, x->w - 4 * m, hh - y }, ALIGN_CENTRE,
                        colour(x, COLOUR_MUTED), bg) + 4 * u;
-    const char *touch = bundle_word(x->b, WORD_ATTRACT_TOUCH);
-    float bw = fmaxf(button_width(x, touch), 3 * x->vm->target), t = x->vm->target;
-    float by = fminf(y + x->vm->gap * 1.5f, (row < x->h ? hh : x->h - m) - t);
+    float bw = fmaxf(button_width(x, touch), 3 * t);
+    float by = fminf(y + gap * 1.5f, (row < x->h ? hh : x->h - m) - t);
     /* the whole screen is the target (above the language choice, when there is one); the
      * pill shows where to touch */
     button_face(x, (Rect){ (x->w - bw) / 2, by, bw, t }, touch, BUTTON_PRIMARY, 0);
-    draw_target(x->out, (Rect){ 0, 0, x->w, row < x->h ? row - x->vm->gap / 2 : x->h }, ACT_BEGIN, 0, touch);
+    draw_target(x->out, (Rect){ 0, 0, x->w, row < x->h ? row - gap / 2 : x->h }, ACT_BEGIN, 0, touch);
     language_row(x);
 }
 

@@ -278,6 +278,7 @@ static void result_map(Ctx *x, Rect r, const QuizScore *s)
         dot = (Rect){ px - d / 2 - ring, py - d / 2 - ring, d + 2 * ring, d + 2 * ring };
     }
     Style shaded = result_kind(s) == RESULT_STYLE ? s->style : STYLE_COUNT;
+    Kept chart = keep_begin(x); /* a chart: right to left, it moves whole, its axes as they are */
     draw_rect(x->out, r, surface, 10 * u);
     for (int i = 0; i < 4; i++) {
         bool mine = quad[i].style == shaded;
@@ -295,6 +296,7 @@ static void result_map(Ctx *x, Rect r, const QuizScore *s)
         draw_circle(x->out, (Rect){ dot.x + ring, dot.y + ring, d, d }, accent);
     }
     map_axes(x, r);
+    keep_end(x, chart, KEEP_SHAPE);
 }
 
 /* The three buttons along the bottom (what helps for the style, or the four styles when

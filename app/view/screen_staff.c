@@ -78,8 +78,10 @@ static void staff_pin_pad(Ctx *x, float top)
                   colour(x, COLOUR_TEXT), bg);
     float px = wide ? x->w - m - pad_w : (x->w - pad_w) / 2;
     float py = wide ? top + (x->h - top - m - pad_h) / 2 : x->h - m - t - gap * 2 - pad_h;
+    Kept keypad = keep_begin(x); /* right to left, the pad moves whole: 1 2 3 as on a phone */
     for (int k = 0; k < 12; k++)
         pin_key(x, k, (Rect){ px + (k % 3) * (kw + gap), py + (k / 3) * (kh + gap), kw, kh }, !locked);
+    keep_end(x, keypad, KEEP_SHAPE);
     const char *cancel = bundle_word(x->b, WORD_STAFF_CANCEL);
     float cw = fmaxf(button_width(x, cancel), t * 2);
     button(x, (Rect){ wide ? m : (x->w - cw) / 2, bottom_row(x), cw, t }, cancel, ACT_HOME, 0, BUTTON_SECONDARY);
@@ -189,6 +191,7 @@ static void staff_test(Ctx *x, float top)
     draw_outline(x->out, (Rect){ 1, 1, x->w - 2, x->h - 2 }, colour(x, COLOUR_ACCENT), 0, 2 * u); /* the edges */
     int shown = x->f->touch_count < FLOW_TEST_TOUCHES ? x->f->touch_count : FLOW_TEST_TOUCHES;
     float d = 36 * u;
+    Kept touches = keep_begin(x); /* drawn where they landed, whichever way the words read */
     for (int i = 0; i < shown; i++) {
         float cx = x->f->touch_x[i], cy = x->f->touch_y[i];
         DrawCmd *mark = draw_circle(x->out, (Rect){ cx - d / 2, cy - d / 2, d, d }, colour(x, COLOUR_ACCENT));
@@ -197,6 +200,7 @@ static void staff_test(Ctx *x, float top)
         draw_line(x->out, cx - d, cy, cx + d, cy, colour(x, COLOUR_TEXT), 1.5f * u);
         draw_line(x->out, cx, cy - d, cx, cy + d, colour(x, COLOUR_TEXT), 1.5f * u);
     }
+    keep_end(x, touches, KEEP_PLACE);
 }
 
 void screen_staff(Ctx *x)

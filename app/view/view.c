@@ -139,7 +139,7 @@ static int deck_list_pair(Ctx *x, float width, int from, int card)
         const Item *it = &v->items[i];
         bool second = i - from >= rows;
         DeckLine l = { i, 0, card, 0, it->len, width_of(x, st->font, it->text, it->len), second ? rows : 0, true,
-                       false, second ? half + gap : 0, 0 };
+                       false, second ? half + gap : 0, 0, 0 };
         if (!deck_push(x, l))
             break;
     }
@@ -165,7 +165,7 @@ static bool deck_wrap(Ctx *x, int from, int to, int card, float width, bool pair
         int n = text_wrap(x->m, item_styles[it->kind].font, it->text, it->len, w, v->lines, cap);
         for (int j = 0; j < n && j < cap; j++) {
             const TextLine *t = &v->lines[j];
-            if (!deck_push(x, (DeckLine){ i, j, card, t->start, t->len, t->width, 0, false, false, 0, 0 }))
+            if (!deck_push(x, (DeckLine){ i, j, card, t->start, t->len, t->width, 0, false, false, 0, 0, t->hyphen }))
                 return false;
         }
     }
@@ -197,7 +197,7 @@ static bool deck_columns(Ctx *x, int from, int end, Rect box, float col_w, float
         y += k == from ? 0 : line_gap(x, &v->deck[k]) * squeeze;
         v->deck[k] = (DeckLine){ .item = v->deck[k].item, .line = v->deck[k].line, .card = v->deck[k].card,
                                  .start = v->deck[k].start, .len = v->deck[k].len, .width = v->deck[k].width,
-                                 .placed = true, .y = y };
+                                 .hyphen = v->deck[k].hyphen, .placed = true, .y = y };
         y += line_height(x, &v->deck[k]);
     }
     for (int j = k; j < end; j++)
@@ -409,7 +409,7 @@ static void mark_roles(DrawList *out, int from, TextRole role, const char *text,
 {
     for (int i = from; i < out->count; i++) {
         DrawCmd *c = &out->cmds[i];
-        if (c->kind != DRAW_TEXT)
+        if (c->kind != DRAW_TEXT || c->text == text_hyphen)
             continue;
         c->role = role;
         c->at = (int)(c->text - text);
@@ -457,8 +457,9 @@ static void deck_page(Ctx *x, Rect box, int p)
         const Item *it = &v->items[l->item];
         const ItemStyle *st = &item_styles[it->kind];
         float lh = line_height(x, l), indent = st->indent * u;
-        DrawCmd *c = draw_text(x->out, box.x + l->dx + indent, box.y + l->y, (float)l->width, lh, st->font,
-                               it->text + l->start, l->len, colour(x, st->colour), bg, box);
+        TextLine tl = { l->start, l->len, l->width, l->hyphen };
+        DrawCmd *c = text_draw_line(x->out, box.x + l->dx + indent, box.y + l->y, lh, st->font, it->text, &tl,
+                                    colour(x, st->colour), bg, box);
         if (c) {
             c->role = item_roles[it->kind];
             c->at = l->start;
@@ -583,7 +584,11 @@ void view_layout(View *v, Flow *f, const Measure *m, int width, int height, long
         v->deck_key = 0;
     }
     view_metrics(f->config, width, height, &v->metrics);
-    Ctx x = { v, f, f->bundle, f->config, m, out, &v->metrics, (float)width, (float)height, now };
+    Measure lm = *m; /* where lines may break depends on the bundle's language */
+    if (!lm.lang)
+        lm.lang = text_language(f->bundle ? f->bundle->dir : NULL);
+    Ctx x = { .v = v, .f = f, .b = f->bundle, .c = f->config, .m = &lm, .out = out, .vm = &v->metrics,
+              .w = (float)width, .h = (float)height, .now = now };
     draw_reset(out);
     switch (f->screen) {
     case SCREEN_ATTRACT: screen_attract(&x); break;
@@ -605,10 +610,16 @@ void view_layout(View *v, Flow *f, const Measure *m, int width, int height, long
         cover(&x, 0x000000, 255);
         return;
     }
+    mirror_screen(&x, 0, 0, 0); /* a right-to-left bundle's screen */
+    int cmds = out->count, blocks = out->block_count;
     if (f->confirm)
         overlay_confirm(&x);
     if (f->idle)
         overlay_idle(&x);
+    if (out->count > cmds) { /* an overlay, mirrored too: its targets are all there are */
+        x.kept_count = 0;
+        mirror_screen(&x, cmds, 0, blocks);
+    }
     if (f->shade > 0) /* a panel without backlight control, dimmed: black over it */
         cover(&x, 0x000000, (uint8_t)(f->shade > 255 ? 255 : f->shade));
     long since = now - f->screen_since;

@@ -49,6 +49,7 @@ typedef struct DeckLine {
     bool placed;        /* its card is set in two columns, on one page: y and dx are set */
     float dx;           /* how far right of the box its column starts */
     float y;            /* its top on its page */
+    int hyphen;         /* the width of the hyphen after it (a cut word; TextLine) */
 } DeckLine;
 
 typedef struct PageMark {

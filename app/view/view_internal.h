@@ -10,6 +10,19 @@
 
 #include "view.h"
 
+/* How a group of what a screen drew stays when a right-to-left bundle mirrors the screen
+ * (mirror.c): moved as a whole to its mirrored place, its inside as drawn (a chart, a
+ * keypad), or left exactly where it is (touches drawn where they landed). */
+typedef enum Keep { KEEP_SHAPE, KEEP_PLACE } Keep;
+
+/* A group's commands, targets and text blocks: [from, to) of each. */
+typedef struct Kept {
+    int cmd[2], target[2], block[2];
+    Keep how;
+} Kept;
+
+enum { VIEW_MAX_KEPT = 4 };
+
 typedef struct Ctx {
     View *v;
     Flow *f;
@@ -20,6 +33,8 @@ typedef struct Ctx {
     const ViewMetrics *vm;
     float w, h;
     long now;
+    Kept kept[VIEW_MAX_KEPT];     /* what mirroring leaves as drawn (mirror.c) */
+    int kept_count;
 } Ctx;
 
 typedef enum Align { ALIGN_LEFT, ALIGN_CENTRE, ALIGN_RIGHT } Align;
@@ -100,6 +115,16 @@ void deck_add(Ctx *x, ItemKind kind, const char *text);
 void deck_draw(Ctx *x, Rect box);
 /* Only paginates (for a deck's contents, which lists the pages its cards are on). */
 void deck_paginate(Ctx *x, Rect box);
+
+/* --- mirror.c: right-to-left bundles ------------------------------------------------------ */
+
+/* A group starts: what is drawn from here up to keep_end() is not mirrored inside. */
+Kept keep_begin(const Ctx *x);
+void keep_end(Ctx *x, Kept group, Keep how);
+/* When the bundle reads right to left: mirrors what was laid out from command `cmd`,
+ * target `target` and text block `block` on, left for right (each text line then drawn
+ * against its right edge), but for the groups kept. */
+void mirror_screen(Ctx *x, int cmd, int target, int block);
 
 /* --- the screens ----------------------------------------------------------------------------- */
 

@@ -101,7 +101,7 @@ static void lay_out_all(const Bundle *bundle, int width, int height)
     static Flow flow;
     static Kiosk kiosk;
     config_defaults(&config);
-    Measure m = { fake_width, NULL, { 0 }, { 0 } };
+    Measure m = { fake_width, NULL, { 0 }, { 0 }, NULL };
     for (int r = 0; r < FONT_ROLE_COUNT; r++) {
         m.size[r] = 18 + 2 * r;
         m.line_height[r] = 24 + 2 * r;
