@@ -53,7 +53,7 @@ static int setup(void **state)
     }
     diag_free(&diags);
     config_defaults(&f->config);
-    f->measure = (Measure){ fake_width, NULL, { 0 }, { 0 } };
+    f->measure = (Measure){ fake_width, NULL, { 0 }, { 0 }, NULL };
     for (int i = 0; i < FONT_ROLE_COUNT; i++) {
         f->measure.line_height[i] = 20;
         f->measure.size[i] = 16;
