@@ -144,6 +144,23 @@ static void last_good_staff_text(App *app, Kiosk *kiosk)
     kiosk->last_good = true;
 }
 
+/* What the staff menu says of the languages left out for their errors: which, and the
+ * first error ("es, ar: quiz.ini:23: …"); it stays until Attune restarts. */
+static void left_out_staff_text(App *app, Kiosk *kiosk)
+{
+    const Config *c = &app->config;
+    char first[KIOSK_DETAIL_SIZE], problems[KIOSK_DETAIL_SIZE + 64] = "";
+    for (int i = 0; i < c->language_count; i++)
+        if (i != c->default_language && !app->offered[i])
+            snprintf(problems + strlen(problems), sizeof(problems) - strlen(problems), "%s%s",
+                     problems[0] ? ", " : "", c->language_codes[i]);
+    staff_problems(&app->diags, first, sizeof(first));
+    snprintf(problems + strlen(problems), sizeof(problems) - strlen(problems), ": %s", first);
+    kiosk_set_staff_text(kiosk, "A language the config offers has errors, so patrons are not offered "
+                         "it until it is fixed and Attune restarted:", problems);
+    kiosk->language_left_out = true;
+}
+
 /* After a reload that passed the check, as its content comes in: the content as it is
  * runs (it was kept as the last good copy when it was checked). */
 static void content_reloaded(App *app, Kiosk *kiosk)
@@ -152,6 +169,8 @@ static void content_reloaded(App *app, Kiosk *kiosk)
     kiosk->last_good = app->last_good_config;
     if (kiosk->last_good) /* the config's copy is still in use */
         last_good_staff_text(app, kiosk);
+    else if (app->left_out) /* the default's reload leaves the other languages as they were */
+        left_out_staff_text(app, kiosk);
 }
 
 /* --- the languages offered ([content] languages) ------------------------------------------ */
@@ -263,18 +282,8 @@ static void offer_languages(App *app, long now)
             kiosk_add_language(kiosk, b, c->language_codes[i], i == c->default_language);
     }
     shell_restart(&app->shell, now); /* the first session starts in the default */
-    if (app->left_out && !kiosk->staff_message) {
-        char first[KIOSK_DETAIL_SIZE], problems[KIOSK_DETAIL_SIZE + 64] = "";
-        for (int i = 0; i < c->language_count; i++) /* which: "es, ar: quiz.ini:23: …" */
-            if (i != c->default_language && !app->offered[i])
-                snprintf(problems + strlen(problems), sizeof(problems) - strlen(problems), "%s%s",
-                         problems[0] ? ", " : "", c->language_codes[i]);
-        staff_problems(&app->diags, first, sizeof(first));
-        snprintf(problems + strlen(problems), sizeof(problems) - strlen(problems), ": %s", first);
-        kiosk_set_staff_text(kiosk, "A language the config offers has errors, so patrons are not offered "
-                             "it until it is fixed and Attune restarted:", problems);
-        kiosk->language_left_out = true;
-    }
+    if (app->left_out && !kiosk->staff_message)
+        left_out_staff_text(app, kiosk);
 }
 
 /* Loads the config (when given) and the bundle; problems gather in app->diags. With a
