@@ -26,7 +26,7 @@ void shell_frame(Shell *s, long now, bool force)
         return; /* a display reset that could not be undone: the app is closing */
     notice_reset(s);
     /* every line takes the bundle's direction as its paragraph's (a cheap no-op when same) */
-    render_set_base(&s->render, s->bundle->rtl ? RENDER_BASE_RTL : RENDER_BASE_LTR);
+    render_set_base(&s->render, s->flow.bundle->rtl ? RENDER_BASE_RTL : RENDER_BASE_LTR);
     bool due = s->list.next_change_ms >= 0 && now - s->laid_out_at >= s->list.next_change_ms;
     if (force || s->dirty || s->flow.changes != s->seen_changes || s->list.animating || due) {
         view_layout(&s->view, &s->flow, &s->measure, s->width, s->height, now, &s->list);
