@@ -171,12 +171,15 @@ soak: deps-test ## SOAK_EVENTS random events (1,000,000) under the sanitizers
 # --- the README's screenshots, from the tour ---------------------------------------------
 SHOTS_WIDE = attract consent-1 home question-4 result-anxious-1 guidance-anxious-2 chemistry-3 calm-in idle
 SHOTS_TALL = home question-4 result-near-1 guidance-secure-2
+SHOTS_LANG = ar-home ar-result-anxious-1 es-question-4
 screenshots: attune ## refresh docs/screenshots/ (the README's pictures) from the tour
 	rm -rf build/shots && mkdir -p docs/screenshots
 	./attune --tour --size 800x480 --shots build/shots/wide >/dev/null
 	./attune --tour --size 720x1280 --shots build/shots/tall >/dev/null
 	for s in $(SHOTS_WIDE); do cp build/shots/wide/$$s.png docs/screenshots/$$s.png; done
 	for s in $(SHOTS_TALL); do cp build/shots/tall/$$s.png docs/screenshots/portrait-$$s.png; done
+	./attune --tour --size 800x480 --config tests/languages/shipped.ini --shots build/shots/lang >/dev/null
+	for s in $(SHOTS_LANG); do cp build/shots/lang/$$s.png docs/screenshots/$$s.png; done
 
 # --- fuzzing (clang's libFuzzer): one target each for the config, the bundle and the
 # script parser (tests/fuzz/fuzz_loaders.c), FUZZ_SECONDS each. The crashes they found are
