@@ -19,7 +19,8 @@
  * X(ID, section, key, kind, flags, placeholders, english). `english` is the built-in
  * stand-in, or NULL: the staff screens must work when the content is broken (to read
  * what is wrong and reload it), so their words are also written here, in plain English,
- * for a bundle that lacks them. They match assets/content/en/screens.ini except
+ * for a bundle that lacks them; so is support.crisis, where to turn when someone feels
+ * unsafe, which is never missing. They match assets/content/en/screens.ini except
  * staff.reload_failed, which here says what a broken bundle at start-up means. */
 #define BUNDLE_WORDS(X)                                                          \
     X(APP_QUICK_EXIT, "app", "quick_exit", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
@@ -89,6 +90,8 @@
     X(CALM_DONE, "calm", "done", VALUE_LINE, KEY_REQUIRED, NULL, NULL)           \
     X(SUPPORT_TITLE, "support", "title", VALUE_LINE, KEY_REQUIRED, NULL, NULL)   \
     X(SUPPORT_PRACTICE, "support", "practice", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \
+    X(SUPPORT_CRISIS, "support", "crisis", VALUE_PROSE, 0, NULL,                 \
+      "If you feel unsafe or in crisis, contact your local emergency number or a crisis line.") \
     X(APP_TO_RESULT, "app", "to_result", VALUE_LINE, KEY_REQUIRED, NULL, NULL)   \
     X(APP_CONTENTS, "app", "contents", VALUE_LINE, KEY_REQUIRED, NULL, NULL)     \
     X(GUIDANCE_OPEN_UNDERSTANDING, "guidance", "open_understanding", VALUE_LINE, KEY_REQUIRED, NULL, NULL) \

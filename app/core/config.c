@@ -62,8 +62,7 @@ static const KeySpec config_keys[] = {
 
     { "support", "name", VALUE_LINE, STORED, NULL, 0, 0, AT(practice_name), NULL },
     { "support", "text", VALUE_PROSE, STORED, NULL, 0, 0, AT(practice_text), NULL },
-    { "support", "crisis", VALUE_PROSE, STORED, NULL, 0, 0, AT(crisis_text),
-      "If you feel unsafe or in crisis, contact your local emergency number or a crisis line." },
+    { "support", "crisis", VALUE_PROSE, STORED, NULL, 0, 0, AT(crisis_text), NULL },
     SCHEMA_END
 };
 

@@ -72,7 +72,7 @@ typedef struct Config {
     /* [support] */
     const char *practice_name;
     const char *practice_text;   /* paragraphs separated by '\n' */
-    const char *crisis_text;     /* where to turn when unsafe: never empty */
+    const char *crisis_text;     /* where to turn when unsafe; "": each language's own (support.crisis) */
 } Config;
 
 /* Fills `config` with every default (and no file). */

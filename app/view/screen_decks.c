@@ -302,7 +302,7 @@ void screen_support(Ctx *x)
     deck_begin(x);
     /* where to turn when unsafe, first, read as text of its own; then the practice's card
      * shares its page, or else the first card does */
-    deck_add(x, ITEM_PARA, x->c->crisis_text);
+    deck_add(x, ITEM_PARA, x->c->crisis_text[0] ? x->c->crisis_text : bundle_word(x->b, WORD_SUPPORT_CRISIS));
     bool practice = x->c->practice_name[0] || x->c->practice_text[0];
     if (practice) {
         deck_add(x, ITEM_KICKER, bundle_word(x->b, WORD_SUPPORT_PRACTICE));
