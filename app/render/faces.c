@@ -499,7 +499,10 @@ static void split_fonts(Renderer *r, FontRole role, const char *text, const Bidi
 static int plan_runs(Renderer *r, FontRole role, const char *text, int len, Run runs[RENDER_MAX_RUNS])
 {
     BidiRun line[RENDER_MAX_RUNS];
-    BidiDir base = r->base == RENDER_BASE_RTL ? BIDI_RTL
+    /* a right-to-left bundle's lines are right to left, except one with no right-to-left
+     * character at all (an English line: the config's words, an error): its full stop
+     * stays at its end */
+    BidiDir base = r->base == RENDER_BASE_RTL ? (bidi_needed(text, len, BIDI_LTR) ? BIDI_RTL : BIDI_LTR)
                  : r->base == RENDER_BASE_LTR ? BIDI_LTR : bidi_first_strong(text, len, BIDI_LTR);
     int n = bidi_runs(&r->bidi, text, len, base, line, RENDER_MAX_RUNS), count = 0;
     for (int i = 0; i < n; i++) /* room is left for one piece of each run after this one */
