@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/bidi.sh RENDER_BIDI IMGDIFF — Arabic drawn right: tests/render_bidi.c draws the
 # Arabic button "خروج سريع", an Arabic sentence, "Hi سلام 123" in an English paragraph and
-# an Arabic paragraph with "Hello 42" through the real renderer, and each picture must
+# an Arabic paragraph with "Hello 42" and an English line in a right-to-left bundle (its
+# full stop at its end) through the real renderer, and each picture must
 # match its reference in tests/golden/bidi/ (looked at by eye when it was made: letters
 # joined, words read from the right, the English and the number where a reader expects
 # them) within imgdiff's tolerance. A picture drawn with unjoined letters, or with a word

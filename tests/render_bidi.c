@@ -39,6 +39,9 @@ static const struct {
     /* مرحبا Hello 42 عالم, in an Arabic paragraph */
     { "mixed_rtl", "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 Hello 42 "
       "\xD8\xB9\xD8\xA7\xD9\x84\xD9\x85", FONT_BODY, RENDER_BASE_RTL },
+    /* an English line in a right-to-left bundle (the config's words): its full stop at its
+     * end, on the right */
+    { "english_in_rtl", "Please ask a member of staff.", FONT_BODY, RENDER_BASE_RTL },
 };
 
 int main(int argc, char **argv)
