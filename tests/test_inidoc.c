@@ -270,6 +270,30 @@ static void comments_after_values_need_two_spaces(void **state)
     assert_int_equal(f->diags.count, 2);
 }
 
+/* A long key line's note is dropped like a short one's, wherever it starts: before or
+ * after the point where the line is handed to inih in pieces; one space before it is
+ * still the trap it always is. */
+static void a_long_line_keeps_its_note_off_the_screen(void **state)
+{
+    Fixture *f = *state;
+    char want[3000], text[4000];
+    for (int words = 10; words <= 25; words += 15) { /* the note starts at 204, 489 bytes */
+        repeated(want, sizeof(want), "Begin", " closeness and fear", words, " end.");
+        snprintf(text, sizeof(text), "[s]\nk = %s  ; an editor's note, %s\nnext = 1\n", want,
+                 "long enough to reach well past where inih's two hundred bytes of a line end, so "
+                 "that the note itself is cut into pieces too");
+        assert_true(load(f, text));
+        assert_int_equal(f->diags.count, 0);
+        assert_string_equal(inidoc_find(&f->doc, 0, "k")->value, want);
+        assert_int_equal(inidoc_find(&f->doc, 0, "next")->line, 3);
+    }
+    snprintf(text, sizeof(text), "[item.q1]\ntext = %s ; dropped, though it looks like text\n", want);
+    assert_true(load(f, text));
+    assert_string_equal(inidoc_find(&f->doc, 0, "text")->value, want);
+    schema_check(&f->doc, table, DIAG_WARNING, &f->diags);
+    assert_true(reported(f, 2, "is dropped from 'text'"));
+}
+
 static void a_missing_required_section_is_named(void **state)
 {
     Fixture *f = *state;
@@ -295,6 +319,7 @@ int main(void)
         T(the_schema_names_every_problem),
         T(comments_after_values_need_two_spaces),
         T(a_missing_required_section_is_named),
+        T(a_long_line_keeps_its_note_off_the_screen),
     };
     return cmocka_run_group_tests_name("inidoc", tests, NULL, NULL);
 }

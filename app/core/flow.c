@@ -114,6 +114,7 @@ void flow_long_press(Flow *f, long now)
     if (!f->config->staff_pin[0] || f->screen == SCREEN_STAFF)
         return; /* staff mode is off without a PIN */
     quiz_session_wipe(&f->quiz); /* whoever was here is done: their session ended */
+    use_language(f, f->kiosk->default_language); /* staff need not know the patron's */
     f->resets++;
     go(f, SCREEN_STAFF, now);
     clear_staff(f);

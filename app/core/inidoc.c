@@ -35,6 +35,7 @@ typedef struct Reader {
     const char *gap;     /* the spaces between the piece handed over and `rest` */
     size_t gap_len;
     char join[8];        /* ... and before the LINE_PIECE just handed over (at most 7 kept) */
+    char note[64];       /* a long key line's ` ;` note, cut off before its pieces ("" none) */
 } Reader;
 
 static bool is_space(char c)
@@ -219,6 +220,22 @@ static char *next_piece(Reader *r, char *buffer, int num)
     return buffer;
 }
 
+/* Where a key line (`key = value`, not indented) of `len` bytes has a ` ;` note after its
+ * `=`, or 0. A long line's pieces after the first are continuations, which inih keeps
+ * whole, so the note is cut off before the line is cut into pieces. */
+static size_t key_line_note(const char *line, size_t len)
+{
+    if (len == 0 || is_space(line[0]) || line[0] == ';' || line[0] == '#' || line[0] == '[')
+        return 0;
+    const char *eq = memchr(line, '=', len);
+    if (!eq)
+        return 0;
+    for (size_t i = (size_t)(eq - line) + 1; i < len; i++)
+        if (line[i] == ';' && (line[i - 1] == ' ' || line[i - 1] == '\t'))
+            return i;
+    return 0;
+}
+
 /* inih's reader: hands over one line at a time, at most num-1 bytes, after checking it; a
  * longer line (up to INIDOC_MAX_LINE) in pieces. */
 static char *read_line(char *buffer, int num, void *stream)
@@ -250,11 +267,25 @@ static char *read_line(char *buffer, int num, void *stream)
                  "line, indented by two spaces", len, INIDOC_MAX_LINE);
         len = utf8_floor(line, INIDOC_MAX_LINE); /* line[max] exists: the line is longer */
     }
+    size_t note = len > (size_t)num - 1 ? key_line_note(line, len) : 0;
+    int note_gap = 0;
+    r->note[0] = '\0';
+    if (note) {
+        size_t n = utf8_floor(line + note, len - note < sizeof(r->note) - 1 ? len - note : sizeof(r->note) - 1);
+        memcpy(r->note, line + note, n);
+        r->note[n] = '\0';
+        for (len = note; len > 0 && is_space(line[len - 1]); len--)
+            note_gap += line[len - 1] == '\t' ? 2 : 1;
+    }
     size_t end = len, next = len;
     if (len > (size_t)num - 1)
         end = piece_end(line, len, (size_t)num - 1, &next);
     copy_text(buffer, line, end, utf8);
     classify(r, buffer);
+    if (r->note[0] && r->kind == LINE_KEY) { /* the note, as inih would have dropped it */
+        r->comment = r->note;
+        r->comment_gap = note_gap;
+    }
     if (next < len && ((r->kind == LINE_KEY && r->have_key) || r->kind == LINE_CONT)) {
         r->rest = line + next; /* the text file's, which outlives the parse */
         r->rest_len = len - next;

@@ -135,6 +135,7 @@ void render_forget(Renderer *r)
     explicit_bzero(r->cells, sizeof(r->cells));
     explicit_bzero(r->vertices, sizeof(r->vertices));
     explicit_bzero(r->indices, sizeof(r->indices));
+    explicit_bzero(&r->bidi, sizeof(r->bidi)); /* the last line's levels and offsets */
     r->full = true; /* the cells' hashes are gone: the next frame is drawn whole */
 }
 
