@@ -271,7 +271,9 @@ static char *read_line(char *buffer, int num, void *stream)
     int note_gap = 0;
     r->note[0] = '\0';
     if (note) {
-        size_t n = utf8_floor(line + note, len - note < sizeof(r->note) - 1 ? len - note : sizeof(r->note) - 1);
+        size_t n = len - note; /* whole characters to the line's end, or cut where one starts */
+        if (n > sizeof(r->note) - 1)
+            n = utf8_floor(line + note, sizeof(r->note) - 1); /* line[note + max] exists */
         memcpy(r->note, line + note, n);
         r->note[n] = '\0';
         for (len = note; len > 0 && is_space(line[len - 1]); len--)
