@@ -239,15 +239,19 @@ static void all_ten_pairings_load_and_read_either_way(void **state)
     assert_null(bundle_pairing(&b, STYLE_COUNT, STYLE_SECURE));
     bundle_free(&b);
     diag_free(&d);
-    /* the Spanish bundle has all ten too, in its own words */
-    assert_true(bundle_load(&b, "assets/content/es", &d));
-    assert_true(b.has_pairings);
-    for (int x = 0; x < STYLE_COUNT; x++)
-        for (int y = 0; y < STYLE_COUNT; y++)
-            assert_true(strlen(bundle_pairing(&b, (Style)x, (Style)y)->text) > 40);
-    assert_non_null(strstr(bundle_pairing(&b, STYLE_ANXIOUS, STYLE_AVOIDANT)->text, "cinco minutos de abrazos"));
-    bundle_free(&b);
-    diag_free(&d);
+    /* the Spanish and Arabic bundles have all ten too, each with the ritual in its words */
+    static const char *const dirs[] = { "assets/content/es", "assets/content/ar" };
+    static const char *const ritual[] = { "cinco minutos de abrazos", "خمس دقائق من العناق" };
+    for (int i = 0; i < 2; i++) {
+        assert_true(bundle_load(&b, dirs[i], &d));
+        assert_true(b.has_pairings);
+        for (int x = 0; x < STYLE_COUNT; x++)
+            for (int y = 0; y < STYLE_COUNT; y++)
+                assert_true(strlen(bundle_pairing(&b, (Style)x, (Style)y)->text) > 40);
+        assert_non_null(strstr(bundle_pairing(&b, STYLE_AVOIDANT, STYLE_ANXIOUS)->text, ritual[i]));
+        bundle_free(&b);
+        diag_free(&d);
+    }
     /* a bundle without pairings.ini (here: one file of it) offers no pairing */
     static const char calm[] = "[breathing]\ninhale = 4\nhold = 4\nexhale = 6\nbreaths = 3\n";
     b = (Bundle){ 0 };
