@@ -38,8 +38,8 @@ for form in $(printf '%s\n' "$commands" | awk '{ w = $1; if ($1 == "expect") w =
     if grep -q "^| \`$words" docs/design.md; then ok; else bad "docs/design.md does not describe the script command '$words'"; fi
 done
 
-expect 0 "attune: checked assets/content/en (8 files): 0 errors, 0 warnings" "$attune" --check
-expect 0 "attune: checked config/desktop.ini and assets/content/en (8 files): 0 errors, 0 warnings" \
+expect 0 "attune: checked assets/content/en (9 files): 0 errors, 0 warnings" "$attune" --check
+expect 0 "attune: checked config/desktop.ini and assets/content/en (9 files): 0 errors, 0 warnings" \
     "$attune" --check --config config/desktop.ini
 
 # The default quiz asks a1 v1 a2 v2 … a7 v7; a2 a4 a6 and v2 v4 v6 are reverse-keyed.
@@ -75,7 +75,7 @@ overlay "$top/tests/score/five-point" "$tmp/five"
 expect 0 "$(printf '%s\n%s\n%s' \
     "$tmp/five/quiz.ini:1: warning: only 3 items measure anxiety; 6 or more give a steadier result" \
     "$tmp/five/quiz.ini:1: warning: only 3 items measure avoidance; 6 or more give a steadier result" \
-    "attune: checked $tmp/five (8 files): 0 errors, 2 warnings")" "$attune" --check --bundle "$tmp/five"
+    "attune: checked $tmp/five (9 files): 0 errors, 2 warnings")" "$attune" --check --bundle "$tmp/five"
 # anxiety 5+(6-1)+4 = 14/3 = 4.67 high; avoidance 1+(6-5)+2 = 4/3 = 1.33 low
 expect 0 "anxiety=4.67 avoidance=1.33 style=anxious" "$attune" --bundle "$tmp/five" --score 5,1,1,5,4,2
 # anxiety 3+(6-3)+4 = 10/3 = 3.33 < 3.5 (would be high at the default midpoint 3); avoidance 4+(6-2)+3 = 11/3 = 3.67

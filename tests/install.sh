@@ -13,7 +13,7 @@ check "content in DESTDIR/PREFIX/share/attune" '[ -f "$stage/opt/attune/share/at
 check "config in DESTDIR/PREFIX/share/attune/config" '[ -f "$stage/opt/attune/share/attune/config/desktop.ini" ]'
 out=$(cd / && "$stage/opt/attune/bin/attune" --check 2>&1)
 check "installed --check finds the installed content ($out)" \
-    'case "$out" in *"share/attune/content/en (8 files): 0 errors, 0 warnings") true ;; *) false ;; esac'
+    'case "$out" in *"share/attune/content/en (9 files): 0 errors, 0 warnings") true ;; *) false ;; esac'
 etc="$stage/etc/attune"
 check "configs in DESTDIR/etc/attune" '[ -f "$etc/kiosk.ini" ] && [ -f "$etc/workshop.ini" ] && [ -f "$etc/desktop.ini" ]'
 check "kiosk.ini names PREFIX's content" 'grep -q "^bundle = /opt/attune/share/attune/content" "$etc/kiosk.ini"'

@@ -36,7 +36,7 @@ static void the_default_bundle_loads_without_a_warning(void **state)
     assert_true(ok);
     assert_int_equal(d.errors, 0);
     assert_int_equal(d.warnings, 0);
-    assert_int_equal(b.file_count, 8);
+    assert_int_equal(b.file_count, 9);
     /* what docs/design.md asks of the default content */
     int per_dim[DIM_COUNT] = { 0 }, reversed[DIM_COUNT] = { 0 };
     for (int i = 0; i < b.quiz.item_count; i++) {
@@ -207,6 +207,129 @@ static void a_bundle_says_its_direction(void **state)
     diag_free(&d);
 }
 
+/* Every pair of the four styles has its guidance, under either order, with a title and
+ * text; the anxious–avoidant pair carries the article's ritual and what each can say; no
+ * pairing scores or ranks the two. */
+static void all_ten_pairings_load_and_read_either_way(void **state)
+{
+    (void)state;
+    Bundle b;
+    Diags d = { 0 };
+    assert_true(bundle_load(&b, "assets/content/en", &d));
+    assert_true(b.has_pairings);
+    assert_non_null(b.pairing_near);
+    assert_non_null(strstr(b.pairing_near, "near the middle"));
+    int pairs = 0;
+    for (int x = 0; x < STYLE_COUNT; x++)
+        for (int y = 0; y < STYLE_COUNT; y++) {
+            const Card *c = bundle_pairing(&b, (Style)x, (Style)y);
+            assert_non_null(c);
+            assert_ptr_equal(c->title, bundle_pairing(&b, (Style)y, (Style)x)->title);
+            assert_true(strlen(c->title) > 5 && strlen(c->text) > 40);
+            for (const char *w = c->text; *w; w++)
+                assert_true(strncmp(w, "ompatib", 7) != 0 && strncmp(w, "score", 5) != 0);
+            pairs += y >= x;
+        }
+    assert_int_equal(pairs, 10);
+    const Card *aa = bundle_pairing(&b, STYLE_AVOIDANT, STYLE_ANXIOUS);
+    assert_string_equal(aa->title, "An anxious partner and an avoidant partner");
+    assert_non_null(strstr(aa->text, "five minutes of cuddling, then your partner can have space"));
+    assert_non_null(strstr(aa->text, "I need about 10 minutes to decompress, and then I’d like to cuddle"));
+    assert_non_null(strstr(aa->text, "My anxious attachment is really loud right now"));
+    assert_null(bundle_pairing(&b, STYLE_COUNT, STYLE_SECURE));
+    bundle_free(&b);
+    diag_free(&d);
+    /* the Spanish and Arabic bundles have all ten too, each with the ritual in its words */
+    static const char *const dirs[] = { "assets/content/es", "assets/content/ar" };
+    static const char *const ritual[] = { "cinco minutos de abrazos", "خمس دقائق من العناق" };
+    for (int i = 0; i < 2; i++) {
+        assert_true(bundle_load(&b, dirs[i], &d));
+        assert_true(b.has_pairings);
+        for (int x = 0; x < STYLE_COUNT; x++)
+            for (int y = 0; y < STYLE_COUNT; y++)
+                assert_true(strlen(bundle_pairing(&b, (Style)x, (Style)y)->text) > 40);
+        assert_non_null(strstr(bundle_pairing(&b, STYLE_AVOIDANT, STYLE_ANXIOUS)->text, ritual[i]));
+        bundle_free(&b);
+        diag_free(&d);
+    }
+    /* a bundle without pairings.ini (here: one file of it) offers no pairing */
+    static const char calm[] = "[breathing]\ninhale = 4\nhold = 4\nexhale = 6\nbreaths = 3\n";
+    b = (Bundle){ 0 };
+    bundle_load_text(&b, "calm.ini", calm, sizeof(calm) - 1, &d);
+    assert_false(b.has_pairings);
+    assert_null(bundle_pairing(&b, STYLE_SECURE, STYLE_SECURE));
+    bundle_free(&b);
+    diag_free(&d);
+}
+
+/* A pairings.ini with the 10 pairs, the one at `index` (0..9, in the canonical order)
+ * named `swap` instead, and `extra` appended. */
+static void pairings_text(char *out, size_t size, int index, const char *swap, const char *extra)
+{
+    size_t used = (size_t)snprintf(out, size, "[near]\ntext = Near.\n");
+    int i = 0;
+    for (int x = 0; x < STYLE_COUNT; x++)
+        for (int y = x; y < STYLE_COUNT; y++, i++) {
+            char name[64];
+            snprintf(name, sizeof(name), "%s.%s", quiz_style_id((Style)x), quiz_style_id((Style)y));
+            used += (size_t)snprintf(out + used, size - used, "\n[pair.%s]\ntitle = T %s\ntext = P.\n",
+                                     i == index ? swap : name, name);
+        }
+    snprintf(out + used, size - used, "%s", extra);
+}
+
+static int load_pairings_text(Bundle *b, Diags *d, const char *text)
+{
+    *b = (Bundle){ 0 };
+    bundle_load_text(b, "pairings.ini", text, strlen(text), d);
+    return d->errors;
+}
+
+static bool has_message(const Diags *d, int line, const char *part)
+{
+    for (int i = 0; i < d->count; i++)
+        if (d->items[i].line == line && strstr(d->items[i].message, part))
+            return true;
+    return false;
+}
+
+static void a_pair_reads_in_either_order_but_only_once(void **state)
+{
+    (void)state;
+    char text[4096];
+    Bundle b;
+    Diags d = { 0 };
+    /* pair 5 is anxious.avoidant: written avoidant.anxious, it is the same pair */
+    pairings_text(text, sizeof(text), 5, "avoidant.anxious", "");
+    assert_int_equal(load_pairings_text(&b, &d, text), 0);
+    assert_string_equal(bundle_pairing(&b, STYLE_ANXIOUS, STYLE_AVOIDANT)->title,
+                        "T anxious.avoidant");
+    bundle_free(&b);
+    diag_free(&d);
+    /* written again the other way round: one error at the second, naming the first */
+    pairings_text(text, sizeof(text), -1, "", "\n[pair.avoidant.anxious]\ntitle = Again\ntext = P.\n");
+    assert_int_equal(load_pairings_text(&b, &d, text), 1);
+    assert_true(has_message(&d, 44, "this pair is already written at line 24"));
+    assert_string_equal(bundle_pairing(&b, STYLE_AVOIDANT, STYLE_ANXIOUS)->title,
+                        "T anxious.avoidant");
+    bundle_free(&b);
+    diag_free(&d);
+}
+
+static void an_unknown_style_or_a_missing_pair_is_named(void **state)
+{
+    (void)state;
+    char text[4096];
+    Bundle b;
+    Diags d = { 0 };
+    pairings_text(text, sizeof(text), 5, "anxious.avoidnt", "");
+    assert_int_equal(load_pairings_text(&b, &d, text), 2);
+    assert_true(has_message(&d, 24, "'avoidnt' is not a style; did you mean avoidant?"));
+    assert_true(has_message(&d, 1, "no [pair.anxious.avoidant] section"));
+    bundle_free(&b);
+    diag_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -217,6 +340,9 @@ int main(void)
         cmocka_unit_test(the_stand_ins_match_the_default_bundle),
         cmocka_unit_test(each_language_says_where_to_turn_in_a_crisis),
         cmocka_unit_test(a_bundle_says_its_direction),
+        cmocka_unit_test(all_ten_pairings_load_and_read_either_way),
+        cmocka_unit_test(a_pair_reads_in_either_order_but_only_once),
+        cmocka_unit_test(an_unknown_style_or_a_missing_pair_is_named),
     };
     return cmocka_run_group_tests_name("bundle", tests, NULL, NULL);
 }

@@ -85,6 +85,13 @@ static const KeySpec calm_keys[] = {
     SCHEMA_END
 };
 
+static const KeySpec pairings_keys[] = {
+    SCHEMA_KEY("near", "text", VALUE_PROSE, KEY_REQUIRED, NULL),
+    SCHEMA_KEY("pair.", "title", VALUE_LINE, KEY_REQUIRED, NULL),
+    SCHEMA_KEY("pair.", "text", VALUE_PROSE, KEY_REQUIRED, NULL),
+    SCHEMA_END
+};
+
 typedef struct Loader {
     Bundle *bundle;
     const IniDoc *doc;
@@ -94,21 +101,24 @@ typedef struct Loader {
 typedef void LoadFn(Loader *l);
 
 static LoadFn load_screens, load_quiz, load_styles, load_guidance, load_chemistry,
-    load_partners, load_calm, load_support;
+    load_partners, load_calm, load_support, load_pairings;
 
+/* `optional`: a bundle may leave the file out (then what it holds is not offered). */
 static const struct BundleFile {
     const char *name;
     const KeySpec *keys;
     LoadFn *load;
+    bool optional;
 } bundle_files[] = {
-    { "screens.ini", screens_keys, load_screens },
-    { "quiz.ini", quiz_keys, load_quiz },
-    { "styles.ini", styles_keys, load_styles },
-    { "guidance.ini", guidance_keys, load_guidance },
-    { "chemistry.ini", chemistry_keys, load_chemistry },
-    { "partners.ini", cards_keys, load_partners },
-    { "calm.ini", calm_keys, load_calm },
-    { "support.ini", cards_keys, load_support },
+    { "screens.ini", screens_keys, load_screens, false },
+    { "quiz.ini", quiz_keys, load_quiz, false },
+    { "styles.ini", styles_keys, load_styles, false },
+    { "guidance.ini", guidance_keys, load_guidance, false },
+    { "chemistry.ini", chemistry_keys, load_chemistry, false },
+    { "partners.ini", cards_keys, load_partners, false },
+    { "calm.ini", calm_keys, load_calm, false },
+    { "support.ini", cards_keys, load_support, false },
+    { "pairings.ini", pairings_keys, load_pairings, true },
 };
 enum { BUNDLE_FILE_COUNT = sizeof(bundle_files) / sizeof(bundle_files[0]) };
 
@@ -451,6 +461,85 @@ static void load_calm(Loader *l)
     c->steps = schema_list(doc, s, "step", &l->bundle->arena, &c->step_count);
 }
 
+/* --- pairings.ini ------------------------------------------------------------------- */
+
+/* The style named by the `n` bytes at `id`; STYLE_COUNT when none is. */
+static Style style_named(const char *id, size_t n)
+{
+    for (int k = 0; k < STYLE_COUNT; k++)
+        if (strlen(quiz_style_id(k)) == n && strncmp(quiz_style_id(k), id, n) == 0)
+            return (Style)k;
+    return STYLE_COUNT;
+}
+
+/* A [pair.…] part that is not a style: says so at the section's line, with the nearest. */
+static void report_bad_pair(Loader *l, int s, const char *part, size_t n)
+{
+    const IniDoc *doc = l->doc;
+    const char *ids[STYLE_COUNT + 1] = { 0 };
+    for (int k = 0; k < STYLE_COUNT; k++)
+        ids[k] = quiz_style_id(k);
+    char hint[64] = "";
+    const char *near = n ? suggest_near(part, n < 31 ? n : 31, ids) : NULL;
+    if (near)
+        snprintf(hint, sizeof(hint), "; did you mean %s?", near);
+    diag_add(l->diags, doc->path, doc->sections[s].line, DIAG_ERROR,
+             "[%s]: '%.*s' is not a style%s (pairs are named [pair.STYLE.STYLE] with each "
+             "STYLE one of secure, anxious, avoidant or disorganized)",
+             doc->sections[s].name, (int)n, part, hint);
+}
+
+/* Reads [pair.A.B] into styles `a` and `b`; false (reported) when it is not named so. */
+static bool pair_styles(Loader *l, int s, Style *a, Style *b)
+{
+    const char *first = l->doc->sections[s].name + 5;
+    const char *dot = strchr(first, '.');
+    size_t n1 = dot ? (size_t)(dot - first) : strlen(first);
+    const char *second = dot ? dot + 1 : "";
+    *a = style_named(first, n1);
+    *b = style_named(second, strlen(second));
+    if (*a == STYLE_COUNT)
+        report_bad_pair(l, s, first, n1);
+    if (*b == STYLE_COUNT)
+        report_bad_pair(l, s, second, strlen(second));
+    return *a != STYLE_COUNT && *b != STYLE_COUNT;
+}
+
+/* Every [pair.A.B] (either order; a pair written twice is an error), then which of the
+ * 10 pairs are missing, each named. */
+static void load_pairings(Loader *l)
+{
+    const IniDoc *doc = l->doc;
+    Bundle *bu = l->bundle;
+    int line_of[STYLE_COUNT][STYLE_COUNT] = { { 0 } };
+    bu->has_pairings = true;
+    int near = inidoc_find_section(doc, "near");
+    bu->pairing_near = near >= 0 ? text_of(l, near, "text") : NULL;
+    for (int s = next_of_kind(doc, "pair.", -1); s >= 0; s = next_of_kind(doc, "pair.", s)) {
+        Style a, b;
+        if (!pair_styles(l, s, &a, &b))
+            continue;
+        if (line_of[a][b]) {
+            diag_add(l->diags, doc->path, doc->sections[s].line, DIAG_ERROR,
+                     "[%s]: this pair is already written at line %d (either order names the "
+                     "same pair): keep one", doc->sections[s].name, line_of[a][b]);
+            continue;
+        }
+        line_of[a][b] = line_of[b][a] = doc->sections[s].line;
+        Card c = { .id = doc->sections[s].name + 5, .title = inidoc_get(doc, s, "title", ""),
+                   .text = text_of(l, s, "text"), .link = LINK_NONE };
+        if (!c.text)
+            c.text = "";
+        bu->pairings[a][b] = bu->pairings[b][a] = c;
+    }
+    for (int a = 0; a < STYLE_COUNT; a++)
+        for (int b = a; b < STYLE_COUNT; b++)
+            if (!line_of[a][b])
+                diag_add(l->diags, doc->path, 1, DIAG_ERROR,
+                         "no [pair.%s.%s] section: every pair of styles needs its guidance "
+                         "(10 in all)", quiz_style_id(a), quiz_style_id(b));
+}
+
 /* --- loading ------------------------------------------------------------------------ */
 
 /* A file in the folder that the bundle does not read: likely a misspelt name. */
@@ -517,6 +606,8 @@ bool bundle_load(Bundle *bundle, const char *dir, Diags *diags)
         snprintf(path, sizeof(path), "%s%s%s", dir, len && dir[len - 1] == '/' ? "" : "/",
                  bundle_files[i].name);
         if (access(path, F_OK) != 0 && errno == ENOENT) {
+            if (bundle_files[i].optional)
+                continue;
             diag_add(diags, path, 1, DIAG_ERROR,
                      "this file is missing; every bundle needs %s (copy it from the default "
                      "bundle, assets/content/en, and edit it)", bundle_files[i].name);
@@ -549,6 +640,13 @@ bool bundle_load_text(Bundle *bundle, const char *name, const char *text, size_t
 const char *bundle_file_name(int index)
 {
     return index >= 0 && index < BUNDLE_FILE_COUNT ? bundle_files[index].name : NULL;
+}
+
+const Card *bundle_pairing(const Bundle *bundle, Style a, Style b)
+{
+    if (!bundle->has_pairings || a < 0 || a >= STYLE_COUNT || b < 0 || b >= STYLE_COUNT)
+        return NULL;
+    return &bundle->pairings[a][b];
 }
 
 const char *bundle_word(const Bundle *bundle, Word word)
@@ -651,6 +749,14 @@ void bundle_dump(const Bundle *b, FILE *out)
 
     fprintf(out, "\n# support\n");
     dump_deck(out, "card", &b->support);
+
+    if (!b->has_pairings)
+        return;
+    fprintf(out, "\n# pairings\n");
+    dump_text(out, "near", b->pairing_near);
+    for (int i = 0; i < STYLE_COUNT; i++)
+        for (int k = i; k < STYLE_COUNT; k++)
+            dump_deck(out, "pair", &(Deck){ .cards = (Card *)&b->pairings[i][k], .count = 1 });
 }
 
 void bundle_free(Bundle *bundle)

@@ -210,6 +210,12 @@ typedef struct Bundle {
     int chemical_count;
     Deck partners, support;
     Calm calm;
+    /* pairings.ini, optional: the guidance for two partners' styles, one card per pair
+     * stored under both orders (use bundle_pairing); has_pairings is false when the
+     * bundle has no pairings.ini, and then couple mode is not offered in it. */
+    bool has_pairings;
+    Card pairings[STYLE_COUNT][STYLE_COUNT];
+    const char *pairing_near;      /* [near] text: shown when a point is near the middle */
 } Bundle;
 
 /* Reads the bundle in folder `dir` into `bundle` (which must be zeroed or freed). Adds
@@ -223,6 +229,10 @@ bool bundle_load_text(Bundle *bundle, const char *name, const char *text, size_t
 
 /* The names of the files a bundle holds, in the order they are read; NULL past the end. */
 const char *bundle_file_name(int index);
+
+/* The guidance for partners of styles `a` and `b`, in either order; NULL when the bundle
+ * has none for them (no pairings.ini, or a style out of range). */
+const Card *bundle_pairing(const Bundle *bundle, Style a, Style b);
 
 /* The word `word`: the bundle's, else its English stand-in (BUNDLE_WORDS), else "" (an
  * optional word left unset). Never NULL. */
