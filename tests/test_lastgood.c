@@ -262,9 +262,25 @@ static void the_config_copy(void **state)
     config_free(&c);
 }
 
+/* A bundle that leaves out an optional file (pairings.ini, written before there were
+ * couple pairings) is kept all the same, without it, and loads back. */
+static void content_without_an_optional_file_is_kept(void **state)
+{
+    Fixture *f = *state;
+    char command[256], path[200];
+    snprintf(command, sizeof(command), "rm '%s/pairings.ini'", f->source);
+    run(command);
+    assert_int_equal(lastgood_keep_content(f->state, f->source, f->error, sizeof(f->error)), LASTGOOD_WRITTEN);
+    assert_string_not_equal(kept_title(f), "");
+    snprintf(path, sizeof(path), "%s/pairings.ini", f->copy);
+    assert_int_not_equal(access(path, F_OK), 0);
+    assert_int_equal(lastgood_keep_content(f->state, f->source, f->error, sizeof(f->error)), LASTGOOD_UNCHANGED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(content_without_an_optional_file_is_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(kept_content_loads_back_as_the_bundle_files_only, setup, teardown),
         cmocka_unit_test_setup_teardown(the_same_content_again_writes_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(a_copy_cut_short_never_becomes_the_last_good_one, setup, teardown),

@@ -642,6 +642,11 @@ const char *bundle_file_name(int index)
     return index >= 0 && index < BUNDLE_FILE_COUNT ? bundle_files[index].name : NULL;
 }
 
+bool bundle_file_optional(int index)
+{
+    return index >= 0 && index < BUNDLE_FILE_COUNT && bundle_files[index].optional;
+}
+
 const Card *bundle_pairing(const Bundle *bundle, Style a, Style b)
 {
     if (!bundle->has_pairings || a < 0 || a >= STYLE_COUNT || b < 0 || b >= STYLE_COUNT)

@@ -229,6 +229,8 @@ bool bundle_load_text(Bundle *bundle, const char *name, const char *text, size_t
 
 /* The names of the files a bundle holds, in the order they are read; NULL past the end. */
 const char *bundle_file_name(int index);
+/* Whether a bundle may leave file `index` out (then what it holds is not offered). */
+bool bundle_file_optional(int index);
 
 /* The guidance for partners of styles `a` and `b`, in either order; NULL when the bundle
  * has none for them (no pairings.ini, or a style out of range). */

@@ -159,6 +159,10 @@ static bool read_sources(const char *dir, Source *files, int *count, char *error
             snprintf(error, size, "too many files or too long a path in %s", dir);
             return false;
         }
+        files[*count].data = NULL;
+        files[*count].len = 0;
+        if (bundle_file_optional(*count) && access(path, F_OK) != 0 && errno == ENOENT)
+            continue; /* left out of this bundle, and so of its copy */
         files[*count].data = read_regular(path, INIDOC_MAX_FILE, &files[*count].len, error, size);
         if (!files[*count].data)
             return false;
@@ -173,7 +177,8 @@ static bool copy_is(const char *folder, const Source *files, int count)
     if (!join(dir, sizeof(dir), folder, content_link))
         return false;
     for (int i = 0; i < count; i++)
-        if (!join(path, sizeof(path), dir, bundle_file_name(i)) || !same_bytes(path, files[i].data, files[i].len))
+        if (!join(path, sizeof(path), dir, bundle_file_name(i)) ||
+            (files[i].data ? !same_bytes(path, files[i].data, files[i].len) : access(path, F_OK) == 0))
             return false;
     return true;
 }
@@ -189,6 +194,8 @@ static bool write_copy(const char *folder, const Source *files, int count, char 
         return false;
     }
     for (int i = 0; i < count; i++) {
+        if (!files[i].data)
+            continue; /* an optional file the bundle leaves out */
         if (!join(path, sizeof(path), temp, bundle_file_name(i)) ||
             !safefile_create(path, files[i].data, files[i].len, 0600)) {
             snprintf(error, size, "cannot write %s: %s", path, strerror(errno));
