@@ -20,9 +20,13 @@ CROSS_PLATFORM ?= rpi
 XBUILD    = build/$(ARCH)
 XCC       = $(TRIPLET)-gcc
 XPKG      = PKG_CONFIG_LIBDIR=/usr/lib/$(TRIPLET)/pkgconfig:/usr/share/pkgconfig pkg-config
-X_PKG_CFLAGS = $(shell $(XPKG) --cflags $(PKGS))
-X_PKG_LIBS   = $(shell $(XPKG) --libs $(PKGS))
-X_CORE_LIBS  = $(shell $(XPKG) --libs inih fribidi libunibreak) -lm
+# libunibreak's arm64 files are unpacked into build/ARCH-root by deps.sh (its Debian
+# package is not multi-arch); the rpath lets the binaries find it under qemu-user.
+XROOT        = $(CURDIR)/build/$(ARCH)-root/usr
+X_UNIBREAK   = -L$(XROOT)/lib -Wl,-rpath,$(XROOT)/lib -lunibreak
+X_PKG_CFLAGS = $(shell $(XPKG) --cflags $(filter-out libunibreak,$(PKGS))) -I$(XROOT)/include
+X_PKG_LIBS   = $(shell $(XPKG) --libs $(filter-out libunibreak,$(PKGS))) $(X_UNIBREAK)
+X_CORE_LIBS  = $(shell $(XPKG) --libs inih fribidi) $(X_UNIBREAK) -lm
 X_TEST_LIBS  = $(shell $(XPKG) --libs cmocka)
 # How to run an arm64 program here: qemu-user, unless this machine is arm64 itself.
 QEMU      = $(if $(filter arm64,$(NATIVE_ARCH)),,$(shell command -v qemu-aarch64 || command -v qemu-aarch64-static))

@@ -68,13 +68,25 @@ if [ "$want" = arm64 ] && [ "$(dpkg --print-architecture)" != arm64 ]; then
     xpc fontconfig || need libfontconfig-dev:arm64
     xpc libsystemd || need libsystemd-dev:arm64
     xpc fribidi || need libfribidi-dev:arm64
-    xpc libunibreak || need libunibreak-dev:arm64
     xpc cmocka || need libcmocka-dev:arm64
     command -v qemu-aarch64 >/dev/null 2>&1 || command -v qemu-aarch64-static >/dev/null 2>&1 ||
         need qemu-user
 fi
 
-[ -n "$missing$add_arch" ] || exit 0
+# libunibreak's Debian package is not multi-arch (its files are in /usr/lib, where the
+# arm64 one would replace the native one): its arm64 files are unpacked into
+# build/arm64-root instead, which the cross build compiles and links against.
+unpack_unibreak() {
+    [ "$want" = arm64 ] && [ "$(dpkg --print-architecture)" != arm64 ] || return 0
+    [ -f build/arm64-root/usr/include/linebreak.h ] && return 0
+    echo "deps: unpacking libunibreak's arm64 files into build/arm64-root"
+    d=$(mktemp -d)
+    (cd "$d" && apt-get download -qq libunibreak1:arm64 libunibreak-dev:arm64) || { rm -rf "$d"; exit 1; }
+    mkdir -p build/arm64-root
+    for f in "$d"/*.deb; do dpkg-deb -x "$f" build/arm64-root; done
+    rm -rf "$d"
+}
+[ -n "$missing$add_arch" ] || { unpack_unibreak; exit 0; }
 
 if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
     echo "deps: need root to install${add_arch:+ the $add_arch architecture and}$missing (no sudo found); install them and try again" >&2
@@ -85,8 +97,9 @@ if [ -n "$add_arch" ]; then
     echo "deps: adding the $add_arch architecture to dpkg (multiarch)"
     $sudo dpkg --add-architecture "$add_arch"
 fi
-[ -n "$missing" ] || exit 0
+[ -n "$missing" ] || { [ -z "$add_arch" ] || $sudo apt-get update -qq; unpack_unibreak; exit 0; }
 echo "deps: installing$missing"
 $sudo apt-get update -qq
 # shellcheck disable=SC2086
 $sudo apt-get install -y -qq --no-install-recommends $missing
+unpack_unibreak
