@@ -42,6 +42,9 @@ typedef enum Action {
     ACT_CLEAR,              /* "Start over?": clear the answers */
     ACT_KEEP,               /* "Start over?": keep my result */
     ACT_LANGUAGE,           /* attract, home: the kiosk's language `arg` (an index in its list) */
+    ACT_COUPLE_BEGIN,       /* couple-start: both agree, partner 1 begins */
+    ACT_COUPLE_NEXT,        /* a partner's result: pass on; handover: the partner is here */
+    ACT_COUPLE_SHARE,       /* couple-choice: show my point (`arg` 1) or keep it private (0) */
     ACT_ACTION_COUNT
 } Action;
 

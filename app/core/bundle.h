@@ -47,6 +47,7 @@
     X(HOME_PARTNERS, "home", "partners", VALUE_LINE, KEY_REQUIRED, NULL, NULL)   \
     X(HOME_CALM, "home", "calm", VALUE_LINE, KEY_REQUIRED, NULL, NULL)           \
     X(HOME_SUPPORT, "home", "support", VALUE_LINE, KEY_REQUIRED, NULL, NULL)     \
+    X(HOME_COUPLE, "home", "couple", VALUE_LINE, 0, NULL, NULL)                  \
     X(QUESTION_PROGRESS, "question", "progress", VALUE_LINE, KEY_REQUIRED, "n|total", NULL) \
     X(QUESTION_HINT, "question", "hint", VALUE_LINE, 0, NULL, NULL)              \
     X(RESULT_TITLE, "result", "title", VALUE_LINE, KEY_REQUIRED, NULL, NULL)     \
@@ -102,6 +103,28 @@
     X(IDLE_TITLE, "idle", "title", VALUE_LINE, KEY_REQUIRED, NULL, NULL)         \
     X(IDLE_TEXT, "idle", "text", VALUE_LINE, KEY_REQUIRED, "seconds", NULL)      \
     X(IDLE_STAY, "idle", "stay", VALUE_LINE, KEY_REQUIRED, NULL, NULL)           \
+    X(COUPLE_TITLE, "couple", "title", VALUE_LINE, 0, NULL, NULL)                \
+    X(COUPLE_TEXT, "couple", "text", VALUE_LINE, 0, NULL, NULL)                  \
+    X(COUPLE_SHARED, "couple", "shared", VALUE_LINE, 0, NULL, NULL)              \
+    X(COUPLE_AGREE, "couple", "agree", VALUE_LINE, 0, NULL, NULL)                \
+    X(COUPLE_PARTNER_1, "couple", "partner_1", VALUE_LINE, 0, NULL, NULL)        \
+    X(COUPLE_PARTNER_2, "couple", "partner_2", VALUE_LINE, 0, NULL, NULL)        \
+    X(COUPLE_MARK_1, "couple", "mark_1", VALUE_LINE, 0, NULL, NULL)              \
+    X(COUPLE_MARK_2, "couple", "mark_2", VALUE_LINE, 0, NULL, NULL)              \
+    X(COUPLE_TURN, "couple", "turn", VALUE_LINE, 0, "partner", NULL)             \
+    X(COUPLE_PASS, "couple", "pass", VALUE_LINE, 0, NULL, NULL)                  \
+    X(HANDOVER_TITLE, "handover", "title", VALUE_LINE, 0, "partner", NULL)       \
+    X(HANDOVER_TEXT, "handover", "text", VALUE_LINE, 0, NULL, NULL)              \
+    X(HANDOVER_READY, "handover", "ready", VALUE_LINE, 0, "partner", NULL)       \
+    X(CHOICE_TITLE, "choice", "title", VALUE_LINE, 0, "partner", NULL)           \
+    X(CHOICE_TEXT, "choice", "text", VALUE_LINE, 0, NULL, NULL)                  \
+    X(CHOICE_SHARE, "choice", "share", VALUE_LINE, 0, NULL, NULL)                \
+    X(CHOICE_KEEP, "choice", "keep", VALUE_LINE, 0, NULL, NULL)                  \
+    X(COUPLE_MAP_TITLE, "couple_map", "title", VALUE_LINE, 0, NULL, NULL)        \
+    X(COUPLE_MAP_LEGEND, "couple_map", "legend", VALUE_LINE, 0, "partner|style", NULL) \
+    X(COUPLE_MAP_MIDDLE, "couple_map", "middle", VALUE_LINE, 0, NULL, NULL)      \
+    X(COUPLE_MAP_UNPLACED, "couple_map", "unplaced", VALUE_LINE, 0, NULL, NULL)  \
+    X(COUPLE_MAP_FINISH, "couple_map", "finish", VALUE_LINE, 0, NULL, NULL)      \
     X(STAFF_TITLE, "staff", "title", VALUE_LINE, KEY_REQUIRED, NULL,             \
       "Staff")                                                                   \
     X(STAFF_PIN, "staff", "pin", VALUE_LINE, KEY_REQUIRED, NULL,                 \
@@ -231,6 +254,10 @@ bool bundle_load_text(Bundle *bundle, const char *name, const char *text, size_t
 const char *bundle_file_name(int index);
 /* Whether a bundle may leave file `index` out (then what it holds is not offered). */
 bool bundle_file_optional(int index);
+
+/* Whether the bundle offers couple mode: it has pairings.ini, and screens.ini has every
+ * couple word (HOME_COUPLE, and COUPLE_TITLE through COUPLE_MAP_FINISH). */
+bool bundle_offers_couple(const Bundle *bundle);
 
 /* The guidance for partners of styles `a` and `b`, in either order; NULL when the bundle
  * has none for them (no pairings.ini, or a style out of range). */

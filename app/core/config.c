@@ -36,6 +36,7 @@ static const KeySpec config_keys[] = {
     { "content", "bundle", VALUE_PATH, STORED | KEY_EMPTY_OK, NULL, 0, 0, AT(bundle), NULL },
     { "content", "language", VALUE_LINE, STORED, NULL, 0, 0, AT(language), "en" },
     { "content", "languages", VALUE_LINE, STORED | KEY_EMPTY_OK, NULL, 0, 0, AT(languages), NULL },
+    { "content", "couple", VALUE_BOOL, STORED, NULL, 0, 0, AT(couple), "yes" },
 
     COLOUR("background", COLOUR_BACKGROUND, "#f6f1ea"),
     COLOUR("surface", COLOUR_SURFACE, "#fffdf9"),

@@ -51,6 +51,7 @@ typedef struct Config {
     int language_count;          /* 1 .. CONFIG_MAX_LANGUAGES */
     int default_language;        /* the index of `language` in language_codes */
     int language_line, languages_line; /* their lines in `path`; 0: not in the file */
+    bool couple;                 /* home offers couple mode (when the bundle has pairings.ini) */
 
     /* [theme] */
     uint32_t colours[COLOUR_COUNT];

@@ -1,8 +1,9 @@
 /* flow.c — see flow.h. Every screen change goes through enter(); each screen's reaction
  * to an action is a handler of its own (on_attract … on_staff), chosen by the table in
- * flow_action(); what they share (leaving, paging, the idle timer) are helpers. */
+ * flow_action(); what they share (leaving, paging, the idle timer) are helpers. Couple
+ * mode's handlers are in flow_couple.c (flow_internal.h). */
 #define _DEFAULT_SOURCE /* explicit_bzero */
-#include "flow.h"
+#include "flow_internal.h"
 
 #include <string.h>
 
@@ -25,17 +26,25 @@ static void enter(Flow *f, Screen screen, long since, bool fade)
     f->changes++;
 }
 
-/* A person moved on to `screen`: it fades in. */
 static void go(Flow *f, Screen screen, long now)
 {
     enter(f, screen, now, true);
 }
 
-/* The picture changes within the screen (a page, a question): it fades in again. */
+void flow_go(Flow *f, Screen screen, long now)
+{
+    go(f, screen, now);
+}
+
 static void repaint(Flow *f, long now)
 {
     f->screen_since = now;
     f->changes++;
+}
+
+void flow_repaint(Flow *f, long now)
+{
+    repaint(f, now);
 }
 
 static void wipe_pin(Flow *f)
@@ -69,6 +78,7 @@ static bool use_language(Flow *f, int index)
 void flow_reset(Flow *f, long now)
 {
     quiz_session_wipe(&f->quiz);
+    flow_couple_wipe(f);
     use_language(f, f->kiosk->default_language); /* the next person starts in the kiosk's */
     clear_staff(f);
     f->blank = false;
@@ -98,6 +108,7 @@ void flow_init(Flow *f, const Bundle *bundle, const Config *config, Kiosk *kiosk
 void flow_close(Flow *f)
 {
     quiz_session_wipe(&f->quiz);
+    flow_couple_wipe(f);
     wipe_pin(f);
 }
 
@@ -114,6 +125,7 @@ void flow_long_press(Flow *f, long now)
     if (!f->config->staff_pin[0] || f->screen == SCREEN_STAFF)
         return; /* staff mode is off without a PIN */
     quiz_session_wipe(&f->quiz); /* whoever was here is done: their session ended */
+    flow_couple_wipe(f);
     use_language(f, f->kiosk->default_language); /* staff need not know the patron's */
     f->resets++;
     go(f, SCREEN_STAFF, now);
@@ -178,7 +190,7 @@ void flow_set_page_count(Flow *f, int count)
         f->page = 0;
 }
 
-static void count_result(Flow *f)
+void flow_count_result(Flow *f)
 {
     Kiosk *k = f->kiosk;
     if (!k->tally_on || !f->quiz.scored || f->quiz.score.style == STYLE_COUNT || f->tallied)
@@ -279,10 +291,13 @@ static void leave_for_home(Flow *f, long now)
     go(f, SCREEN_HOME, now);
 }
 
-/* Home, or Start over: a result would be cleared, so the person is asked once first. */
+/* Home, or Start over: a result would be cleared, so the person is asked once first (a
+ * couple's outcome is their end: both are wiped). */
 static void ask_or_leave(Flow *f, long now)
 {
-    if (f->quiz.scored) {
+    if (f->couple.stage == COUPLE_TOGETHER) {
+        flow_couple_finish(f, now);
+    } else if (f->quiz.scored) {
         f->confirm = true;
         f->focus = -1;
         f->changes++;
@@ -308,6 +323,8 @@ static void on_confirm(Flow *f, Action action, long now)
 
 FlowEnd flow_deck_end(const Flow *f)
 {
+    if (f->couple.stage == COUPLE_TOGETHER)
+        return FLOW_END_COUPLE;
     if (f->screen == SCREEN_GUIDANCE && f->understanding)
         return FLOW_END_TIPS;
     if ((f->screen == SCREEN_CALM || f->screen == SCREEN_SUPPORT) && f->link_page >= 0)
@@ -342,6 +359,9 @@ static void finish_deck(Flow *f, long now)
     case FLOW_END_HOME:
         ask_or_leave(f, now);
         break;
+    case FLOW_END_COUPLE:
+        flow_couple_finish(f, now);
+        break;
     }
 }
 
@@ -360,6 +380,8 @@ static void page_by(Flow *f, int delta, long now)
         repaint(f, now);
     } else if (page < 0) {
         /* Back from the first page: up a level */
+        if (f->couple.stage == COUPLE_TOGETHER)
+            return; /* a couple's outcome: not back to a choice */
         if (f->screen == SCREEN_GUIDANCE && f->understanding) {
             go(f, SCREEN_GUIDANCE, now); /* from the understanding to the tips */
         } else if ((f->screen == SCREEN_CALM || f->screen == SCREEN_SUPPORT) && f->link_page >= 0) {
@@ -383,7 +405,8 @@ static bool is_style(int arg)
 static bool is_deck(Screen s)
 {
     return s == SCREEN_GUIDANCE || s == SCREEN_CHEMISTRY || s == SCREEN_PARTNERS ||
-           s == SCREEN_SUPPORT || s == SCREEN_RESULT || s == SCREEN_CONSENT || s == SCREEN_CALM;
+           s == SCREEN_SUPPORT || s == SCREEN_RESULT || s == SCREEN_CONSENT || s == SCREEN_CALM ||
+           s == SCREEN_COUPLE_START || s == SCREEN_COUPLE_MAP;
 }
 
 bool flow_offers_languages(const Flow *f)
@@ -443,6 +466,9 @@ static void on_home(Flow *f, Action action, int arg, long now)
         f->origin = SCREEN_HOME;
         f->style = STYLE_COUNT;
         open_deck(f, SCREEN_GUIDANCE, SCREEN_HOME, now);
+    } else if (to == SCREEN_COUPLE_START && flow_offers_couple(f)) {
+        f->origin = SCREEN_HOME;
+        open_deck(f, SCREEN_COUPLE_START, SCREEN_HOME, now);
     } else if (to == SCREEN_CHEMISTRY || to == SCREEN_PARTNERS || to == SCREEN_CALM || to == SCREEN_SUPPORT) {
         f->origin = SCREEN_HOME;
         open_deck(f, to, SCREEN_HOME, now);
@@ -457,8 +483,10 @@ static void on_question(Flow *f, Action action, int arg, long now)
         if (!(action == ACT_SKIP ? quiz_session_skip(&f->quiz) : quiz_session_answer(&f->quiz, arg)))
             return;
         f->last_answer = now;
-        if (quiz_session_done(&f->quiz)) {
-            count_result(f);
+        if (quiz_session_done(&f->quiz) && f->couple.stage != COUPLE_OFF) {
+            flow_couple_scored(f, now); /* the answers go: only the score is kept */
+        } else if (quiz_session_done(&f->quiz)) {
+            flow_count_result(f);
             go(f, SCREEN_RESULT, now);
             f->last_tap = now; /* a double tap on the last answer must not press the result's buttons */
         } else {
@@ -468,6 +496,8 @@ static void on_question(Flow *f, Action action, int arg, long now)
     } else if (action == ACT_BACK) {
         if (quiz_session_back(&f->quiz)) {
             repaint(f, now);
+        } else if (f->couple.stage != COUPLE_OFF) {
+            flow_couple_back(f, now);
         } else {
             quiz_session_wipe(&f->quiz); /* leaving the quiz forgets it */
             go(f, SCREEN_HOME, now);
@@ -477,7 +507,9 @@ static void on_question(Flow *f, Action action, int arg, long now)
 
 static void on_result(Flow *f, Action action, int arg, long now)
 {
-    if (action == ACT_GUIDANCE && (is_style(arg) || arg == STYLE_COUNT)) {
+    if (f->couple.stage != COUPLE_OFF)
+        flow_on_couple_result(f, action, arg, now);
+    else if (action == ACT_GUIDANCE && (is_style(arg) || arg == STYLE_COUNT)) {
         f->style = (Style)arg; /* STYLE_COUNT: the list of four (near the middle, or not placed) */
         f->origin = SCREEN_RESULT;
         open_deck(f, SCREEN_GUIDANCE, SCREEN_RESULT, now);
@@ -514,7 +546,7 @@ static bool contents(Flow *f, Action action, int arg, long now)
 }
 
 /* The chemistry, partners and support decks, and a style's guidance. */
-static void on_deck(Flow *f, Action action, int arg, long now)
+void flow_on_deck(Flow *f, Action action, int arg, long now)
 {
     if (contents(f, action, arg, now))
         return;
@@ -542,7 +574,7 @@ static void on_guidance(Flow *f, Action action, int arg, long now)
         f->link_back_to = f->back_to;
         open_deck(f, (Screen)arg, SCREEN_GUIDANCE, now);
     } else {
-        on_deck(f, action, arg, now); /* a style's guidance is a deck like the others */
+        flow_on_deck(f, action, arg, now); /* a style's guidance is a deck like the others */
     }
 }
 
@@ -583,8 +615,10 @@ typedef void Handler(Flow *f, Action action, int arg, long now);
 static Handler *const handlers[SCREEN_COUNT] = {
     [SCREEN_ATTRACT] = on_attract, [SCREEN_CONSENT] = on_consent, [SCREEN_HOME] = on_home,
     [SCREEN_QUESTION] = on_question, [SCREEN_RESULT] = on_result, [SCREEN_GUIDANCE] = on_guidance,
-    [SCREEN_CHEMISTRY] = on_deck, [SCREEN_PARTNERS] = on_deck, [SCREEN_SUPPORT] = on_deck,
-    [SCREEN_CALM] = on_calm, [SCREEN_STAFF] = on_staff, [SCREEN_UNAVAILABLE] = NULL,
+    [SCREEN_CHEMISTRY] = flow_on_deck, [SCREEN_PARTNERS] = flow_on_deck, [SCREEN_SUPPORT] = flow_on_deck,
+    [SCREEN_CALM] = on_calm, [SCREEN_COUPLE_START] = flow_on_couple_start, [SCREEN_HANDOVER] = flow_on_handover,
+    [SCREEN_COUPLE_CHOICE] = flow_on_couple_choice, [SCREEN_COUPLE_MAP] = flow_on_couple_map,
+    [SCREEN_STAFF] = on_staff, [SCREEN_UNAVAILABLE] = NULL,
 };
 
 /* The screen's handler, or the question "Start over?" when it is asked. */
@@ -602,7 +636,8 @@ static bool tap_burst(Flow *f, long now)
 {
     Screen s = f->screen;
     bool guarded = f->confirm || s == SCREEN_RESULT || s == SCREEN_GUIDANCE || s == SCREEN_CHEMISTRY ||
-                   s == SCREEN_PARTNERS || s == SCREEN_SUPPORT || s == SCREEN_CALM;
+                   s == SCREEN_PARTNERS || s == SCREEN_SUPPORT || s == SCREEN_CALM || s == SCREEN_COUPLE_START ||
+                   s == SCREEN_HANDOVER || s == SCREEN_COUPLE_CHOICE || s == SCREEN_COUPLE_MAP;
     if (!guarded)
         return false;
     if (f->last_tap >= 0 && now - f->last_tap < FLOW_ANSWER_GUARD_MS)

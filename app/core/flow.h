@@ -52,6 +52,29 @@ enum {
 };
 
 
+/* Couple mode's stages, in the order two partners go through them (docs/design.md). */
+typedef enum CoupleStage {
+    COUPLE_OFF,
+    COUPLE_A_ANSWERS,     /* partner 1's questions and result */
+    COUPLE_TO_B,          /* the handover to partner 2 */
+    COUPLE_B_ANSWERS,     /* partner 2's questions and result */
+    COUPLE_TO_A,          /* the handover back to partner 1, for the choice */
+    COUPLE_A_CHOOSES,     /* partner 1's choice */
+    COUPLE_TO_B_AGAIN,    /* the handover to partner 2, for theirs */
+    COUPLE_B_CHOOSES,     /* partner 2's choice */
+    COUPLE_TOGETHER,      /* both read the outcome: the couple map, or the partners guidance */
+} CoupleStage;
+
+/* Two partners on one kiosk. Of each partner's reflection only the score is kept (the two
+ * means and what follows from them): their answers are wiped as soon as it is computed. */
+typedef struct FlowCouple {
+    CoupleStage stage;
+    bool scored[2];
+    QuizScore score[2];   /* valid where scored; score[i].placed says which means are set */
+    bool share[2];        /* each partner's choice, kept only until both have chosen */
+    bool shared;          /* both chose to share: the outcome is the couple map */
+} FlowCouple;
+
 /* The flow's clock is a `long` of milliseconds, compared by subtraction: it must not wrap
  * while a kiosk runs (months), so it must be 64 bits (it is on the Pi's arm64 and on amd64;
  * a 32-bit long would wrap after 24.8 days, as SDL_GetTicks's Uint32 does after 49.7). */
@@ -77,6 +100,7 @@ typedef struct Flow {
     bool transition;          /* fade the new screen in (not after a quick exit) */
 
     QuizSession quiz;
+    FlowCouple couple;        /* couple mode (stage COUPLE_OFF: one person) */
     long last_answer;         /* ms, for the burst guard; -1 none */
     bool tallied;             /* this quiz's result is counted (once, even if changed) */
 
@@ -118,6 +142,7 @@ typedef enum FlowEnd {
     FLOW_END_RESULT,  /* back to the person's result */
     FLOW_END_TIPS,    /* the understanding pages: back to the style's tips */
     FLOW_END_LINK,    /* calm or support, opened from a tip: back to that tip */
+    FLOW_END_COUPLE,  /* couple mode's outcome: finish (both partners wiped), home */
 } FlowEnd;
 
 FlowEnd flow_deck_end(const Flow *flow);
@@ -181,6 +206,18 @@ void flow_set_unavailable(Flow *flow, bool on, long now);
  * screen is attract or home (never mid-quiz: nothing a person answered is on it). */
 bool flow_offers_languages(const Flow *flow);
 
+/* Whether home offers couple mode: the bundle has pairings and every couple word. */
+bool flow_offers_couple(const Flow *flow);
+
+/* In couple mode, the partner (0 or 1) whose turn the screen is: answering, reading their
+ * result, choosing, or the one a handover passes the screen to. -1 outside couple mode
+ * and when both read the outcome together. */
+int flow_couple_partner(const Flow *flow);
+
+/* The score the result screen shows: the partner's in couple mode (their answers are
+ * already wiped), else the quiz session's; NULL when there is none. */
+const QuizScore *flow_result(const Flow *flow);
+
 /* Workshop: blank the screen, or show it again. */
 void flow_toggle_blank(Flow *flow, long now);
 
@@ -219,6 +256,11 @@ void flow_set_quiz(Flow *flow, const QuizSession *session);
  * guidance showing its `understanding` or its tips, the `contents` of the deck on screen,
  * the question "Start over?" (`confirm`). */
 void flow_show_way(Flow *flow, Screen origin, bool understanding, bool contents, bool confirm);
+
+/* Couple mode at `stage`, with the partners' scores so far (NULL: not yet) and, at
+ * COUPLE_TOGETHER, whether both chose to share. The screen is left as it is. */
+void flow_set_couple(Flow *flow, CoupleStage stage, const QuizScore *first, const QuizScore *second,
+                     bool shared);
 
 /* The still-there overlay up since `since` (as after the idle timeout). */
 void flow_show_idle(Flow *flow, long since);

@@ -5,7 +5,8 @@
 
 static const char *const ids[SCREEN_COUNT] = {
     "attract", "consent", "home", "question", "result", "guidance", "chemistry",
-    "partners", "calm", "support", "staff", "unavailable",
+    "partners", "calm", "support", "couple-start", "handover", "couple-choice", "couple-map",
+    "staff", "unavailable",
 };
 
 const char screen_overlay_id[] = "idle";

@@ -5,6 +5,8 @@
 typedef enum Screen {
     SCREEN_ATTRACT, SCREEN_CONSENT, SCREEN_HOME, SCREEN_QUESTION, SCREEN_RESULT,
     SCREEN_GUIDANCE, SCREEN_CHEMISTRY, SCREEN_PARTNERS, SCREEN_CALM, SCREEN_SUPPORT,
+    /* couple mode: how it works; between turns; each partner's choice; both points */
+    SCREEN_COUPLE_START, SCREEN_HANDOVER, SCREEN_COUPLE_CHOICE, SCREEN_COUPLE_MAP,
     SCREEN_STAFF,
     SCREEN_UNAVAILABLE,   /* kiosk: the content could not be loaded; a calm "back soon" */
     SCREEN_COUNT

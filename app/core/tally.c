@@ -91,6 +91,16 @@ void tally_count_result(Tally *t, Style style, int threshold)
     }
 }
 
+void tally_count_couple(Tally *t, int threshold)
+{
+    if ((long long)t->couples + t->couples_pending >= TALLY_MAX_COUNT)
+        return;
+    if (++t->couples_pending < batch_size(threshold))
+        return;
+    t->couples += t->couples_pending; /* the batch's end */
+    t->couples_pending = 0;
+}
+
 void tally_reset(Tally *t)
 {
     *t = (Tally){ 0 };

@@ -57,6 +57,8 @@ typedef struct Tally {
     int pending[STYLE_COUNT];  /* by style since then, fewer than a batch: in memory only;
                                 * results + pending is `completed` less those a restart
                                 * lost */
+    int couples;               /* couple sessions begun, as of the last batch's end: shown */
+    int couples_pending;       /* begun since then, fewer than a batch: in memory only */
 } Tally;
 
 /* Reads the tally in `path` into *t. A missing file is the first run: *t is all zeros,
@@ -98,6 +100,10 @@ void tally_count_session(Tally *t);
  * pending[] until `threshold` (never less than TALLY_MIN_THRESHOLD) are held; then they
  * all move into results[] at once, and that is the batch's end. */
 void tally_count_result(Tally *t, Style style, int threshold);
+
+/* Two partners began couple mode: held in couples_pending until `threshold` (never less
+ * than TALLY_MIN_THRESHOLD) are held, then moved into couples at once (as styles are). */
+void tally_count_couple(Tally *t, int threshold);
 
 /* Every count back to zero (the staff screen's reset; save afterwards). */
 void tally_reset(Tally *t);

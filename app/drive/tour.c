@@ -215,8 +215,8 @@ static void stop_staff(Tour *t)
     kiosk_set_staff_text(kiosk, NULL, NULL);
     flow_show_staff(f, STAFF_TALLY, 0, false, 0);
     bool was_on = kiosk->tally_on;
-    Tally kept = kiosk->tally, sample = { 1234, 987, { 319, 232, 208, 221 }, { 2, 2, 2, 1 } },
-          few = { 9, 7, { 0 }, { 2, 3, 1, 1 } };
+    Tally kept = kiosk->tally, sample = { 1234, 987, { 319, 232, 208, 221 }, { 2, 2, 2, 1 }, 60, 4 },
+          few = { 9, 7, { 0 }, { 2, 3, 1, 1 }, 0, 2 };
     kiosk_set_tally(kiosk, false, &kept);
     visit(t, "staff-tally-off");
     kiosk_set_tally(kiosk, true, &sample);

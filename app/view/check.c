@@ -41,10 +41,11 @@ static const char *const action_names[ACT_ACTION_COUNT] = {
     [ACT_STAFF_BRIGHTNESS] = "brightness", [ACT_DONE] = "done", [ACT_UNDERSTANDING] = "understanding",
     [ACT_CONTENTS] = "contents", [ACT_JUMP] = "jump", [ACT_LINK] = "link", [ACT_CLEAR] = "clear",
     [ACT_KEEP] = "keep", [ACT_LANGUAGE] = "language",
-    [ACT_SKIP] = "skip",
+    [ACT_SKIP] = "skip", [ACT_COUPLE_BEGIN] = "begin together", [ACT_COUPLE_NEXT] = "pass on",
+    [ACT_COUPLE_SHARE] = "share or keep",
 };
 /* every action has a name: a new one without it fails to build */
-_Static_assert(ACT_LANGUAGE == ACT_ACTION_COUNT - 1, "name the new actions in action_names");
+_Static_assert(ACT_COUPLE_SHARE == ACT_ACTION_COUNT - 1, "name the new actions in action_names");
 
 /* The [theme] keys, as a content author writes them. */
 static const char *const colour_names[COLOUR_COUNT] = {

@@ -98,6 +98,14 @@ const char *fill_number(Ctx *x, Word word, const char *name, long value)
     return fill(x, bundle_word(x->b, word), names, values, 1);
 }
 
+const char *couple_fill(Ctx *x, Word word, int partner, const char *style)
+{
+    const char *names[] = { "partner", "style" };
+    const char *values[] = { bundle_word(x->b, partner == 1 ? WORD_COUPLE_PARTNER_2 : WORD_COUPLE_PARTNER_1),
+                             style ? style : "" };
+    return fill(x, bundle_word(x->b, word), names, values, 2);
+}
+
 /* --- text ------------------------------------------------------------------------------ */
 
 float paragraph_clipped(Ctx *x, FontRole font, const char *text, Rect box, Rect clip, Align align,
@@ -310,7 +318,8 @@ float deck_next(Ctx *x, const char *last, ButtonStyle last_style)
 const char *deck_end_word(Ctx *x)
 {
     static const Word words[] = { [FLOW_END_HOME] = WORD_APP_HOME, [FLOW_END_RESULT] = WORD_APP_TO_RESULT,
-                                  [FLOW_END_TIPS] = WORD_GUIDANCE_HELPS, [FLOW_END_LINK] = WORD_GUIDANCE_HELPS };
+                                  [FLOW_END_TIPS] = WORD_GUIDANCE_HELPS, [FLOW_END_LINK] = WORD_GUIDANCE_HELPS,
+                                  [FLOW_END_COUPLE] = WORD_COUPLE_MAP_FINISH };
     return bundle_word(x->b, words[flow_deck_end(x->f)]);
 }
 

@@ -174,7 +174,9 @@ static void deck_with_tools(Ctx *x, const char *title, const Deck *tips, bool un
 {
     const ViewMetrics *vm = x->vm;
     float t = vm->target, m = vm->margin, gap = vm->gap, y = bottom_row(x);
-    float top = top_bar(x, title, ACT_BACK, 0);
+    /* a couple's outcome has no way back from its first page (to a choice) */
+    bool first = x->f->couple.stage == COUPLE_TOGETHER && x->f->page == 0;
+    float top = top_bar(x, title, first ? ACT_NONE : ACT_BACK, 0);
     const char *last = deck_end_word(x);
     float right = fmaxf(fmaxf(button_width(x, bundle_word(x->b, WORD_APP_NEXT)), button_width(x, last)), t * 2);
     bool one_row = tools_reserve(x, tips, understanding) + right + gap * 2 + t * 1.5f <= x->w - 2 * m;

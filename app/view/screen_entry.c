@@ -124,14 +124,16 @@ void screen_home(Ctx *x)
         { WORD_HOME_QUIZ, SCREEN_QUESTION },     { WORD_HOME_CHEMISTRY, SCREEN_CHEMISTRY },
         { WORD_HOME_STYLES, SCREEN_GUIDANCE },   { WORD_HOME_PARTNERS, SCREEN_PARTNERS },
         { WORD_HOME_CALM, SCREEN_CALM },         { WORD_HOME_SUPPORT, SCREEN_SUPPORT },
+        { WORD_HOME_COUPLE, SCREEN_COUPLE_START },
     };
-    int cols = x->w > x->h * 1.2f ? 3 : (x->w > 560 * vm->unit ? 2 : 1);
-    int rows = (6 + cols - 1) / cols;
+    int count = flow_offers_couple(x->f) ? 7 : 6; /* couple mode last, when offered */
+    int cols = x->w > x->h * 1.2f ? (count > 6 ? 4 : 3) : (x->w > 560 * vm->unit ? 2 : 1);
+    int rows = (count + cols - 1) / cols;
     float ch = menu_cell_h(x, top, rows, gap, vm->target * 2.8f), row = language_row_top(x);
     if (row < x->h) /* the language choice below the menu */
         ch = fmaxf(fminf((row - gap - top - (rows - 1) * gap) / rows, vm->target * 2.8f), vm->target);
     Rect area = { m, top, x->w - 2 * m, x->h - top - m };
-    for (int i = 0; i < 6; i++)
+    for (int i = 0; i < count; i++)
         button(x, grid_cell(area, cols, ch, gap, i), bundle_word(x->b, items[i].word), ACT_OPEN, items[i].screen,
                i == 0 ? BUTTON_PRIMARY : BUTTON_SECONDARY);
     language_row(x);

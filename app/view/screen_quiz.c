@@ -17,7 +17,13 @@ static float question_progress(Ctx *x, int n)
     draw_rect(x->out, (Rect){ m, top, x->w - 2 * m, bar_h }, colour(x, COLOUR_LINE), bar_h / 2);
     draw_rect(x->out, (Rect){ m, top, (x->w - 2 * m) * (n + 1) / q->item_count, bar_h }, colour(x, COLOUR_ACCENT),
               bar_h / 2);
-    return top + bar_h + vm->gap * 1.5f;
+    top += bar_h + vm->gap * 1.5f;
+    int partner = flow_couple_partner(x->f);
+    if (partner >= 0) /* couple mode: whose turn it is, under the bar */
+        top += paragraph(x, FONT_CAPTION, couple_fill(x, WORD_COUPLE_TURN, partner, NULL),
+                         (Rect){ m, top - vm->gap, x->w - 2 * m, x->h - top }, ALIGN_LEFT, colour(x, COLOUR_ACCENT),
+                         colour(x, COLOUR_BACKGROUND));
+    return top;
 }
 
 /* Answer i + 1 as a wide button of the column: its number on the left, the scale's word
@@ -186,11 +192,7 @@ void screen_question(Ctx *x)
     question_statement(x, n, top, by);
 }
 
-/* What the result says: a style, "near the middle of the map" (both dimensions near the
- * line: no style name, least of all the trauma-linked one), or "not enough answers". */
-typedef enum ResultKind { RESULT_STYLE, RESULT_MIDDLE, RESULT_UNPLACED } ResultKind;
-
-static ResultKind result_kind(const QuizScore *s)
+ResultKind result_kind(const QuizScore *s)
 {
     if (s->style == STYLE_COUNT)
         return RESULT_UNPLACED;
@@ -199,7 +201,7 @@ static ResultKind result_kind(const QuizScore *s)
 
 /* The width of the gutter left of the map that holds the anxiety axis: "High" at the top,
  * "Anxiety" in the middle, "Low" at the bottom. */
-static float axis_gutter(Ctx *x)
+float map_gutter(Ctx *x)
 {
     const Word words[] = { WORD_RESULT_LOW, WORD_RESULT_HIGH, WORD_RESULT_ANXIETY };
     int widest = 0;
@@ -211,9 +213,14 @@ static float axis_gutter(Ctx *x)
     return (float)widest + 10 * x->vm->unit;
 }
 
+static bool overlaps(Rect a, Rect b)
+{
+    return a.w > 0 && b.w > 0 && a.x < b.x + b.w && a.x + a.w > b.x && a.y < b.y + b.h && a.y + a.h > b.y;
+}
+
 /* Quadrant `qr`'s style name, centred, or moved to the quadrant's top or bottom edge,
- * away from the dot, when the dot (`dot`, with its ring) would cover it. */
-static void quadrant_label(Ctx *x, Rect qr, const char *name, Rect dot, uint32_t fg, uint32_t bg)
+ * away from a dot, when a dot (`dots`, with their rings) would cover it. */
+static void quadrant_label(Ctx *x, Rect qr, const char *name, const Rect *dots, int n, uint32_t fg, uint32_t bg)
 {
     float pad = 8 * x->vm->unit;
     Rect lb = { qr.x + pad, qr.y + pad, qr.w - 2 * pad, qr.h - 2 * pad };
@@ -222,9 +229,11 @@ static void quadrant_label(Ctx *x, Rect qr, const char *name, Rect dot, uint32_t
     float lh = paragraph_height(x, FONT_CAPTION, name, lb.w);
     lb.y = qr.y + (qr.h - lh) / 2;
     lb.h = lh;
-    bool hit = dot.w > 0 && dot.x < lb.x + lb.w && dot.x + dot.w > lb.x && dot.y < lb.y + lb.h && dot.y + dot.h > lb.y;
-    if (hit)
-        lb.y = dot.y + dot.h / 2 > qr.y + qr.h / 2 ? qr.y + pad : qr.y + qr.h - pad - lh;
+    for (int i = 0; i < n; i++)
+        if (overlaps(dots[i], lb)) {
+            lb.y = dots[i].y + dots[i].h / 2 > qr.y + qr.h / 2 ? qr.y + pad : qr.y + qr.h - pad - lh;
+            break;
+        }
     if (lb.y < qr.y + pad)
         lb.y = qr.y + pad;
     paragraph_clipped(x, FONT_CAPTION, name, lb, qr, ALIGN_CENTRE, fg, bg);
@@ -235,7 +244,7 @@ static void quadrant_label(Ctx *x, Rect qr, const char *name, Rect dot, uint32_t
  * "Avoidance", "High"). `r` is the map. */
 static void map_axes(Ctx *x, Rect r)
 {
-    float u = x->vm->unit, ch = (float)line_h(x, FONT_CAPTION), gw = axis_gutter(x);
+    float u = x->vm->unit, ch = (float)line_h(x, FONT_CAPTION), gw = map_gutter(x);
     uint32_t muted = colour(x, COLOUR_MUTED), text = colour(x, COLOUR_TEXT), bg = colour(x, COLOUR_BACKGROUND);
     const char *lo = bundle_word(x->b, WORD_RESULT_LOW), *hi = bundle_word(x->b, WORD_RESULT_HIGH);
     float gx = r.x - gw, gww = gw - 8 * u;
@@ -250,10 +259,27 @@ static void map_axes(Ctx *x, Rect r)
     paragraph(x, FONT_CAPTION, hi, (Rect){ r.x + r.w * 3 / 4, y, r.w / 4, ch }, ALIGN_RIGHT, muted, bg);
 }
 
-/* The map of the two dimensions: avoidance left to right, anxiety bottom to top; the dot
- * where the answers sit (none when a dimension has too few answers), the quadrant of the
- * style shaded (none near the middle). */
-static void result_map(Ctx *x, Rect r, const QuizScore *s)
+/* A point's marker: a dot (with a ring), or a square; its mark inside, when it has one. */
+void map_marker(Ctx *x, Rect at, const MapPoint *pt, float ring)
+{
+    uint32_t surface = colour(x, COLOUR_SURFACE), accent = colour(x, COLOUR_ACCENT);
+    Rect in = { at.x + ring, at.y + ring, at.w - 2 * ring, at.h - 2 * ring };
+    if (pt->square) {
+        draw_rect(x->out, at, surface, ring);
+        draw_rect(x->out, in, colour(x, COLOUR_TEXT), ring * 0.6f);
+    } else {
+        draw_circle(x->out, at, surface);
+        draw_circle(x->out, in, accent);
+    }
+    if (pt->mark) {
+        float lh = (float)line_h(x, FONT_CAPTION);
+        uint32_t fg = pt->square ? colour(x, COLOUR_BACKGROUND) : colour(x, COLOUR_ACCENT_TEXT);
+        paragraph_clipped(x, FONT_CAPTION, pt->mark, (Rect){ in.x, in.y + (in.h - lh) / 2, in.w, lh }, in,
+                          ALIGN_CENTRE, fg, pt->square ? colour(x, COLOUR_TEXT) : accent);
+    }
+}
+
+void map_draw(Ctx *x, Rect r, const MapPoint *points, int n, Style shaded)
 {
     const Quiz *q = &x->b->quiz;
     float u = x->vm->unit;
@@ -270,14 +296,20 @@ static void result_map(Ctx *x, Rect r, const QuizScore *s)
         { STYLE_SECURE, { r.x, ty, tx - r.x, r.y + r.h - ty } },
         { STYLE_AVOIDANT, { tx, ty, r.x + r.w - tx, r.y + r.h - ty } },
     };
-    float d = 22 * u, ring = 5 * u;
-    Rect dot = { 0 };
-    if (s->placed[DIM_ANXIETY] && s->placed[DIM_AVOIDANCE]) {
+    float ring = 5 * u;
+    Rect dots[MAP_MAX_POINTS] = { { 0 } };
+    for (int i = 0; i < n && i < MAP_MAX_POINTS; i++) {
+        const QuizScore *s = points[i].score;
+        if (!s || !s->placed[DIM_ANXIETY] || !s->placed[DIM_AVOIDANCE])
+            continue;
+        float d = (points[i].mark ? 30 : 22) * u;
         float px = p.x + p.w * (float)((s->mean[DIM_AVOIDANCE] - 1) / span);
         float py = p.y + p.h * (1 - (float)((s->mean[DIM_ANXIETY] - 1) / span));
-        dot = (Rect){ px - d / 2 - ring, py - d / 2 - ring, d + 2 * ring, d + 2 * ring };
+        dots[i] = (Rect){ px - d / 2 - ring, py - d / 2 - ring, d + 2 * ring, d + 2 * ring };
+        for (int k = 0; k < i; k++)
+            if (overlaps(dots[k], dots[i])) /* two points in one place: side by side, both seen */
+                dots[i].x = dots[k].x + dots[k].w - ring;
     }
-    Style shaded = result_kind(s) == RESULT_STYLE ? s->style : STYLE_COUNT;
     Kept chart = keep_begin(x); /* a chart: right to left, it moves whole, its axes as they are */
     draw_rect(x->out, r, surface, 10 * u);
     for (int i = 0; i < 4; i++) {
@@ -285,18 +317,34 @@ static void result_map(Ctx *x, Rect r, const QuizScore *s)
         uint32_t bg = mine ? mix(surface, accent, 0.16f) : surface;
         if (mine)
             draw_rect(x->out, quad[i].rect, bg, 0);
-        quadrant_label(x, quad[i].rect, x->b->styles[quad[i].style].name, dot,
+        quadrant_label(x, quad[i].rect, x->b->styles[quad[i].style].name, dots, n,
                        mine ? colour(x, COLOUR_TEXT) : colour(x, COLOUR_MUTED), bg);
     }
     draw_outline(x->out, r, colour(x, COLOUR_LINE), 10 * u, 1.5f * u);
     draw_line(x->out, tx, r.y, tx, r.y + r.h, colour(x, COLOUR_LINE), 1.5f * u);
     draw_line(x->out, r.x, ty, r.x + r.w, ty, colour(x, COLOUR_LINE), 1.5f * u);
-    if (dot.w > 0) {
-        draw_circle(x->out, dot, surface);
-        draw_circle(x->out, (Rect){ dot.x + ring, dot.y + ring, d, d }, accent);
-    }
+    for (int i = 0; i < n && i < MAP_MAX_POINTS; i++)
+        if (dots[i].w > 0)
+            map_marker(x, dots[i], &points[i], ring);
     map_axes(x, r);
     keep_end(x, chart, KEEP_SHAPE);
+}
+
+/* A partner's result: one button along the bottom, to pass the screen on. */
+static float pass_button(Ctx *x)
+{
+    const char *pass = bundle_word(x->b, WORD_COUPLE_PASS);
+    float t = x->vm->target, m = x->vm->margin, by = bottom_row(x);
+    float w = fminf(fmaxf(button_width(x, pass), t * 3), x->w - 2 * m);
+    button(x, (Rect){ x->w - m - w, by, w, t }, pass, ACT_COUPLE_NEXT, 0, BUTTON_PRIMARY);
+    return by;
+}
+
+/* The result's map: the person's dot, their style's quadrant shaded (none near the middle). */
+static void result_map(Ctx *x, Rect r, const QuizScore *s)
+{
+    MapPoint point = { s, NULL, false };
+    map_draw(x, r, &point, 1, result_kind(s) == RESULT_STYLE ? s->style : STYLE_COUNT);
 }
 
 /* The three buttons along the bottom (what helps for the style, or the four styles when
@@ -516,7 +564,7 @@ static float widest_name_word(Ctx *x)
 
 /* The least height of a map `width` wide: each quadrant (half of it, at the default
  * threshold) holds its name, padded, and the dot above or below the name. */
-static float map_least_height(Ctx *x, float width)
+float map_least_height(Ctx *x, float width)
 {
     float u = x->vm->unit, pad = 8 * u, tallest = 0;
     for (int st = 0; st < STYLE_COUNT; st++)
@@ -525,13 +573,13 @@ static float map_least_height(Ctx *x, float width)
 }
 
 /* The least width of a map: every quadrant's name fits, its longest word on a line. */
-static float map_least_width(Ctx *x)
+float map_least_width(Ctx *x)
 {
     return 2 * (widest_name_word(x) + 2 * 8 * x->vm->unit) + 4 * x->vm->unit;
 }
 
 /* The map's words under it, the room above it and the gap under them. */
-static float map_extra(Ctx *x)
+float map_extra(Ctx *x)
 {
     return (float)line_h(x, FONT_CAPTION) + 12 * x->vm->unit + x->vm->gap;
 }
@@ -561,7 +609,7 @@ static float map_size(Ctx *x, ResultText *r, Rect area, float most, float least,
 
 static float lack_beside(Ctx *x, const ResultText *r, float side, Rect area, Summary summary)
 {
-    float width = area.w - axis_gutter(x) - side - 2 * x->vm->gap;
+    float width = area.w - map_gutter(x) - side - 2 * x->vm->gap;
     return column_height(x, r, width, summary) - area.h;
 }
 
@@ -571,7 +619,7 @@ static float lack_beside(Ctx *x, const ResultText *r, float side, Rect area, Sum
 static void result_wide(Ctx *x, ResultText *r, const QuizScore *s, Rect area)
 {
     const ViewMetrics *vm = x->vm;
-    float u = vm->unit, gap = vm->gap, gw = axis_gutter(x);
+    float u = vm->unit, gap = vm->gap, gw = map_gutter(x);
     float tallest = area.h - map_extra(x) + gap;
     float most = fminf(tallest, (area.w - gw) * 0.42f), least = map_least_width(x);
     while (least < most && map_least_height(x, least) > tallest)
@@ -592,7 +640,7 @@ static float lack_under(Ctx *x, const ResultText *r, float height, Rect area, Su
  * leaves room for the words), the rest of the column under that. */
 static void result_tall(Ctx *x, ResultText *r, const QuizScore *s, Rect area)
 {
-    float u = x->vm->unit, gw = axis_gutter(x);
+    float u = x->vm->unit, gw = map_gutter(x);
     float width = fmaxf(area.w - gw, map_least_width(x));
     float least = map_least_height(x, width), most = fminf(width, area.h * 0.36f);
     float height = map_size(x, r, area, most, least, lack_under);
@@ -620,9 +668,10 @@ static void result_tall(Ctx *x, ResultText *r, const QuizScore *s, Rect area)
 void screen_result(Ctx *x)
 {
     const ViewMetrics *vm = x->vm;
-    const QuizScore *s = &x->f->quiz.score;
-    if (!x->f->quiz.scored)
+    const QuizScore *s = flow_result(x->f);
+    if (!s)
         return;
+    bool couple = x->f->couple.stage != COUPLE_OFF; /* a partner's: no way back to the wiped answers */
     float m = vm->margin, gap = vm->gap;
     ResultKind kind = result_kind(s);
     /* not placed: no dot on the map, so not the words that point at one */
@@ -632,8 +681,9 @@ void screen_result(Ctx *x)
     result_headline(x, s, &r);
     bool wide = x->w > x->h;
     r.in_bar = fits_the_bar(x, r.head);
-    float top = top_bar(x, r.in_bar ? r.head : wide ? bundle_word(x->b, WORD_RESULT_TITLE) : "", ACT_BACK, 0);
-    float by = result_buttons(x, kind == RESULT_STYLE ? s->style : STYLE_COUNT);
+    float top = top_bar(x, r.in_bar ? r.head : wide ? bundle_word(x->b, WORD_RESULT_TITLE) : "",
+                        couple && x->f->page == 0 ? ACT_NONE : ACT_BACK, 0);
+    float by = couple ? pass_button(x) : result_buttons(x, kind == RESULT_STYLE ? s->style : STYLE_COUNT);
     Rect area = { m, top, x->w - 2 * m, by - gap - top };
     if (wide)
         result_wide(x, &r, s, area);

@@ -601,6 +601,10 @@ void view_layout(View *v, Flow *f, const Measure *m, int width, int height, long
     case SCREEN_PARTNERS: screen_partners(&x); break;
     case SCREEN_CALM: screen_calm(&x); break;
     case SCREEN_SUPPORT: screen_support(&x); break;
+    case SCREEN_COUPLE_START: screen_couple_start(&x); break;
+    case SCREEN_HANDOVER: screen_handover(&x); break;
+    case SCREEN_COUPLE_CHOICE: screen_couple_choice(&x); break;
+    case SCREEN_COUPLE_MAP: screen_couple_map(&x); break;
     case SCREEN_STAFF: screen_staff(&x); break;
     case SCREEN_UNAVAILABLE: screen_unavailable(&x); break;
     case SCREEN_COUNT: break;

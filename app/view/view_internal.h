@@ -53,6 +53,9 @@ const char *fill(Ctx *x, const char *tmpl, const char *const *names, const char 
 /* The bundle's `word` with numbers in it: {n} and {total} ("4 of 14"), or one named number. */
 const char *fill_count(Ctx *x, Word word, int n, int total);
 const char *fill_number(Ctx *x, Word word, const char *name, long value);
+/* Couple mode's `word` with {partner} (partner_1 or partner_2, by `partner` 0 or 1) and
+ * {style} (`style`, or "" when NULL) filled in. */
+const char *couple_fill(Ctx *x, Word word, int partner, const char *style);
 
 /* --- chrome.c: text and buttons ----------------------------------------------------------- */
 
@@ -126,6 +129,35 @@ void keep_end(Ctx *x, Kept group, Keep how);
  * against its right edge), but for the groups kept. */
 void mirror_screen(Ctx *x, int cmd, int target, int block);
 
+/* --- screen_quiz.c: the map of the two dimensions ------------------------------------------ */
+
+/* What a result says: a style, "near the middle of the map" (both dimensions near the
+ * line: no style name, least of all the trauma-linked one), or "not enough answers". */
+typedef enum ResultKind { RESULT_STYLE, RESULT_MIDDLE, RESULT_UNPLACED } ResultKind;
+ResultKind result_kind(const QuizScore *score);
+
+enum { MAP_MAX_POINTS = 2 };
+
+/* A point on the map: where a score sits (none when a dimension has too few answers),
+ * drawn as a dot or a square, with a mark inside ("1", "2") or none. */
+typedef struct MapPoint {
+    const QuizScore *score;
+    const char *mark;
+    bool square;
+} MapPoint;
+
+/* The map in `r`: avoidance left to right, anxiety bottom to top, the styles' quadrants
+ * named, `shaded`'s quadrant shaded (STYLE_COUNT: none), the points, the axes' words in
+ * the gutter left of it (map_gutter wide) and under it (map_extra tall). */
+void map_draw(Ctx *x, Rect r, const MapPoint *points, int n, Style shaded);
+float map_gutter(Ctx *x);
+/* A point's marker in `at` (its ring `ring` wide), as the map draws it: for a legend. */
+void map_marker(Ctx *x, Rect at, const MapPoint *point, float ring);
+float map_extra(Ctx *x);
+/* The least width of a map, and the least height of one `width` wide, for its names. */
+float map_least_width(Ctx *x);
+float map_least_height(Ctx *x, float width);
+
 /* --- the screens ----------------------------------------------------------------------------- */
 
 void screen_attract(Ctx *x);        /* screen_entry.c */
@@ -138,6 +170,10 @@ void screen_chemistry(Ctx *x);
 void screen_partners(Ctx *x);
 void screen_support(Ctx *x);
 void screen_calm(Ctx *x);
+void screen_couple_start(Ctx *x);   /* screen_couple.c */
+void screen_handover(Ctx *x);
+void screen_couple_choice(Ctx *x);
+void screen_couple_map(Ctx *x);
 void screen_staff(Ctx *x);          /* screen_staff.c */
 void screen_unavailable(Ctx *x);
 

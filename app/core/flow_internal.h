@@ -1,0 +1,42 @@
+/* flow_internal.h — what flow.c and flow_couple.c share, and nothing else uses: the one
+ * place screens change, and the pieces of a screen's reaction both files need. */
+#ifndef ATTUNE_FLOW_INTERNAL_H
+#define ATTUNE_FLOW_INTERNAL_H
+
+#include "flow.h"
+
+/* A person moved on to `screen`: it fades in (flow.c's enter(), the one place screens change). */
+void flow_go(Flow *flow, Screen screen, long now);
+
+/* The picture changes within the screen (a page, a question): it fades in again. */
+void flow_repaint(Flow *flow, long now);
+
+/* A finished reflection counts in the tally (once). */
+void flow_count_result(Flow *flow);
+
+/* What a deck does with an action (pages, its contents, its end). */
+void flow_on_deck(Flow *flow, Action action, int arg, long now);
+
+/* --- flow_couple.c ------------------------------------------------------------------------ */
+
+/* Zeroes couple mode: both partners' scores and choices (explicit_bzero). */
+void flow_couple_wipe(Flow *flow);
+
+/* A partner finished the questions: their score is kept, their answers wiped, and their
+ * result shown. */
+void flow_couple_scored(Flow *flow, long now);
+
+/* Back from a partner's first question: partner 1 to couple-start (couple mode ends),
+ * partner 2 to the handover (never to partner 1's result). */
+void flow_couple_back(Flow *flow, long now);
+
+/* The end of the outcome: both partners are wiped and home shows. */
+void flow_couple_finish(Flow *flow, long now);
+
+void flow_on_couple_start(Flow *flow, Action action, int arg, long now);
+void flow_on_couple_result(Flow *flow, Action action, int arg, long now);
+void flow_on_handover(Flow *flow, Action action, int arg, long now);
+void flow_on_couple_choice(Flow *flow, Action action, int arg, long now);
+void flow_on_couple_map(Flow *flow, Action action, int arg, long now);
+
+#endif

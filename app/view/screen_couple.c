@@ -1,0 +1,188 @@
+/* screen_couple.c — couple mode's screens (flow_couple.c is their flow): how it works, the
+ * handover between turns, each partner's choice, and both points on one map with the
+ * guidance for their pairing. A partner's questions and result are the usual screens
+ * (screen_quiz.c), which say whose turn it is. */
+#include "view_internal.h"
+
+#include <math.h>
+
+/* The bottom row of a screen with pages: the marker, then [Next] until the last page,
+ * where `last` (doing `action`) takes its place. */
+static void pages_footer(Ctx *x, const char *last, Action action)
+{
+    const ViewMetrics *vm = x->vm;
+    float t = vm->target, m = vm->margin, y = bottom_row(x);
+    const char *next = bundle_word(x->b, WORD_APP_NEXT);
+    float w = fminf(fmaxf(fmaxf(button_width(x, next), button_width(x, last)), t * 2), x->w - 2 * m);
+    if (x->f->page + 1 < x->f->page_count)
+        button(x, (Rect){ x->w - m - w, y, w, t }, next, ACT_NEXT, 0, BUTTON_PRIMARY);
+    else
+        button(x, (Rect){ x->w - m - w, y, w, t }, last, action, 0, BUTTON_PRIMARY);
+    Rect marker = { m, y, x->w - 2 * m - w - vm->gap, t };
+    if (marker.w >= t)
+        page_marker(x, marker);
+}
+
+/* How it works, in two short paragraphs; both agree to begin (on its last page). */
+void screen_couple_start(Ctx *x)
+{
+    float top = top_bar(x, bundle_word(x->b, WORD_COUPLE_TITLE), ACT_BACK, 0);
+    deck_begin(x);
+    deck_add(x, ITEM_PARA, bundle_word(x->b, WORD_COUPLE_TEXT));
+    deck_add(x, ITEM_PARA, bundle_word(x->b, WORD_COUPLE_SHARED));
+    deck_draw(x, deck_box(x, top, bottom_row(x)));
+    pages_footer(x, bundle_word(x->b, WORD_COUPLE_AGREE), ACT_COUPLE_BEGIN);
+}
+
+/* A card in the middle of the screen: a title, a paragraph, and buttons under them (one,
+ * or two side by side: `labels`, `actions` and `args`, the first the main one); only
+ * Quick exit above it. */
+static void card_screen(Ctx *x, const char *title, const char *text, const char *const *labels,
+                        const Action *actions, const int *args, int n)
+{
+    const ViewMetrics *vm = x->vm;
+    float u = vm->unit, m = vm->margin, t = vm->target, gap = vm->gap;
+    float top = top_bar(x, NULL, ACT_NONE, 0);
+    float w = fminf(x->w - 2 * m, 620 * u), pad = 24 * u, inner = w - 2 * pad;
+    float bw[2] = { 0, 0 }, row = 0;
+    for (int i = 0; i < n; i++)
+        bw[i] = fminf(fmaxf(button_width(x, labels[i]), t * 2.4f), inner);
+    bool side = n < 2 || bw[0] + bw[1] + gap <= inner; /* side by side, else one above the other */
+    row = side ? t : 2 * t + gap;
+    float h = pad * 2 + paragraph_height(x, FONT_TITLE, title, inner) + gap + paragraph_height(x, FONT_BODY, text, inner) +
+              gap * 2 + row;
+    float avail = x->h - top - m;
+    Rect card = { (x->w - w) / 2, top + fmaxf(0, (avail - h) / 2), w, h };
+    uint32_t surface = colour(x, COLOUR_SURFACE), fg = colour(x, COLOUR_TEXT);
+    draw_rect(x->out, card, surface, 18 * u);
+    float y = card.y + pad;
+    y += paragraph(x, FONT_TITLE, title, (Rect){ card.x + pad, y, inner, h }, ALIGN_CENTRE, fg, surface) + gap;
+    y += paragraph(x, FONT_BODY, text, (Rect){ card.x + pad, y, inner, h }, ALIGN_CENTRE, fg, surface) + gap * 2;
+    if (side) {
+        float total = n < 2 ? bw[0] : bw[0] + bw[1] + gap, bx = card.x + (w - total) / 2;
+        /* the main one on the reading side's end: after the other, as on every screen */
+        for (int i = n - 1; i >= 0; i--) {
+            button(x, (Rect){ bx, y, bw[i], t }, labels[i], actions[i], args[i], n < 2 ? BUTTON_PRIMARY : BUTTON_SECONDARY);
+            bx += bw[i] + gap;
+        }
+    } else {
+        for (int i = 0; i < n; i++)
+            button(x, (Rect){ card.x + pad, y + i * (t + gap), inner, t }, labels[i], actions[i], args[i],
+                   BUTTON_SECONDARY);
+    }
+}
+
+/* Between turns: nothing of anyone's, only who the screen goes to. */
+void screen_handover(Ctx *x)
+{
+    int p = flow_couple_partner(x->f);
+    const char *labels[] = { couple_fill(x, WORD_HANDOVER_READY, p, NULL) };
+    const Action actions[] = { ACT_COUPLE_NEXT };
+    const int args[] = { 0 };
+    card_screen(x, couple_fill(x, WORD_HANDOVER_TITLE, p, NULL), bundle_word(x->b, WORD_HANDOVER_TEXT), labels,
+                actions, args, 1);
+}
+
+/* A partner's choice: show my point, or keep it private (neither urged: both look alike). */
+void screen_couple_choice(Ctx *x)
+{
+    int p = flow_couple_partner(x->f);
+    const char *labels[] = { bundle_word(x->b, WORD_CHOICE_SHARE), bundle_word(x->b, WORD_CHOICE_KEEP) };
+    const Action actions[] = { ACT_COUPLE_SHARE, ACT_COUPLE_SHARE };
+    const int args[] = { 1, 0 };
+    card_screen(x, couple_fill(x, WORD_CHOICE_TITLE, p, NULL), bundle_word(x->b, WORD_CHOICE_TEXT), labels, actions,
+                args, 2);
+}
+
+/* What the legend says of a partner's point: their style, near the middle, or too few
+ * answers for one. */
+static const char *legend_style(Ctx *x, const QuizScore *s)
+{
+    switch (result_kind(s)) {
+    case RESULT_STYLE:
+        return x->b->styles[s->style].name;
+    case RESULT_MIDDLE:
+        return bundle_word(x->b, WORD_COUPLE_MAP_MIDDLE);
+    default:
+        return bundle_word(x->b, WORD_COUPLE_MAP_UNPLACED);
+    }
+}
+
+/* The legend under the map: each partner's marker and "Partner 1: Anxious". Returns its
+ * height (drawn only when `draw`). */
+static float legend(Ctx *x, const MapPoint *points, Rect box, bool draw)
+{
+    float u = x->vm->unit, d = 26 * u, ring = 3 * u, y = box.y;
+    for (int i = 0; i < 2; i++) {
+        const char *line = couple_fill(x, WORD_COUPLE_MAP_LEGEND, i, legend_style(x, points[i].score));
+        float tx = box.x + d + 10 * u, tw = box.w - (tx - box.x);
+        float th = paragraph_height(x, FONT_BODY, line, tw), h = fmaxf(th, d);
+        if (draw) {
+            map_marker(x, (Rect){ box.x, y + (h - d) / 2, d, d }, &points[i], ring);
+            paragraph(x, FONT_BODY, line, (Rect){ tx, y + (h - th) / 2, tw, th }, ALIGN_LEFT, colour(x, COLOUR_TEXT),
+                      colour(x, COLOUR_BACKGROUND));
+        }
+        y += h + 6 * u;
+    }
+    return y - box.y;
+}
+
+/* The pairing's guidance (and the honest word when a point is near the middle); when a
+ * partner has too few answers for a style, the partners guidance instead. */
+static void pairing_items(Ctx *x)
+{
+    const FlowCouple *c = &x->f->couple;
+    Style a = c->score[0].style, b = c->score[1].style;
+    const Card *pair = bundle_pairing(x->b, a, b);
+    deck_begin(x);
+    if (!pair || a == STYLE_COUNT || b == STYLE_COUNT) {
+        for (int i = 0; i < x->b->partners.count; i++) {
+            deck_add(x, ITEM_BREAK, NULL);
+            deck_add(x, ITEM_HEADING, x->b->partners.cards[i].title);
+            deck_add(x, ITEM_PARA, x->b->partners.cards[i].text);
+        }
+        return;
+    }
+    deck_add(x, ITEM_HEADING, pair->title);
+    if (result_kind(&c->score[0]) == RESULT_MIDDLE || result_kind(&c->score[1]) == RESULT_MIDDLE)
+        deck_add(x, ITEM_CAPTION, x->b->pairing_near);
+    deck_add(x, ITEM_PARA, pair->text);
+}
+
+/* Both points on one map (a dot marked 1, a square marked 2), the legend, and the
+ * pairing's guidance in pages beside it (landscape) or under it (portrait). */
+void screen_couple_map(Ctx *x)
+{
+    const ViewMetrics *vm = x->vm;
+    const FlowCouple *c = &x->f->couple;
+    float u = vm->unit, m = vm->margin, gap = vm->gap, gw = map_gutter(x);
+    float top = top_bar(x, bundle_word(x->b, WORD_COUPLE_MAP_TITLE), x->f->page > 0 ? ACT_BACK : ACT_NONE, 0);
+    float by = bottom_row(x);
+    const MapPoint points[2] = { { &c->score[0], bundle_word(x->b, WORD_COUPLE_MARK_1), false },
+                                 { &c->score[1], bundle_word(x->b, WORD_COUPLE_MARK_2), true } };
+    Rect area = { m, top, x->w - 2 * m, by - gap - top };
+    pairing_items(x);
+    Rect text;
+    if (x->w > x->h) {
+        float lw = gw + fminf(area.w * 0.38f, area.h);
+        float lh = legend(x, points, (Rect){ area.x, 0, lw, 0 }, false);
+        float room = area.h - 6 * u - map_extra(x) - lh;
+        float side = fmaxf(fminf(area.w * 0.38f, room), map_least_width(x));
+        float mh = fminf(room, fmaxf(side, map_least_height(x, side)));
+        map_draw(x, (Rect){ area.x + gw, area.y + 6 * u, side, mh }, points, 2, STYLE_COUNT);
+        legend(x, points, (Rect){ area.x, area.y + 6 * u + mh + map_extra(x), lw, lh }, true);
+        float tx = area.x + fmaxf(lw, gw + side) + 2 * gap;
+        text = (Rect){ tx, area.y, area.x + area.w - tx, area.h };
+    } else {
+        float width = area.w - gw;
+        float lh = legend(x, points, (Rect){ area.x, 0, area.w, 0 }, false);
+        float mh = fmaxf(fminf(width, area.h * 0.34f), map_least_height(x, width));
+        map_draw(x, (Rect){ area.x + gw, area.y + 6 * u, width, mh }, points, 2, STYLE_COUNT);
+        float ly = area.y + 6 * u + mh + map_extra(x);
+        legend(x, points, (Rect){ area.x, ly, area.w, lh }, true);
+        float ty = ly + lh + gap;
+        text = (Rect){ area.x, ty, area.w, area.y + area.h - ty };
+    }
+    deck_draw(x, text);
+    pages_footer(x, bundle_word(x->b, WORD_COUPLE_MAP_FINISH), ACT_DONE);
+}
