@@ -1,4 +1,4 @@
-/* flow.c — see flow.h. Every screen change goes through enter(); each screen's reaction
+/* flow.c — see flow.h. Every screen change goes through flow_enter(); each screen's reaction
  * to an action is a handler of its own (on_attract … on_staff), chosen by the table in
  * flow_action(); what they share (leaving, paging, the idle timer) are helpers. Couple
  * mode's handlers are in flow_couple.c (flow_internal.h). */
@@ -9,7 +9,7 @@
 
 /* The one place the screen changes: what the screen was showing (its page, the focus, a
  * press) is left behind; `since` starts its clock (the fade, the calm minute). */
-static void enter(Flow *f, Screen screen, long since, bool fade)
+void flow_enter(Flow *f, Screen screen, long since, bool fade)
 {
     f->screen = screen;
     f->screen_since = f->entered = since;
@@ -26,28 +26,18 @@ static void enter(Flow *f, Screen screen, long since, bool fade)
     f->changes++;
 }
 
-static void go(Flow *f, Screen screen, long now)
-{
-    enter(f, screen, now, true);
-}
-
 void flow_go(Flow *f, Screen screen, long now)
 {
-    go(f, screen, now);
+    flow_enter(f, screen, now, true);
 }
 
-static void repaint(Flow *f, long now)
+void flow_repaint(Flow *f, long now)
 {
     f->screen_since = now;
     f->changes++;
 }
 
-void flow_repaint(Flow *f, long now)
-{
-    repaint(f, now);
-}
-
-static void wipe_pin(Flow *f)
+void flow_wipe_pin(Flow *f)
 {
     explicit_bzero(f->pin, sizeof(f->pin));
     f->pin_length = 0;
@@ -56,7 +46,7 @@ static void wipe_pin(Flow *f)
 /* Leaves staff mode behind: the PIN typed and what the test drew are forgotten. */
 static void clear_staff(Flow *f)
 {
-    wipe_pin(f);
+    flow_wipe_pin(f);
     f->pin_wrong = false;
     f->staff_page = STAFF_PIN;
     f->touch_count = 0;
@@ -65,7 +55,7 @@ static void clear_staff(Flow *f)
 }
 
 /* The kiosk's language `index`, when it offers it. */
-static bool use_language(Flow *f, int index)
+bool flow_use_language(Flow *f, int index)
 {
     if (index < 0 || index >= f->kiosk->language_count || !f->kiosk->languages[index])
         return false;
@@ -79,10 +69,10 @@ void flow_reset(Flow *f, long now)
 {
     quiz_session_wipe(&f->quiz);
     flow_couple_wipe(f);
-    use_language(f, f->kiosk->default_language); /* the next person starts in the kiosk's */
+    flow_use_language(f, f->kiosk->default_language); /* the next person starts in the kiosk's */
     clear_staff(f);
     f->blank = false;
-    enter(f, f->kiosk->unavailable ? SCREEN_UNAVAILABLE : SCREEN_ATTRACT, now, false); /* quick exit and idle clear at once */
+    flow_enter(f, f->kiosk->unavailable ? SCREEN_UNAVAILABLE : SCREEN_ATTRACT, now, false); /* quick exit and idle clear at once */
     f->idle = false;
     f->style = STYLE_COUNT;
     f->back_to = SCREEN_HOME;
@@ -109,7 +99,7 @@ void flow_close(Flow *f)
 {
     quiz_session_wipe(&f->quiz);
     flow_couple_wipe(f);
-    wipe_pin(f);
+    flow_wipe_pin(f);
 }
 
 void flow_set_unavailable(Flow *f, bool on, long now)
@@ -126,9 +116,9 @@ void flow_long_press(Flow *f, long now)
         return; /* staff mode is off without a PIN */
     quiz_session_wipe(&f->quiz); /* whoever was here is done: their session ended */
     flow_couple_wipe(f);
-    use_language(f, f->kiosk->default_language); /* staff need not know the patron's */
+    flow_use_language(f, f->kiosk->default_language); /* staff need not know the patron's */
     f->resets++;
-    go(f, SCREEN_STAFF, now);
+    flow_go(f, SCREEN_STAFF, now);
     clear_staff(f);
 }
 
@@ -227,7 +217,7 @@ static void pin_pad(Flow *f, Action action, int arg, long now)
                 f->pin_wrong = true;
             f->wants |= FLOW_WANTS_PIN_LOCK_SAVE;
         }
-        wipe_pin(f);
+        flow_wipe_pin(f);
     }
 }
 
@@ -288,7 +278,7 @@ static void leave_for_home(Flow *f, long now)
         quiz_session_wipe(&f->quiz);
         f->resets++;
     }
-    go(f, SCREEN_HOME, now);
+    flow_go(f, SCREEN_HOME, now);
 }
 
 /* Home, or Start over: a result would be cleared, so the person is asked once first (a
@@ -315,7 +305,7 @@ static void on_confirm(Flow *f, Action action, long now)
     } else if (action == ACT_KEEP || action == ACT_BACK) {
         f->confirm = false;
         if (f->screen != SCREEN_RESULT)
-            go(f, SCREEN_RESULT, now);
+            flow_go(f, SCREEN_RESULT, now);
         else
             f->changes++;
     }
@@ -338,7 +328,7 @@ FlowEnd flow_deck_end(const Flow *f)
 static void back_to_tip(Flow *f, long now)
 {
     int page = f->link_page;
-    go(f, SCREEN_GUIDANCE, now);
+    flow_go(f, SCREEN_GUIDANCE, now);
     f->back_to = f->link_back_to;
     f->page = page;
 }
@@ -348,13 +338,13 @@ static void finish_deck(Flow *f, long now)
 {
     switch (flow_deck_end(f)) {
     case FLOW_END_TIPS:
-        go(f, SCREEN_GUIDANCE, now); /* the tips, from their first page */
+        flow_go(f, SCREEN_GUIDANCE, now); /* the tips, from their first page */
         break;
     case FLOW_END_LINK:
         back_to_tip(f, now);
         break;
     case FLOW_END_RESULT:
-        go(f, SCREEN_RESULT, now);
+        flow_go(f, SCREEN_RESULT, now);
         break;
     case FLOW_END_HOME:
         ask_or_leave(f, now);
@@ -367,7 +357,7 @@ static void finish_deck(Flow *f, long now)
 
 static void open_deck(Flow *f, Screen screen, Screen back_to, long now)
 {
-    go(f, screen, now);
+    flow_go(f, screen, now);
     f->back_to = back_to;
 }
 
@@ -377,13 +367,13 @@ static void page_by(Flow *f, int delta, long now)
     if (page >= 0 && page < f->page_count) {
         f->page = page;
         f->focus = -1;
-        repaint(f, now);
+        flow_repaint(f, now);
     } else if (page < 0) {
         /* Back from the first page: up a level */
         if (f->couple.stage == COUPLE_TOGETHER)
             return; /* a couple's outcome: not back to a choice */
         if (f->screen == SCREEN_GUIDANCE && f->understanding) {
-            go(f, SCREEN_GUIDANCE, now); /* from the understanding to the tips */
+            flow_go(f, SCREEN_GUIDANCE, now); /* from the understanding to the tips */
         } else if ((f->screen == SCREEN_CALM || f->screen == SCREEN_SUPPORT) && f->link_page >= 0) {
             back_to_tip(f, now);
         } else if (f->screen == SCREEN_GUIDANCE && f->style != STYLE_COUNT && f->back_to == SCREEN_GUIDANCE) {
@@ -391,7 +381,7 @@ static void page_by(Flow *f, int delta, long now)
             /* a finished reflection means the list was opened from the result */
             open_deck(f, SCREEN_GUIDANCE, f->quiz.scored ? SCREEN_RESULT : SCREEN_HOME, now);
         } else {
-            go(f, f->back_to, now);
+            flow_go(f, f->back_to, now);
         }
     }
 }
@@ -418,14 +408,14 @@ bool flow_offers_languages(const Flow *f)
 /* The language choice: the screen stays, in the language chosen (it fades in again). */
 static void choose_language(Flow *f, int index, long now)
 {
-    if (flow_offers_languages(f) && index != f->language && use_language(f, index))
-        repaint(f, now);
+    if (flow_offers_languages(f) && index != f->language && flow_use_language(f, index))
+        flow_repaint(f, now);
 }
 
 static void on_attract(Flow *f, Action action, int arg, long now)
 {
     if (action == ACT_BEGIN)
-        go(f, SCREEN_CONSENT, now);
+        flow_go(f, SCREEN_CONSENT, now);
     else if (action == ACT_LANGUAGE)
         choose_language(f, arg, now);
 }
@@ -438,7 +428,7 @@ static void on_consent(Flow *f, Action action, int arg, long now)
             tally_count_session(&f->kiosk->tally);
             kiosk_tally_counted(f->kiosk, now); /* saved later, on the hour (kiosk.h) */
         }
-        go(f, SCREEN_HOME, now);
+        flow_go(f, SCREEN_HOME, now);
     } else if (action == ACT_DECLINE) {
         flow_reset(f, now);
     } else if (action == ACT_NEXT && f->page + 1 < f->page_count) {
@@ -461,7 +451,7 @@ static void on_home(Flow *f, Action action, int arg, long now)
         quiz_session_start(&f->quiz, &f->bundle->quiz);
         f->last_answer = -1;
         f->tallied = false;
-        go(f, SCREEN_QUESTION, now);
+        flow_go(f, SCREEN_QUESTION, now);
     } else if (to == SCREEN_GUIDANCE) {
         f->origin = SCREEN_HOME;
         f->style = STYLE_COUNT;
@@ -487,20 +477,20 @@ static void on_question(Flow *f, Action action, int arg, long now)
             flow_couple_scored(f, now); /* the answers go: only the score is kept */
         } else if (quiz_session_done(&f->quiz)) {
             flow_count_result(f);
-            go(f, SCREEN_RESULT, now);
+            flow_go(f, SCREEN_RESULT, now);
             f->last_tap = now; /* a double tap on the last answer must not press the result's buttons */
         } else {
             f->focus = -1;
-            repaint(f, now);
+            flow_repaint(f, now);
         }
     } else if (action == ACT_BACK) {
         if (quiz_session_back(&f->quiz)) {
-            repaint(f, now);
+            flow_repaint(f, now);
         } else if (f->couple.stage != COUPLE_OFF) {
             flow_couple_back(f, now);
         } else {
             quiz_session_wipe(&f->quiz); /* leaving the quiz forgets it */
-            go(f, SCREEN_HOME, now);
+            flow_go(f, SCREEN_HOME, now);
         }
     }
 }
@@ -521,7 +511,7 @@ static void on_result(Flow *f, Action action, int arg, long now)
     } else if (action == ACT_BACK && f->page == 0) {
         quiz_session_back(&f->quiz); /* change the last answer */
         f->last_answer = -1;
-        go(f, SCREEN_QUESTION, now);
+        flow_go(f, SCREEN_QUESTION, now);
     } else if (action == ACT_BACK || action == ACT_NEXT) {
         page_by(f, action == ACT_NEXT ? 1 : -1, now);
     }
@@ -541,7 +531,7 @@ static bool contents(Flow *f, Action action, int arg, long now)
         return f->contents; /* while it shows, nothing else (a page key) acts */
     }
     f->focus = -1;
-    repaint(f, now);
+    flow_repaint(f, now);
     return true;
 }
 
@@ -566,7 +556,7 @@ static void on_guidance(Flow *f, Action action, int arg, long now)
         f->style = (Style)arg;
         open_deck(f, SCREEN_GUIDANCE, SCREEN_GUIDANCE, now);
     } else if (action == ACT_UNDERSTANDING && f->style != STYLE_COUNT && !f->understanding) {
-        go(f, SCREEN_GUIDANCE, now);
+        flow_go(f, SCREEN_GUIDANCE, now);
         f->understanding = true;
     } else if (action == ACT_LINK && f->style != STYLE_COUNT && !f->understanding &&
                (arg == SCREEN_CALM || arg == SCREEN_SUPPORT)) {
@@ -582,7 +572,7 @@ static void on_calm(Flow *f, Action action, int arg, long now)
 {
     (void)arg;
     if (action == ACT_CALM_AGAIN) {
-        go(f, SCREEN_CALM, now);
+        flow_go(f, SCREEN_CALM, now);
     } else if (action == ACT_HOME)
         ask_or_leave(f, now);
     else if (action == ACT_DONE)
@@ -654,7 +644,7 @@ void flow_action(Flow *f, Action action, int arg, long now)
         if (f->screen != SCREEN_ATTRACT && f->screen != SCREEN_UNAVAILABLE)
             flow_reset(f, now);
         else if (f->screen == SCREEN_ATTRACT && f->language != f->kiosk->default_language)
-            use_language(f, f->kiosk->default_language); /* a language chosen there */
+            flow_use_language(f, f->kiosk->default_language); /* a language chosen there */
         return;
     }
     if (action == ACT_STAY || tap_burst(f, now))
@@ -759,7 +749,7 @@ void flow_tick(Flow *f, long now)
 {
     f->now = now;
     if (language_waits(f) && now - f->last_input >= (long)f->config->idle_timeout * 1000)
-        use_language(f, f->kiosk->default_language);
+        flow_use_language(f, f->kiosk->default_language);
     if (!idle_applies(f))
         return;
     long timeout = (long)f->config->idle_timeout * 1000;
@@ -796,68 +786,4 @@ int flow_idle_seconds(const Flow *f, long now)
 {
     long left = f->idle_since + (long)f->config->idle_warning * 1000 - now;
     return left <= 0 ? 0 : (int)((left + 999) / 1000);
-}
-
-/* --- staging, for the tour -------------------------------------------------------------- */
-
-void flow_show(Flow *f, Screen screen, long entered, long now)
-{
-    enter(f, screen, entered, false);
-    f->idle = false;
-    f->now = now;
-}
-
-void flow_set_page(Flow *f, int page)
-{
-    f->page = page;
-    f->changes++;
-}
-
-void flow_set_style(Flow *f, Style style)
-{
-    f->style = style;
-    f->changes++;
-}
-
-void flow_set_language(Flow *f, int index)
-{
-    use_language(f, index);
-}
-
-void flow_set_quiz(Flow *f, const QuizSession *session)
-{
-    if (session)
-        f->quiz = *session;
-    else
-        quiz_session_wipe(&f->quiz);
-    f->changes++;
-}
-
-void flow_show_way(Flow *f, Screen origin, bool understanding, bool contents, bool confirm)
-{
-    f->origin = origin;
-    f->understanding = understanding;
-    f->contents = contents;
-    f->confirm = confirm;
-    f->changes++;
-}
-
-void flow_show_idle(Flow *f, long since)
-{
-    f->idle = true;
-    f->idle_since = since;
-    f->last_input = since - (long)f->config->idle_timeout * 1000;
-    f->changes++;
-}
-
-void flow_show_staff(Flow *f, StaffPage page, int digits, bool wrong, long locked_until)
-{
-    wipe_pin(f);
-    for (; f->pin_length < digits && f->pin_length < FLOW_MAX_PIN; f->pin_length++)
-        f->pin[f->pin_length] = '0';
-    f->staff_page = page;
-    f->pin_wrong = wrong;
-    f->kiosk->pin_lock.until = locked_until;
-    f->touch_count = 0;
-    f->changes++;
 }

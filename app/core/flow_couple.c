@@ -168,19 +168,3 @@ void flow_on_couple_map(Flow *f, Action action, int arg, long now)
         return; /* not back to a choice: both are made */
     flow_on_deck(f, action, arg, now);
 }
-
-/* --- staging, for the tour ------------------------------------------------------------ */
-
-void flow_set_couple(Flow *f, CoupleStage stage, const QuizScore *first, const QuizScore *second, bool shared)
-{
-    flow_couple_wipe(f);
-    f->couple.stage = stage;
-    const QuizScore *scores[2] = { first, second };
-    for (int i = 0; i < 2; i++)
-        if (scores[i]) {
-            f->couple.score[i] = *scores[i];
-            f->couple.scored[i] = true;
-        }
-    f->couple.shared = shared;
-    f->changes++;
-}

@@ -5,11 +5,21 @@
 
 #include "flow.h"
 
-/* A person moved on to `screen`: it fades in (flow.c's enter(), the one place screens change). */
+/* The one place the screen changes: what the screen was showing (its page, the focus, a
+ * press) is left behind; `since` starts its clock (the fade when `fade`, the calm minute). */
+void flow_enter(Flow *flow, Screen screen, long since, bool fade);
+
+/* A person moved on to `screen`: it fades in. */
 void flow_go(Flow *flow, Screen screen, long now);
 
 /* The picture changes within the screen (a page, a question): it fades in again. */
 void flow_repaint(Flow *flow, long now);
+
+/* The kiosk's language `index`, when it offers it (false: nothing changes). */
+bool flow_use_language(Flow *flow, int index);
+
+/* Zeroes the PIN typed so far. */
+void flow_wipe_pin(Flow *flow);
 
 /* A finished reflection counts in the tally (once). */
 void flow_count_result(Flow *flow);
