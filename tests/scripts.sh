@@ -37,6 +37,30 @@ else
     bad "the tally after two runs of tally.txt" "$(cat build/tally-test.ini)"
 fi
 
+# couple mode: whoever declined, the outcome is the same screen, pixel for pixel; after a
+# quick exit during partner 2's turn, home is as fresh as it was before
+same() { # SHOT SHOT
+    if cmp -s "$shots/$1.png" "$shots/$2.png"; then ok; else bad "$1.png and $2.png differ"; fi
+}
+same couple-declined-1 couple-declined-2
+same couple-declined-1-end couple-declined-2-end
+same couple-home-before couple-home-after
+# and neither partner's point is on it: an expect of either legend line (which the couple
+# map shows when both share) fails right after each decline
+for n in 1 2; do
+    for legend in "Partner 1: Anxious" "Partner 2: Avoidant"; do
+        cut=$tmp/declined-$n.txt
+        sed "/^shot couple-declined-$n\$/q" tests/scripts/couple-one-declines.txt >"$cut"
+        printf 'expect text "%s"\n' "$legend" >>"$cut"
+        out=$("$attune" --headless --size 800x480 --script "$cut" 2>&1)
+        status=$?
+        case "$status:$out" in
+        "1:$cut:"*": expected text \"$legend\" on screen partners, got no such text") ok ;;
+        *) bad "after partner $n declined, expect text \"$legend\" gave exit $status" "$out" ;;
+        esac
+    done
+done
+
 wrong=$tmp/wrong.txt
 printf 'tap "Touch to begin"\nexpect screen home\n' >"$wrong"
 out=$("$attune" --headless --size 800x480 --script "$wrong" 2>&1)
