@@ -558,6 +558,40 @@ static void a_double_tap_never_carries_on_onto_the_next_partners_screen(void **s
     assert_int_equal(f.couple.stage, COUPLE_TO_B_AGAIN);
 }
 
+/* In portrait, "We both agree: begin" sits where the first question's "Doesn't apply to
+ * me" comes up, and "I'm Partner 2: continue" where its answers 1 and 5 do: the second
+ * tap of a double tap there must not answer (or skip) for a partner. */
+static void a_double_tap_into_a_partners_questions_answers_nothing(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    act(&f, ACT_BEGIN, 0, &t);
+    act(&f, ACT_START, 0, &t);
+    act(&f, ACT_OPEN, SCREEN_COUPLE_START, &t);
+    t += STEP_MS;
+    flow_action(&f, ACT_COUPLE_BEGIN, 0, t);
+    assert_int_equal(f.screen, SCREEN_QUESTION);
+    flow_action(&f, ACT_SKIP, 0, t + 80);
+    flow_action(&f, ACT_ANSWER, 1, t + FLOW_ANSWER_GUARD_MS - 1);
+    assert_int_equal(f.quiz.current, 0);
+    assert_int_equal(f.quiz.answers[0], 0);
+    flow_action(&f, ACT_ANSWER, 1, t + FLOW_ANSWER_GUARD_MS); /* a considered answer counts */
+    assert_int_equal(f.quiz.current, 1);
+
+    start(&f, &fx->config, fx, &t);
+    go_to(&f, AT_TO_B, &t);
+    t += STEP_MS;
+    flow_action(&f, ACT_COUPLE_NEXT, 0, t);
+    assert_int_equal(f.couple.stage, COUPLE_B_ANSWERS);
+    flow_action(&f, ACT_ANSWER, 1, t + 80);
+    assert_int_equal(f.quiz.current, 0);
+    assert_int_equal(f.quiz.answers[0], 0);
+    flow_action(&f, ACT_ANSWER, 5, t + FLOW_ANSWER_GUARD_MS);
+    assert_int_equal(f.quiz.answers[0], 5);
+}
+
 /* --- whether home offers couple mode ------------------------------------------------------ */
 
 static int fake_width(void *ctx, FontRole font, const char *text, int len)
@@ -568,8 +602,8 @@ static int fake_width(void *ctx, FontRole font, const char *text, int len)
     return 8 * len;
 }
 
-/* Whether home, as the view lays it out, has a target that opens couple mode. */
-static bool home_shows_couple(Flow *f)
+/* What the view lays out for `f` at 800x480 (with a stand-in for the fonts). */
+static const DrawList *lay_out(Flow *f)
 {
     static View view;
     static DrawList list;
@@ -580,11 +614,67 @@ static bool home_shows_couple(Flow *f)
     }
     view_forget(&view, &list);
     view_layout(&view, f, &measure, 800, 480, f->now, &list);
+    return &list;
+}
+
+/* Whether home, as the view lays it out, has a target that opens couple mode. */
+static bool home_shows_couple(Flow *f)
+{
+    const DrawList *list = lay_out(f);
     bool shown = false;
-    for (int i = 0; i < list.target_count; i++)
-        if (list.targets[i].action == ACT_OPEN && list.targets[i].arg == SCREEN_COUPLE_START)
+    for (int i = 0; i < list->target_count; i++)
+        if (list->targets[i].action == ACT_OPEN && list->targets[i].arg == SCREEN_COUPLE_START)
             shown = true;
     return shown;
+}
+
+/* Whether `word` is in any text the list draws: a line, a block, a button's label. */
+static bool shows_word(const DrawList *list, const char *word)
+{
+    size_t n = strlen(word);
+    for (int i = 0; i < list->count; i++) {
+        const DrawCmd *c = &list->cmds[i];
+        for (int k = 0; c->kind == DRAW_TEXT && k + (int)n <= c->len; k++)
+            if (memcmp(c->text + k, word, n) == 0)
+                return true;
+    }
+    for (int i = 0; i < list->block_count; i++)
+        if (strstr(list->blocks[i].text, word))
+            return true;
+    for (int i = 0; i < list->target_count; i++)
+        if (strstr(list->targets[i].label, word))
+            return true;
+    return false;
+}
+
+/* Whether any page of the outcome on screen names `word`. */
+static bool outcome_names(Flow *f, const char *word)
+{
+    bool named = false;
+    lay_out(f); /* the view sets the page count */
+    for (int page = 0; page < f->page_count; page++) {
+        flow_set_page(f, page);
+        named = named || shows_word(lay_out(f), word);
+    }
+    return named;
+}
+
+static void the_partners_guidance_names_neither_partner(void **state)
+{
+    const Fixture *fx = *state;
+    static Flow f;
+    const char *partner[2] = { bundle_word(&fx->bundle, WORD_COUPLE_PARTNER_1),
+                               bundle_word(&fx->bundle, WORD_COUPLE_PARTNER_2) };
+    choose(fx, &f, true, true); /* the map names both: the search finds them there */
+    assert_true(outcome_names(&f, partner[0]) && outcome_names(&f, partner[1]));
+    for (int who = 0; who < 3; who++) {
+        choose(fx, &f, who == 1, who == 0); /* partner 1, partner 2, both decline */
+        assert_int_equal(f.screen, SCREEN_PARTNERS);
+        for (int p = 0; p < 2; p++)
+            if (outcome_names(&f, partner[p]))
+                fail_msg("a decline by %s: the partners guidance names %s", who == 2 ? "both" : partner[who],
+                         partner[p]);
+    }
 }
 
 /* Home on `bundle` with `config`: whether it offers couple mode, and whether opening it
@@ -645,8 +735,10 @@ int main(void)
         cmocka_unit_test(finish_wipes_both_partners_and_goes_home),
         cmocka_unit_test(the_idle_timeout_applies_on_every_turn_and_handover),
         cmocka_unit_test(both_sharing_shows_the_couple_map),
+        cmocka_unit_test(the_partners_guidance_names_neither_partner),
         cmocka_unit_test(either_declining_shows_the_partners_guidance_and_no_one_knows_who),
         cmocka_unit_test(a_double_tap_never_carries_on_onto_the_next_partners_screen),
+        cmocka_unit_test(a_double_tap_into_a_partners_questions_answers_nothing),
         cmocka_unit_test(couple_mode_is_offered_only_when_config_and_bundle_allow),
     };
     return cmocka_run_group_tests_name("couple", tests, load_fixture, flow_fixture_free);
