@@ -1,6 +1,7 @@
 #!/bin/sh
 # tests/scripts.sh ATTUNE — the journeys of tests/scripts/*.txt, each through the real
-# flow, view and renderer headless at 800x480 (and the quiz journeys in portrait too),
+# flow, view and renderer headless at 800x480 (and the quiz and couple journeys in
+# portrait too, their shots in a folder 720x1280 of their own),
 # with the config a "# config: PATH" line names (else the built-in defaults) and the
 # bundle a "# bundle: DIR" line names (else assets/content/en);
 # each must run to the end with every expect holding. Then a script whose expect is
@@ -21,9 +22,12 @@ rm -f build/tally-test.ini
 for f in tests/scripts/*.txt; do
     run 800x480 "$f"
 done
-for f in tests/scripts/quiz-*.txt; do
+landscape=$shots
+shots=$landscape/720x1280
+for f in tests/scripts/quiz-*.txt tests/scripts/couple-*.txt; do
     run 720x1280 "$f"
 done
+shots=$landscape
 
 # the tally journey again: the counts are read back at start and go on
 run 800x480 tests/scripts/tally.txt
@@ -39,8 +43,10 @@ fi
 
 # couple mode: whoever declined, the outcome is the same screen, pixel for pixel; after a
 # quick exit during partner 2's turn, home is as fresh as it was before
-same() { # SHOT SHOT
-    if cmp -s "$shots/$1.png" "$shots/$2.png"; then ok; else bad "$1.png and $2.png differ"; fi
+same() { # SHOT SHOT, at both sizes
+    for dir in "$shots" "$shots/720x1280"; do
+        if cmp -s "$dir/$1.png" "$dir/$2.png"; then ok; else bad "$dir: $1.png and $2.png differ"; fi
+    done
 }
 same couple-declined-1 couple-declined-2
 same couple-declined-1-end couple-declined-2-end
