@@ -702,9 +702,16 @@ static void couple_mode_is_offered_only_when_config_and_bundle_allow(void **stat
     const Fixture *fx = *state;
     expect_home_offers(fx, &fx->bundle, &fx->config, true);
 
-    Config off = fx->config;
-    off.couple = false; /* [content] couple = no */
+    static Config off;
+    static const char text[] = "[content]\ncouple = no\n";
+    Diags diags = { 0 };
+    config_defaults(&off);
+    bool read = config_load_text(&off, "kiosk.ini", text, sizeof(text) - 1, &diags);
+    diag_free(&diags);
+    assert_true(read);
+    assert_false(off.couple);
     expect_home_offers(fx, &fx->bundle, &off, false);
+    config_free(&off);
 
     /* the default bundle without its pairings.ini */
     char dir[64], command[256];
@@ -712,7 +719,7 @@ static void couple_mode_is_offered_only_when_config_and_bundle_allow(void **stat
     snprintf(command, sizeof(command), "cp assets/content/en/*.ini '%s' && rm '%s/pairings.ini'", dir, dir);
     assert_int_equal(system(command), 0);
     static Bundle bare;
-    Diags diags = { 0 };
+    diags = (Diags){ 0 };
     bool loaded = bundle_load(&bare, dir, &diags);
     diag_free(&diags);
     assert_true(remove_folder(dir));
