@@ -1,6 +1,7 @@
 #!/bin/sh
 # tests/scripts.sh ATTUNE — the journeys of tests/scripts/*.txt, each through the real
-# flow, view and renderer headless at 800x480 (and the quiz journeys in portrait too),
+# flow, view and renderer headless at 800x480 (and the quiz and couple journeys in
+# portrait too, their shots in a folder 720x1280 of their own),
 # with the config a "# config: PATH" line names (else the built-in defaults) and the
 # bundle a "# bundle: DIR" line names (else assets/content/en);
 # each must run to the end with every expect holding. Then a script whose expect is
@@ -21,9 +22,12 @@ rm -f build/tally-test.ini
 for f in tests/scripts/*.txt; do
     run 800x480 "$f"
 done
-for f in tests/scripts/quiz-*.txt; do
+landscape=$shots
+shots=$landscape/720x1280
+for f in tests/scripts/quiz-*.txt tests/scripts/couple-*.txt; do
     run 720x1280 "$f"
 done
+shots=$landscape
 
 # the tally journey again: the counts are read back at start and go on
 run 800x480 tests/scripts/tally.txt
@@ -36,6 +40,32 @@ if grep -q '^sessions = 2$' build/tally-test.ini && grep -q '^completed = 2$' bu
 else
     bad "the tally after two runs of tally.txt" "$(cat build/tally-test.ini)"
 fi
+
+# couple mode: whoever declined, the outcome is the same screen, pixel for pixel; after a
+# quick exit during partner 2's turn, home is as fresh as it was before
+same() { # SHOT SHOT, at both sizes
+    for dir in "$shots" "$shots/720x1280"; do
+        if cmp -s "$dir/$1.png" "$dir/$2.png"; then ok; else bad "$dir: $1.png and $2.png differ"; fi
+    done
+}
+same couple-declined-1 couple-declined-2
+same couple-declined-1-end couple-declined-2-end
+same couple-home-before couple-home-after
+# and neither partner's point is on it: an expect of either legend line (which the couple
+# map shows when both share) fails right after each decline
+for n in 1 2; do
+    for legend in "Partner 1: Anxious" "Partner 2: Avoidant"; do
+        cut=$tmp/declined-$n.txt
+        sed "/^shot couple-declined-$n\$/q" tests/scripts/couple-one-declines.txt >"$cut"
+        printf 'expect text "%s"\n' "$legend" >>"$cut"
+        out=$("$attune" --headless --size 800x480 --script "$cut" 2>&1)
+        status=$?
+        case "$status:$out" in
+        "1:$cut:"*": expected text \"$legend\" on screen partners, got no such text") ok ;;
+        *) bad "after partner $n declined, expect text \"$legend\" gave exit $status" "$out" ;;
+        esac
+    done
+done
 
 wrong=$tmp/wrong.txt
 printf 'tap "Touch to begin"\nexpect screen home\n' >"$wrong"

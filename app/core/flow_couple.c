@@ -57,7 +57,7 @@ static void couple_to(Flow *f, CoupleStage stage, long now)
     case COUPLE_A_ANSWERS:
     case COUPLE_B_ANSWERS:
         quiz_session_start(&f->quiz, &f->bundle->quiz);
-        f->last_answer = -1;
+        f->last_answer = now; /* the tap that began the turn: its double is no answer */
         f->tallied = false;
         flow_go(f, SCREEN_QUESTION, now);
         break;
