@@ -5,6 +5,9 @@
 #      count by style, only how many finished; at it both show every style; past it they
 #      move only at each batch's end (10, 15…), never for one person; a restart mid-batch
 #      loses that batch's styles, never `completed`; a reset hides them again;
+#   1b. couple sessions, in batches of the same threshold: below it neither the page nor
+#      the file shows a count of them (nor how many so far); at it both do; one couple
+#      more moves nothing; they touch no count of reflections;
 #   2. saves do not follow the people: four reflections in a run are saved once, at its end
 #      (and on the hour: kiosk.h), never after an answer;
 #   3. the staff PIN's lock outlives a restart and doubles each time; each lock is logged,
@@ -26,6 +29,15 @@ reflections() {
         printf 'tap "Touch to begin"\ntap "Start"\ntap "Take the reflection"\nwait 400\n'
         for a in 7 1 1 7 7 1 1 7 7 1 1 7 7 1; do printf 'tap "%s"\nwait 400\n' "$a"; done
         printf 'expect screen result\nwait 60000\nkey Escape\nexpect screen attract\n'
+        i=$((i + 1))
+    done
+}
+# couples N: N couples agree to begin, then leave at the first question (Quick exit)
+couples() {
+    i=0
+    while [ "$i" -lt "$1" ]; do
+        printf 'tap "Touch to begin"\ntap "Start"\ntap "Take it together"\nwait 400\n'
+        printf 'tap "We both agree: begin"\nexpect screen question\nkey Escape\nexpect screen attract\n'
         i=$((i + 1))
     done
 }
@@ -114,6 +126,37 @@ else bad "the batch's end brings the page and the file up to date (exit $status)
 run reset
 if [ "$status" -eq 0 ] && has completed 0 && no_styles; then ok "a reset hides the styles again"
 else bad "a reset hides the styles again (exit $status)" "$out$(cat "$tmp/tally.ini")"; fi
+
+# --- 1b. couple sessions ------------------------------------------------------------------
+# Four couples: the page says when they will appear, never how many so far, and "Couple
+# sessions: 4" is nowhere (the last expect fails on that line and no other); nor the file.
+{ couples 4; echo "$staff_tally"
+  echo 'expect text "Couple sessions appear once 5 have begun."'
+  echo 'expect text "Sessions started: 4"'
+  echo 'expect text "Couple sessions: 4 (brought up to date every 5)"'; } >"$tmp/couples4.txt"
+last=$(wc -l <"$tmp/couples4.txt" | tr -d ' ')
+run couples4
+case "$status:$out" in
+"1:$tmp/couples4.txt:$last: expected text \"Couple sessions: 4"*) ok "below the threshold the staff page shows no count of couple sessions" ;;
+*) bad "below the threshold the staff page shows no count of couple sessions (exit $status)" "$out" ;;
+esac
+if has sessions 4 && has completed 0 && ! grep -q '^couples' "$tmp/tally.ini"; then
+    ok "below the threshold the file holds no count of couple sessions"
+else bad "below the threshold the file holds no count of couple sessions" "$(cat "$tmp/tally.ini")"; fi
+
+# After a restart (the four held in memory are lost), five: the page and the file show 5;
+# read before and after one more couple, the count has not moved.
+{ couples 5; echo "$staff_tally"
+  echo 'expect text "Couple sessions: 5 (brought up to date every 5)"'
+  echo 'key Escape'; echo 'expect screen attract'; couples 1; echo "$staff_tally"
+  echo 'expect text "Sessions started: 10"'
+  echo 'expect text "Couple sessions: 5 (brought up to date every 5)"'; } >"$tmp/couples5.txt"
+run couples5
+if [ "$status" -eq 0 ]; then ok "at the threshold the staff page shows the couple sessions, and one couple more moves nothing"
+else bad "at the threshold the staff page shows the couple sessions, and one couple more moves nothing (exit $status)" "$out"; fi
+if has sessions 10 && has couples 5 && has completed 0 && no_styles; then
+    ok "at the threshold the file holds the couple sessions, and not the couple after"
+else bad "at the threshold the file holds the couple sessions, and not the couple after" "$(cat "$tmp/tally.ini")"; fi
 
 # --- 3. the PIN's lock across a restart ------------------------------------------------
 wrong5='tap "1"

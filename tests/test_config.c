@@ -1,6 +1,7 @@
 #define _DEFAULT_SOURCE /* mkstemp */
 /* test_config.c — kiosk settings: defaults, the shipped desktop profile, and problems
- * named at file:line while every valid setting is still used, the practice's crisis words.
+ * named at file:line while every valid setting is still used, the practice's crisis words,
+ * couple mode on unless turned off.
  * Run from the project root. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -271,6 +272,39 @@ static void the_languages_offered_and_the_default(void **state)
     diag_free(&d);
 }
 
+/* Couple mode ([content] couple) is offered unless turned off; a value that is neither yes
+ * nor no is named at its line and the default (on) kept. Each shipped profile offers it. */
+static void couple_mode_is_on_unless_turned_off(void **state)
+{
+    (void)state;
+    Config c;
+    Diags d = { 0 };
+    config_defaults(&c);
+    assert_true(c.couple);
+    static const char off[] = "[content]\nlanguage = en\ncouple = no\n";
+    assert_true(config_load_text(&c, "off.ini", off, sizeof(off) - 1, &d));
+    assert_int_equal(d.count, 0);
+    assert_false(c.couple);
+    config_free(&c);
+    static const char bad[] = "[content]\n; two partners, one screen\ncouple = both\n";
+    config_defaults(&c);
+    assert_false(config_load_text(&c, "bad.ini", bad, sizeof(bad) - 1, &d));
+    assert_int_equal(d.errors, 1);
+    assert_true(reported(&d, 3, "[content]: 'couple' must be 'yes' or 'no', not 'both'"));
+    assert_string_equal(d.items[0].path, "bad.ini");
+    assert_true(c.couple);
+    config_free(&c);
+    diag_free(&d);
+    static const char *const shipped[] = { "config/desktop.ini", "config/kiosk.ini", "config/workshop.ini" };
+    for (size_t i = 0; i < sizeof(shipped) / sizeof(shipped[0]); i++) {
+        config_defaults(&c);
+        assert_true(config_load(&c, shipped[i], &d));
+        assert_true(c.couple);
+        config_free(&c);
+    }
+    diag_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -283,6 +317,7 @@ int main(void)
         cmocka_unit_test(trivial_staff_pins_are_refused),
         cmocka_unit_test(the_tally_threshold_is_never_below_five),
         cmocka_unit_test(a_kiosk_without_the_idle_reset_is_warned_about),
+        cmocka_unit_test(couple_mode_is_on_unless_turned_off),
     };
     return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }

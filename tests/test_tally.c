@@ -3,8 +3,8 @@
  * no answers and no times), a first run with no file, broken files named at path:line and
  * kept aside as PATH.broken, and saves that fail cleanly (missing folder, a full disk, a
  * folder that cannot be written, a file size limit) without touching the old file; the
- * counts by style shown and written only in whole batches of the threshold. Each test
- * works in a fresh folder under /tmp. */
+ * counts by style and the couple sessions shown and written only in whole batches of the
+ * threshold. Each test works in a fresh folder under /tmp. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -71,6 +71,8 @@ static void assert_zero(const Tally *t)
     assert_int_equal(t->completed, 0);
     for (int i = 0; i < STYLE_COUNT; i++)
         assert_int_equal(t->results[i], 0);
+    assert_int_equal(t->couples, 0);
+    assert_int_equal(t->couples_pending, 0);
 }
 
 /* The lowest threshold there is: some_counts() is past it, so its styles are written. */
@@ -80,7 +82,8 @@ static Tally some_counts(void)
 {
     Tally t = { .sessions = 12, .completed = 7,
                 .results = { [STYLE_SECURE] = 2, [STYLE_ANXIOUS] = 3, [STYLE_AVOIDANT] = 1,
-                             [STYLE_DISORGANIZED] = 1 } };
+                             [STYLE_DISORGANIZED] = 1 },
+                .couples = 5 };
     return t;
 }
 
@@ -122,6 +125,10 @@ static void a_full_count_stays_full(void **state)
                 .results = { [STYLE_SECURE] = TALLY_MAX_COUNT } };
     tally_count_session(&t);
     tally_count_result(&t, STYLE_AVOIDANT, LOW);
+    t.couples = TALLY_MAX_COUNT - 1;
+    for (int i = 0; i < 2 * LOW; i++)
+        tally_count_couple(&t, LOW);
+    assert_int_equal((long long)t.couples + t.couples_pending, TALLY_MAX_COUNT);
     assert_int_equal(t.sessions, TALLY_MAX_COUNT);
     assert_int_equal(t.completed, TALLY_MAX_COUNT);
     assert_int_equal(t.pending[STYLE_AVOIDANT], 0); /* completed is still the sum */
@@ -150,7 +157,9 @@ static void the_file_is_plain_counts_with_no_times_or_answers(void **state)
                         "secure = 2\n"
                         "anxious = 3\n"
                         "avoidant = 1\n"
-                        "disorganized = 1\n");
+                        "disorganized = 1\n"
+                        "; couple sessions begun, as of the last whole batch of 5 (later ones wait)\n"
+                        "couples = 5\n");
     assert_false(exists(f->temp));
 }
 
@@ -159,6 +168,7 @@ static void saved_counts_load_back(void **state)
     Fixture *f = *state;
     Tally t = some_counts(), back;
     t.sessions = TALLY_MAX_COUNT; /* the largest count survives too */
+    t.couples = TALLY_MAX_COUNT;
     assert_true(tally_save(&t, LOW, f->path, NULL, 0));
     assert_true(tally_load(&back, f->path, &f->diags));
     diag_print(&f->diags, stderr);
@@ -215,6 +225,16 @@ static const BrokenCase broken_cases[] = {
     { "some styles but not all",
       "[tally]\nsessions = 4\ncompleted = 1\nsecure = 1\navoidant = 0\ndisorganized = 0\n",
       1, "[tally] has no 'anxious' (the styles are written all four or none)" },
+    { "a couple count that is not a number",
+      "[tally]\nsessions = 4\ncompleted = 0\ncouples = ten\n",
+      4, "'couples' must be a whole number from 0 to 2147483647, not 'ten'" },
+    { "a negative couple count",
+      "[tally]\nsessions = 4\ncompleted = 0\nsecure = 0\nanxious = 0\navoidant = 0\ndisorganized = 0\n"
+      "couples = -5\n", 8, "'couples' must be a whole number from 0 to 2147483647, not '-5'" },
+    { "a couple count past 2^31-1",
+      "[tally]\nsessions = 4\ncompleted = 0\ncouples = 99999999999\n", 4, "not '99999999999'" },
+    { "a couple count cut off (no value)",
+      "[tally]\nsessions = 4\ncompleted = 0\n; couple sessions\ncouples =\n", 5, "'couples' is empty" },
     { "no [tally] section", "; Attune's anonymous tally\n", 1, "missing section [tally]" },
     { "an empty file", "", 1, "empty" },
 };
@@ -431,6 +451,108 @@ static void a_restart_below_the_threshold_starts_the_styles_again(void **state)
     assert_memory_equal(&back, &t, sizeof(t));
 }
 
+/* --- couple sessions ----------------------------------------------------------------- */
+
+/* one_couple(T): two partners begin after one content note and both finish (here one
+ * anxious and one avoidant), as couple mode counts them. */
+static void one_couple(Tally *t)
+{
+    tally_count_session(t);
+    tally_count_couple(t, 10);
+    tally_count_result(t, STYLE_ANXIOUS, 10);
+    tally_count_result(t, STYLE_AVOIDANT, 10);
+}
+
+/* Reset, one couple, read the page and the file: below the threshold no couple count is
+ * shown or written; past it, read before and after one more couple: the count has not
+ * moved; it moves only at each batch's end, by the whole batch, and a restart loses only
+ * the couples since then. */
+static void couple_sessions_move_only_in_batches(void **state)
+{
+    Fixture *f = *state;
+    Tally t = { 0 };
+    for (int i = 0; i < 9; i++) {
+        one_couple(&t);
+        assert_false(tally_shows_couples(&t));
+        assert_int_equal(t.couples, 0);
+        assert_true(tally_save(&t, 10, f->path, NULL, 0));
+        assert_null(strstr(read_text(f->path), "couples"));
+    }
+    one_couple(&t); /* the tenth: the batch's end */
+    assert_true(tally_shows_couples(&t));
+    assert_int_equal(t.couples, 10);
+    assert_int_equal(t.couples_pending, 0);
+    assert_true(tally_save(&t, 10, f->path, NULL, 0));
+    char before[4096];
+    snprintf(before, sizeof(before), "%s", read_text(f->path));
+    assert_non_null(strstr(before, "\ndisorganized = 0\n"
+                                   "; couple sessions begun, as of the last whole batch of 10 (later ones wait)\n"
+                                   "couples = 10\n"));
+    for (int i = 0; i < 9; i++) { /* one couple after another: the count stays */
+        one_couple(&t);
+        assert_int_equal(t.couples, 10);
+        assert_true(tally_save(&t, 10, f->path, NULL, 0));
+        assert_non_null(strstr(read_text(f->path), "\ncouples = 10\n"));
+    }
+    /* a restart now loses the nine held in memory, never a whole batch */
+    Tally back;
+    assert_true(tally_load(&back, f->path, &f->diags));
+    assert_int_equal(f->diags.count, 0);
+    assert_int_equal(back.couples, 10);
+    assert_int_equal(back.couples_pending, 0);
+    assert_int_equal(back.sessions, 19);
+    one_couple(&t); /* the twentieth */
+    assert_int_equal(t.couples, 20);
+    assert_true(tally_save(&t, 10, f->path, NULL, 0));
+    assert_non_null(strstr(read_text(f->path), "\ncouples = 20\n"));
+    /* a reset hides them again */
+    tally_reset(&t);
+    one_couple(&t);
+    assert_false(tally_shows_couples(&t));
+    assert_true(tally_save(&t, 10, f->path, NULL, 0));
+    assert_null(strstr(read_text(f->path), "couples"));
+}
+
+/* The couples' batches are the threshold's, never below the least, and apart from the
+ * reflections': a batch of reflections does not end one of couples. */
+static void couple_batches_are_their_own(void **state)
+{
+    (void)state;
+    Tally t = { 0 };
+    for (int i = 0; i < TALLY_MIN_THRESHOLD - 1; i++)
+        tally_count_couple(&t, 1);
+    for (int i = 0; i < 3 * TALLY_MIN_THRESHOLD; i++)
+        tally_count_result(&t, STYLE_SECURE, 1);
+    assert_true(tally_shows_styles(&t));
+    assert_false(tally_shows_couples(&t));
+    assert_int_equal(t.couples_pending, TALLY_MIN_THRESHOLD - 1);
+    tally_count_couple(&t, 0);
+    assert_int_equal(t.couples, TALLY_MIN_THRESHOLD);
+    assert_int_equal(t.couples_pending, 0);
+}
+
+/* A file saved before couple mode (or before its first batch) has no `couples`: it loads
+ * with nothing said, as zero, and the next save adds the line only once a batch ends. */
+static void an_older_file_without_couples_loads_as_zero(void **state)
+{
+    Fixture *f = *state;
+    const char *old = "; Attune's anonymous tally: counts only, never anyone's answers, never times.\n"
+                      "[tally]\nsessions = 30\ncompleted = 25\nsecure = 10\nanxious = 5\n"
+                      "avoidant = 3\ndisorganized = 2\n";
+    write_text(f->path, old);
+    Tally t;
+    assert_true(tally_load(&t, f->path, &f->diags));
+    diag_print(&f->diags, stderr);
+    assert_int_equal(f->diags.count, 0);
+    assert_int_equal(t.sessions, 30);
+    assert_int_equal(t.results[STYLE_SECURE], 10);
+    assert_int_equal(t.couples, 0);
+    assert_false(exists(f->broken));
+    tally_count_couple(&t, LOW);
+    assert_true(tally_save(&t, LOW, f->path, NULL, 0));
+    assert_null(strstr(read_text(f->path), "couples"));
+}
+
 /* --- failing saves ------------------------------------------------------------------- */
 
 static void saving_into_a_missing_folder_fails_with_a_sentence(void **state)
@@ -608,6 +730,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(past_the_threshold_the_styles_move_only_in_batches, setup, teardown),
         cmocka_unit_test(the_threshold_is_never_below_five),
         cmocka_unit_test_setup_teardown(a_restart_below_the_threshold_starts_the_styles_again, setup, teardown),
+        cmocka_unit_test_setup_teardown(couple_sessions_move_only_in_batches, setup, teardown),
+        cmocka_unit_test(couple_batches_are_their_own),
+        cmocka_unit_test_setup_teardown(an_older_file_without_couples_loads_as_zero, setup, teardown),
         cmocka_unit_test_setup_teardown(saving_into_a_missing_folder_fails_with_a_sentence, setup, teardown),
         cmocka_unit_test_setup_teardown(saving_under_a_file_fails_with_a_sentence, setup, teardown),
         cmocka_unit_test_setup_teardown(a_full_disk_leaves_the_old_tally_whole, setup, teardown),

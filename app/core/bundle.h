@@ -165,6 +165,11 @@
       "Sessions started: {n}")                                                   \
     X(STAFF_COMPLETED, "staff", "completed", VALUE_LINE, KEY_REQUIRED, "n",      \
       "Reflections completed: {n}")                                              \
+    /* optional: a bundle from before couple mode loads, showing these stand-ins */ \
+    X(STAFF_COUPLES, "staff", "couples", VALUE_LINE, 0, "n|threshold",           \
+      "Couple sessions: {n} (brought up to date every {threshold})")             \
+    X(STAFF_COUPLES_WAITING, "staff", "couples_waiting", VALUE_LINE, 0, "threshold", \
+      "Couple sessions appear once {threshold} have begun.")                     \
     X(STAFF_TEST, "staff", "test", VALUE_LINE, KEY_REQUIRED, NULL,               \
       "Display and touch test")                                                  \
     X(STAFF_TEST_HINT, "staff", "test_hint", VALUE_LINE, KEY_REQUIRED, NULL,     \

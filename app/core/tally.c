@@ -1,7 +1,7 @@
 /* tally.c — see tally.h. Reading goes through inidoc and schema like every other file, so
  * problems are named at `path:line`; writing is safefile's atomic replace (temp file,
- * fsync, rename, fsync the folder), with the per-style counts of the last whole batch
- * only, and none before the first. */
+ * fsync, rename, fsync the folder), with the per-style counts and the couple sessions of
+ * the last whole batch only, and none before the first. */
 #define _POSIX_C_SOURCE 200809L /* stat */
 #include "tally.h"
 
@@ -20,30 +20,34 @@
 _Static_assert(INT_MAX >= TALLY_MAX_COUNT, "a count must fit in an int");
 
 /* Longer paths than this are refused rather than cut (PATH.broken must fit too). */
-enum { TALLY_MAX_PATH = SAFEFILE_MAX_PATH, TALLY_MAX_TEXT = 512 };
+enum { TALLY_MAX_PATH = SAFEFILE_MAX_PATH, TALLY_MAX_TEXT = 768 };
 
 /* The counts are checked here rather than as VALUE_INT, so that the message can name the
  * range as a person writes it (schema prints ranges with %g: 2.14748e+09). The styles
- * come from QUIZ_STYLES, in Style order. */
+ * come from QUIZ_STYLES, in Style order; the couples last (a file from before couple mode,
+ * or from before the first batch of couples, has none). */
 static const KeySpec tally_keys[] = {
     SCHEMA_KEY("tally", "sessions", VALUE_LINE, KEY_REQUIRED, NULL),
     SCHEMA_KEY("tally", "completed", VALUE_LINE, KEY_REQUIRED, NULL),
 #define STYLE_KEY(name, id) SCHEMA_KEY("tally", id, VALUE_LINE, 0, NULL), /* before a batch: none */
     QUIZ_STYLES(STYLE_KEY)
 #undef STYLE_KEY
+    SCHEMA_KEY("tally", "couples", VALUE_LINE, 0, NULL),
     SCHEMA_END
 };
-enum { TALLY_KEYS = 2 + STYLE_COUNT };
+enum { TALLY_KEYS = 3 + STYLE_COUNT, KEY_COUPLES = TALLY_KEYS - 1 };
 
 /* The count behind each key of [tally], in the order they are written. */
 static int *count_for(Tally *t, int key)
 {
-    return key == 0 ? &t->sessions : key == 1 ? &t->completed : &t->results[key - 2];
+    return key == 0 ? &t->sessions : key == 1 ? &t->completed
+         : key == KEY_COUPLES ? &t->couples : &t->results[key - 2];
 }
 
 static const char *key_name(int key)
 {
-    assert(key < 2 || strcmp(tally_keys[key].key, quiz_style_id((Style)(key - 2))) == 0);
+    assert(key < 2 || key == KEY_COUPLES ||
+           strcmp(tally_keys[key].key, quiz_style_id((Style)(key - 2))) == 0);
     return tally_keys[key].key;
 }
 
@@ -207,6 +211,11 @@ bool tally_shows_styles(const Tally *t)
     return tally_shown(t) > 0;
 }
 
+bool tally_shows_couples(const Tally *t)
+{
+    return t->couples > 0;
+}
+
 static size_t format_tally(const Tally *t, int threshold, char *buf, size_t size)
 {
     int n = snprintf(buf, size,
@@ -225,6 +234,13 @@ static size_t format_tally(const Tally *t, int threshold, char *buf, size_t size
         assert(n > 0 && (size_t)n < size - used);
         used += (size_t)n;
     }
+    if (tally_shows_couples(t)) {
+        n = snprintf(buf + used, size - used,
+                     "; couple sessions begun, as of the last whole batch of %d (later ones wait)\n"
+                     "couples = %d\n", batch_size(threshold), t->couples);
+        assert(n > 0 && (size_t)n < size - used);
+        used += (size_t)n;
+    }
     return used;
 }
 
@@ -239,6 +255,7 @@ bool tally_save(const Tally *t, int threshold, const char *path, char *error, si
     assert(t->sessions >= 0 && t->completed >= 0);
     for (int i = 0; i < STYLE_COUNT; i++)
         assert(t->results[i] >= 0 && t->pending[i] >= 0);
+    assert(t->couples >= 0 && t->couples_pending >= 0);
 
     char text[TALLY_MAX_TEXT];
     size_t len = format_tally(t, threshold, text, sizeof(text));

@@ -1,5 +1,6 @@
 /* tally.h — the anonymous tally: how many people began, how many finished the reflection,
- * and how many got each style. Counts only: never an answer, never a time.
+ * how many got each style, and how many couple sessions began. Counts only: never an
+ * answer, never a time, never who shared.
  *
  * The tally is off by default ([tally] enabled in the config). When it is on, the app
  * calls tally_load() once at start, counts with tally_count_…(), and saves with
@@ -11,12 +12,14 @@
  *     ; sessions: people who began; completed: reflections finished. By result below, as
  *     ; of the last whole batch of 10 finished since the last reset (later ones wait).
  *     [tally]
- *     sessions = 14
- *     completed = 12
- *     secure = 4
- *     anxious = 3
- *     avoidant = 2
- *     disorganized = 1
+ *     sessions = 34
+ *     completed = 41
+ *     secure = 14
+ *     anxious = 11
+ *     avoidant = 9
+ *     disorganized = 6
+ *     ; couple sessions begun, as of the last whole batch of 10 (later ones wait)
+ *     couples = 10
  *
  * So that nobody can learn one person's result from it (reset, wait for one person, read
  * "anxious = 1", or read the counts before and after one person), the counts by style move
@@ -27,6 +30,18 @@
  * completed only. The styles since the last snapshot (fewer than the threshold) live in
  * memory only, so a restart loses them (never `completed`): `completed` may then be more
  * than the sum of the styles, and the next batch counts only new ones.
+ *
+ * Couple sessions (flow.h's couple mode, counted when both partners agree to begin) move
+ * in batches of the same size, counted apart from the reflections: `couples` is written
+ * only once `threshold` couple sessions have begun since the last reset, then at twice
+ * it…; those since the last batch live in memory only (couples_pending). So reading the
+ * page or the file before and after one couple shows no couple count move (unless a whole
+ * batch ends), and no count says which reflections were a couple's. A couple's partners
+ * began after one content note (one session); each reflection they finish counts in
+ * `completed` and by style like anyone's; who chose to share is never counted. A file
+ * without `couples` (saved before the first batch, or before couple mode) reads as zero.
+ * Above, 34 sessions began: 10 couples, both partners finishing (20 reflections), and 24
+ * people alone, 21 of whom finished; the styles are as of 40 reflections.
  *
  * tally_save() never leaves a half-written file (safefile.h). A broken file (from a hand
  * edit, a failing card) is reported, kept aside as PATH.broken and the tally starts again
@@ -69,13 +84,15 @@ typedef struct Tally {
  * PATH.broken is replaced). *t is then all zeros and the result is false. Unknown keys
  * and sections, and a `completed` less than the sum of the styles, are reported but the
  * counts are used; so is a file without the styles (saved before the first batch's end:
- * they are zero). pending[] is always zero after a load. Everything is reported as a warning, never an error: the tally must
+ * they are zero), or without `couples` (zero too).
+ * pending[] and couples_pending are always zero after a load. Everything is reported as a warning, never an error: the tally must
  * not keep the kiosk from starting. */
 bool tally_load(Tally *t, const char *path, Diags *diags);
 
 /* Writes *t to `path` atomically (safefile.h), so that after a crash or power cut PATH
  * holds either the old tally or the new one, whole: results[] (never pending[]) only when
- * tally_shows_styles(t); `threshold` is named in the file's comment. Returns true when
+ * tally_shows_styles(t), couples (never couples_pending) only when tally_shows_couples(t);
+ * `threshold` is named in the file's comments. Returns true when
  * the new tally is on the disk. Otherwise (a full disk, a folder that is missing or cannot be written, a file size
  * limit) returns false, leaves PATH as it was (or, when only the last flush of the folder
  * failed, holding the new tally) with no PATH.tmp left, and writes one sentence saying why
@@ -92,6 +109,10 @@ int tally_shown(const Tally *t);
 /* Whether there are counts by style to show and write: a batch has ended since the last
  * reset (or a file with them was loaded). */
 bool tally_shows_styles(const Tally *t);
+
+/* Whether there is a count of couple sessions to show and write: a batch of them has ended
+ * since the last reset (or a file with it was loaded). */
+bool tally_shows_couples(const Tally *t);
 
 /* A person accepted the content note and began. */
 void tally_count_session(Tally *t);

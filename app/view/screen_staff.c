@@ -173,6 +173,15 @@ static void staff_tally(Ctx *x, float top)
     for (int st = 0; styles && st < STYLE_COUNT; st++)
         box.y += paragraph(x, FONT_BODY, draw_printf(x->out, "%s: %d", x->b->styles[st].name, tally->results[st]), box,
                            ALIGN_LEFT, colour(x, COLOUR_MUTED), bg);
+    /* Couple sessions move in batches too, and never say how many so far: read before and
+     * after one couple, nothing here moves but the sessions and the reflections. */
+    if (tally_shows_couples(tally))
+        box.y += paragraph(x, FONT_BODY, fill(x, bundle_word(x->b, WORD_STAFF_COUPLES), names,
+                                              (const char *[]){ draw_printf(x->out, "%d", tally->couples), all }, 2),
+                           box, ALIGN_LEFT, colour(x, COLOUR_MUTED), bg);
+    else if (flow_offers_couple(x->f))
+        box.y += paragraph(x, FONT_BODY, fill(x, bundle_word(x->b, WORD_STAFF_COUPLES_WAITING), names + 1, values + 1, 1),
+                           box, ALIGN_LEFT, colour(x, COLOUR_MUTED), bg);
     staff_button(x, fmaxf(box.y + vm->gap, bottom_row(x)), bundle_word(x->b, WORD_STAFF_TALLY_RESET),
                  ACT_STAFF_TALLY_RESET, 0, BUTTON_QUIET);
 }
