@@ -697,6 +697,30 @@ static void expect_home_offers(const Fixture *fx, const Bundle *bundle, const Co
     assert_int_equal(f.couple.stage, offered ? COUPLE_A_ANSWERS : COUPLE_OFF);
 }
 
+/* A couple is counted once a session: Back from partner 1's first question and beginning
+ * again is the same couple (couple sessions, held until a batch's end: couples_pending). */
+static void a_couple_is_counted_once_though_begun_again(void **state)
+{
+    const Fixture *fx = *state;
+    Config config = fx->config;
+    config.tally = true;
+    config.tally_file = "tally.ini"; /* never written here: the app saves it */
+    Flow f;
+    long now;
+    start(&f, &config, fx, &now);
+    assert_true(f.kiosk->tally_on);
+    begin_couple(&f, &now);
+    assert_int_equal(f.kiosk->tally.couples_pending, 1);
+    act(&f, ACT_BACK, 0, &now);
+    assert_int_equal(f.screen, SCREEN_COUPLE_START);
+    act(&f, ACT_COUPLE_BEGIN, 0, &now);
+    assert_int_equal(f.screen, SCREEN_QUESTION);
+    assert_int_equal(f.kiosk->tally.couples_pending, 1);
+    act(&f, ACT_QUICK_EXIT, 0, &now); /* the next people: another couple */
+    begin_couple(&f, &now);
+    assert_int_equal(f.kiosk->tally.couples_pending, 2);
+}
+
 static void couple_mode_is_offered_only_when_config_and_bundle_allow(void **state)
 {
     const Fixture *fx = *state;
@@ -740,6 +764,7 @@ int main(void)
         cmocka_unit_test(idle_wipes_both_partners_from_every_place),
         cmocka_unit_test(the_staff_corner_wipes_both_partners_from_every_place),
         cmocka_unit_test(finish_wipes_both_partners_and_goes_home),
+        cmocka_unit_test(a_couple_is_counted_once_though_begun_again),
         cmocka_unit_test(the_idle_timeout_applies_on_every_turn_and_handover),
         cmocka_unit_test(both_sharing_shows_the_couple_map),
         cmocka_unit_test(the_partners_guidance_names_neither_partner),

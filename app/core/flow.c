@@ -80,6 +80,7 @@ void flow_reset(Flow *f, long now)
     f->link_page = -1;
     f->last_tap = -1;
     f->last_answer = -1;
+    f->couple_tallied = false;
     f->shift_presses = 0;
     f->resets++;
 }

@@ -103,6 +103,7 @@ typedef struct Flow {
     FlowCouple couple;        /* couple mode (stage COUPLE_OFF: one person) */
     long last_answer;         /* ms, for the burst guard; -1 none */
     bool tallied;             /* this quiz's result is counted (once, even if changed) */
+    bool couple_tallied;      /* this session's couple is counted (once, even if begun again) */
 
     Style style;              /* guidance: the style shown; STYLE_COUNT = the list of four */
     int page, page_count;     /* decks: the page shown, and how many (set by the view) */

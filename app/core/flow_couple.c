@@ -121,7 +121,8 @@ void flow_on_couple_start(Flow *f, Action action, int arg, long now)
     if (action == ACT_COUPLE_BEGIN) {
         flow_couple_wipe(f);
         Kiosk *k = f->kiosk;
-        if (k->tally_on) {
+        if (k->tally_on && !f->couple_tallied) { /* once, though Back and begin again */
+            f->couple_tallied = true;
             tally_count_couple(&k->tally, k->tally_threshold);
             kiosk_tally_counted(k, now); /* saved later, on the hour (kiosk.h) */
         }
