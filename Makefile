@@ -32,9 +32,9 @@ TEST_LIBS  = $(shell pkg-config --libs cmocka)
 DEFS       = -DATTUNE_VERSION='"$(VERSION)"' -DATTUNE_DATADIR='"$(DATADIR)"'
 
 # The layers (docs/design.md): core and view are pure C with no SDL, and so is the script
-# parser of drive/ and the rotation maths of render/; render, shell and the rest of drive/
-# call SDL.
-PURE_IN_UI = app/drive/script.c app/drive/script_words.c app/render/rotate.c
+# parser of drive/ and the rotation maths and renderer choice (pick.c) of render/; render,
+# shell and the rest of drive/ call SDL.
+PURE_IN_UI = app/drive/script.c app/drive/script_words.c app/render/rotate.c app/render/pick.c
 CORE_SRC  = $(sort $(wildcard app/core/*.c app/view/*.c)) $(PURE_IN_UI)
 UI_SRC    = $(sort $(filter-out $(PURE_IN_UI),$(wildcard app/render/*.c app/shell/*.c app/drive/*.c)))
 # What differs between a Raspberry Pi and a desktop (platform/platform.h), chosen here:
