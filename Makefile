@@ -32,9 +32,9 @@ TEST_LIBS  = $(shell pkg-config --libs cmocka)
 DEFS       = -DATTUNE_VERSION='"$(VERSION)"' -DATTUNE_DATADIR='"$(DATADIR)"'
 
 # The layers (docs/design.md): core and view are pure C with no SDL, and so is the script
-# parser of drive/ and the rotation maths of render/; render, shell and the rest of drive/
-# call SDL.
-PURE_IN_UI = app/drive/script.c app/drive/script_words.c app/render/rotate.c
+# parser of drive/ and the rotation maths and renderer choice (pick.c) of render/; render,
+# shell and the rest of drive/ call SDL.
+PURE_IN_UI = app/drive/script.c app/drive/script_words.c app/render/rotate.c app/render/pick.c
 CORE_SRC  = $(sort $(wildcard app/core/*.c app/view/*.c)) $(PURE_IN_UI)
 UI_SRC    = $(sort $(filter-out $(PURE_IN_UI),$(wildcard app/render/*.c app/shell/*.c app/drive/*.c)))
 # What differs between a Raspberry Pi and a desktop (platform/platform.h), chosen here:
@@ -150,9 +150,24 @@ BENCH_WRAP = -Wl,--wrap=shell_frame,--wrap=render_frame
 build/bench: build/rel/tests/bench.o $(patsubst %.c,build/rel/%.o,$(CORE_SRC) $(UI_SRC) $(PLAT_SRC)) ## the benchmark program
 	$(CC) $(CFLAGS) $^ -o $@ $(BENCH_WRAP) $(PKG_LIBS) -lm
 
+# The real start (tests/startbench.c): the app and the least SDL2 program (tests/least_sdl.c)
+# launched in a real window, in Xvfb when there is no display, timed to their first frame
+# on screen (tests/firstframe.c, preloaded) and measured (PSS) there.
+XRUN = $(if $(DISPLAY),,xvfb-run -a -s "-screen 0 800x480x24")
+build/least_sdl: tests/least_sdl.c ## the least SDL2 program: a window, one clear and present
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(shell pkg-config --cflags sdl2) $< -o $@ $(shell pkg-config --libs sdl2)
+build/firstframe.so: tests/firstframe.c ## an LD_PRELOAD library: the first present's time, then SIGSTOP
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) -shared -fPIC $< -o $@ -ldl
+build/rel/startbench: build/rel/tests/startbench.o ## launch to first frame and PSS, beside least_sdl
+	$(CC) $(CFLAGS) $^ -o $@
+
 bench: deps-test ## the power and speed figures, each beside its target
-	$(MAKE) --no-print-directory build/bench
+	$(MAKE) --no-print-directory attune build/bench build/least_sdl build/firstframe.so build/rel/startbench
+	$(XRUN) build/rel/startbench ./attune build/least_sdl build/firstframe.so 7
 	build/bench
+# the wakeups of a static screen over 20 s in a real X window go here, one line
 
 # --- the soak: random events, every check after every event, the figures
 # printed (docs/robustness.md): the kiosk profile (SOAK_EVENTS) through the ASan+UBSan+LSan

@@ -236,7 +236,7 @@ static void state_name(const Shell *s, char *out, size_t size)
     else if (f->screen == SCREEN_QUESTION)
         n = snprintf(out, size, "question %d", f->quiz.current + 1);
     else if (f->screen == SCREEN_RESULT)
-        n = snprintf(out, size, "result (%s)", f->quiz.scored ? quiz_style_id(f->quiz.score.style) : "?");
+        n = snprintf(out, size, "result (%s)", f->quiz.scored ? quiz_style_id_or_none(f->quiz.score.style) : "?");
     else if (f->screen == SCREEN_GUIDANCE)
         n = snprintf(out, size, "guidance (%s)", f->style == STYLE_COUNT ? "the styles" : quiz_style_id(f->style));
     else

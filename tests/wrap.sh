@@ -7,6 +7,7 @@
 #    and its countdown the screen is attract again, as it was at start (screenshots);
 #  - the soak, whose clock crosses the wrap early on, keeps its idle resets (the run must
 #    say it crossed, with idle resets checked after it).
+# And the start line: the renderer the app chose for this machine, and why.
 set -u
 attune=$(realpath "$1")
 shift_lib=$(realpath "$2")
@@ -57,6 +58,8 @@ pid=$!
 window=$(timeout 20 xdotool search --sync --onlyvisible --pid "$pid" | head -n 1)
 [ -n "$window" ] || { kill "$pid"; echo "no window" >"$dir/why"; exit 1; }
 sleep 1
+# the GL libraries the app loaded, if any (none with the software renderer)
+grep -E 'libGL|libEGL|_dri\.so|swrast|libgallium' "/proc/$pid/maps" >"$dir/gl-maps"
 shot attract
 xdotool windowfocus --sync "$window"
 # Return on attract; Tab Tab Return: Start; Tab Tab Return: Take the reflection; 4
@@ -77,6 +80,17 @@ if [ "$status" -ne 0 ] || [ ! -f "$tmp/later.png" ]; then
 elif [ "$after" -ge 11 ]; then
     skip "the statement was answered ${after} s after start, after the wrap: too slow a machine to test it"
 else
+    # the journal says which renderer it chose and why: on a machine with no GPU render
+    # node, SDL's software one, with no GL library loaded (not even for the window surface)
+    said=$(grep '^attune: renderer: ' "$tmp/err")
+    if ls /dev/dri/renderD* >/dev/null 2>&1; then
+        case $said in "attune: renderer: accelerated (GPU render node /dev/dri/renderD"*) ok ;;
+        *) bad "with a GPU render node the start line says: '$said'" "$(cat "$tmp/err")" ;; esac
+    elif [ "$said" = "attune: renderer: software (no GPU render node in /dev/dri)" ] && [ ! -s "$tmp/gl-maps" ]; then
+        ok
+    else
+        bad "with no GPU render node, the start line says '$said'; GL libraries loaded:" "$(cat "$tmp/gl-maps")"
+    fi
     # the reflection was started: the screen after the answer is not attract
     if "$imgdiff" "$tmp/attract.png" "$tmp/answered.png" >/dev/null 2>&1; then
         bad "the keys did not start the reflection: the screen after them is still attract"

@@ -9,6 +9,7 @@
 
 #include "../core/utf8.h"
 #include "font.h"
+#include "pick.h"
 
 SDL_Color render_colour(uint32_t rgb, Uint8 alpha)
 {
@@ -171,4 +172,18 @@ void render_set_rotation(Renderer *r, int rotation, int panel_w, int panel_h)
     if (rotation && !r->frame)
         r->frame = make_frame(r->sdl, r->width, r->height);
     r->full = true;
+}
+
+void render_pick(char *line, size_t size)
+{
+    PickNodes nodes;
+    Pick pick;
+    pick_scan("/dev/dri", &nodes);
+    pick_renderer(&nodes, "/dev/dri", SDL_getenv("SDL_RENDER_DRIVER"), SDL_GetCurrentVideoDriver(),
+                  &pick);
+    if (pick.kind == PICK_SOFTWARE)
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software"); /* over a platform's "opengles2" */
+    if (pick.no_gl_surface)
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    snprintf(line, size, "%s", pick.line);
 }

@@ -190,6 +190,15 @@ typedef struct Renderer {
 bool render_open(Renderer *r, SDL_Renderer *sdl, const Config *config, int width, int height,
                  const int font_px[FONT_ROLE_COUNT], char *error, size_t error_size);
 
+/* Chooses the renderer that fits the machine (pick.h: software where /dev/dri has no GPU
+ * render node and the video driver has a window surface of its own; GLES or GL where there
+ * is a GPU; SDL_RENDER_DRIVER wins) and sets SDL's hints for it. Call it after SDL_Init
+ * (it asks SDL which video driver opened) and before the window is made: SDL reads
+ * SDL_HINT_RENDER_DRIVER in SDL_CreateRenderer and SDL_HINT_FRAMEBUFFER_ACCELERATION at
+ * the window's first surface, once for the whole process. Fills `line` with what it chose
+ * and why, for the journal ("software (no GPU render node in /dev/dri)"). */
+void render_pick(char *line, size_t size);
+
 /* For a new output size: makes a new frame texture (not on the software renderer) and,
  * when font_px changed, reopens the fonts and empties the text cache. The next
  * render_frame redraws everything. Call it after SDL_WINDOWEVENT_SIZE_CHANGED with the new

@@ -470,6 +470,11 @@ bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int w
     }
     if (!headless && no_display(error, error_size))
         return false;
+    if (!headless) { /* software where there is no GPU; GLES or GL where there is one */
+        char chose[256];
+        render_pick(chose, sizeof(chose));
+        fprintf(stderr, "attune: renderer: %s\n", chose);
+    }
     int w = width > 0 ? width : c->width, h = height > 0 ? height : c->height;
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | (headless ? 0 : SDL_WINDOW_RESIZABLE);
     if (c->fullscreen && !headless)
