@@ -62,4 +62,14 @@ case "$out" in
 *"expected text \"$band\" on screen chemistry, got no such text"*) ok "the fix takes the problems away" ;;
 *) bad "the problems stay on screen after the fix" "$out" ;;
 esac
+
+# a kiosk's content changes only by SIGHUP or the staff menu, where no patron is: a save
+# under a patron's screen shows nothing new
+cp assets/content/en/screens.ini "$en/"
+printf 'tap "Touch to begin"\ntap "Start"\nsave "%s" "%s"\nwait 1000\nexpect text "Welcome"\n' \
+    "$edits/new.ini" "$screens" >"$tmp/kiosk.txt"
+out=$("$attune" --headless --size 800x480 --script "$tmp/kiosk.txt" --bundle "$en" \
+    --config tests/scripts/kiosk-test.ini 2>&1)
+status=$?
+if [ "$status" -eq 0 ]; then ok "a kiosk does not take a save"; else bad "a kiosk took a save (exit $status)" "$out"; fi
 summary
