@@ -553,7 +553,10 @@ static void banner_problems(Ctx *x)
     Rect r = { 0, fmaxf(x->h - h, 0), x->w, fminf(h, x->h) };
     draw_rect(x->out, r, band, 0);
     float y = r.y + pad;
-    y += paragraph(x, FONT_CAPTION, title, (Rect){ pad, y, inner, x->h - y }, ALIGN_LEFT, ink, band);
+    /* drawn after the screen is mirrored: the title starts where the bundle's lines do; the
+     * problems (file:line: message, in English) start at the left */
+    Align start = x->b && x->b->rtl ? ALIGN_RIGHT : ALIGN_LEFT;
+    y += paragraph(x, FONT_CAPTION, title, (Rect){ pad, y, inner, x->h - y }, start, ink, band);
     line = k->author_problems;
     for (int i = 0; i < k->author_problem_count; i++, line += strlen(line) + 1) {
         y += gap;
