@@ -128,10 +128,12 @@ check-cli: attune build/asan/attune build/rel/tally_writer build/asan/render_fau
 	@sh tests/staff_tally.sh build/asan/attune
 	@sh tests/lifecycle.sh build/asan/attune
 	@sh tests/wrap.sh ./attune build/clockshift.so build/rel/imgdiff  # the plain build: ASan wants to be preloaded first
+	@sh tests/idle.sh build/asan/attune
 	@sh tests/lastgood.sh build/asan/attune
 	@sh tests/inputs.sh build/asan/attune
 	@sh tests/nodisplay.sh build/asan/attune
 	@sh tests/reload.sh build/asan/attune
+	@sh tests/livereload.sh build/asan/attune
 	@build/rel/reset_bites
 	@bash tests/tally_kill.sh build/rel/tally_writer
 	@sh tests/privacy.sh ./attune  # the plain build: LeakSanitizer does not run under ptrace

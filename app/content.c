@@ -5,6 +5,7 @@
  * in where no patron is), the tally's save and the staff PIN lock's. */
 #define _DEFAULT_SOURCE
 #include <dirent.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -424,6 +425,100 @@ static bool reload_content(void *ctx, Flow *flow, const char *from)
     return app->has_held;
 }
 
+/* The errors of `diags`, one a line, each as file:line: message (the file's name in the
+ * bundle), as the author's banner shows them: the first few, then how many more. */
+static void author_problems(const Diags *diags, char *out, size_t size)
+{
+    enum { SHOWN = 4 };
+    size_t used = 0;
+    int shown = 0;
+    out[0] = '\0';
+    for (int i = 0; i < diags->count && used < size; i++) {
+        const Diag *d = &diags->items[i];
+        if (d->level != DIAG_ERROR)
+            continue;
+        const char *name = strrchr(d->path, '/');
+        if (shown++ == SHOWN) {
+            snprintf(out + used, size - used, "%s(and %d more in the terminal)", used ? "\n" : "",
+                     diags->errors - SHOWN);
+            return;
+        }
+        int n = snprintf(out + used, size - used, "%s%s:%d: %s", used ? "\n" : "",
+                         name ? name + 1 : d->path, d->line, d->message);
+        used += n > 0 ? (size_t)n : 0;
+    }
+}
+
+/* Whether a quiz under way would change shape with `fresh`: a person's answers are kept
+ * only for the scale and the statements they were given. */
+static bool quiz_reshaped(const App *app, const Flow *flow, const Bundle *fresh)
+{
+    bool asking = flow->screen == SCREEN_QUESTION || flow->screen == SCREEN_HANDOVER ||
+                  flow->screen == SCREEN_COUPLE_START;
+    const Quiz *was = &app->bundle.quiz, *now = &fresh->quiz;
+    if (!asking)
+        return false;
+    if (was->points != now->points || was->item_count != now->item_count)
+        return true;
+    for (int i = 0; i < was->item_count; i++)
+        if (was->items[i].dimension != now->items[i].dimension)
+            return true;
+    return false;
+}
+
+/* An author's save (the desktop profile, shell_watch): checked at once and, with no
+ * error, put in place on the same screen and page (a quiz under way whose scale or
+ * statements changed in number gets it at the next attract screen, like a kiosk's). With
+ * errors, what runs is kept, and the problems stay over the screen until a save fixes
+ * them. Returns whether checked content waits for attract. */
+static bool reload_here(void *ctx, Flow *flow)
+{
+    App *app = ctx;
+    Bundle fresh;
+    Diags diags = { 0 };
+    bool ok = bundle_load(&fresh, app->bundle_dir, &diags);
+    diag_print(&diags, stderr);
+    char problems[KIOSK_PROBLEMS_SIZE];
+    author_problems(&diags, problems, sizeof(problems));
+    kiosk_set_author_problems(flow->kiosk, problems);
+    diag_free(&diags);
+    if (app->has_held)
+        bundle_free(&app->held); /* this newer save decides */
+    app->has_held = false;
+    if (!ok) {
+        bundle_free(&fresh);
+        fprintf(stderr, "attune: the content in %s has errors (above, and on the screen); the "
+                "screen keeps what it showed until a save fixes them\n", app->bundle_dir);
+        return false;
+    }
+    render_glyphs_check(&app->shell.render, &fresh);
+    if (quiz_reshaped(app, flow, &fresh)) {
+        app->held = fresh;
+        app->has_held = true;
+        fprintf(stderr, "attune: the content in %s was saved and checked; the quiz's scale or "
+                "statements changed, so it comes in when the screen next returns to attract\n",
+                app->bundle_dir);
+        return true;
+    }
+    swap_content(app, flow, &fresh);
+    fprintf(stderr, "attune: the content in %s was saved, checked and reloaded\n", app->bundle_dir);
+    return false;
+}
+
+/* The desktop profile is an author's: their saves to the bundle folder are reloaded at
+ * once (a kiosk's content changes only by SIGHUP or the staff menu, where no patron is). */
+static void watch_for_authors(App *app)
+{
+    if (app->config.profile != PROFILE_DESKTOP)
+        return;
+    bool watched = shell_watch(&app->shell, app->bundle_dir);
+    if (watched && app->options.mode == MODE_RUN)
+        fprintf(stderr, "attune: watching %s: a save there is checked and shown at once\n", app->bundle_dir);
+    else if (!watched)
+        fprintf(stderr, "attune: warning: cannot watch %s for saves (%s); restart to see an edit\n",
+                app->bundle_dir, strerror(errno));
+}
+
 /* The tally after each counted session or result: saved whole or not at all (tally.c);
  * a failure is said in the journal once (not at every session), and so is the recovery;
  * the app goes on either way. */
@@ -487,7 +582,10 @@ bool content_open_shell(App *app, bool headless, bool unavailable, long now)
         return false;
     }
     app->shell.hooks = (ShellHooks){ .ctx = app, .reload = reload_content, .reload_apply = reload_apply,
-                                     .save_tally = save_tally, .save_pin_lock = save_pin_lock };
+                                     .reload_here = reload_here, .save_tally = save_tally,
+                                     .save_pin_lock = save_pin_lock };
+    if (app->options.mode == MODE_RUN || (app->options.mode == MODE_HEADLESS && app->options.script))
+        watch_for_authors(app);
     offer_languages(app, now);
     if (app->options.mode == MODE_RUN || (app->options.mode == MODE_HEADLESS && !app->options.soak))
         load_pin_lock(app, now); /* not for the tour's pictures, the checks or the soak */

@@ -342,7 +342,7 @@ bool plat_input_open(PlatInput *in, const char *dir, char *error, size_t error_s
 {
     memset(in, 0, sizeof(*in));
     in->watch = -1;
-    in->signals = -1;
+    in->signals = in->display = in->files = -1;
     if (!dir)
         dir = "/dev/input";
     if (strlen(dir) >= sizeof(in->dir)) {
@@ -381,6 +381,10 @@ int plat_input_wait(PlatInput *in, int timeout_ms)
     int signal_at = n;
     if (in->signals >= 0)
         p[n++] = (struct pollfd){ .fd = in->signals, .events = POLLIN };
+    if (in->display >= 0) /* left unread: the display's library reads it */
+        p[n++] = (struct pollfd){ .fd = in->display, .events = POLLIN };
+    if (in->files >= 0) /* left unread: plat_files_changed reads it */
+        p[n++] = (struct pollfd){ .fd = in->files, .events = POLLIN };
     int ready = poll(p, (nfds_t)n, timeout_ms < 0 ? -1 : timeout_ms);
     if (ready == 0)
         return 0;
@@ -419,6 +423,45 @@ void plat_input_close(PlatInput *in)
         close(in->watch);
     in->watch = -1;
     in->dir[0] = '\0';
+}
+
+/* --- the content folder's watch ---------------------------------------------------- */
+
+int plat_files_watch(const char *dir)
+{
+    int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    if (inotify_add_watch(fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE |
+                          IN_DELETE | IN_ATTRIB) < 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        return -1;
+    }
+    return fd;
+}
+
+/* A content file's name: *.ini, not hidden (an editor's swap file) and not a backup. */
+static bool content_name(const char *name)
+{
+    size_t n = strlen(name);
+    return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".ini") == 0;
+}
+
+int plat_files_changed(int fd)
+{
+    int changed = 0;
+    _Alignas(struct inotify_event) char buf[4096];
+    for (ssize_t n; fd >= 0 && (n = read(fd, buf, sizeof(buf))) > 0;) {
+        for (char *at = buf; at < buf + n;) {
+            const struct inotify_event *e = (const struct inotify_event *)at;
+            if ((e->mask & IN_Q_OVERFLOW) || (e->len && content_name(e->name)))
+                changed++;
+            at += sizeof(*e) + e->len;
+        }
+    }
+    return changed;
 }
 
 /* --- signals ------------------------------------------------------------------------- */

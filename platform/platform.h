@@ -153,6 +153,8 @@ typedef struct PlatInput {
     int denied;                     /* event devices that could not be opened (last scan) */
     int watch;                      /* inotify on `dir`, -1 none */
     int signals;                    /* a signalfd waited on too (plat_signals_open), -1 none */
+    int display;                    /* the display connection (X11, Wayland), -1 none: left unread */
+    int files;                      /* a content folder's watch (plat_files_watch), -1 none: left unread */
     long woken;                     /* waits ended by input, a device change or a signal */
 } PlatInput;
 
@@ -165,7 +167,8 @@ typedef struct PlatInput {
 bool plat_input_open(PlatInput *in, const char *dir, char *error, size_t error_size);
 
 /* Sleeps until an input device has something to read, a device comes or goes, a signal
- * arrives (on in->signals, left unread for plat_signals_read), or `timeout_ms` passes
+ * arrives (on in->signals, left unread for plat_signals_read), the display connection or
+ * the content folder's watch has something (left unread), or `timeout_ms` passes
  * (< 0: no timeout). Reads and discards what woke it, but a signal. Returns 2 when a
  * signal is waiting, 1 when woken otherwise, 0 at the timeout, -1 when poll() failed (errno set): then fall back to a short sleep. With no
  * devices it just sleeps the timeout, in one system call. */
@@ -183,6 +186,15 @@ int plat_signals_read(int fd);
 
 /* Closes the descriptor and gives the signals back their default actions. */
 void plat_signals_close(int fd);
+
+/* A watch on the content folder `dir` (inotify): editors save by writing a new file and
+ * renaming it over the old, so the folder is watched, not the file. Returns a non-blocking
+ * descriptor, or -1 (errno set). */
+int plat_files_watch(const char *dir);
+
+/* How many changes to the folder's .ini files are waiting (read and dropped; an editor's
+ * hidden or backup files, like .quiz.ini.swp or quiz.ini~, do not count). Never blocks. */
+int plat_files_changed(int fd);
 
 /* Closes every device and the watch. Safe on a PlatInput that failed to open, on one
  * only zeroed (inside a memset struct, never opened), and twice. */

@@ -464,6 +464,36 @@ static void signals_are_read_and_end_the_wait(void **state)
     plat_signals_close(fd); /* takes the pending SIGINT, so closing does not end the test */
 }
 
+/* An editor's save: a swap file, a lock file and a backup beside the file count for
+ * nothing, the new file renamed over the old counts, and the watch wakes the input wait,
+ * left unread. */
+static void a_save_to_the_content_folder_is_seen_and_wakes_the_wait(void **state)
+{
+    Fixture *f = *state;
+    int fd = plat_files_watch(f->dir);
+    assert_true(fd >= 0);
+    assert_int_equal(plat_files_changed(fd), 0);
+    write_text(at(f, 0, ".quiz.ini.swp"), "x");
+    write_text(at(f, 0, ".#quiz.ini"), "x"); /* an editor's lock file */
+    write_text(at(f, 0, "quiz.ini~"), "x");
+    assert_int_equal(plat_files_changed(fd), 0);
+    PlatInput in;
+    char error[256] = "";
+    assert_true(plat_input_open(&in, "", error, sizeof(error)));
+    in.files = fd;
+    assert_int_equal(plat_input_wait(&in, 20), 0);
+    write_text(at(f, 0, "quiz.ini.tmp"), "[scale]\npoints = 5\n");
+    assert_int_equal(rename(at(f, 0, "quiz.ini.tmp"), at(f, 1, "quiz.ini")), 0);
+    assert_int_equal(plat_input_wait(&in, 5000), 1);
+    assert_int_equal(plat_input_wait(&in, 5000), 1); /* still there until read */
+    assert_true(plat_files_changed(fd) > 0);
+    assert_int_equal(plat_files_changed(fd), 0);
+    assert_int_equal(plat_input_wait(&in, 20), 0);
+    plat_input_close(&in);
+    close(fd);
+    assert_int_equal(plat_files_watch(at(f, 0, "no-such-folder")), -1);
+}
+
 static void refused_devices_name_the_groups(void **state)
 {
     Fixture *f = *state;
@@ -494,6 +524,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(input_wakes_the_wait_and_is_drained, setup, teardown),
         cmocka_unit_test_setup_teardown(refused_devices_name_the_groups, setup, teardown),
         cmocka_unit_test(signals_are_read_and_end_the_wait),
+        cmocka_unit_test_setup_teardown(a_save_to_the_content_folder_is_seen_and_wakes_the_wait, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -170,6 +170,8 @@
       "Couple sessions: {n} (brought up to date every {threshold})")             \
     X(STAFF_COUPLES_WAITING, "staff", "couples_waiting", VALUE_LINE, 0, "threshold", \
       "Couple sessions appear once {threshold} have begun.")                     \
+    X(STAFF_CONTENT_ERRORS, "staff", "content_errors", VALUE_LINE, 0, NULL,       \
+      "The content has errors; the screen shows it as it was before them:")     \
     X(STAFF_TEST, "staff", "test", VALUE_LINE, KEY_REQUIRED, NULL,               \
       "Display and touch test")                                                  \
     X(STAFF_TEST_HINT, "staff", "test_hint", VALUE_LINE, KEY_REQUIRED, NULL,     \

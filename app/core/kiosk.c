@@ -51,6 +51,14 @@ void kiosk_set_staff_text(Kiosk *k, const char *message, const char *detail)
     snprintf(k->staff_detail, sizeof(k->staff_detail), "%s", detail ? detail : "");
 }
 
+void kiosk_set_author_problems(Kiosk *k, const char *problems)
+{
+    snprintf(k->author_problems, sizeof(k->author_problems), "%s", problems ? problems : "");
+    k->author_problem_count = k->author_problems[0] ? 1 : 0;
+    for (char *at = k->author_problems; (at = strchr(at, '\n')) != NULL; k->author_problem_count++)
+        *at++ = '\0';
+}
+
 void kiosk_set_tally(Kiosk *k, bool on, const Tally *tally)
 {
     k->tally_on = on;

@@ -19,7 +19,7 @@
 /* The tally is saved at most once an hour, on the hours of the app's clock (from its
  * start), never at a moment a person chose: so the file's time says nothing of when
  * anyone finished. The app saves it when it closes too. */
-enum { KIOSK_DETAIL_SIZE = 600, KIOSK_INFO_SIZE = 160, KIOSK_TALLY_SAVE_MS = 3600000 };
+enum { KIOSK_DETAIL_SIZE = 600, KIOSK_PROBLEMS_SIZE = 1200, KIOSK_INFO_SIZE = 160, KIOSK_TALLY_SAVE_MS = 3600000 };
 
 typedef struct Kiosk {
     bool unavailable;             /* the content is broken: only the "temporarily
@@ -28,6 +28,11 @@ typedef struct Kiosk {
     bool last_good;               /* a last good copy runs in place of broken content or
                                    * config (lastgood.h): the staff text stays, like unavailable's */
     char staff_detail[KIOSK_DETAIL_SIZE]; /* the first problems of a failed reload */
+    /* an author's save with errors (the desktop profile): `author_problem_count` strings
+     * one after the other (each ends in its NUL), each as file:line: message, shown over
+     * every screen until a save fixes them (0 = none) */
+    char author_problems[KIOSK_PROBLEMS_SIZE];
+    int author_problem_count;
     int brightness;               /* percent */
     bool tally_on;                /* the config's [tally] enabled, with a file to keep it in */
     Tally tally;                  /* counts only (saved on the schedule below, and at once
@@ -54,6 +59,10 @@ void kiosk_init(Kiosk *kiosk, const Config *config);
 /* What the staff menu says (a sentence, or NULL for nothing) and the problems under it
  * (NULL or "" for none; cut to fit). */
 void kiosk_set_staff_text(Kiosk *kiosk, const char *message, const char *detail);
+
+/* The problems of an author's save, one a line ('\n' between them; "" or NULL: none,
+ * the band goes), kept as strings the view can point to. */
+void kiosk_set_author_problems(Kiosk *kiosk, const char *problems);
 
 /* The counts, and whether they are kept (the app after loading them; the tour). */
 void kiosk_set_tally(Kiosk *kiosk, bool on, const Tally *tally);

@@ -347,6 +347,7 @@ typedef struct Check {
     const KeySpec *table;
     Diags *diags;
     Candidates *cands;
+    DiagLevel near_miss;  /* an unknown key near a known one: unknown_section's level */
 } Check;
 
 /* Pass 1, for each section: unknown (with "did you mean"; nothing more is checked in it),
@@ -409,14 +410,18 @@ static void check_required_sections(Check *c)
     }
 }
 
-/* The key of `e` is not in its section's table: a warning, with "did you mean". */
+/* The key of `e` is not in its section's table: a warning, with "did you mean". Where an
+ * unknown section is an error (a bundle: what it holds would not be shown), a key near a
+ * known one is an error too: the author misspelt it (`txt =` for `text =`), and the words
+ * of that line would silently be missing from the screen. */
 static void report_unknown_key(Check *c, const IniEntry *e, const char *name, const char *where)
 {
     key_candidates(c->table, name, e->key, c->cands);
     const char *hint = suggest_near(e->key, strlen(e->key), c->cands->list);
     if (hint)
-        diag_add(c->diags, c->doc->path, e->line, DIAG_WARNING,
-                 "%s: unknown key '%s'; did you mean '%s'?", where, e->key, hint);
+        diag_add(c->diags, c->doc->path, e->line, c->near_miss,
+                 "%s: unknown key '%s'; did you mean '%s'?%s", where, e->key, hint,
+                 c->near_miss == DIAG_ERROR ? " (a misspelt key's line is not used)" : "");
     else
         diag_add(c->diags, c->doc->path, e->line, DIAG_WARNING,
                  "%s: unknown key '%s'; it is ignored", where, e->key);
@@ -464,7 +469,7 @@ static void check_entry(Check *c, int i)
 int schema_check(const IniDoc *doc, const KeySpec *table, DiagLevel unknown_section, Diags *diags)
 {
     int errors_before = diags->errors;
-    Check c = { doc, table, diags, malloc(sizeof(Candidates)) };
+    Check c = { doc, table, diags, malloc(sizeof(Candidates)), unknown_section };
     if (!c.cands) {
         diag_add(diags, doc->path, 1, DIAG_ERROR, "out of memory while checking");
         return 1;

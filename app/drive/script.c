@@ -219,6 +219,19 @@ static int parse_reload(Parser *p, ScriptCmd *cmd, const char *usage)
     return cmd->text ? 2 : 0;
 }
 
+/* save "FROM" "TO": an author's save, as an editor makes it (a new file beside TO with
+ * FROM's bytes, renamed over TO), for the live reload of the desktop profile. */
+static int parse_save(Parser *p, ScriptCmd *cmd, const char *usage)
+{
+    if (p->count < 3 || !p->words[1].quoted || !p->words[2].quoted || p->words[1].len == 2 ||
+        p->words[2].len == 2)
+        return usage_error(p, usage);
+    cmd->op = SCRIPT_SAVE;
+    cmd->text = script_word_text(p, &p->words[1]);
+    cmd->to = cmd->text ? script_word_text(p, &p->words[2]) : NULL;
+    return cmd->to ? 3 : 0;
+}
+
 static bool is_name_char(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -385,6 +398,9 @@ static const Command commands[SCRIPT_OP_COUNT] = {
                         "and reloaded (from FOLDER when given)", parse_reload, "'reload' takes "
                         "nothing, or a content folder in double quotes, like reload \"new/en\"",
                         false },
+    [SCRIPT_SAVE] = { "save", "\"FROM\" \"TO\"", "an author's save: TO gets FROM's bytes (a new "
+                      "file renamed over it, as editors save)", parse_save, "'save' takes two "
+                      "files in double quotes, like save \"edits/quiz.ini\" \"en/quiz.ini\"", false },
 };
 
 const char *script_op_name(ScriptOp op)
@@ -486,7 +502,7 @@ static void parse_line(Parser *p, const char *text, size_t len, bool utf8)
                           listed_commands(list, sizeof(list), " and "));
         return;
     }
-    ScriptCmd cmd = { .line = p->line, .text = "", .screen = SCREEN_COUNT };
+    ScriptCmd cmd = { .line = p->line, .text = "", .to = "", .screen = SCREEN_COUNT };
     int used = command->parse(p, &cmd, command->usage);
     if (used == 0)
         return;

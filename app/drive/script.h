@@ -62,6 +62,7 @@ typedef enum ScriptOp {
     SCRIPT_HOLD,          /* hold X Y MS: x, y, ms (a long press) */
     SCRIPT_FINGER_DOWN,   /* finger-down X Y: x, y (a finger whose finger-up never comes) */
     SCRIPT_RELOAD,        /* reload ["FOLDER"]: text = the folder, or "" (the bundle's) */
+    SCRIPT_SAVE,          /* save "FROM" "TO": text = FROM, to = TO (an author's save) */
     SCRIPT_OP_COUNT
 } ScriptOp;
 
@@ -79,6 +80,7 @@ typedef struct ScriptCmd {
     const char *text;   /* label, key name, shot name, screen id or expected text (decoded,
                          * NUL-terminated, valid UTF-8); "" for the other commands, never
                          * NULL. Owned by the Script. */
+    const char *to;     /* SCRIPT_SAVE: the file saved over; "" for the others */
 } ScriptCmd;
 
 typedef struct Script {

@@ -1,12 +1,14 @@
 /* shell.c — see shell.h. Event handling reads top to bottom: pointer, keys, window, then
- * the loop, which sleeps in SDL_WaitEventTimeout until input or the next timer. */
+ * the loop, which sleeps until input, a signal, a save or the next timer. */
 #include "shell.h"
+#include "wake.h"
 
 #include <errno.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 /* --- frames -------------------------------------------------------------------------- */
 
@@ -363,9 +365,38 @@ void shell_reload(Shell *s, const char *from)
     s->dirty = true;
 }
 
+bool shell_watch(Shell *s, const char *dir)
+{
+    if (s->files >= 0)
+        close(s->files);
+    s->files = plat_files_watch(dir);
+    s->input.files = s->files;
+    return s->files >= 0;
+}
+
+/* An author's saves: a burst is reloaded once the folder has been still SHELL_SETTLE_MS. */
+static void notice_saves(Shell *s, long now)
+{
+    if (s->files >= 0 && plat_files_changed(s->files) > 0) {
+        if (s->reload_due < 0)
+            s->files_first = now;
+        long settled = now + SHELL_SETTLE_MS, latest = s->files_first + SHELL_SETTLE_MAX_MS;
+        s->reload_due = settled < latest ? settled : latest;
+    }
+    if (s->reload_due < 0 || now < s->reload_due)
+        return;
+    s->reload_due = -1;
+    if (!s->hooks.reload_here)
+        return;
+    s->reload_held = s->hooks.reload_here(s->hooks.ctx, &s->flow);
+    s->view.deck_key = 0;
+    s->dirty = true;
+}
+
 void shell_tick(Shell *s, long now)
 {
     Flow *f = &s->flow;
+    notice_saves(s, now);
     flow_tick(f, now);
     notice_reset(s); /* an idle reset, a quick exit: forget the finger and the session */
     if (s->down && s->corner && now - s->down_at >= FLOW_LONG_PRESS_MS) {
@@ -412,6 +443,11 @@ long shell_next_timer(const Shell *s, long now)
     long save = kiosk_tally_save_in(&s->kiosk, now);
     if (save >= 0 && (due < 0 || save < due))
         due = save;
+    if (s->reload_due >= 0) {
+        long reload = s->reload_due > now ? s->reload_due - now : 0;
+        if (due < 0 || reload < due)
+            due = reload;
+    }
     if (s->flow.wants)
         due = 0;
     return due;
@@ -442,7 +478,8 @@ bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int w
                 long now, char *error, size_t error_size)
 {
     memset(s, 0, sizeof(*s));
-    s->signals = -1;
+    s->signals = s->files = -1;
+    s->reload_due = -1;
     s->config = c;
     s->bundle = b;
     s->headless = headless;
@@ -636,50 +673,60 @@ static int sleep_ms(const Shell *s, long now)
     return wait > 1000000 ? 1000000 : (int)wait;
 }
 
-/* SDL 2.26 really sleeps in SDL_WaitEventTimeout only with a video driver that can be
- * woken (x11, wayland, windows, cocoa). With the others (KMSDRM on a kiosk, dummy) it
- * polls every millisecond: a thousand wakeups a second on a static screen. There the loop
- * polls itself every POLL_MS instead, so a touch waits at most one more display frame. */
+/* The loop sleeps in one poll() on everything that can wake it (platform.h's
+ * plat_input_wait): the display connection (X11's socket, Wayland's), or on a console
+ * (KMSDRM, which has none) the input devices, the signals (a signalfd), the content
+ * folder's watch, and the next timer as the timeout. So a static screen costs no wakeup.
+ * SDL's own wait would not do: SDL 2.26 polls every millisecond on KMSDRM, and on X11 a
+ * signal cannot end its sleep. Before each sleep SDL is pumped, so that nothing it has
+ * read already waits in its queue, nor in Xlib's (events read with a reply). Where
+ * neither a display connection nor the input devices can be had, the loop looks every
+ * POLL_MS, so a touch waits at most one more display frame. */
 enum { POLL_MS = 16 };
 
-static bool driver_sleeps(void)
+/* Like SDL_WaitEventTimeout (`wait` < 0: forever), sleeping in plat_input_wait where
+ * `s->can_sleep`, else looking every POLL_MS. Returns 0 after a wake that brought no
+ * event (a signal, a save, the timer): the loop looks at them. */
+static int wait_event(Shell *s, SDL_Event *e, int wait)
 {
-    static const char *const sleepers[] = { "x11", "wayland", "windows", "cocoa" };
-    const char *driver = SDL_GetCurrentVideoDriver();
-    for (size_t i = 0; driver && i < sizeof(sleepers) / sizeof(sleepers[0]); i++)
-        if (strcmp(driver, sleepers[i]) == 0)
-            return true;
-    return false;
-}
-
-/* Where SDL sleeps, a signal cannot wake it: the loop looks at the signals this often. */
-enum { SIGNAL_LOOK_MS = 500 };
-
-/* Like SDL_WaitEventTimeout (`wait` < 0: forever), polling every POLL_MS when `sleeps` is
- * false. */
-static int wait_event(Shell *s, SDL_Event *e, int wait, bool sleeps)
-{
-    if (sleeps) {
-        if (s->signals >= 0 && (wait < 0 || wait > SIGNAL_LOOK_MS))
-            wait = SIGNAL_LOOK_MS;
-        return wait < 0 ? SDL_WaitEvent(e) : SDL_WaitEventTimeout(e, wait);
-    }
     Uint64 start = SDL_GetTicks64();
-    for (;;) {
-        SDL_PumpEvents();
+    for (int woken = 0;; woken++) {
+        for (int i = 0; i < 8; i++) { /* pumping can read more into Xlib's queue */
+            SDL_PumpEvents();
+            if (!wake_display_queued(s->x11))
+                break;
+        }
         if (SDL_PeepEvents(e, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0)
             return 1;
         Uint64 waited = SDL_GetTicks64() - start;
-        if (wait >= 0 && waited >= (Uint64)wait)
+        if (woken || (wait >= 0 && waited >= (Uint64)wait))
             return 0;
-        /* block on the input devices until a touch or the next timer; without them, poll */
         int left = wait < 0 ? -1 : (int)((Uint64)wait - waited);
-        int woke = s->input_ok ? plat_input_wait(&s->input, left) : -1;
+        int woke = s->can_sleep ? plat_input_wait(&s->input, left) : -1;
         if (woke == 2)
             return 0; /* a signal: the loop takes it */
         if (woke < 0)
             SDL_Delay(left >= 0 && left < POLL_MS ? (Uint32)left : POLL_MS);
+        else if (woke == 0)
+            return 0;
     }
+}
+
+/* What the loop sleeps on: the display connection where there is one, else the input
+ * devices; the signals and the content folder's watch either way. */
+static void open_wakers(Shell *s)
+{
+    int display = s->headless ? -1 : wake_display_fd(s->window, &s->x11);
+    char why[256];
+    bool devices = display < 0 && !s->headless;
+    s->can_sleep = plat_input_open(&s->input, devices ? NULL : "", why, sizeof(why));
+    if (!s->can_sleep)
+        fprintf(stderr, "attune: %s\n", why);
+    if (display < 0 && !devices)
+        s->can_sleep = false;
+    s->input.display = display;
+    s->input.signals = s->signals;
+    s->input.files = s->files;
 }
 
 /* SIGTERM and SIGINT close the app in every profile (systemd stopping it, Ctrl+C in a
@@ -701,21 +748,14 @@ static void take_signals(Shell *s)
 int shell_run(Shell *s)
 {
     long now = (long)SDL_GetTicks64();
-    bool sleeps = driver_sleeps();
-    if (!sleeps) {
-        char why[256];
-        s->input_ok = plat_input_open(&s->input, s->headless ? "" : NULL, why, sizeof(why));
-        if (!s->input_ok)
-            fprintf(stderr, "attune: %s\n", why);
-        s->input.signals = s->signals;
-    }
+    open_wakers(s);
     shell_frame(s, now, true);
     /* under systemd (Type=notify): ready once the first frame is up, then alive */
     plat_watchdog_ready(&s->watchdog, (uint64_t)now);
     while (!s->quit) {
         SDL_Event e;
         int wait = sleep_ms(s, now);
-        int got = wait_event(s, &e, wait, sleeps);
+        int got = wait_event(s, &e, wait);
         now = (long)SDL_GetTicks64();
         if (got) {
             handle(s, &e, now);
@@ -739,6 +779,9 @@ void shell_close(Shell *s)
         save_tally(s);
     plat_signals_close(s->signals);
     s->signals = -1;
+    if (s->files >= 0)
+        close(s->files);
+    s->files = -1;
     flow_close(&s->flow);
     plat_input_close(&s->input);
     if (s->render_open)

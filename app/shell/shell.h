@@ -37,6 +37,11 @@ typedef struct ShellHooks {
      * staff text (kiosk_set_staff_text). */
     bool (*reload)(void *ctx, Flow *flow, const char *from);
     void (*reload_apply)(void *ctx, Flow *flow);
+    /* An author's save (shell_watch): the content checked again and, with no error, put in
+     * place at once, on the same screen and page; with errors, what runs is kept and the
+     * problems are shown on screen until a save fixes them. Returns true when the checked
+     * content waits for the next attract screen (reload_apply), as reload's does. */
+    bool (*reload_here)(void *ctx, Flow *flow);
     /* Saves the anonymous tally (counts only): on the kiosk's schedule (kiosk.h), after a
      * reset, and when the app closes. */
     void (*save_tally)(void *ctx, const Tally *tally);
@@ -78,12 +83,16 @@ typedef struct Shell {
 
     ShellHooks hooks;
     bool reload_held;           /* checked content waits for the next attract screen */
+    int files;                  /* the content folder's watch (shell_watch), -1 none */
+    long files_first;           /* ms of the first save of a burst not yet reloaded */
+    long reload_due;            /* ms when that burst is reloaded (reload_here), -1 none */
 
     /* the platform: the panel's light, and waiting on input devices where SDL cannot */
     PlatBacklight backlight;
     PlatDimmer dimmer;
-    PlatInput input;
-    bool input_ok;
+    PlatInput input;            /* what the loop sleeps on (shell.c's wait_event) */
+    bool can_sleep;             /* a display connection or the input devices to wake it */
+    void *x11;                  /* the X11 Display, for the events Xlib holds, or NULL */
     bool light_warned;
     PlatWatchdog watchdog;      /* systemd's: readiness and pings (platform/watchdog.h) */
     int signals;                /* SIGTERM, SIGINT, SIGHUP as a signalfd (the app on a display), or -1 */
@@ -132,6 +141,16 @@ void shell_finger_up(Shell *shell, SDL_FingerID id, float x, float y, long now);
 
 /* A key press (SDL keycode and modifiers). */
 void shell_key(Shell *shell, SDL_Keycode key, Uint16 mods, long now);
+
+/* An author's saves come this long apart at most within one burst (an editor writes a
+ * temporary file, renames it, changes its mode): the reload waits until the folder has
+ * been still this long, and never more than SHELL_SETTLE_MAX_MS after the first save. */
+enum { SHELL_SETTLE_MS = 150, SHELL_SETTLE_MAX_MS = 600 };
+
+/* Watches the content folder `dir` for saves: each burst is reloaded in place by the
+ * reload_here hook (the desktop profile: an author at work). Returns false (errno set)
+ * when the folder cannot be watched. */
+bool shell_watch(Shell *shell, const char *dir);
 
 /* A close request (window manager, Alt+F4, Ctrl+Q, `quit` in a script): ends the app,
  * except in the kiosk profile, where only staff can close it. */

@@ -534,6 +534,36 @@ static void overlay_idle(Ctx *x)
     x->out->next_change_ms = (int)(to_next > 0 ? to_next : 1000);
 }
 
+/* An author's save with errors (the desktop profile, kiosk.h): the problems, one a line
+ * as file:line: message under a line that says the screen is the content as it was, in a
+ * band across the bottom of every screen until a save fixes them. */
+static void banner_problems(Ctx *x)
+{
+    const Kiosk *k = x->f->kiosk;
+    if (!k || k->author_problem_count == 0)
+        return;
+    const ViewMetrics *vm = x->vm;
+    float pad = 10 * vm->unit, inner = x->w - 2 * pad, gap = vm->gap / 3;
+    const char *title = bundle_word(x->b, WORD_STAFF_CONTENT_ERRORS);
+    uint32_t band = 0x7A1F1F, ink = 0xFFFFFF;
+    float h = 2 * pad + paragraph_height(x, FONT_CAPTION, title, inner);
+    const char *line = k->author_problems; /* the kiosk's: the draw list points to them */
+    for (int i = 0; i < k->author_problem_count; i++, line += strlen(line) + 1)
+        h += gap + paragraph_height(x, FONT_CAPTION, line, inner);
+    Rect r = { 0, fmaxf(x->h - h, 0), x->w, fminf(h, x->h) };
+    draw_rect(x->out, r, band, 0);
+    float y = r.y + pad;
+    /* drawn after the screen is mirrored: the title starts where the bundle's lines do; the
+     * problems (file:line: message, in English) start at the left */
+    Align start = x->b && x->b->rtl ? ALIGN_RIGHT : ALIGN_LEFT;
+    y += paragraph(x, FONT_CAPTION, title, (Rect){ pad, y, inner, x->h - y }, start, ink, band);
+    line = k->author_problems;
+    for (int i = 0; i < k->author_problem_count; i++, line += strlen(line) + 1) {
+        y += gap;
+        y += paragraph(x, FONT_CAPTION, line, (Rect){ pad, y, inner, x->h - y }, ALIGN_LEFT, ink, band);
+    }
+}
+
 /* "Start over? Your answers will be cleared": [Keep my result] [Clear], over the screen
  * (asked before a result is cleared; see flow.h). */
 static void overlay_confirm(Ctx *x)
@@ -624,6 +654,7 @@ void view_layout(View *v, Flow *f, const Measure *m, int width, int height, long
         x.kept_count = 0;
         mirror_screen(&x, cmds, 0, blocks);
     }
+    banner_problems(&x);
     if (f->shade > 0) /* a panel without backlight control, dimmed: black over it */
         cover(&x, 0x000000, (uint8_t)(f->shade > 255 ? 255 : f->shade));
     long since = now - f->screen_since;
