@@ -169,7 +169,7 @@ bench: deps-test ## the power and speed figures, each beside its target
 	$(MAKE) --no-print-directory attune build/bench build/least_sdl build/firstframe.so build/rel/startbench
 	$(XRUN) build/rel/startbench ./attune build/least_sdl build/firstframe.so 7
 	build/bench
-# the wakeups of a static screen over 20 s in a real X window go here, one line
+	sh tests/wakeups.sh ./attune # the wakeups of a static screen over 20 s in a real X window
 
 # --- the soak: random events, every check after every event, the figures
 # printed (docs/robustness.md): the kiosk profile (SOAK_EVENTS) through the ASan+UBSan+LSan
