@@ -124,4 +124,14 @@ tap \"Reload the content\""
 if [ "$st" = 0 ] && [ "$(listing)" = "$before" ] && [ "$(ls -A "$boot" | tr '\n' ' ')" = "attune.ini content " ]
 then ok "nothing is written to the owner's folder"
 else bad "something was written to the owner's folder (exit $st)" "$(listing; printf '%s\n' "$out")"; fi
+
+# 7. the README.txt the package writes there (platform/deb/postinst): Windows line ends
+# for Notepad, the names this test uses, and written only when absent
+readme=platform/rpi/boot-README.txt
+if [ "$(grep -c "$(printf '\r')\$" "$readme")" = "$(wc -l <"$readme")" ] && grep -q 'attune\.ini' "$readme" &&
+    grep -q 'folder called content' "$readme" && grep -q 'never writes anything in this folder' "$readme"
+then ok "the boot partition's README.txt"; else bad "$readme: not all CRLF lines, or it does not name attune.ini and content"; fi
+if grep -q '! -e /boot/firmware/attune/README.txt' platform/deb/postinst &&
+    grep -q 'boot-README.txt /boot/firmware/attune/README.txt' platform/deb/postinst; then ok
+else bad "postinst does not write README.txt only when it is absent"; fi
 summary
