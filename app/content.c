@@ -122,6 +122,12 @@ static bool find_bundle(App *app)
     bool found = true;
     if (given[0]) {
         found = take_bundle(app, given, lang, app->options.bundle != NULL);
+        if (app->options.bundle && app->config.bundle[0]) { /* the others stay the config's */
+            if (holds(app->config.bundle, "screens.ini"))
+                parent_folder(app->content_root, sizeof(app->content_root), app->config.bundle);
+            else
+                content_set_path(app->content_root, sizeof(app->content_root), app->config.bundle);
+        }
     } else {
         char exe[PATH_MAX];
         ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
