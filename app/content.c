@@ -404,7 +404,16 @@ static void load_overrides(App *app)
             lastgood_forget_overrides(app->state_dir);
         return;
     }
-    if (config_load(&app->config, file, &app->diags)) {
+    int errors = app->diags.errors;
+    config_load(&app->config, file, &app->diags);
+    size_t n = strlen(folder);
+    const char *tally = app->config.tally_file;
+    if (strncmp(tally, folder, n) == 0 && (tally[n] == '/' || tally[n] == '\0'))
+        diag_add(&app->diags, file, app->config.tally_file_at.path && strcmp(app->config.tally_file_at.path, file) == 0
+                 ? app->config.tally_file_at.line : 1,
+                 DIAG_ERROR, "[tally]: file is in this folder, which any computer can read: the tally and "
+                 "the staff PIN's lock are never kept here; leave [tally] file to the kiosk's own config");
+    if (app->diags.errors == errors) {
         note(app, "the owner's settings in %s are laid over %s", file,
              app->options.config ? app->options.config : "the defaults");
         char error[PATH_MAX + 200];

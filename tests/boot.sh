@@ -85,6 +85,12 @@ if grep -q Harbour "$copy/overrides.ini"; then ok; else bad "the broken override
 chk=$("$attune" --check --config "$tmp/kiosk.ini" 2>&1)
 case "$?:$chk" in 1:*"$boot/attune.ini:4: error"*) ok ;; *) bad "--check does not fail on broken overrides" "$chk" ;; esac
 
+# the tally (and the PIN's lock beside it) is never kept in the owner's folder
+printf '[support]\r\nname = Broken Name\r\n[tally]\r\nenabled = yes\r\nfile = tally.ini\r\n' >"$boot/attune.ini"
+chk=$("$attune" --check --config "$tmp/kiosk.ini" 2>&1)
+case "$?:$chk" in 1:*"$boot/attune.ini:5: error: [tally]: file is in this folder"*) ok "the tally is never kept in the owner's folder" ;;
+*) bad "a tally file in the owner's folder is not refused" "$chk" ;; esac
+
 # no last good overrides: the kiosk runs without them (its own config's name), and says so
 rm "$copy/overrides.ini"
 headless nocopy "$(support 'Welcome to Harbour Street' 'Your practice')

@@ -273,6 +273,7 @@ static void read_config(Config *config, const IniDoc *doc, Diags *diags)
     note_at(&config->staff_pin_at, doc, "kiosk", "staff_pin");
     note_at(&config->name_at, doc, "support", "name");
     note_at(&config->bundle_at, doc, "content", "bundle");
+    note_at(&config->tally_file_at, doc, "tally", "file");
 
     /* where the fonts are set, so that a font that cannot be used is named at path:line */
     int theme = inidoc_find_section(doc, "theme");

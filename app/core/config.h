@@ -48,7 +48,7 @@ typedef struct Config {
     const char *staff_pin;       /* "" = staff mode off */
     bool quick_exit;
     const char *overrides;       /* the owner's folder (attune.ini, content/), "" = none */
-    ConfigAt staff_pin_at, name_at, bundle_at, languages_at; /* where each was last set */
+    ConfigAt staff_pin_at, name_at, bundle_at, languages_at, tally_file_at; /* where each was last set */
 
     /* [content] */
     const char *bundle;          /* folder holding one folder per language; "" = search */
