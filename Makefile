@@ -130,6 +130,7 @@ check-cli: attune build/asan/attune build/rel/tally_writer build/asan/render_fau
 	@sh tests/wrap.sh ./attune build/clockshift.so build/rel/imgdiff  # the plain build: ASan wants to be preloaded first
 	@sh tests/idle.sh build/asan/attune
 	@sh tests/lastgood.sh build/asan/attune
+	@sh tests/boot.sh build/asan/attune
 	@sh tests/inputs.sh build/asan/attune
 	@sh tests/nodisplay.sh build/asan/attune
 	@sh tests/reload.sh build/asan/attune

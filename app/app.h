@@ -38,10 +38,15 @@ typedef struct App {
     Bundle bundle;
     Diags diags;
     char bundle_dir[PATH_MAX];
+    char content_root[PATH_MAX];     /* the folder of languages the others are looked for in */
+    char overrides_file[PATH_MAX];   /* the owner's attune.ini ("" = [kiosk] overrides unset) */
+    char overrides_content[PATH_MAX]; /* the owner's content/ folder ("" = none) */
     char tally_error[512];   /* the last failure to save the tally, said once ("" = none) */
     char state_dir[PATH_MAX]; /* where the last good copies are kept ("" = not kept) */
     bool last_good_config, last_good_content; /* running the last good copy of it */
     bool config_broken;       /* the config has errors and no last good copy: a restart mends it */
+    bool overrides_broken;    /* the owner's attune.ini has errors: not laid over the config */
+    bool last_good_overrides; /* ...and its last good copy is laid over instead */
     /* the other languages the config offers ([content] languages), at their index in
      * config.language_codes (the default's is `bundle`): loaded, and offered when `offered` */
     Bundle others[CONFIG_MAX_LANGUAGES];

@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,39 +40,131 @@ void content_set_path(char *out, size_t size, const char *path)
     out[n] = '\0';
 }
 
+/* Says one line of what was found at start: in --check's output, and in the journal of
+ * the running app (never in --score's one line, the tour's or a script's output). */
+static void note(const App *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void note(const App *app, const char *fmt, ...)
+{
+    Mode mode = app->options.mode;
+    if (mode != MODE_CHECK && mode != MODE_RUN)
+        return;
+    FILE *out = mode == MODE_CHECK ? stdout : stderr;
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("attune: ", out);
+    vfprintf(out, fmt, ap);
+    fputc('\n', out);
+    va_end(ap);
+}
+
+/* The folder `path` is in ("." for a bare name). */
+static void parent_folder(char *out, size_t size, const char *path)
+{
+    content_set_path(out, size, path);
+    size_t n = strlen(out);
+    while (n > 1 && out[n - 1] == '/')
+        out[--n] = '\0';
+    char *slash = strrchr(out, '/');
+    if (slash && slash > out)
+        *slash = '\0';
+    else
+        content_set_path(out, size, slash ? "/" : ".");
+}
+
+/* Whether `dir` holds `name` (a file or anything in its place: the loader judges it). */
+static bool holds(const char *dir, const char *name)
+{
+    char path[PATH_MAX + 128];
+    int n = snprintf(path, sizeof(path), "%s/%s", dir, name);
+    return n > 0 && (size_t)n < sizeof(path) && access(path, F_OK) == 0;
+}
+
+/* A bundle named by --bundle or [content] bundle: a language folder (it has screens.ini;
+ * the other languages are beside it) or the folder of languages (it has LANG/screens.ini).
+ * Sets bundle_dir and content_root and says which it found; neither is an error naming
+ * what was looked for, where. */
+static bool take_bundle(App *app, const char *dir, const char *lang, bool option)
+{
+    char in_lang[96];
+    snprintf(in_lang, sizeof(in_lang), "%.64s/screens.ini", lang);
+    const char *what = option ? "--bundle" : "[content] bundle";
+    if (holds(dir, "screens.ini")) {
+        content_set_path(app->bundle_dir, sizeof(app->bundle_dir), dir);
+        parent_folder(app->content_root, sizeof(app->content_root), dir);
+        note(app, "%s %s is a language folder (it has screens.ini)", what, dir);
+        return true;
+    }
+    snprintf(app->bundle_dir, sizeof(app->bundle_dir), "%s/%s", dir, lang);
+    content_set_path(app->content_root, sizeof(app->content_root), dir);
+    if (content_is_dir(app->bundle_dir) && holds(dir, in_lang)) {
+        note(app, "%s %s is a folder of languages (the default, %s, is %s)", what, dir, lang, app->bundle_dir);
+        return true;
+    }
+    const char *at = option ? dir : app->config.bundle_at.path ? app->config.bundle_at.path : app->config.path;
+    int line = option ? 0 : app->config.bundle_at.path ? app->config.bundle_at.line : 1;
+    diag_add(&app->diags, at ? at : dir, line, DIAG_ERROR, "%s%s: %s is neither a language folder (no "
+             "screens.ini in it) nor a folder of languages (no %s in it); name either, like "
+             "assets/content/en or assets/content", option ? "" : "[content] ", option ? "--bundle" : "bundle",
+             dir, in_lang);
+    return false;
+}
+
 /* Where the bundle is: --bundle, else the config's, else next to the program (a build
- * tree or an install prefix), else the compiled-in data folder. */
-static void find_bundle(App *app)
+ * tree or an install prefix), else the compiled-in data folder; then the owner's content
+ * of that language ([kiosk] overrides: content/LANG) in its place, unless --bundle.
+ * False when the folder named is no bundle (said in app->diags). */
+static bool find_bundle(App *app)
 {
     const char *lang = app->config.language[0] ? app->config.language : "en";
     char *out = app->bundle_dir;
     size_t size = sizeof(app->bundle_dir);
-    if (app->options.bundle) {
-        content_set_path(out, size, app->options.bundle);
-        return;
-    }
-    if (app->config.bundle[0]) {
-        snprintf(out, size, "%s/%s", app->config.bundle, lang);
-        return;
-    }
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-    exe[n > 0 ? n : 0] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (slash)
-        *slash = '\0';
-    char candidates[4][PATH_MAX + 64];
-    snprintf(candidates[0], sizeof(candidates[0]), "assets/content/%s", lang);
-    snprintf(candidates[1], sizeof(candidates[1]), "%s/assets/content/%s", exe, lang);
-    snprintf(candidates[2], sizeof(candidates[2]), "%s/../share/attune/content/%s", exe, lang);
-    snprintf(candidates[3], sizeof(candidates[3]), "%s/content/%s", ATTUNE_DATADIR, lang);
-    for (int i = 0; i < 4; i++) {
-        if ((i == 0 || exe[0]) && content_is_dir(candidates[i])) {
-            content_set_path(out, size, candidates[i]);
-            return;
+    const char *given = app->options.bundle ? app->options.bundle : app->config.bundle;
+    bool found = true;
+    if (given[0]) {
+        found = take_bundle(app, given, lang, app->options.bundle != NULL);
+        if (app->options.bundle && app->config.bundle[0]) { /* the others stay the config's */
+            if (holds(app->config.bundle, "screens.ini"))
+                parent_folder(app->content_root, sizeof(app->content_root), app->config.bundle);
+            else
+                content_set_path(app->content_root, sizeof(app->content_root), app->config.bundle);
         }
+    } else {
+        char exe[PATH_MAX];
+        ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+        exe[n > 0 ? n : 0] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash)
+            *slash = '\0';
+        char candidates[4][PATH_MAX + 64];
+        snprintf(candidates[0], sizeof(candidates[0]), "assets/content/%s", lang);
+        snprintf(candidates[1], sizeof(candidates[1]), "%s/assets/content/%s", exe, lang);
+        snprintf(candidates[2], sizeof(candidates[2]), "%s/../share/attune/content/%s", exe, lang);
+        snprintf(candidates[3], sizeof(candidates[3]), "%s/content/%s", ATTUNE_DATADIR, lang);
+        content_set_path(out, size, candidates[3]); /* missing: the loader says so */
+        for (int i = 0; i < 4; i++)
+            if ((i == 0 || exe[0]) && content_is_dir(candidates[i])) {
+                content_set_path(out, size, candidates[i]);
+                break;
+            }
+        parent_folder(app->content_root, sizeof(app->content_root), out);
     }
-    content_set_path(out, size, candidates[3]); /* missing: the loader says so */
+    char owners[PATH_MAX + 64];
+    snprintf(owners, sizeof(owners), "%s/%s", app->overrides_content, lang);
+    if (!app->options.bundle && app->overrides_content[0] && content_is_dir(owners)) {
+        content_set_path(out, size, owners);
+        note(app, "the content of %s is the owner's, in %s", lang, owners);
+        return true;
+    }
+    return found;
+}
+
+/* The folder of language `code`: the owner's (content/CODE beside attune.ini) when there
+ * is one, else the one in the folder of languages. */
+static void language_dir(const App *app, const char *code, char *out, size_t size)
+{
+    snprintf(out, size, "%s/%s", app->overrides_content, code);
+    if (!app->overrides_content[0] || !content_is_dir(out))
+        snprintf(out, size, "%s/%s", app->content_root, code);
 }
 
 /* The first error of `diags`, and how many more the journal has, as the staff menu shows
@@ -136,6 +229,14 @@ static void last_good_staff_text(App *app, Kiosk *kiosk)
 {
     char problems[KIOSK_DETAIL_SIZE];
     staff_problems(&app->diags, problems, sizeof(problems));
+    if (app->overrides_broken && !app->last_good_config && !app->last_good_content) {
+        kiosk_set_staff_text(kiosk, app->last_good_overrides ? "The settings in attune.ini have errors, so "
+                             "their last good copy is in use until they are fixed and Attune restarted:"
+                             : "The settings in attune.ini have errors, so the kiosk runs without them "
+                             "until they are fixed and Attune restarted:", problems);
+        kiosk->last_good = true;
+        return;
+    }
     kiosk_set_staff_text(kiosk, !app->last_good_config ? "The content has errors, so patrons see its last good copy "
                          "until it is fixed and reloaded:"
                          : !app->last_good_content ? "The config has errors, so its last good copy is in use "
@@ -167,7 +268,7 @@ static void left_out_staff_text(App *app, Kiosk *kiosk)
 static void content_reloaded(App *app, Kiosk *kiosk)
 {
     app->last_good_content = false;
-    kiosk->last_good = app->last_good_config;
+    kiosk->last_good = app->last_good_config || app->overrides_broken;
     if (kiosk->last_good) /* the config's copy is still in use */
         last_good_staff_text(app, kiosk);
     else if (app->left_out) /* the default's reload leaves the other languages as they were */
@@ -175,23 +276,6 @@ static void content_reloaded(App *app, Kiosk *kiosk)
 }
 
 /* --- the languages offered ([content] languages) ------------------------------------------ */
-
-/* Where the other languages' folders are: the config's `bundle` when set, else the folder
- * the default's is in (--bundle DIR: beside DIR). */
-static void language_root(const App *app, char *out, size_t size)
-{
-    content_set_path(out, size, app->config.bundle[0] ? app->config.bundle : app->bundle_dir);
-    if (app->config.bundle[0])
-        return;
-    size_t n = strlen(out);
-    while (n > 1 && out[n - 1] == '/')
-        out[--n] = '\0';
-    char *slash = strrchr(out, '/');
-    if (slash && slash > out)
-        *slash = '\0';
-    else
-        content_set_path(out, size, slash ? "/" : ".");
-}
 
 enum { LANGUAGE_CANDIDATES = 32 };
 
@@ -217,7 +301,8 @@ static void no_folder(App *app, const char *root, const char *code)
         closedir(dir);
     list[n] = NULL;
     const char *near = suggest_near(code, strlen(code), list);
-    diag_add(&app->diags, app->config.path, app->config.languages_line, DIAG_ERROR,
+    const ConfigAt *at = &app->config.languages_at;
+    diag_add(&app->diags, at->path ? at->path : app->config.path, at->line, DIAG_ERROR,
              "[content]: languages: '%s' has no folder in %s%s%s%s", code, root,
              near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
 }
@@ -238,17 +323,15 @@ static int load_languages(App *app)
     const Config *c = &app->config;
     if (c->language_count < 2)
         return 0;
-    char root[PATH_MAX];
-    language_root(app, root, sizeof(root));
     int bad = 0;
     for (int i = 0; i < c->language_count; i++) {
         const char *code = c->language_codes[i];
         char dir[PATH_MAX + 64];
-        snprintf(dir, sizeof(dir), "%s/%s", root, code);
+        language_dir(app, code, dir, sizeof(dir));
         if (i == c->default_language) {
             check_named(app, &app->bundle, code);
         } else if (!content_is_dir(dir)) {
-            no_folder(app, root, code);
+            no_folder(app, app->content_root, code);
             bad++;
         } else if (!(app->offered[i] = bundle_load(&app->others[i], dir, &app->diags))) {
             bad++;
@@ -287,31 +370,108 @@ static void offer_languages(App *app, long now)
         left_out_staff_text(app, kiosk);
 }
 
-/* Loads the config (when given) and the bundle; problems gather in app->diags. With a
- * state folder (find_state), what passes is kept as the last good copy, and a kiosk falls
- * back to that copy for a part with errors; the errors of the files as they are stay in
+/* The config file (when given) over the defaults, or its last good copy when it has
+ * errors; problems go to `diags`. Returns whether the file has none. */
+static bool load_config(App *app, Diags *diags)
+{
+    config_defaults(&app->config);
+    if (!app->options.config)
+        return true;
+    if (config_load(&app->config, app->options.config, diags))
+        return true;
+    app->last_good_config = lastgood_use_config(&app->config, app->state_dir, app->options.config);
+    return false;
+}
+
+/* The owner's folder ([kiosk] overrides, e.g. on the SD card's boot partition): its
+ * attune.ini laid over the config key by key when it passes the check (and kept as the
+ * last good overrides), else the last good overrides, else none; its content/ is looked
+ * at by find_bundle. A missing folder or file is no error. Nothing is written there. */
+static void load_overrides(App *app)
+{
+    app->overrides_file[0] = app->overrides_content[0] = '\0';
+    if (!app->config.overrides[0])
+        return;
+    char folder[PATH_MAX];
+    content_set_path(folder, sizeof(folder), app->config.overrides); /* the config's is freed below */
+    snprintf(app->overrides_file, sizeof(app->overrides_file), "%.*s/attune.ini", PATH_MAX - 16, folder);
+    snprintf(app->overrides_content, sizeof(app->overrides_content), "%.*s/content", PATH_MAX - 16, folder);
+    if (!content_is_dir(app->overrides_content))
+        app->overrides_content[0] = '\0';
+    const char *file = app->overrides_file;
+    if (access(file, F_OK) != 0 && errno == ENOENT) {
+        if (app->state_dir[0])
+            lastgood_forget_overrides(app->state_dir);
+        return;
+    }
+    int errors = app->diags.errors;
+    config_load(&app->config, file, &app->diags);
+    size_t n = strlen(folder);
+    const char *tally = app->config.tally_file;
+    if (strncmp(tally, folder, n) == 0 && (tally[n] == '/' || tally[n] == '\0'))
+        diag_add(&app->diags, file, app->config.tally_file_at.path && strcmp(app->config.tally_file_at.path, file) == 0
+                 ? app->config.tally_file_at.line : 1,
+                 DIAG_ERROR, "[tally]: file is in this folder, which any computer can read: the tally and "
+                 "the staff PIN's lock are never kept here; leave [tally] file to the kiosk's own config");
+    if (app->diags.errors == errors) {
+        note(app, "the owner's settings in %s are laid over %s", file,
+             app->options.config ? app->options.config : "the defaults");
+        char error[PATH_MAX + 200];
+        LastGoodKept kept = app->state_dir[0] ? lastgood_keep_overrides(app->state_dir, app->options.config,
+                                                                        file, error, sizeof(error))
+                                              : LASTGOOD_UNCHANGED;
+        if (kept == LASTGOOD_FAILED)
+            fprintf(stderr, "attune: warning: the last good overrides are not kept: %s\n", error);
+        return;
+    }
+    app->overrides_broken = true; /* the config again, without them: they are all or nothing */
+    Diags again = { 0 };
+    config_free(&app->config);
+    load_config(app, &again);
+    app->last_good_overrides = stays_up(app) && lastgood_use_overrides(&app->config, app->state_dir, file);
+    if (stays_up(app) && !app->last_good_overrides) {
+        config_free(&app->config);
+        load_config(app, &again);
+    }
+    diag_free(&again);
+}
+
+/* Loads the config (when given) with the owner's overrides, and the bundle; problems
+ * gather in app->diags. With a state folder (find_state), what passes is kept as the last
+ * good copy, and a kiosk falls back to that copy for a part with errors (overrides with
+ * errors: their last good copy, else none); the errors of the files as they are stay in
  * app->diags (the staff screen and the journal show them). Returns whether what is loaded
  * can run: no errors, or each part with errors replaced by its last good copy. */
 bool content_load_all(App *app)
 {
-    config_defaults(&app->config);
-    bool config_ok = true, bundle_ok;
-    if (app->options.config && !(config_ok = config_load(&app->config, app->options.config, &app->diags)))
-        app->last_good_config = lastgood_use_config(&app->config, app->state_dir, app->options.config);
-    else if (app->options.config)
+    bool config_ok = load_config(app, &app->diags), bundle_ok;
+    if (app->options.config && config_ok)
         keep_last_good(app, true);
     app->config_broken = !config_ok && !app->last_good_config;
-    find_bundle(app);
-    if (!(bundle_ok = bundle_load(&app->bundle, app->bundle_dir, &app->diags)))
+    if (!app->config_broken)
+        load_overrides(app);
+    if (app->options.mode == MODE_CHECK || app->options.mode == MODE_RUN) /* the owner reads these */
+        config_warn_unset(&app->config, app->overrides_file[0] ? app->overrides_file : app->options.config,
+                          &app->diags);
+    if (!find_bundle(app)) { /* said; the loader's own errors would only repeat it */
+        Diags quiet = { 0 };
+        bundle_load(&app->bundle, app->bundle_dir, &quiet);
+        diag_free(&quiet);
+        bundle_ok = false;
+    } else {
+        bundle_ok = bundle_load(&app->bundle, app->bundle_dir, &app->diags);
+    }
+    if (!bundle_ok)
         app->last_good_content = stays_up(app) && lastgood_use_content(&app->bundle, app->state_dir);
     else
         keep_last_good(app, false);
     int bad = load_languages(app);
-    /* a kiosk showing screens leaves a language with errors out (the staff menu says so) */
+    /* a kiosk showing screens leaves a language with errors out (the staff menu says so),
+     * and runs without overrides with errors (or with their last good copy) */
     bool screens = app->options.mode == MODE_RUN || app->options.mode == MODE_HEADLESS;
     app->left_out = stays_up(app) && screens ? bad : 0;
     return (config_ok || app->last_good_config) && (bundle_ok || app->last_good_content) &&
-           bad == app->left_out;
+           (!app->overrides_broken || (stays_up(app) && screens)) && bad == app->left_out;
 }
 
 /* Loads everything for a mode that shows screens; says why when it cannot. A kiosk does
@@ -329,6 +489,10 @@ bool content_load_for_screens(App *app, bool *unavailable)
                 "are not offered %s until %s fixed and attune restarted\n", app->left_out,
                 app->left_out == 1 ? "has" : "have", app->left_out == 1 ? "it" : "them",
                 app->left_out == 1 ? "it is" : "they are");
+    if (runs && app->overrides_broken)
+        fprintf(stderr, "attune: the owner's settings in %s have errors (above), so %s until they are "
+                "fixed; then restart attune\n", app->overrides_file, app->last_good_overrides
+                ? "their last good copy is laid over the config" : "the config runs without them");
     if (runs && app->diags.errors && (app->last_good_config || app->last_good_content)) {
         fprintf(stderr, "attune: the %s errors (above), so the last good copy kept in %s/last-good "
                 "is in use until they are fixed; then %s\n",
@@ -597,7 +761,7 @@ bool content_open_shell(App *app, bool headless, bool unavailable, long now)
         kiosk_set_staff_text(kiosk, app->config_broken ? "The config has errors, so patrons see “Back soon” "
                              "until it is fixed and Attune restarted:" : "The content has errors, so "
                              "patrons see “Back soon” until it is fixed and reloaded:", problems);
-    } else if (app->last_good_config || app->last_good_content) {
+    } else if (app->last_good_config || app->last_good_content || app->overrides_broken) {
         last_good_staff_text(app, kiosk);
     }
     if (kiosk->tally_on) {

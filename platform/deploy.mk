@@ -48,6 +48,8 @@ install-system: ## install's system files: /etc/attune, the unit, the udev rule
 	chmod 644 $(DESTDIR)$(UNITDIR)/attune.service
 	install -m 644 platform/rpi/70-attune-backlight.rules $(DESTDIR)$(UDEVDIR)/
 	install -m 644 platform/rpi/README.md $(DESTDIR)$(DOCDIR)/README.rpi.md
+	install -d $(DESTDIR)$(DATADIR)
+	install -m 644 platform/rpi/boot-README.txt $(DESTDIR)$(DATADIR)/boot-README.txt
 
 uninstall: uninstall-system
 uninstall-system: ## remove the unit, the rule and the docs, keep /etc/attune

@@ -72,7 +72,8 @@ done
 
 # Another practice's bundle: 5 points, threshold 3.5, near 0.25, items close space calm(rev) stay(rev) worry phone.
 overlay "$top/tests/score/five-point" "$tmp/five"
-expect 0 "$(printf '%s\n%s\n%s' \
+expect 0 "$(printf '%s\n%s\n%s\n%s' \
+    "attune: --bundle $tmp/five is a language folder (it has screens.ini)" \
     "$tmp/five/quiz.ini:1: warning: only 3 items measure anxiety; 6 or more give a steadier result" \
     "$tmp/five/quiz.ini:1: warning: only 3 items measure avoidance; 6 or more give a steadier result" \
     "attune: checked $tmp/five (9 files): 0 errors, 2 warnings")" "$attune" --check --bundle "$tmp/five"
@@ -134,6 +135,39 @@ got=$(sizes --all-sizes)
 [ "$got" = "1024x600 1080x1920 1280x800 1920x1080 720x1280 800x480 " ] && ok ||
     bad "--check --all-sizes warned at: $got"
 expect 2 "attune: --all-sizes goes with --check" "$attune" --all-sizes --score 1
+
+# One meaning for "bundle": --bundle and [content] bundle each take a language folder (it
+# has screens.ini) or the folder of languages (it has en/screens.ini), and say which;
+# neither is an error naming what was looked for, where.
+expect 0 "$(printf '%s\n%s' "attune: --bundle assets/content is a folder of languages (the default, en, is assets/content/en)" \
+    "attune: checked assets/content/en (9 files): 0 errors, 0 warnings")" "$attune" --check --bundle assets/content
+expect 0 "anxiety=7.00 avoidance=1.00 style=anxious" "$attune" --bundle assets/content --score 7,1,1,7,7,1,1,7,7,1,1,7,7,1
+expect 1 "$(printf '%s\n%s' "assets: error: --bundle: assets is neither a language folder (no screens.ini in it) nor a folder of languages (no en/screens.ini in it); name either, like assets/content/en or assets/content" \
+    "attune: checked assets/en (0 files): 1 error, 0 warnings")" "$attune" --check --bundle assets
+printf '[content]\nbundle = %s/assets/content/en\n' "$top" >"$tmp/lang.ini"
+out=$("$attune" --check --config "$tmp/lang.ini" 2>&1)
+case "$?:$out" in "0:attune: [content] bundle $top/assets/content/en is a language folder (it has screens.ini)"*) ok ;;
+*) bad "[content] bundle naming a language folder" "$out" ;; esac
+printf '[display]\nscale = 1\n\n[content]\nbundle = nowhere\n' >"$tmp/nowhere.ini"
+out=$("$attune" --check --config "$tmp/nowhere.ini" 2>&1)
+case "$?:$out" in "1:$tmp/nowhere.ini:5: error: [content] bundle: $tmp/nowhere is neither"*"(no en/screens.ini in it)"*) ok ;;
+*) bad "[content] bundle naming no bundle is not an error at its line" "$out" ;; esac
+
+# --check of a kiosk: the practice's name still the default and no staff PIN are warned
+# about where they are set (line 1 when missing), with what to write; a desktop is not.
+printf '[kiosk]\nprofile = kiosk\nstaff_pin =\n[support]\nname = Your practice\n' >"$tmp/kiosk.ini"
+out=$("$attune" --check --config "$tmp/kiosk.ini" $b 2>&1)
+case "$?:$out" in "0:"*"$tmp/kiosk.ini:3: warning: [kiosk] staff_pin is not set"*"write 4 to 8 digits of your own under [kiosk], like: staff_pin = "*"$tmp/kiosk.ini:5: warning: [support] name is still \"Your practice\""*"write your practice's name under [support], like: name = "*) ok ;;
+*) bad "--check of a kiosk without a name or PIN" "$out" ;; esac
+printf '[kiosk]\nprofile = kiosk\n' >"$tmp/bare.ini"
+out=$("$attune" --check --config "$tmp/bare.ini" $b 2>&1)
+case "$out" in *"$tmp/bare.ini:1: warning: [support] name is not set"*"$tmp/bare.ini:1: warning: [kiosk] staff_pin is not set"*) ok ;;
+*) bad "--check of a kiosk with neither key: not warned at line 1" "$out" ;; esac
+printf '[kiosk]\nprofile = kiosk\nstaff_pin = 5813\n[support]\nname = Harbour Street\n' >"$tmp/named.ini"
+out=$("$attune" --check --config "$tmp/named.ini" $b 2>&1)
+case "$out" in *"name is"*|*"staff_pin is not"*) bad "a named kiosk with a PIN is warned about" "$out" ;; *) ok ;; esac
+out=$("$attune" --check --config config/desktop.ini 2>&1)
+case "$out" in *"name is"*|*"staff_pin is not"*) bad "a desktop is warned about its name or PIN" "$out" ;; *) ok ;; esac
 
 # A broken bundle cannot be scored
 overlay "$top/tests/broken/misspelt-key" "$tmp/broken"

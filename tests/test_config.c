@@ -305,6 +305,85 @@ static void couple_mode_is_on_unless_turned_off(void **state)
     diag_free(&d);
 }
 
+/* The owner's overrides (attune.ini) read over the kiosk config: each key they set
+ * replaces the config's, every other key keeps the config's value (the languages
+ * offered too), and a relative path is beside the file that set it. */
+static void overrides_are_laid_over_key_by_key(void **state)
+{
+    (void)state;
+    Config c;
+    Diags d = { 0 };
+    config_defaults(&c);
+    static const char base[] = "[kiosk]\nprofile = kiosk\nstaff_pin = 2468\nidle_timeout = 120\n"
+                               "[content]\nbundle = content\nlanguages = en es ar\nlanguage = es\n"
+                               "[support]\nname = Your practice\ntext = Ask at the desk.\n";
+    assert_true(config_load_text(&c, "/etc/attune/kiosk.ini", base, sizeof(base) - 1, &d));
+    static const char owner[] = "[support]\r\nname = Harbour Street\r\n[kiosk]\r\nstaff_pin = 5813\r\n"
+                                "[tally]\r\nfile = tally.ini\r\n";
+    assert_true(config_load_text(&c, "/boot/firmware/attune/attune.ini", owner, sizeof(owner) - 1, &d));
+    assert_int_equal(d.count, 0);
+    assert_string_equal(c.practice_name, "Harbour Street");
+    assert_string_equal(c.staff_pin, "5813");
+    assert_string_equal(c.practice_text, "Ask at the desk.");
+    assert_int_equal(c.idle_timeout, 120);
+    assert_int_equal(c.profile, PROFILE_KIOSK);
+    assert_int_equal(c.language_count, 3);
+    assert_string_equal(c.language, "es");
+    assert_int_equal(c.default_language, 1);
+    assert_string_equal(c.bundle, "/etc/attune/content");
+    assert_string_equal(c.tally_file, "/boot/firmware/attune/tally.ini");
+    assert_string_equal(c.name_at.path, "/boot/firmware/attune/attune.ini");
+    assert_int_equal(c.name_at.line, 2);
+    /* the languages offered, changed by the overrides alone; the default kept */
+    static const char two[] = "[content]\nlanguages = ar es\n";
+    assert_true(config_load_text(&c, "/boot/firmware/attune/attune.ini", two, sizeof(two) - 1, &d));
+    assert_int_equal(c.language_count, 2);
+    assert_string_equal(c.language, "es");
+    assert_int_equal(c.default_language, 1);
+    config_free(&c);
+    diag_free(&d);
+}
+
+/* A kiosk is warned, where each was set (else at line 1 of the file to edit), while its
+ * practice name is unset or the shipped "Your practice" and while it has no staff PIN;
+ * a desktop is not. */
+static void a_kiosk_is_told_to_set_its_name_and_pin(void **state)
+{
+    (void)state;
+    Config c;
+    Diags d = { 0 };
+    config_defaults(&c);
+    static const char shipped[] = "[kiosk]\nprofile = kiosk\nstaff_pin =\n[support]\nname = Your practice\n";
+    assert_true(config_load_text(&c, "kiosk.ini", shipped, sizeof(shipped) - 1, &d));
+    config_warn_unset(&c, "attune.ini", &d);
+    assert_int_equal(d.warnings, 2);
+    assert_true(reported(&d, 5, "[support] name is still \"Your practice\""));
+    assert_true(reported(&d, 5, "name = "));
+    assert_true(reported(&d, 3, "[kiosk] staff_pin is not set"));
+    assert_string_equal(d.items[0].path, "kiosk.ini");
+    diag_free(&d);
+    config_free(&c);
+    static const char bare[] = "[kiosk]\nprofile = kiosk\n";
+    assert_true(config_load_text(&c, "kiosk.ini", bare, sizeof(bare) - 1, &d));
+    config_warn_unset(&c, "attune.ini", &d);
+    assert_int_equal(d.warnings, 2);
+    assert_true(reported(&d, 1, "[support] name is not set"));
+    assert_true(reported(&d, 1, "staff_pin = "));
+    assert_string_equal(d.items[0].path, "attune.ini");
+    diag_free(&d);
+    static const char set[] = "[kiosk]\nstaff_pin = 5813\n[support]\nname = Harbour Street\n";
+    assert_true(config_load_text(&c, "attune.ini", set, sizeof(set) - 1, &d));
+    config_warn_unset(&c, "attune.ini", &d);
+    assert_int_equal(d.count, 0);
+    config_free(&c);
+    static const char desktop[] = "[kiosk]\nprofile = desktop\n";
+    assert_true(config_load_text(&c, "desktop.ini", desktop, sizeof(desktop) - 1, &d));
+    config_warn_unset(&c, "desktop.ini", &d);
+    assert_int_equal(d.count, 0);
+    config_free(&c);
+    diag_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -318,6 +397,8 @@ int main(void)
         cmocka_unit_test(the_tally_threshold_is_never_below_five),
         cmocka_unit_test(a_kiosk_without_the_idle_reset_is_warned_about),
         cmocka_unit_test(couple_mode_is_on_unless_turned_off),
+        cmocka_unit_test(overrides_are_laid_over_key_by_key),
+        cmocka_unit_test(a_kiosk_is_told_to_set_its_name_and_pin),
     };
     return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }

@@ -262,6 +262,52 @@ static void the_config_copy(void **state)
     config_free(&c);
 }
 
+/* The owner's overrides (attune.ini on the boot partition) are kept as their own copy,
+ * checked read over the config (so a value that only holds with the config's is kept),
+ * never replaced by a broken file, a FIFO or a file too large, read back over the config
+ * in use (relative paths beside the owner's file), and forgotten when the file is gone. */
+static void the_overrides_copy(void **state)
+{
+    Fixture *f = *state;
+    char base[200], path[200], copy[200];
+    snprintf(base, sizeof(base), "%s/kiosk.ini", f->dir);
+    snprintf(path, sizeof(path), "%s/attune.ini", f->dir);
+    snprintf(copy, sizeof(copy), "%s/last-good/overrides.ini", f->state);
+    write_text(base, "[kiosk]\nprofile = kiosk\nstaff_pin = 4827\nidle_timeout = 300\n");
+    /* 100 s of warning holds only with the config's 300 s timeout, not the default 90 */
+    write_text(path, "[support]\r\nname = Harbour Street\r\n[kiosk]\r\nidle_warning = 100\r\n"
+                     "[tally]\r\nfile = tally.ini\r\n");
+    assert_int_equal(lastgood_keep_overrides(f->state, base, path, f->error, sizeof(f->error)), LASTGOOD_WRITTEN);
+    assert_int_equal(lastgood_keep_overrides(f->state, base, path, f->error, sizeof(f->error)), LASTGOOD_UNCHANGED);
+    struct stat st;
+    assert_int_equal(stat(copy, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600); /* it may hold the PIN */
+    write_text(path, "[support]\nname = Broken\n[kiosk]\nidle_timeout = soon\n");
+    assert_int_equal(lastgood_keep_overrides(f->state, base, path, f->error, sizeof(f->error)), LASTGOOD_FAILED);
+    assert_int_equal(unlink(path), 0);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    assert_int_equal(lastgood_keep_overrides(f->state, base, path, f->error, sizeof(f->error)), LASTGOOD_FAILED);
+    assert_non_null(strstr(f->error, "not a regular file"));
+    Config c;
+    Diags d = { 0 };
+    config_defaults(&c);
+    assert_true(config_load(&c, base, &d));
+    assert_true(lastgood_use_overrides(&c, f->state, path));
+    assert_string_equal(c.practice_name, "Harbour Street");
+    assert_string_equal(c.staff_pin, "4827"); /* the config's, where the overrides say nothing */
+    assert_int_equal(c.idle_warning, 100);
+    char tally[200];
+    snprintf(tally, sizeof(tally), "%s/tally.ini", f->dir);
+    assert_string_equal(c.tally_file, tally);
+    config_free(&c);
+    diag_free(&d);
+    lastgood_forget_overrides(f->state);
+    assert_int_not_equal(access(copy, F_OK), 0);
+    config_defaults(&c);
+    assert_false(lastgood_use_overrides(&c, f->state, path));
+    config_free(&c);
+}
+
 /* A bundle that leaves out an optional file (pairings.ini, written before there were
  * couple pairings) is kept all the same, without it, and loads back. */
 static void content_without_an_optional_file_is_kept(void **state)
@@ -289,6 +335,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_fifo_or_a_file_too_large_is_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(no_copy_is_no_fallback, setup, teardown),
         cmocka_unit_test_setup_teardown(the_config_copy, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_overrides_copy, setup, teardown),
     };
     return cmocka_run_group_tests_name("lastgood", tests, NULL, NULL);
 }

@@ -32,6 +32,7 @@ static const KeySpec config_keys[] = {
     { "kiosk", "idle_warning", VALUE_INT, STORED, NULL, 5, 120, AT(idle_warning), "20" },
     { "kiosk", "staff_pin", VALUE_LINE, STORED | KEY_EMPTY_OK, NULL, 0, 0, AT(staff_pin), NULL },
     { "kiosk", "quick_exit", VALUE_BOOL, STORED, NULL, 0, 0, AT(quick_exit), "yes" },
+    { "kiosk", "overrides", VALUE_PATH, STORED | KEY_EMPTY_OK, NULL, 0, 0, AT(overrides), NULL },
 
     { "content", "bundle", VALUE_PATH, STORED | KEY_EMPTY_OK, NULL, 0, 0, AT(bundle), NULL },
     { "content", "language", VALUE_LINE, STORED, NULL, 0, 0, AT(language), "en" },
@@ -75,7 +76,7 @@ void config_defaults(Config *config)
     config->language = config->languages = config->font = "";
     config->staff_pin = config->bundle = config->font_regular = config->font_bold = "";
     config->tally_file = config->backlight = config->practice_name = config->practice_text = "";
-    config->crisis_text = "";
+    config->crisis_text = config->overrides = "";
     schema_apply_defaults(config_keys, config);
     config->language_codes[0] = config->language;
     config->language_count = 1;
@@ -102,10 +103,28 @@ static void read_profile(const IniDoc *doc, Config *config)
         config->profile = p;
 }
 
-/* A relative path in the file is relative to the file's own folder. */
-static const char *beside(Config *config, const char *config_path, const char *value)
+/* Where `section`'s `key` is in `doc`, or NULL. */
+static const IniEntry *entry(const IniDoc *doc, const char *section, const char *key)
 {
-    if (!value[0] || value[0] == '/')
+    int s = inidoc_find_section(doc, section);
+    return s >= 0 ? inidoc_find(doc, s, key) : NULL;
+}
+
+/* Notes where `section`'s `key` is set, when `doc` sets it (else `at` keeps what it had). */
+static void note_at(ConfigAt *at, const IniDoc *doc, const char *section, const char *key)
+{
+    const IniEntry *e = entry(doc, section, key);
+    if (e)
+        *at = (ConfigAt){ doc->path, e->line };
+}
+
+/* A relative path the file sets is relative to the file's own folder (a path set by an
+ * earlier file has been made relative to that file's folder already). */
+static const char *beside(Config *config, const IniDoc *doc, const char *section, const char *key,
+                          const char *value)
+{
+    const char *config_path = doc->path;
+    if (!value[0] || value[0] == '/' || !entry(doc, section, key))
         return value;
     const char *slash = strrchr(config_path, '/');
     if (!slash)
@@ -151,14 +170,22 @@ static void read_languages(Config *config, const IniDoc *doc, Diags *diags)
     int s = inidoc_find_section(doc, "content");
     const IniEntry *list = s >= 0 ? inidoc_find(doc, s, "languages") : NULL;
     const IniEntry *dflt = s >= 0 ? inidoc_find(doc, s, "language") : NULL;
-    config->language_line = dflt ? dflt->line : 0;
-    config->languages_line = list ? list->line : 0;
+    if (!list && !dflt)
+        return; /* as an earlier file (or the defaults) left them */
+    if (dflt)
+        config->language_line = dflt->line;
+    if (list) {
+        config->languages_line = list->line;
+        config->languages_at = (ConfigAt){ doc->path, list->line };
+    }
     config->language_codes[0] = config->language;
     config->language_codes[1] = NULL;
     config->language_count = 1;
     config->default_language = 0;
-    if (!list || !config->languages[0])
+    if (!config->languages[0])
         return;
+    const char *list_path = config->languages_at.path;
+    int list_line = config->languages_at.line;
     int n = 0;
     for (const char *p = config->languages; *p;) {
         size_t len = strcspn(p, " \t,");
@@ -171,12 +198,12 @@ static void read_languages(Config *config, const IniDoc *doc, Diags *diags)
         for (int i = 0; i < n && code; i++)
             twice = twice || strcmp(config->language_codes[i], code) == 0;
         if (!code_ok(p, len))
-            diag_add(diags, doc->path, list->line, DIAG_ERROR, "[content]: languages: '%.*s' is not a "
+            diag_add(diags, list_path, list_line, DIAG_ERROR, "[content]: languages: '%.*s' is not a "
                      "language code (like en, es or pt-BR: a folder's name in the content folder)", (int)len, p);
         else if (twice)
-            diag_add(diags, doc->path, list->line, DIAG_ERROR, "[content]: languages: '%s' is listed twice", code);
+            diag_add(diags, list_path, list_line, DIAG_ERROR, "[content]: languages: '%s' is listed twice", code);
         else if (n == CONFIG_MAX_LANGUAGES)
-            diag_add(diags, doc->path, list->line, DIAG_ERROR, "[content]: languages: more than %d languages",
+            diag_add(diags, list_path, list_line, DIAG_ERROR, "[content]: languages: more than %d languages",
                      CONFIG_MAX_LANGUAGES);
         else if (code)
             config->language_codes[n++] = code;
@@ -188,7 +215,7 @@ static void read_languages(Config *config, const IniDoc *doc, Diags *diags)
     }
     config->language_count = n;
     config->language_codes[n] = NULL;
-    if (!dflt) { /* the first offered is the default */
+    if (!config->language_line) { /* no file names the default: the first offered */
         config->language = config->language_codes[0];
         return;
     }
@@ -198,10 +225,34 @@ static void read_languages(Config *config, const IniDoc *doc, Diags *diags)
             return;
         }
     const char *near = suggest_near(config->language, strlen(config->language), config->language_codes);
-    diag_add(diags, doc->path, dflt->line, DIAG_ERROR, "[content]: language '%s' (the default) is not one "
+    diag_add(diags, dflt ? doc->path : list_path, dflt ? dflt->line : list_line, DIAG_ERROR,
+             "[content]: language '%s' (the default) is not one "
              "of the languages offered (%s)%s%s%s", config->language, config->languages,
              near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
     config->language = config->language_codes[0];
+}
+
+/* A setting a kiosk's practice must make its own, unset: a warning at where it was set
+ * (else line 1 of `path`), saying what to write. */
+static void warn_unset(Diags *diags, const ConfigAt *at, const char *path, const char *what,
+                       const char *write)
+{
+    diag_add(diags, at->path ? at->path : path, at->path ? at->line : 1, DIAG_WARNING, "%s: %s", what, write);
+}
+
+void config_warn_unset(const Config *config, const char *path, Diags *diags)
+{
+    if (config->profile != PROFILE_KIOSK || !path)
+        return;
+    if (!config->practice_name[0] || strcmp(config->practice_name, "Your practice") == 0)
+        warn_unset(diags, &config->name_at, path, config->practice_name[0]
+                   ? "[support] name is still \"Your practice\", so patrons read that on Get support"
+                   : "[support] name is not set, so Get support names no practice",
+                   "write your practice's name under [support], like: name = Harbour Street Counselling");
+    if (!config->staff_pin[0])
+        warn_unset(diags, &config->staff_pin_at, path, "[kiosk] staff_pin is not set, so staff cannot "
+                   "open the staff menu (reload, tally, brightness, close)",
+                   "write 4 to 8 digits of your own under [kiosk], like: staff_pin = 5813");
 }
 
 /* Checks and reads a parsed file over the current settings. */
@@ -214,19 +265,24 @@ static void read_config(Config *config, const IniDoc *doc, Diags *diags)
     read_profile(doc, config);
     read_languages(config, doc, diags);
     config->path = path;
-    config->bundle = beside(config, path, config->bundle);
-    config->font_regular = beside(config, path, config->font_regular);
-    config->font_bold = beside(config, path, config->font_bold);
-    config->tally_file = beside(config, path, config->tally_file);
+    config->bundle = beside(config, doc, "content", "bundle", config->bundle);
+    config->font_regular = beside(config, doc, "theme", "font_regular", config->font_regular);
+    config->font_bold = beside(config, doc, "theme", "font_bold", config->font_bold);
+    config->tally_file = beside(config, doc, "tally", "file", config->tally_file);
+    config->overrides = beside(config, doc, "kiosk", "overrides", config->overrides);
+    note_at(&config->staff_pin_at, doc, "kiosk", "staff_pin");
+    note_at(&config->name_at, doc, "support", "name");
+    note_at(&config->bundle_at, doc, "content", "bundle");
+    note_at(&config->tally_file_at, doc, "tally", "file");
 
     /* where the fonts are set, so that a font that cannot be used is named at path:line */
     int theme = inidoc_find_section(doc, "theme");
     const IniEntry *font = theme >= 0 ? inidoc_find(doc, theme, "font") : NULL;
     const IniEntry *regular = theme >= 0 ? inidoc_find(doc, theme, "font_regular") : NULL;
     const IniEntry *bold = theme >= 0 ? inidoc_find(doc, theme, "font_bold") : NULL;
-    config->font_line = font ? font->line : 0;
-    config->font_regular_line = regular ? regular->line : 0;
-    config->font_bold_line = bold ? bold->line : 0;
+    config->font_line = font ? font->line : config->font_line;
+    config->font_regular_line = regular ? regular->line : config->font_regular_line;
+    config->font_bold_line = bold ? bold->line : config->font_bold_line;
 
     int s = inidoc_find_section(doc, "kiosk");
     if (config->idle_warning >= config->idle_timeout) {

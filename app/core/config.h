@@ -23,9 +23,15 @@ typedef enum ThemeColour {
     COLOUR_ACCENT_TEXT, COLOUR_LINE, COLOUR_COUNT
 } ThemeColour;
 
+/* Where a setting was written: a file and its line (line 0: in no file, the default). */
+typedef struct ConfigAt {
+    const char *path;
+    int line;
+} ConfigAt;
+
 typedef struct Config {
     Arena arena;
-    const char *path;            /* the file read, or NULL for defaults only */
+    const char *path;            /* the file last read (the overrides when laid over), or NULL */
 
     /* [display] */
     int width, height;           /* window size, or the panel's mode when fullscreen */
@@ -41,6 +47,8 @@ typedef struct Config {
     int idle_timeout, idle_warning;
     const char *staff_pin;       /* "" = staff mode off */
     bool quick_exit;
+    const char *overrides;       /* the owner's folder (attune.ini, content/), "" = none */
+    ConfigAt staff_pin_at, name_at, bundle_at, languages_at, tally_file_at; /* where each was last set */
 
     /* [content] */
     const char *bundle;          /* folder holding one folder per language; "" = search */
@@ -84,8 +92,17 @@ void config_defaults(Config *config);
  * paths in the file (bundle, fonts, tally) are made relative to the file's folder. */
 bool config_load(Config *config, const char *path, Diags *diags);
 
+/* config_load and config_load_text read a file over the settings already there, key by
+ * key (the owner's overrides over the kiosk config): a key the file leaves out keeps its
+ * value, relative paths are made relative to the folder of the file that set them. */
+
 /* Like config_load, from memory (for tests and the fuzzer); `path` names it in messages. */
 bool config_load_text(Config *config, const char *path, const char *text, size_t len, Diags *diags);
+
+/* With profile = kiosk, a warning for each setting a practice must make its own: the
+ * practice's name still unset or the shipped "Your practice", and no staff PIN. Each is
+ * named where it was set (else at line 1 of `path`, the file to edit), with what to write. */
+void config_warn_unset(const Config *config, const char *path, Diags *diags);
 
 /* Writes every setting as `section.key = value` lines (for tests and --help). */
 void config_dump(const Config *config, FILE *out);

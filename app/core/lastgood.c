@@ -243,13 +243,17 @@ LastGoodKept lastgood_keep_content(const char *state, const char *bundle_dir, ch
     return kept;
 }
 
-LastGoodKept lastgood_keep_config(const char *state, const char *path, char *error, size_t size)
+/* Keeps the INI file `path` as STATE/last-good/NAME when it passes the check read over
+ * `base` (NULL: over the defaults), as the app reads it. */
+static LastGoodKept keep_ini(const char *state, const char *name, const char *base, const char *path,
+                             char *error, size_t size)
 {
-    char folder[LASTGOOD_PATH], copy[LASTGOOD_PATH], temp[LASTGOOD_PATH];
+    char folder[LASTGOOD_PATH], copy[LASTGOOD_PATH], temp[LASTGOOD_PATH], temp_name[64];
     error[0] = '\0';
     if (!ready_folder(state, folder, sizeof(folder), error, size))
         return LASTGOOD_FAILED;
-    if (!join(copy, sizeof(copy), folder, "config.ini") || !join(temp, sizeof(temp), folder, "config.ini.tmp")) {
+    snprintf(temp_name, sizeof(temp_name), "%s.tmp", name);
+    if (!join(copy, sizeof(copy), folder, name) || !join(temp, sizeof(temp), folder, temp_name)) {
         snprintf(error, size, "the state folder's path is too long");
         return LASTGOOD_FAILED;
     }
@@ -262,7 +266,10 @@ LastGoodKept lastgood_keep_config(const char *state, const char *path, char *err
         Config check;
         Diags diags = { 0 };
         config_defaults(&check);
-        bool passes = config_load_text(&check, path, data, len, &diags) && diags.errors == 0;
+        if (base)
+            config_load(&check, base, &diags);
+        int before = diags.errors;
+        bool passes = config_load_text(&check, path, data, len, &diags) && diags.errors == before;
         config_free(&check);
         diag_free(&diags);
         unlink(temp); /* never written through a link left there */
@@ -279,6 +286,25 @@ LastGoodKept lastgood_keep_config(const char *state, const char *path, char *err
     }
     free(data);
     return kept;
+}
+
+LastGoodKept lastgood_keep_config(const char *state, const char *path, char *error, size_t size)
+{
+    return keep_ini(state, "config.ini", NULL, path, error, size);
+}
+
+LastGoodKept lastgood_keep_overrides(const char *state, const char *base, const char *path, char *error,
+                                     size_t size)
+{
+    return keep_ini(state, "overrides.ini", base, path, error, size);
+}
+
+void lastgood_forget_overrides(const char *state)
+{
+    char copy[LASTGOOD_PATH];
+    int n = snprintf(copy, sizeof(copy), "%s/%s/overrides.ini", state, folder_name);
+    if (state[0] && n > 0 && (size_t)n < sizeof(copy))
+        unlink(copy);
 }
 
 void lastgood_content_path(const char *state, char *out, size_t size)
@@ -306,13 +332,19 @@ bool lastgood_use_content(Bundle *bundle, const char *state)
     return true;
 }
 
-bool lastgood_use_config(Config *config, const char *state, const char *path)
+/* The bytes of STATE/last-good/NAME, or NULL (none kept, or unreadable); freed by the caller. */
+static char *kept_ini(const char *state, const char *name, size_t *len)
 {
     char copy[LASTGOOD_PATH], error[LASTGOOD_PATH + 64];
-    int n = snprintf(copy, sizeof(copy), "%s/%s/config.ini", state, folder_name);
+    int n = snprintf(copy, sizeof(copy), "%s/%s/%s", state, folder_name, name);
+    return state[0] && n > 0 && (size_t)n < sizeof(copy)
+           ? read_regular(copy, INIDOC_MAX_FILE, len, error, sizeof(error)) : NULL;
+}
+
+bool lastgood_use_config(Config *config, const char *state, const char *path)
+{
     size_t len;
-    char *data = state[0] && n > 0 && (size_t)n < sizeof(copy)
-                 ? read_regular(copy, INIDOC_MAX_FILE, &len, error, sizeof(error)) : NULL;
+    char *data = kept_ini(state, "config.ini", &len);
     if (!data)
         return false;
     Config good;
@@ -328,4 +360,17 @@ bool lastgood_use_config(Config *config, const char *state, const char *path)
     config_free(config);
     *config = good;
     return true;
+}
+
+bool lastgood_use_overrides(Config *config, const char *state, const char *path)
+{
+    size_t len;
+    char *data = kept_ini(state, "overrides.ini", &len);
+    if (!data)
+        return false;
+    Diags diags = { 0 };
+    bool ok = config_load_text(config, path, data, len, &diags);
+    free(data);
+    diag_free(&diags);
+    return ok;
 }

@@ -3,7 +3,8 @@
  * config was broken by an edit runs the last good one instead of "Back soon".
  *
  * The copies live in STATE/last-good/: `content` (a link to a folder content-XXXXXX holding
- * the bundle's own INI files, nothing else) and `config.ini`. Each is replaced whole or not
+ * the bundle's own INI files, nothing else), `config.ini` and `overrides.ini` (the owner's
+ * attune.ini from the boot partition, laid over the config). Each is replaced whole or not
  * at all: the files are read (regular files only, each at most INIDOC_MAX_FILE bytes),
  * written into a fresh folder (or a temp file) and flushed, checked again as the loaders
  * read them, and only then put in place by one rename. So a copy cut short (a full disk, a
@@ -33,6 +34,19 @@ LastGoodKept lastgood_keep_content(const char *state, const char *bundle_dir, ch
 
 /* Keeps the config file `path` (which has just passed the check) as the last good config. */
 LastGoodKept lastgood_keep_config(const char *state, const char *path, char *error, size_t size);
+
+/* Keeps the owner's overrides file `path` (which has just passed the check, read over the
+ * config file `base`) as the last good overrides. */
+LastGoodKept lastgood_keep_overrides(const char *state, const char *base, const char *path, char *error,
+                                     size_t size);
+
+/* Forgets the last good overrides (the owner removed the file: no overrides now). */
+void lastgood_forget_overrides(const char *state);
+
+/* Reads the last good overrides over `config`, as if they were the file `path`; true when
+ * a copy is kept and adds no error. On false `config` may hold part of them: the caller
+ * reads the config again. */
+bool lastgood_use_overrides(Config *config, const char *state, const char *path);
 
 /* Replaces `bundle` by the last good content and returns true, when a copy is kept and
  * passes the check now (an upgrade may have made a rule stricter); else leaves it. */
