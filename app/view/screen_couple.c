@@ -112,14 +112,15 @@ static const char *legend_style(Ctx *x, const QuizScore *s)
  * height (drawn only when `draw`). */
 static float legend(Ctx *x, const MapPoint *points, Rect box, bool draw)
 {
-    float u = x->vm->unit, d = 26 * u, ring = 3 * u, y = box.y;
+    float u = x->vm->unit, ring = 3 * u, y = box.y;
+    float d = fmaxf(26 * u, (float)line_h(x, FONT_CAPTION) + 2 * ring); /* its mark fits inside */
     for (int i = 0; i < 2; i++) {
         const char *line = couple_fill(x, WORD_COUPLE_MAP_LEGEND, i, legend_style(x, points[i].score));
         float tx = box.x + d + 10 * u, tw = box.w - (tx - box.x);
-        float th = paragraph_height(x, FONT_BODY, line, tw), h = fmaxf(th, d);
+        float th = paragraph_height(x, FONT_CAPTION, line, tw), h = fmaxf(th, d);
         if (draw) {
             map_marker(x, (Rect){ box.x, y + (h - d) / 2, d, d }, &points[i], ring);
-            paragraph(x, FONT_BODY, line, (Rect){ tx, y + (h - th) / 2, tw, th }, ALIGN_LEFT, colour(x, COLOUR_TEXT),
+            paragraph(x, FONT_CAPTION, line, (Rect){ tx, y + (h - th) / 2, tw, th }, ALIGN_LEFT, colour(x, COLOUR_TEXT),
                       colour(x, COLOUR_BACKGROUND));
         }
         y += h + 6 * u;
@@ -128,8 +129,10 @@ static float legend(Ctx *x, const MapPoint *points, Rect box, bool draw)
 }
 
 /* The pairing's guidance (and the honest word when a point is near the middle); when a
- * partner has too few answers for a style, the partners guidance instead. */
-static void pairing_items(Ctx *x)
+ * partner has too few answers for a style, the partners guidance instead. Returns the
+ * pairing (its title stays above the pages, so that a page has room for a paragraph
+ * whole), or NULL. */
+static const Card *pairing_items(Ctx *x)
 {
     const FlowCouple *c = &x->f->couple;
     Style a = c->score[0].style, b = c->score[1].style;
@@ -141,12 +144,32 @@ static void pairing_items(Ctx *x)
             deck_add(x, ITEM_HEADING, x->b->partners.cards[i].title);
             deck_add(x, ITEM_PARA, x->b->partners.cards[i].text);
         }
-        return;
+        return NULL;
     }
-    deck_add(x, ITEM_HEADING, pair->title);
     if (result_kind(&c->score[0]) == RESULT_MIDDLE || result_kind(&c->score[1]) == RESULT_MIDDLE)
         deck_add(x, ITEM_CAPTION, x->b->pairing_near);
     deck_add(x, ITEM_PARA, pair->text);
+    return pair;
+}
+
+/* The pairing's title at the top of `text` (none: as it is); returns what is left under it. */
+static Rect pairing_title(Ctx *x, const Card *pair, Rect text)
+{
+    if (!pair)
+        return text;
+    float h = paragraph(x, FONT_HEADING, pair->title, text, ALIGN_LEFT, colour(x, COLOUR_TEXT),
+                        colour(x, COLOUR_BACKGROUND)) + x->vm->gap * 0.5f;
+    return (Rect){ text.x, text.y + h, text.w, text.h - h };
+}
+
+/* The least height of a map `width` wide whose quadrants' names fit beside a marker: each
+ * name at a quadrant's edge, padded (quadrant_label moves it there, away from a marker). */
+static float names_height(Ctx *x, float width)
+{
+    float pad = 8 * x->vm->unit, tallest = 0;
+    for (int st = 0; st < STYLE_COUNT; st++)
+        tallest = fmaxf(tallest, paragraph_height(x, FONT_CAPTION, x->b->styles[st].name, width / 2 - 2 * pad));
+    return 2 * (tallest + 2 * pad);
 }
 
 /* Both points on one map (a dot marked 1, a square marked 2), the legend, and the
@@ -161,13 +184,20 @@ void screen_couple_map(Ctx *x)
     const MapPoint points[2] = { { &c->score[0], bundle_word(x->b, WORD_COUPLE_MARK_1), false },
                                  { &c->score[1], bundle_word(x->b, WORD_COUPLE_MARK_2), true } };
     Rect area = { m, top, x->w - 2 * m, by - gap - top };
-    pairing_items(x);
+    const Card *pair = pairing_items(x);
     Rect text;
     if (x->w > x->h) {
-        float lw = gw + fminf(area.w * 0.38f, area.h);
-        float lh = legend(x, points, (Rect){ area.x, 0, lw, 0 }, false);
-        float room = area.h - 6 * u - map_extra(x) - lh;
-        float side = fmaxf(fminf(area.w * 0.38f, room), map_least_width(x));
+        /* the map and the legend take a wider column when a legend's lines wrap so much
+         * that the map would be too short for its quadrants' names */
+        float lw = 0, lh = 0, room = 0, side = 0;
+        for (float share = 0.38f; share < 0.53f; share += 0.03f) {
+            lw = gw + fminf(area.w * share, area.h);
+            lh = legend(x, points, (Rect){ area.x, 0, lw, 0 }, false);
+            room = area.h - 6 * u - map_extra(x) - lh;
+            side = fmaxf(fminf(area.w * share, room), map_least_width(x));
+            if (room >= names_height(x, side))
+                break;
+        }
         float mh = fminf(room, fmaxf(side, map_least_height(x, side)));
         map_draw(x, (Rect){ area.x + gw, area.y + 6 * u, side, mh }, points, 2, STYLE_COUNT);
         legend(x, points, (Rect){ area.x, area.y + 6 * u + mh + map_extra(x), lw, lh }, true);
@@ -176,13 +206,13 @@ void screen_couple_map(Ctx *x)
     } else {
         float width = area.w - gw;
         float lh = legend(x, points, (Rect){ area.x, 0, area.w, 0 }, false);
-        float mh = fmaxf(fminf(width, area.h * 0.34f), map_least_height(x, width));
+        float mh = fmaxf(fminf(width, area.h * 0.26f), map_least_height(x, width));
         map_draw(x, (Rect){ area.x + gw, area.y + 6 * u, width, mh }, points, 2, STYLE_COUNT);
         float ly = area.y + 6 * u + mh + map_extra(x);
         legend(x, points, (Rect){ area.x, ly, area.w, lh }, true);
         float ty = ly + lh + gap;
         text = (Rect){ area.x, ty, area.w, area.y + area.h - ty };
     }
-    deck_draw(x, text);
+    deck_draw(x, pairing_title(x, pair, text));
     pages_footer(x, bundle_word(x->b, WORD_COUPLE_MAP_FINISH), ACT_DONE);
 }
