@@ -5,6 +5,7 @@
 #include "view_internal.h"
 
 #include <math.h>
+#include <stdio.h>
 
 /* The bottom row of a screen with pages: the marker, then [Next] until the last page,
  * where `last` (doing `action`) takes its place. */
@@ -129,10 +130,10 @@ static float legend(Ctx *x, const MapPoint *points, Rect box, bool draw)
 }
 
 /* The pairing's guidance (and the honest word when a point is near the middle); when a
- * partner has too few answers for a style, the partners guidance instead. Returns the
- * pairing (its title stays above the pages, so that a page has room for a paragraph
- * whole), or NULL. */
-static const Card *pairing_items(Ctx *x)
+ * partner has too few answers for a style, the partners guidance instead. The pairing's
+ * title is not shown: the legend beside it names both styles, and a heading repeated on
+ * every page (continued) would leave too little room for a paragraph whole. */
+static void pairing_items(Ctx *x)
 {
     const FlowCouple *c = &x->f->couple;
     Style a = c->score[0].style, b = c->score[1].style;
@@ -144,22 +145,11 @@ static const Card *pairing_items(Ctx *x)
             deck_add(x, ITEM_HEADING, x->b->partners.cards[i].title);
             deck_add(x, ITEM_PARA, x->b->partners.cards[i].text);
         }
-        return NULL;
+        return;
     }
     if (result_kind(&c->score[0]) == RESULT_MIDDLE || result_kind(&c->score[1]) == RESULT_MIDDLE)
         deck_add(x, ITEM_CAPTION, x->b->pairing_near);
     deck_add(x, ITEM_PARA, pair->text);
-    return pair;
-}
-
-/* The pairing's title at the top of `text` (none: as it is); returns what is left under it. */
-static Rect pairing_title(Ctx *x, const Card *pair, Rect text)
-{
-    if (!pair)
-        return text;
-    float h = paragraph(x, FONT_HEADING, pair->title, text, ALIGN_LEFT, colour(x, COLOUR_TEXT),
-                        colour(x, COLOUR_BACKGROUND)) + x->vm->gap * 0.5f;
-    return (Rect){ text.x, text.y + h, text.w, text.h - h };
 }
 
 /* The least height of a map `width` wide whose quadrants' names fit beside a marker: each
@@ -172,47 +162,106 @@ static float names_height(Ctx *x, float width)
     return 2 * (tallest + 2 * pad);
 }
 
+/* The height the deck's items (pairing_items) need on one page `width` wide, so that no
+ * paragraph is cut: the tallest paragraph, under its card's heading marked as continued. */
+static float deck_need(Ctx *x, float width)
+{
+    const View *v = x->v;
+    float u = x->vm->unit, head = 0, need = 0;
+    char buf[512];
+    for (int i = 0; i < v->item_count; i++) {
+        const Item *it = &v->items[i];
+        if (it->kind == ITEM_BREAK) {
+            head = 0;
+        } else if (it->kind == ITEM_HEADING) {
+            snprintf(buf, sizeof(buf), "%.*s %s", it->len, it->text, bundle_word(x->b, WORD_APP_CONTINUED));
+            head = paragraph_height(x, FONT_HEADING, buf, width) + 6 * u;
+        } else {
+            FontRole font = it->kind == ITEM_CAPTION ? FONT_CAPTION : FONT_BODY;
+            int n = text_wrap(x->m, font, it->text, it->len, width, x->v->lines, 0);
+            need = fmaxf(need, head + 12 * u + (float)(n * line_h(x, font)));
+        }
+    }
+    return need;
+}
+
+/* Landscape: the map and the legend under it in a column `share` of the width (at least
+ * the map's least width). */
+typedef struct Column {
+    float lw, lh, room, side, text_w;
+    bool named; /* the quadrants' names fit beside a marker */
+} Column;
+
+static Column column_at(Ctx *x, const MapPoint *points, Rect area, float share)
+{
+    float u = x->vm->unit, gw = map_gutter(x), least = map_least_width(x);
+    Column c;
+    c.lw = gw + fmaxf(fminf(area.w * share, area.h), least);
+    c.lh = legend(x, points, (Rect){ area.x, 0, c.lw, 0 }, false);
+    c.room = area.h - 6 * u - map_extra(x) - c.lh;
+    c.side = fmaxf(fminf(area.w * share, c.room), least);
+    c.named = c.room >= names_height(x, c.side);
+    c.text_w = area.w - fmaxf(c.lw, gw + c.side) - 2 * x->vm->gap;
+    return c;
+}
+
+/* Landscape: the map with the legend under it in a column, the pairing's words beside it
+ * (returned). The column is 0.38 of the width, or narrower (down to the map's least) when
+ * a paragraph needs the room, or wider (up to 0.5) when the legend wraps so much that the
+ * quadrants' names would not fit; when no width leaves every paragraph room, the one
+ * that leaves the most. */
+static Rect map_beside(Ctx *x, const MapPoint *points, Rect area)
+{
+    static const float shares[] = { 0.38f, 0.35f, 0.32f, 0.29f, 0.26f, 0.23f, 0.41f, 0.44f, 0.47f, 0.50f };
+    float u = x->vm->unit, gw = map_gutter(x);
+    Column c = column_at(x, points, area, shares[0]), best = c;
+    bool found = false;
+    for (size_t i = 0; i < sizeof(shares) / sizeof(shares[0]) && !found; i++) {
+        c = column_at(x, points, area, shares[i]);
+        if (!c.named)
+            continue;
+        found = deck_need(x, c.text_w) <= area.h;
+        if (found || !best.named || c.text_w > best.text_w)
+            best = c;
+    }
+    float mh = fminf(best.room, fmaxf(best.side, map_least_height(x, best.side)));
+    map_draw(x, (Rect){ area.x + gw, area.y + 6 * u, best.side, mh }, points, 2, STYLE_COUNT);
+    legend(x, points, (Rect){ area.x, area.y + 6 * u + mh + map_extra(x), best.lw, best.lh }, true);
+    float tx = area.x + area.w - best.text_w;
+    return (Rect){ tx, area.y, best.text_w, area.h };
+}
+
+/* Portrait: the map, the legend under it, the pairing's words under them (returned). The
+ * map is 0.26 of the height, or less (down to its least) when a paragraph needs room. */
+static Rect map_above(Ctx *x, const MapPoint *points, Rect area)
+{
+    float u = x->vm->unit, gap = x->vm->gap, gw = map_gutter(x), width = area.w - gw;
+    float lh = legend(x, points, (Rect){ area.x, 0, area.w, 0 }, false);
+    float least = map_least_height(x, width), need = deck_need(x, area.w);
+    float mh = fmaxf(fminf(width, area.h * 0.26f), least);
+    float spare = area.h - 6 * u - map_extra(x) - lh - gap - need; /* < 0: a paragraph is cut */
+    if (spare < 0)
+        mh = fmaxf(mh + spare, least);
+    map_draw(x, (Rect){ area.x + gw, area.y + 6 * u, width, mh }, points, 2, STYLE_COUNT);
+    float ly = area.y + 6 * u + mh + map_extra(x);
+    legend(x, points, (Rect){ area.x, ly, area.w, lh }, true);
+    float ty = ly + lh + gap;
+    return (Rect){ area.x, ty, area.w, area.y + area.h - ty };
+}
+
 /* Both points on one map (a dot marked 1, a square marked 2), the legend, and the
  * pairing's guidance in pages beside it (landscape) or under it (portrait). */
 void screen_couple_map(Ctx *x)
 {
     const ViewMetrics *vm = x->vm;
     const FlowCouple *c = &x->f->couple;
-    float u = vm->unit, m = vm->margin, gap = vm->gap, gw = map_gutter(x);
+    float m = vm->margin, gap = vm->gap;
     float top = top_bar(x, bundle_word(x->b, WORD_COUPLE_MAP_TITLE), x->f->page > 0 ? ACT_BACK : ACT_NONE, 0);
     float by = bottom_row(x);
     const MapPoint points[2] = { { &c->score[0], bundle_word(x->b, WORD_COUPLE_MARK_1), false },
                                  { &c->score[1], bundle_word(x->b, WORD_COUPLE_MARK_2), true } };
     Rect area = { m, top, x->w - 2 * m, by - gap - top };
-    const Card *pair = pairing_items(x);
-    Rect text;
-    if (x->w > x->h) {
-        /* the map and the legend take a wider column when a legend's lines wrap so much
-         * that the map would be too short for its quadrants' names */
-        float lw = 0, lh = 0, room = 0, side = 0;
-        for (float share = 0.38f; share < 0.53f; share += 0.03f) {
-            lw = gw + fminf(area.w * share, area.h);
-            lh = legend(x, points, (Rect){ area.x, 0, lw, 0 }, false);
-            room = area.h - 6 * u - map_extra(x) - lh;
-            side = fmaxf(fminf(area.w * share, room), map_least_width(x));
-            if (room >= names_height(x, side))
-                break;
-        }
-        float mh = fminf(room, fmaxf(side, map_least_height(x, side)));
-        map_draw(x, (Rect){ area.x + gw, area.y + 6 * u, side, mh }, points, 2, STYLE_COUNT);
-        legend(x, points, (Rect){ area.x, area.y + 6 * u + mh + map_extra(x), lw, lh }, true);
-        float tx = area.x + fmaxf(lw, gw + side) + 2 * gap;
-        text = (Rect){ tx, area.y, area.x + area.w - tx, area.h };
-    } else {
-        float width = area.w - gw;
-        float lh = legend(x, points, (Rect){ area.x, 0, area.w, 0 }, false);
-        float mh = fmaxf(fminf(width, area.h * 0.26f), map_least_height(x, width));
-        map_draw(x, (Rect){ area.x + gw, area.y + 6 * u, width, mh }, points, 2, STYLE_COUNT);
-        float ly = area.y + 6 * u + mh + map_extra(x);
-        legend(x, points, (Rect){ area.x, ly, area.w, lh }, true);
-        float ty = ly + lh + gap;
-        text = (Rect){ area.x, ty, area.w, area.y + area.h - ty };
-    }
-    deck_draw(x, pairing_title(x, pair, text));
+    pairing_items(x);
+    deck_draw(x, x->w > x->h ? map_beside(x, points, area) : map_above(x, points, area));
     pages_footer(x, bundle_word(x->b, WORD_COUPLE_MAP_FINISH), ACT_DONE);
 }
