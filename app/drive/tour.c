@@ -326,6 +326,8 @@ static void stop_couple_turns(Tour *t)
     Flow *f = &t->shell->flow;
     const Quiz *q = &f->bundle->quiz;
     char name[64];
+    if (!flow_offers_couple(f))
+        return; /* a bundle without pairings, or couple = no: none of it can be reached */
     show_couple(t, SCREEN_COUPLE_START, COUPLE_OFF, NULL, NULL, false);
     visit_pages(t, "couple-start");
     QuizScore anxious = score_of(q, STYLE_ANXIOUS), avoidant = score_of(q, STYLE_AVOIDANT);
@@ -377,6 +379,8 @@ static void stop_couple_outcome(Tour *t)
     Flow *f = &t->shell->flow;
     const Quiz *q = &f->bundle->quiz;
     char name[96];
+    if (!flow_offers_couple(f))
+        return;
     for (int a = 0; a < STYLE_COUNT; a++)
         for (int b = a; b < STYLE_COUNT; b++) {
             QuizScore first = score_of(q, (Style)a), second = score_of(q, (Style)b);

@@ -130,10 +130,10 @@ static float legend(Ctx *x, const MapPoint *points, Rect box, bool draw)
 }
 
 /* The pairing's guidance (and the honest word when a point is near the middle); when a
- * partner has too few answers for a style, the partners guidance instead. The pairing's
- * title is not shown: the legend beside it names both styles, and a heading repeated on
- * every page (continued) would leave too little room for a paragraph whole. */
-static void pairing_items(Ctx *x)
+ * partner has too few answers for a style, the partners guidance instead (returns false).
+ * The pairing's title is not shown: the legend beside it names both styles, and a heading
+ * repeated on every page (continued) would leave too little room for a paragraph whole. */
+static bool pairing_items(Ctx *x)
 {
     const FlowCouple *c = &x->f->couple;
     Style a = c->score[0].style, b = c->score[1].style;
@@ -145,21 +145,34 @@ static void pairing_items(Ctx *x)
             deck_add(x, ITEM_HEADING, x->b->partners.cards[i].title);
             deck_add(x, ITEM_PARA, x->b->partners.cards[i].text);
         }
-        return;
+        return false;
     }
     if (result_kind(&c->score[0]) == RESULT_MIDDLE || result_kind(&c->score[1]) == RESULT_MIDDLE)
         deck_add(x, ITEM_CAPTION, x->b->pairing_near);
     deck_add(x, ITEM_PARA, pair->text);
+    return true;
 }
 
 /* The least height of a map `width` wide whose quadrants' names fit beside a marker: each
- * name at a quadrant's edge, padded (quadrant_label moves it there, away from a marker). */
+ * name at its quadrant's edge, padded (quadrant_label moves it there, away from a marker).
+ * The quadrants are split where map_draw splits them: at the threshold, inside its inset. */
 static float names_height(Ctx *x, float width)
 {
-    float pad = 8 * x->vm->unit, tallest = 0;
-    for (int st = 0; st < STYLE_COUNT; st++)
-        tallest = fmaxf(tallest, paragraph_height(x, FONT_CAPTION, x->b->styles[st].name, width / 2 - 2 * pad));
-    return 2 * (tallest + 2 * pad);
+    const Quiz *q = &x->b->quiz;
+    float u = x->vm->unit, pad = 8 * u, inset = 22 * u, most = 0;
+    float f = (float)((q->threshold - 1) / (q->points - 1)); /* the line, from the low end */
+    float left = inset + (width - 2 * inset) * f;
+    static const struct { Style style; bool right, top; } quads[] = {
+        { STYLE_ANXIOUS, false, true }, { STYLE_DISORGANIZED, true, true },
+        { STYLE_SECURE, false, false }, { STYLE_AVOIDANT, true, false },
+    };
+    for (int i = 0; i < 4; i++) {
+        float qw = quads[i].right ? width - left : left, share = quads[i].top ? 1 - f : f;
+        float h = paragraph_height(x, FONT_CAPTION, x->b->styles[quads[i].style].name, qw - 2 * pad) + 2 * pad + 2; /* + its lines rounded */
+        if (share > 0.01f) /* the quadrant is inset + share of the rest tall */
+            most = fmaxf(most, 2 * inset + (h - inset) / share);
+    }
+    return most;
 }
 
 /* The height the deck's items (pairing_items) need on one page `width` wide, so that no
@@ -201,6 +214,10 @@ static Column column_at(Ctx *x, const MapPoint *points, Rect area, float share)
     c.room = area.h - 6 * u - map_extra(x) - c.lh;
     c.side = fmaxf(fminf(area.w * share, c.room), least);
     c.named = c.room >= names_height(x, c.side);
+    if (!c.named) { /* wider than tall, if that is what the names need */
+        c.side = fmaxf(area.w * share, least);
+        c.named = c.room >= names_height(x, c.side);
+    }
     c.text_w = area.w - fmaxf(c.lw, gw + c.side) - 2 * x->vm->gap;
     return c;
 }
@@ -209,7 +226,8 @@ static Column column_at(Ctx *x, const MapPoint *points, Rect area, float share)
  * (returned). The column is 0.38 of the width, or narrower (down to the map's least) when
  * a paragraph needs the room, or wider (up to 0.5) when the legend wraps so much that the
  * quadrants' names would not fit; when no width leaves every paragraph room, the one
- * that leaves the most. */
+ * that leaves the most; when the names fit at none (a threshold far from the middle makes
+ * two quadrants short), the map has the column's height and the legend goes over the words. */
 static Rect map_beside(Ctx *x, const MapPoint *points, Rect area)
 {
     static const float shares[] = { 0.38f, 0.35f, 0.32f, 0.29f, 0.26f, 0.23f, 0.41f, 0.44f, 0.47f, 0.50f };
@@ -223,6 +241,14 @@ static Rect map_beside(Ctx *x, const MapPoint *points, Rect area)
         found = deck_need(x, c.text_w) <= area.h;
         if (found || !best.named || c.text_w > best.text_w)
             best = c;
+    }
+    if (!best.named) { /* the map needs the column's whole height: the legend over the words */
+        float room = area.h - 6 * u - map_extra(x), side = fmaxf(fminf(area.w * shares[0], room), map_least_width(x));
+        float mh = fminf(room, fmaxf(side, map_least_height(x, side)));
+        map_draw(x, (Rect){ area.x + gw, area.y + 6 * u, side, mh }, points, 2, STYLE_COUNT);
+        float tx = area.x + gw + side + 2 * x->vm->gap, tw = area.x + area.w - tx;
+        float lh = legend(x, points, (Rect){ tx, area.y, tw, 0 }, true) + x->vm->gap;
+        return (Rect){ tx, area.y + lh, tw, area.h - lh };
     }
     float mh = fminf(best.room, fmaxf(best.side, map_least_height(x, best.side)));
     map_draw(x, (Rect){ area.x + gw, area.y + 6 * u, best.side, mh }, points, 2, STYLE_COUNT);
@@ -250,7 +276,8 @@ static Rect map_above(Ctx *x, const MapPoint *points, Rect area)
 }
 
 /* Both points on one map (a dot marked 1, a square marked 2), the legend, and the
- * pairing's guidance in pages beside it (landscape) or under it (portrait). */
+ * pairing's guidance in pages beside it (landscape) or under it (portrait); when a
+ * partner has too few answers for a point, the legend over the partners guidance. */
 void screen_couple_map(Ctx *x)
 {
     const ViewMetrics *vm = x->vm;
@@ -261,7 +288,13 @@ void screen_couple_map(Ctx *x)
     const MapPoint points[2] = { { &c->score[0], bundle_word(x->b, WORD_COUPLE_MARK_1), false },
                                  { &c->score[1], bundle_word(x->b, WORD_COUPLE_MARK_2), true } };
     Rect area = { m, top, x->w - 2 * m, by - gap - top };
-    pairing_items(x);
-    deck_draw(x, x->w > x->h ? map_beside(x, points, area) : map_above(x, points, area));
+    Rect text;
+    if (pairing_items(x)) {
+        text = x->w > x->h ? map_beside(x, points, area) : map_above(x, points, area);
+    } else { /* one point, no pairing: the legend says why, the partners guidance has the width */
+        float lh = legend(x, points, (Rect){ area.x, area.y, area.w, 0 }, true) + gap;
+        text = (Rect){ area.x, area.y + lh, area.w, area.h - lh };
+    }
+    deck_draw(x, text);
     pages_footer(x, bundle_word(x->b, WORD_COUPLE_MAP_FINISH), ACT_DONE);
 }
