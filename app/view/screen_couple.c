@@ -258,13 +258,13 @@ static Rect map_beside(Ctx *x, const MapPoint *points, Rect area)
 }
 
 /* Portrait: the map, the legend under it, the pairing's words under them (returned). The
- * map is 0.26 of the height, or less (down to its least) when a paragraph needs room. */
+ * map is 0.34 of the height, or less (down to its least) when a paragraph needs room. */
 static Rect map_above(Ctx *x, const MapPoint *points, Rect area)
 {
     float u = x->vm->unit, gap = x->vm->gap, gw = map_gutter(x), width = area.w - gw;
     float lh = legend(x, points, (Rect){ area.x, 0, area.w, 0 }, false);
     float least = map_least_height(x, width), need = deck_need(x, area.w);
-    float mh = fmaxf(fminf(width, area.h * 0.26f), least);
+    float mh = fmaxf(fminf(width, area.h * 0.34f), least);
     float spare = area.h - 6 * u - map_extra(x) - lh - gap - need; /* < 0: a paragraph is cut */
     if (spare < 0)
         mh = fmaxf(mh + spare, least);
