@@ -131,9 +131,10 @@ static float legend(Ctx *x, const MapPoint *points, Rect box, bool draw)
 
 /* The pairing's guidance (and the honest word when a point is near the middle); when a
  * partner has too few answers for a style, the partners guidance instead (returns false).
- * The pairing's title is not shown: the legend beside it names both styles, and a heading
- * repeated on every page (continued) would leave too little room for a paragraph whole. */
-static bool pairing_items(Ctx *x)
+ * The pairing's title (when `titled`) leads the first page only, as a subtitle: the legend
+ * beside it names both styles, and a heading repeated on every page (continued) would
+ * leave too little room for a paragraph whole. */
+static bool pairing_items(Ctx *x, bool titled)
 {
     const FlowCouple *c = &x->f->couple;
     Style a = c->score[0].style, b = c->score[1].style;
@@ -147,6 +148,8 @@ static bool pairing_items(Ctx *x)
         }
         return false;
     }
+    if (titled)
+        deck_add(x, ITEM_SUBTITLE, pair->title);
     if (result_kind(&c->score[0]) == RESULT_MIDDLE || result_kind(&c->score[1]) == RESULT_MIDDLE)
         deck_add(x, ITEM_CAPTION, x->b->pairing_near);
     deck_add(x, ITEM_PARA, pair->text);
@@ -180,7 +183,7 @@ static float names_height(Ctx *x, float width)
 static float deck_need(Ctx *x, float width)
 {
     const View *v = x->v;
-    float u = x->vm->unit, head = 0, need = 0;
+    float u = x->vm->unit, head = 0, sub = 0, need = 0;
     char buf[512];
     for (int i = 0; i < v->item_count; i++) {
         const Item *it = &v->items[i];
@@ -189,10 +192,13 @@ static float deck_need(Ctx *x, float width)
         } else if (it->kind == ITEM_HEADING) {
             snprintf(buf, sizeof(buf), "%.*s %s", it->len, it->text, bundle_word(x->b, WORD_APP_CONTINUED));
             head = paragraph_height(x, FONT_HEADING, buf, width) + 6 * u;
+        } else if (it->kind == ITEM_SUBTITLE) { /* on the first page only, over what follows */
+            sub = paragraph_height(x, FONT_BODY, it->text, width) + 4 * u;
         } else {
             FontRole font = it->kind == ITEM_CAPTION ? FONT_CAPTION : FONT_BODY;
             int n = text_wrap(x->m, font, it->text, it->len, width, x->v->lines, 0);
-            need = fmaxf(need, head + 12 * u + (float)(n * line_h(x, font)));
+            need = fmaxf(need, head + sub + 12 * u + (float)(n * line_h(x, font)));
+            sub = 0;
         }
     }
     return need;
@@ -289,8 +295,10 @@ void screen_couple_map(Ctx *x)
                                  { &c->score[1], bundle_word(x->b, WORD_COUPLE_MARK_2), true } };
     Rect area = { m, top, x->w - 2 * m, by - gap - top };
     Rect text;
-    if (pairing_items(x)) {
+    if (pairing_items(x, true)) {
         text = x->w > x->h ? map_beside(x, points, area) : map_above(x, points, area);
+        if (deck_need(x, text.w) > text.h)
+            pairing_items(x, false); /* no room for the title over the first paragraph */
     } else { /* one point, no pairing: the legend says why, the partners guidance has the width */
         float lh = legend(x, points, (Rect){ area.x, area.y, area.w, 0 }, true) + gap;
         text = (Rect){ area.x, area.y + lh, area.w, area.h - lh };
