@@ -7,7 +7,8 @@
 # card ([support] name and text) changes how Get support is paged, and with
 # tests/languages/shipped.ini, a kiosk offering en, es and ar (every stop in each). Then
 # once with tests/rtl: the English words laid out right to left (its screens.ini is en's
-# with `direction = rtl`, checked first so that it does not fall behind).
+# with `direction = rtl`, and its pairings.ini en's as it is, both checked first so that
+# they do not fall behind).
 set -u
 attune=$1
 shift
@@ -27,6 +28,11 @@ if grep -v -e '^direction = rtl$' -e '^; A test bundle: ' tests/rtl/screens.ini 
     ok
 else
     bad "tests/rtl/screens.ini is not assets/content/en/screens.ini with direction = rtl: copy it again"
+fi
+if cmp -s tests/rtl/pairings.ini assets/content/en/pairings.ini; then
+    ok
+else
+    bad "tests/rtl/pairings.ini is not assets/content/en/pairings.ini: copy it again"
 fi
 for size in "$@"; do
     out=$("$attune" --tour --size "$size" --bundle tests/rtl 2>&1)

@@ -75,6 +75,8 @@ typedef struct Soak {
     bool seen[SCREEN_COUNT + 1 + STAFF_PAGE_COUNT]; /* screens, the overlay, staff pages */
     long quizzes, closes, resizes, display_resets;
     bool was_done;
+    long couples;           /* couple sessions that reached their outcome (both read it) */
+    bool was_outcome;
     long wrap_event;        /* the event during which the clock passed SOAK_WRAP_MS; 0 not yet */
     long idle_checks_past_wrap; /* idle resets checked after it */
     int resets;             /* the flow's count when last seen */
@@ -137,6 +139,13 @@ static bool type_pin(Run *r)
     return run_tap_action(r, ACT_PIN_OK, 0);
 }
 
+/* Whether two partners are in their turns: answering, handing over or choosing (not yet
+ * reading their outcome together). */
+static bool soak_couple_turns(const Flow *f)
+{
+    return f->couple.stage != COUPLE_OFF && f->couple.stage != COUPLE_TOGETHER;
+}
+
 /* --- the events: each makes one, says it in `what`, and returns what broke (a display
  * reset that did not redraw the same frame) or NULL ------------------------------------ */
 
@@ -152,14 +161,17 @@ static const char *ev_tap_target(Soak *k, char *what, size_t what_size)
         snprintf(what, what_size, "the staff PIN typed");
         return NULL;
     }
-    /* mostly on an enabled target; quick exit less often than the rest */
+    /* mostly on an enabled target; quick exit less often than the rest, and Back too
+     * during a couple's turns (two partners mean to get through them) */
     int n = s->list.target_count, pick = -1;
+    bool turns = soak_couple_turns(&s->flow);
     for (int tries = 0; tries < 4 && n > 0; tries++) {
         int t = soak_below(g, n);
         if (!s->list.targets[t].enabled)
             continue;
         pick = t;
-        if (s->list.targets[t].action != ACT_QUICK_EXIT || soak_below(g, 8) == 0)
+        Action a = s->list.targets[t].action;
+        if ((a != ACT_QUICK_EXIT && !(turns && a == ACT_BACK)) || soak_below(g, 8) == 0)
             break;
     }
     if (pick < 0)
@@ -390,6 +402,15 @@ static const char *soak_invariants(Soak *k, char *why, size_t why_size)
                  k->report.count ? k->report.lines[0] : "(more than the report holds)");
         return why;
     }
+    /* a handover shows nothing of anyone's, and keeps nothing of the answers either */
+    if (f->screen == SCREEN_HANDOVER && !all_zero(&f->quiz, sizeof(f->quiz))) {
+        snprintf(why, why_size, "on a handover, but the quiz session is not all zero");
+        return why;
+    }
+    bool outcome = f->couple.stage == COUPLE_TOGETHER;
+    if (outcome && !k->was_outcome)
+        k->couples++;
+    k->was_outcome = outcome;
     bool done = quiz_session_done(&f->quiz);
     if (done && !k->was_done)
         k->quizzes++;
@@ -400,6 +421,10 @@ static const char *soak_invariants(Soak *k, char *why, size_t why_size)
         k->resets = f->resets;
         if (!all_zero(&f->quiz, sizeof(f->quiz)) || !all_zero(f->pin, sizeof(f->pin)) || f->pin_length) {
             snprintf(why, why_size, "back on attract, but the quiz session or the PIN is not all zero");
+            return why;
+        }
+        if ((f->screen == SCREEN_ATTRACT || f->screen == SCREEN_UNAVAILABLE) && !all_zero(&f->couple, sizeof(f->couple))) {
+            snprintf(why, why_size, "back on attract, but couple mode's scores and choices are not all zero");
             return why;
         }
         if (f->resets != resets_before && s->finger_down) {
@@ -434,13 +459,28 @@ static Soak *soak_open(Shell *s, unsigned long seed)
     return k;
 }
 
+/* An event, picked by its weight (`total`, their sum). */
+static int soak_pick(uint64_t *rng, int total)
+{
+    int roll = soak_below(rng, total), ev = 0;
+    while (roll >= soak_events[ev].weight)
+        roll -= soak_events[ev++].weight;
+    return ev;
+}
+
 /* One event, picked by its weight, and the checks after it: what broke, or NULL. */
 static const char *soak_step(Soak *k, int total, char *what, size_t what_size, char *why, size_t why_size)
 {
     Shell *s = k->run.shell;
-    int roll = soak_below(&k->rng, total), ev = 0;
-    while (roll >= soak_events[ev].weight)
-        roll -= soak_events[ev++].weight;
+    int ev = soak_pick(&k->rng, total);
+    /* during a couple's turns, an event that ends the session (a long pause, a hold on the
+     * staff corner, a window closed) is rolled again half the time, or two partners'
+     * turns, twice a quiz long, would seldom reach their outcome; elsewhere the events come
+     * as weighted */
+    const char *(*make)(Soak *, char *, size_t) = soak_events[ev].make;
+    if (soak_couple_turns(&s->flow) && (make == ev_idle || make == ev_hold || make == ev_close) &&
+        soak_below(&k->rng, 2))
+        ev = soak_pick(&k->rng, total);
     what[0] = '\0';
     bool before_wrap = k->run.now < SOAK_WRAP_MS;
     const char *broken = soak_events[ev].make(k, what, what_size);
@@ -470,8 +510,8 @@ static void soak_report(const Soak *k, unsigned long seed, int width, int height
     fprintf(out, "soak: %ld events, seed %lu, %dx%d, profile %s\n", k->event - 1, seed, width,
             height, profile_policy(s->config->profile)->name);
     fprintf(out, "soak: visited %d of %d screens, overlays and staff pages; %ld quizzes completed, "
-            "%ld resets to attract, %ld closes, %ld resizes, %ld display resets\n",
-            visited, places, k->quizzes, k->reset_count, k->closes, k->resizes, k->display_resets);
+            "%ld couples reached their outcome, %ld resets to attract, %ld closes, %ld resizes, %ld display resets\n",
+            visited, places, k->quizzes, k->couples, k->reset_count, k->closes, k->resizes, k->display_resets);
     fprintf(out, "soak: not visited:");
     for (int i = 0; i < places; i++) {
         if (seen[i])

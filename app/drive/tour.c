@@ -7,6 +7,8 @@
 
 #include "../view/check.h"
 
+#include <string.h>
+
 typedef struct Tour {
     Shell *shell;
     const char *shots;
@@ -283,9 +285,125 @@ static void stop_way(Tour *t)
     flow_show_way(f, SCREEN_HOME, false, false, false);
 }
 
+/* --- couple mode ---------------------------------------------------------------------- */
+
+/* The score answers like answer_for's would get (quiz_score, as at a partner's last
+ * answer); `skipped`: every statement skipped, too few answers for a point. */
+static QuizScore score_for(const Quiz *q, Level anxiety, Level avoidance, bool skipped)
+{
+    QuizSession session;
+    answer_for(&session, q, anxiety, avoidance);
+    if (skipped)
+        memset(session.answers, QUIZ_SKIPPED, (size_t)q->item_count);
+    QuizScore score;
+    memset(&score, 0, sizeof(score));
+    score.style = STYLE_COUNT;
+    quiz_score(q, session.answers, &score);
+    quiz_session_wipe(&session);
+    return score;
+}
+
+/* Where a style's answers put a point (both ends of the scale). */
+static QuizScore score_of(const Quiz *q, Style style)
+{
+    bool anxious = style == STYLE_ANXIOUS || style == STYLE_DISORGANIZED;
+    bool avoidant = style == STYLE_AVOIDANT || style == STYLE_DISORGANIZED;
+    return score_for(q, anxious ? HIGH : LOW, avoidant ? HIGH : LOW, false);
+}
+
+/* `screen` in couple mode at `stage`, the partners' scores so far (NULL: none yet). */
+static void show_couple(Tour *t, Screen screen, CoupleStage stage, const QuizScore *first, const QuizScore *second,
+                        bool shared)
+{
+    show(t, screen);
+    flow_set_couple(&t->shell->flow, stage, first, second, shared);
+}
+
+/* How it works; each partner's questions (whose turn it is) and results (a style, near
+ * the middle, too few answers); the three handovers; each partner's choice. */
+static void stop_couple_turns(Tour *t)
+{
+    Flow *f = &t->shell->flow;
+    const Quiz *q = &f->bundle->quiz;
+    char name[64];
+    if (!flow_offers_couple(f))
+        return; /* a bundle without pairings, or couple = no: none of it can be reached */
+    show_couple(t, SCREEN_COUPLE_START, COUPLE_OFF, NULL, NULL, false);
+    visit_pages(t, "couple-start");
+    QuizScore anxious = score_of(q, STYLE_ANXIOUS), avoidant = score_of(q, STYLE_AVOIDANT);
+    QuizSession session;
+    quiz_session_start(&session, q);
+    for (int i = 0; i < q->item_count; i++) { /* partner 1 on every statement, partner 2 on the first */
+        flow_set_quiz(f, &session);
+        show_couple(t, SCREEN_QUESTION, COUPLE_A_ANSWERS, NULL, NULL, false);
+        snprintf(name, sizeof(name), "couple-question-p1-%d", i + 1);
+        visit(t, name);
+        if (i == 0) {
+            show_couple(t, SCREEN_QUESTION, COUPLE_B_ANSWERS, &anxious, NULL, false);
+            visit(t, "couple-question-p2-1");
+        }
+        quiz_session_answer(&session, 1 + i % q->points);
+    }
+    quiz_session_wipe(&session);
+    flow_set_quiz(f, NULL); /* a partner's answers are wiped at their score */
+    const struct { Level anxiety, avoidance; bool skipped; const char *name; } results[] = {
+        { HIGH, LOW, false, "anxious" }, { MIDDLE, MIDDLE, false, "near" }, { LOW, LOW, true, "unplaced" },
+    };
+    for (size_t i = 0; i < sizeof(results) / sizeof(results[0]); i++) {
+        QuizScore s = score_for(q, results[i].anxiety, results[i].avoidance, results[i].skipped);
+        show_couple(t, SCREEN_RESULT, COUPLE_A_ANSWERS, &s, NULL, false);
+        snprintf(name, sizeof(name), "couple-result-p1-%s", results[i].name);
+        visit_pages(t, name);
+        show_couple(t, SCREEN_RESULT, COUPLE_B_ANSWERS, &avoidant, &s, false);
+        snprintf(name, sizeof(name), "couple-result-p2-%s", results[i].name);
+        visit_pages(t, name);
+    }
+    show_couple(t, SCREEN_HANDOVER, COUPLE_TO_B, &anxious, NULL, false);
+    visit(t, "handover-to-p2");
+    show_couple(t, SCREEN_HANDOVER, COUPLE_TO_A, &anxious, &avoidant, false);
+    visit(t, "handover-to-p1");
+    show_couple(t, SCREEN_HANDOVER, COUPLE_TO_B_AGAIN, &anxious, &avoidant, false);
+    visit(t, "handover-to-p2-again");
+    show_couple(t, SCREEN_COUPLE_CHOICE, COUPLE_A_CHOOSES, &anxious, &avoidant, false);
+    visit(t, "couple-choice-p1");
+    show_couple(t, SCREEN_COUPLE_CHOICE, COUPLE_B_CHOOSES, &anxious, &avoidant, false);
+    visit(t, "couple-choice-p2");
+    flow_reset(f, t->now);
+}
+
+/* The outcome: the couple map for each unordered pair of styles, every page; with a point
+ * near the middle (the honest note), with too few answers for a point, two points in one
+ * place; and when one declined, the partners guidance. */
+static void stop_couple_outcome(Tour *t)
+{
+    Flow *f = &t->shell->flow;
+    const Quiz *q = &f->bundle->quiz;
+    char name[96];
+    if (!flow_offers_couple(f))
+        return;
+    for (int a = 0; a < STYLE_COUNT; a++)
+        for (int b = a; b < STYLE_COUNT; b++) {
+            QuizScore first = score_of(q, (Style)a), second = score_of(q, (Style)b);
+            show_couple(t, SCREEN_COUPLE_MAP, COUPLE_TOGETHER, &first, &second, true);
+            snprintf(name, sizeof(name), "couple-map-%s-%s", quiz_style_id((Style)a), quiz_style_id((Style)b));
+            visit_pages(t, name);
+        }
+    QuizScore near = score_for(q, MIDDLE, MIDDLE, false), anxious = score_of(q, STYLE_ANXIOUS),
+              avoidant = score_of(q, STYLE_AVOIDANT), unplaced = score_for(q, LOW, LOW, true);
+    show_couple(t, SCREEN_COUPLE_MAP, COUPLE_TOGETHER, &near, &avoidant, true);
+    visit_pages(t, "couple-map-near");
+    show_couple(t, SCREEN_COUPLE_MAP, COUPLE_TOGETHER, &anxious, &unplaced, true);
+    visit_pages(t, "couple-map-unplaced");
+    show_couple(t, SCREEN_COUPLE_MAP, COUPLE_TOGETHER, &near, &near, true);
+    visit_pages(t, "couple-map-same-place");
+    show_couple(t, SCREEN_PARTNERS, COUPLE_TOGETHER, &anxious, &avoidant, false);
+    visit_pages(t, "couple-declined");
+    flow_reset(f, t->now);
+}
+
 static void (*const tour_stops[])(Tour *t) = {
     stop_welcome, stop_quiz, stop_guidance, stop_decks, stop_calm, stop_idle, stop_staff,
-    stop_unavailable, stop_way,
+    stop_unavailable, stop_way, stop_couple_turns, stop_couple_outcome,
 };
 
 int headless_tour(Shell *s, const char *shots, FILE *out)

@@ -5,6 +5,7 @@
 #include "view_internal.h"
 
 #include <math.h>
+#include <stdio.h>
 
 /* The bottom row of a screen with pages: the marker, then [Next] until the last page,
  * where `last` (doing `action`) takes its place. */
@@ -112,14 +113,15 @@ static const char *legend_style(Ctx *x, const QuizScore *s)
  * height (drawn only when `draw`). */
 static float legend(Ctx *x, const MapPoint *points, Rect box, bool draw)
 {
-    float u = x->vm->unit, d = 26 * u, ring = 3 * u, y = box.y;
+    float u = x->vm->unit, ring = 3 * u, y = box.y;
+    float d = fmaxf(26 * u, (float)line_h(x, FONT_CAPTION) + 2 * ring); /* its mark fits inside */
     for (int i = 0; i < 2; i++) {
         const char *line = couple_fill(x, WORD_COUPLE_MAP_LEGEND, i, legend_style(x, points[i].score));
         float tx = box.x + d + 10 * u, tw = box.w - (tx - box.x);
-        float th = paragraph_height(x, FONT_BODY, line, tw), h = fmaxf(th, d);
+        float th = paragraph_height(x, FONT_CAPTION, line, tw), h = fmaxf(th, d);
         if (draw) {
             map_marker(x, (Rect){ box.x, y + (h - d) / 2, d, d }, &points[i], ring);
-            paragraph(x, FONT_BODY, line, (Rect){ tx, y + (h - th) / 2, tw, th }, ALIGN_LEFT, colour(x, COLOUR_TEXT),
+            paragraph(x, FONT_CAPTION, line, (Rect){ tx, y + (h - th) / 2, tw, th }, ALIGN_LEFT, colour(x, COLOUR_TEXT),
                       colour(x, COLOUR_BACKGROUND));
         }
         y += h + 6 * u;
@@ -128,8 +130,11 @@ static float legend(Ctx *x, const MapPoint *points, Rect box, bool draw)
 }
 
 /* The pairing's guidance (and the honest word when a point is near the middle); when a
- * partner has too few answers for a style, the partners guidance instead. */
-static void pairing_items(Ctx *x)
+ * partner has too few answers for a style, the partners guidance instead (returns false).
+ * The pairing's title (when `titled`) leads the first page only, as a subtitle: the legend
+ * beside it names both styles, and a heading repeated on every page (continued) would
+ * leave too little room for a paragraph whole. */
+static bool pairing_items(Ctx *x, bool titled)
 {
     const FlowCouple *c = &x->f->couple;
     Style a = c->score[0].style, b = c->score[1].style;
@@ -141,47 +146,162 @@ static void pairing_items(Ctx *x)
             deck_add(x, ITEM_HEADING, x->b->partners.cards[i].title);
             deck_add(x, ITEM_PARA, x->b->partners.cards[i].text);
         }
-        return;
+        return false;
     }
-    deck_add(x, ITEM_HEADING, pair->title);
+    if (titled)
+        deck_add(x, ITEM_SUBTITLE, pair->title);
     if (result_kind(&c->score[0]) == RESULT_MIDDLE || result_kind(&c->score[1]) == RESULT_MIDDLE)
         deck_add(x, ITEM_CAPTION, x->b->pairing_near);
     deck_add(x, ITEM_PARA, pair->text);
+    return true;
+}
+
+/* The least height of a map `width` wide whose quadrants' names fit beside a marker: each
+ * name at its quadrant's edge, padded (quadrant_label moves it there, away from a marker).
+ * The quadrants are split where map_draw splits them: at the threshold, inside its inset. */
+static float names_height(Ctx *x, float width)
+{
+    const Quiz *q = &x->b->quiz;
+    float u = x->vm->unit, pad = 8 * u, inset = 22 * u, most = 0;
+    float f = (float)((q->threshold - 1) / (q->points - 1)); /* the line, from the low end */
+    float left = inset + (width - 2 * inset) * f;
+    static const struct { Style style; bool right, top; } quads[] = {
+        { STYLE_ANXIOUS, false, true }, { STYLE_DISORGANIZED, true, true },
+        { STYLE_SECURE, false, false }, { STYLE_AVOIDANT, true, false },
+    };
+    for (int i = 0; i < 4; i++) {
+        float qw = quads[i].right ? width - left : left, share = quads[i].top ? 1 - f : f;
+        float h = paragraph_height(x, FONT_CAPTION, x->b->styles[quads[i].style].name, qw - 2 * pad) + 2 * pad + 2; /* + its lines rounded */
+        if (share > 0.01f) /* the quadrant is inset + share of the rest tall */
+            most = fmaxf(most, 2 * inset + (h - inset) / share);
+    }
+    return most;
+}
+
+/* The height the deck's items (pairing_items) need on one page `width` wide, so that no
+ * paragraph is cut: the tallest paragraph, under its card's heading marked as continued. */
+static float deck_need(Ctx *x, float width)
+{
+    const View *v = x->v;
+    float u = x->vm->unit, head = 0, sub = 0, need = 0;
+    char buf[512];
+    for (int i = 0; i < v->item_count; i++) {
+        const Item *it = &v->items[i];
+        if (it->kind == ITEM_BREAK) {
+            head = 0;
+        } else if (it->kind == ITEM_HEADING) {
+            snprintf(buf, sizeof(buf), "%.*s %s", it->len, it->text, bundle_word(x->b, WORD_APP_CONTINUED));
+            head = paragraph_height(x, FONT_HEADING, buf, width) + 6 * u;
+        } else if (it->kind == ITEM_SUBTITLE) { /* on the first page only, over what follows */
+            sub = paragraph_height(x, FONT_BODY, it->text, width) + 4 * u;
+        } else {
+            FontRole font = it->kind == ITEM_CAPTION ? FONT_CAPTION : FONT_BODY;
+            int n = text_wrap(x->m, font, it->text, it->len, width, x->v->lines, 0);
+            need = fmaxf(need, head + sub + 12 * u + (float)(n * line_h(x, font)));
+            sub = 0;
+        }
+    }
+    return need;
+}
+
+/* Landscape: the map and the legend under it in a column `share` of the width (at least
+ * the map's least width). */
+typedef struct Column {
+    float lw, lh, room, side, text_w;
+    bool named; /* the quadrants' names fit beside a marker */
+} Column;
+
+static Column column_at(Ctx *x, const MapPoint *points, Rect area, float share)
+{
+    float u = x->vm->unit, gw = map_gutter(x), least = map_least_width(x);
+    Column c;
+    c.lw = gw + fmaxf(fminf(area.w * share, area.h), least);
+    c.lh = legend(x, points, (Rect){ area.x, 0, c.lw, 0 }, false);
+    c.room = area.h - 6 * u - map_extra(x) - c.lh;
+    c.side = fmaxf(fminf(area.w * share, c.room), least);
+    c.named = c.room >= names_height(x, c.side);
+    if (!c.named) { /* wider than tall, if that is what the names need */
+        c.side = fmaxf(area.w * share, least);
+        c.named = c.room >= names_height(x, c.side);
+    }
+    c.text_w = area.w - fmaxf(c.lw, gw + c.side) - 2 * x->vm->gap;
+    return c;
+}
+
+/* Landscape: the map with the legend under it in a column, the pairing's words beside it
+ * (returned). The column is 0.38 of the width, or narrower (down to the map's least) when
+ * a paragraph needs the room, or wider (up to 0.5) when the legend wraps so much that the
+ * quadrants' names would not fit; when no width leaves every paragraph room, the one
+ * that leaves the most; when the names fit at none (a threshold far from the middle makes
+ * two quadrants short), the map has the column's height and the legend goes over the words. */
+static Rect map_beside(Ctx *x, const MapPoint *points, Rect area)
+{
+    static const float shares[] = { 0.38f, 0.35f, 0.32f, 0.29f, 0.26f, 0.23f, 0.41f, 0.44f, 0.47f, 0.50f };
+    float u = x->vm->unit, gw = map_gutter(x);
+    Column c = column_at(x, points, area, shares[0]), best = c;
+    bool found = false;
+    for (size_t i = 0; i < sizeof(shares) / sizeof(shares[0]) && !found; i++) {
+        c = column_at(x, points, area, shares[i]);
+        if (!c.named)
+            continue;
+        found = deck_need(x, c.text_w) <= area.h;
+        if (found || !best.named || c.text_w > best.text_w)
+            best = c;
+    }
+    if (!best.named) { /* the map needs the column's whole height: the legend over the words */
+        float room = area.h - 6 * u - map_extra(x), side = fmaxf(fminf(area.w * shares[0], room), map_least_width(x));
+        float mh = fminf(room, fmaxf(side, map_least_height(x, side)));
+        map_draw(x, (Rect){ area.x + gw, area.y + 6 * u, side, mh }, points, 2, STYLE_COUNT);
+        float tx = area.x + gw + side + 2 * x->vm->gap, tw = area.x + area.w - tx;
+        float lh = legend(x, points, (Rect){ tx, area.y, tw, 0 }, true) + x->vm->gap;
+        return (Rect){ tx, area.y + lh, tw, area.h - lh };
+    }
+    float mh = fminf(best.room, fmaxf(best.side, map_least_height(x, best.side)));
+    map_draw(x, (Rect){ area.x + gw, area.y + 6 * u, best.side, mh }, points, 2, STYLE_COUNT);
+    legend(x, points, (Rect){ area.x, area.y + 6 * u + mh + map_extra(x), best.lw, best.lh }, true);
+    float tx = area.x + area.w - best.text_w;
+    return (Rect){ tx, area.y, best.text_w, area.h };
+}
+
+/* Portrait: the map, the legend under it, the pairing's words under them (returned). The
+ * map is 0.34 of the height, or less (down to its least) when a paragraph needs room. */
+static Rect map_above(Ctx *x, const MapPoint *points, Rect area)
+{
+    float u = x->vm->unit, gap = x->vm->gap, gw = map_gutter(x), width = area.w - gw;
+    float lh = legend(x, points, (Rect){ area.x, 0, area.w, 0 }, false);
+    float least = map_least_height(x, width), need = deck_need(x, area.w);
+    float mh = fmaxf(fminf(width, area.h * 0.34f), least);
+    float spare = area.h - 6 * u - map_extra(x) - lh - gap - need; /* < 0: a paragraph is cut */
+    if (spare < 0)
+        mh = fmaxf(mh + spare, least);
+    map_draw(x, (Rect){ area.x + gw, area.y + 6 * u, width, mh }, points, 2, STYLE_COUNT);
+    float ly = area.y + 6 * u + mh + map_extra(x);
+    legend(x, points, (Rect){ area.x, ly, area.w, lh }, true);
+    float ty = ly + lh + gap;
+    return (Rect){ area.x, ty, area.w, area.y + area.h - ty };
 }
 
 /* Both points on one map (a dot marked 1, a square marked 2), the legend, and the
- * pairing's guidance in pages beside it (landscape) or under it (portrait). */
+ * pairing's guidance in pages beside it (landscape) or under it (portrait); when a
+ * partner has too few answers for a point, the legend over the partners guidance. */
 void screen_couple_map(Ctx *x)
 {
     const ViewMetrics *vm = x->vm;
     const FlowCouple *c = &x->f->couple;
-    float u = vm->unit, m = vm->margin, gap = vm->gap, gw = map_gutter(x);
+    float m = vm->margin, gap = vm->gap;
     float top = top_bar(x, bundle_word(x->b, WORD_COUPLE_MAP_TITLE), x->f->page > 0 ? ACT_BACK : ACT_NONE, 0);
     float by = bottom_row(x);
     const MapPoint points[2] = { { &c->score[0], bundle_word(x->b, WORD_COUPLE_MARK_1), false },
                                  { &c->score[1], bundle_word(x->b, WORD_COUPLE_MARK_2), true } };
     Rect area = { m, top, x->w - 2 * m, by - gap - top };
-    pairing_items(x);
     Rect text;
-    if (x->w > x->h) {
-        float lw = gw + fminf(area.w * 0.38f, area.h);
-        float lh = legend(x, points, (Rect){ area.x, 0, lw, 0 }, false);
-        float room = area.h - 6 * u - map_extra(x) - lh;
-        float side = fmaxf(fminf(area.w * 0.38f, room), map_least_width(x));
-        float mh = fminf(room, fmaxf(side, map_least_height(x, side)));
-        map_draw(x, (Rect){ area.x + gw, area.y + 6 * u, side, mh }, points, 2, STYLE_COUNT);
-        legend(x, points, (Rect){ area.x, area.y + 6 * u + mh + map_extra(x), lw, lh }, true);
-        float tx = area.x + fmaxf(lw, gw + side) + 2 * gap;
-        text = (Rect){ tx, area.y, area.x + area.w - tx, area.h };
-    } else {
-        float width = area.w - gw;
-        float lh = legend(x, points, (Rect){ area.x, 0, area.w, 0 }, false);
-        float mh = fmaxf(fminf(width, area.h * 0.34f), map_least_height(x, width));
-        map_draw(x, (Rect){ area.x + gw, area.y + 6 * u, width, mh }, points, 2, STYLE_COUNT);
-        float ly = area.y + 6 * u + mh + map_extra(x);
-        legend(x, points, (Rect){ area.x, ly, area.w, lh }, true);
-        float ty = ly + lh + gap;
-        text = (Rect){ area.x, ty, area.w, area.y + area.h - ty };
+    if (pairing_items(x, true)) {
+        text = x->w > x->h ? map_beside(x, points, area) : map_above(x, points, area);
+        if (deck_need(x, text.w) > text.h)
+            pairing_items(x, false); /* no room for the title over the first paragraph */
+    } else { /* one point, no pairing: the legend says why, the partners guidance has the width */
+        float lh = legend(x, points, (Rect){ area.x, area.y, area.w, 0 }, true) + gap;
+        text = (Rect){ area.x, area.y + lh, area.w, area.h - lh };
     }
     deck_draw(x, text);
     pages_footer(x, bundle_word(x->b, WORD_COUPLE_MAP_FINISH), ACT_DONE);

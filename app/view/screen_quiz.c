@@ -307,8 +307,11 @@ void map_draw(Ctx *x, Rect r, const MapPoint *points, int n, Style shaded)
         float py = p.y + p.h * (1 - (float)((s->mean[DIM_ANXIETY] - 1) / span));
         dots[i] = (Rect){ px - d / 2 - ring, py - d / 2 - ring, d + 2 * ring, d + 2 * ring };
         for (int k = 0; k < i; k++)
-            if (overlaps(dots[k], dots[i])) /* two points in one place: side by side, both seen */
+            if (overlaps(dots[k], dots[i])) { /* two points in one place: side by side, both seen */
                 dots[i].x = dots[k].x + dots[k].w - ring;
+                if (dots[i].x + dots[i].w > r.x + r.w) /* past the map's edge: on the other side */
+                    dots[i].x = dots[k].x - dots[i].w + ring;
+            }
     }
     Kept chart = keep_begin(x); /* a chart: right to left, it moves whole, its axes as they are */
     draw_rect(x->out, r, surface, 10 * u);
