@@ -721,6 +721,51 @@ static void a_couple_is_counted_once_though_begun_again(void **state)
     assert_int_equal(f.kiosk->tally.couples_pending, 2);
 }
 
+/* A score whose every answer is `answer` (4 of 7: both means on the line, near the middle,
+ * reverse-keyed items or not). */
+static QuizScore score_all(const Quiz *quiz, int answer)
+{
+    unsigned char seq[QUIZ_MAX_ITEMS];
+    memset(seq, answer, sizeof(seq));
+    QuizScore score;
+    assert_true(quiz_score(quiz, seq, &score));
+    return score;
+}
+
+/* A point near the middle has no one style (its own result names none), so the couple
+ * map names no pairing for it (the midpoint scores as disorganized: "Two disorganized
+ * partners" would put a trauma-linked name on neutral answers); it says so and shows the
+ * partners guidance. Two placed styles do get their pairing. */
+static void a_point_near_the_middle_gets_no_pairing(void **state)
+{
+    const Fixture *fx = *state;
+    static Flow f;
+    long now;
+    start(&f, &fx->config, fx, &now);
+    const Quiz *quiz = &fx->bundle.quiz;
+    QuizScore middle = score_all(quiz, (quiz->points + 1) / 2), high = middle;
+    for (int d = 0; d < DIM_COUNT; d++) { /* both dimensions at the top: disorganized, placed */
+        high.mean[d] = quiz->points;
+        high.hundredths[d] = quiz->points * 100;
+        high.high[d] = true;
+        high.near[d] = false;
+    }
+    assert_int_equal(middle.style, STYLE_DISORGANIZED);
+    assert_true(middle.near[DIM_ANXIETY] && middle.near[DIM_AVOIDANCE]);
+    flow_show(&f, SCREEN_COUPLE_MAP, now, now);
+    flow_set_couple(&f, COUPLE_TOGETHER, &middle, &middle, true);
+    const Card *card = bundle_pairing(&fx->bundle, STYLE_DISORGANIZED, STYLE_DISORGANIZED);
+    char pair[24]; /* the start of its first paragraph (its title shows only where there is room) */
+    snprintf(pair, sizeof(pair), "%s", card->text);
+    const DrawList *list = lay_out(&f);
+    assert_false(shows_word(list, card->title));
+    assert_false(shows_word(list, pair));
+    assert_true(shows_word(list, bundle_word(&fx->bundle, WORD_COUPLE_MAP_MIDDLE)));
+    assert_true(shows_word(list, "near the middle of the map, close to more than"));
+    flow_set_couple(&f, COUPLE_TOGETHER, &high, &high, true); /* both placed: their pairing */
+    assert_true(shows_word(lay_out(&f), pair));
+}
+
 static void couple_mode_is_offered_only_when_config_and_bundle_allow(void **state)
 {
     const Fixture *fx = *state;
@@ -765,6 +810,7 @@ int main(void)
         cmocka_unit_test(the_staff_corner_wipes_both_partners_from_every_place),
         cmocka_unit_test(finish_wipes_both_partners_and_goes_home),
         cmocka_unit_test(a_couple_is_counted_once_though_begun_again),
+        cmocka_unit_test(a_point_near_the_middle_gets_no_pairing),
         cmocka_unit_test(the_idle_timeout_applies_on_every_turn_and_handover),
         cmocka_unit_test(both_sharing_shows_the_couple_map),
         cmocka_unit_test(the_partners_guidance_names_neither_partner),

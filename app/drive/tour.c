@@ -394,7 +394,8 @@ static void stop_couple_outcome(Tour *t)
     visit_pages(t, "couple-map-near");
     show_couple(t, SCREEN_COUPLE_MAP, COUPLE_TOGETHER, &anxious, &unplaced, true);
     visit_pages(t, "couple-map-unplaced");
-    show_couple(t, SCREEN_COUPLE_MAP, COUPLE_TOGETHER, &near, &near, true);
+    QuizScore same = score_of(q, STYLE_DISORGANIZED); /* both at the map's top right corner */
+    show_couple(t, SCREEN_COUPLE_MAP, COUPLE_TOGETHER, &same, &same, true);
     visit_pages(t, "couple-map-same-place");
     show_couple(t, SCREEN_PARTNERS, COUPLE_TOGETHER, &anxious, &avoidant, false);
     visit_pages(t, "couple-declined");

@@ -129,8 +129,9 @@ static float legend(Ctx *x, const MapPoint *points, Rect box, bool draw)
     return y - box.y;
 }
 
-/* The pairing's guidance (and the honest word when a point is near the middle); when a
- * partner has too few answers for a style, the partners guidance instead (returns false).
+/* The pairing's guidance; when a partner has too few answers for a style, or a point sits
+ * near the middle (no one style fits it, so no pairing does: the [near] word says so), the
+ * partners guidance instead (returns false).
  * The pairing's title (when `titled`) leads the first page only, as a subtitle: the legend
  * beside it names both styles, and a heading repeated on every page (continued) would
  * leave too little room for a paragraph whole. */
@@ -140,7 +141,12 @@ static bool pairing_items(Ctx *x, bool titled)
     Style a = c->score[0].style, b = c->score[1].style;
     const Card *pair = bundle_pairing(x->b, a, b);
     deck_begin(x);
-    if (!pair || a == STYLE_COUNT || b == STYLE_COUNT) {
+    /* a point near the middle has no one style (its result names none): no pairing either,
+     * but the honest word, then the guidance for all partners */
+    bool middle = result_kind(&c->score[0]) == RESULT_MIDDLE || result_kind(&c->score[1]) == RESULT_MIDDLE;
+    if (!pair || a == STYLE_COUNT || b == STYLE_COUNT || middle) {
+        if (middle && a != STYLE_COUNT && b != STYLE_COUNT)
+            deck_add(x, ITEM_PARA, x->b->pairing_near);
         for (int i = 0; i < x->b->partners.count; i++) {
             deck_add(x, ITEM_BREAK, NULL);
             deck_add(x, ITEM_HEADING, x->b->partners.cards[i].title);
@@ -150,8 +156,6 @@ static bool pairing_items(Ctx *x, bool titled)
     }
     if (titled)
         deck_add(x, ITEM_SUBTITLE, pair->title);
-    if (result_kind(&c->score[0]) == RESULT_MIDDLE || result_kind(&c->score[1]) == RESULT_MIDDLE)
-        deck_add(x, ITEM_CAPTION, x->b->pairing_near);
     deck_add(x, ITEM_PARA, pair->text);
     return true;
 }
@@ -299,7 +303,7 @@ void screen_couple_map(Ctx *x)
         text = x->w > x->h ? map_beside(x, points, area) : map_above(x, points, area);
         if (deck_need(x, text.w) > text.h)
             pairing_items(x, false); /* no room for the title over the first paragraph */
-    } else { /* one point, no pairing: the legend says why, the partners guidance has the width */
+    } else { /* no pairing: the legend says why, the partners guidance has the width */
         float lh = legend(x, points, (Rect){ area.x, area.y, area.w, 0 }, true) + gap;
         text = (Rect){ area.x, area.y + lh, area.w, area.h - lh };
     }

@@ -219,7 +219,7 @@ static bool overlaps(Rect a, Rect b)
 }
 
 /* Quadrant `qr`'s style name, centred, or moved to the quadrant's top or bottom edge,
- * away from a dot, when a dot (`dots`, with their rings) would cover it. */
+ * away from the dots (`dots`, with their rings), when one would cover it. */
 static void quadrant_label(Ctx *x, Rect qr, const char *name, const Rect *dots, int n, uint32_t fg, uint32_t bg)
 {
     float pad = 8 * x->vm->unit;
@@ -229,9 +229,21 @@ static void quadrant_label(Ctx *x, Rect qr, const char *name, const Rect *dots, 
     float lh = paragraph_height(x, FONT_CAPTION, name, lb.w);
     lb.y = qr.y + (qr.h - lh) / 2;
     lb.h = lh;
+    /* the first place no dot covers: the middle, then the edge away from the first dot in
+     * the way, then the other edge (else it stays at the middle) */
+    float middle = lb.y, top = qr.y + pad, bottom = qr.y + qr.h - pad - lh;
     for (int i = 0; i < n; i++)
         if (overlaps(dots[i], lb)) {
-            lb.y = dots[i].y + dots[i].h / 2 > qr.y + qr.h / 2 ? qr.y + pad : qr.y + qr.h - pad - lh;
+            bool low = dots[i].y + dots[i].h / 2 > qr.y + qr.h / 2;
+            float tries[] = { low ? top : bottom, low ? bottom : top, middle };
+            for (int k = 0; k < 3; k++) {
+                lb.y = tries[k];
+                bool clear = true;
+                for (int d = 0; d < n && clear; d++)
+                    clear = !overlaps(dots[d], lb);
+                if (clear)
+                    break;
+            }
             break;
         }
     if (lb.y < qr.y + pad)
