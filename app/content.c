@@ -613,12 +613,13 @@ static void author_problems(const Diags *diags, char *out, size_t size)
     }
 }
 
-/* Whether a quiz under way would change shape with `fresh`: a person's answers are kept
- * only for the scale and the statements they were given. */
+/* Whether a quiz under way would change shape with `fresh`: a person's answers (and the
+ * result, and a couple's two scores, drawn on the map of that scale) are kept only for
+ * the scale and the statements they were given. */
 static bool quiz_reshaped(const App *app, const Flow *flow, const Bundle *fresh)
 {
     bool asking = flow->screen == SCREEN_QUESTION || flow->screen == SCREEN_HANDOVER ||
-                  flow->screen == SCREEN_COUPLE_START;
+                  flow->screen == SCREEN_COUPLE_START || flow->quiz.quiz || flow->couple.stage != COUPLE_OFF;
     const Quiz *was = &app->bundle.quiz, *now = &fresh->quiz;
     if (!asking)
         return false;

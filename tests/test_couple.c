@@ -721,6 +721,28 @@ static void a_couple_is_counted_once_though_begun_again(void **state)
     assert_int_equal(f.kiosk->tally.couples_pending, 2);
 }
 
+/* A double tap on "Take it together" shows how it works (its "We both agree: begin" sits
+ * under the finger in portrait), and one on Finish stays on home. */
+static void a_double_tap_never_skips_couple_start_or_reopens_it(void **state)
+{
+    const Fixture *fx = *state;
+    static Flow f;
+    long now;
+    start(&f, &fx->config, fx, &now);
+    act(&f, ACT_BEGIN, 0, &now);
+    act(&f, ACT_START, 0, &now);
+    act(&f, ACT_OPEN, SCREEN_COUPLE_START, &now);
+    flow_action(&f, ACT_COUPLE_BEGIN, 0, now + 80); /* the same finger, 80 ms later */
+    assert_int_equal(f.screen, SCREEN_COUPLE_START);
+    assert_int_equal(f.couple.stage, COUPLE_OFF);
+    go_to(&f, AT_MAP, &now);
+    for (int guard = 0; guard < 64 && f.screen == SCREEN_COUPLE_MAP; guard++)
+        act(&f, f.page + 1 < f.page_count ? ACT_NEXT : ACT_DONE, 0, &now);
+    assert_int_equal(f.screen, SCREEN_HOME);
+    flow_action(&f, ACT_OPEN, SCREEN_COUPLE_START, now + 80);
+    assert_int_equal(f.screen, SCREEN_HOME);
+}
+
 /* A score whose every answer is `answer` (4 of 7: both means on the line, near the middle,
  * reverse-keyed items or not). */
 static QuizScore score_all(const Quiz *quiz, int answer)
@@ -811,6 +833,7 @@ int main(void)
         cmocka_unit_test(finish_wipes_both_partners_and_goes_home),
         cmocka_unit_test(a_couple_is_counted_once_though_begun_again),
         cmocka_unit_test(a_point_near_the_middle_gets_no_pairing),
+        cmocka_unit_test(a_double_tap_never_skips_couple_start_or_reopens_it),
         cmocka_unit_test(the_idle_timeout_applies_on_every_turn_and_handover),
         cmocka_unit_test(both_sharing_shows_the_couple_map),
         cmocka_unit_test(the_partners_guidance_names_neither_partner),

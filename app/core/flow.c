@@ -442,13 +442,13 @@ static void on_consent(Flow *f, Action action, int arg, long now)
 static void on_home(Flow *f, Action action, int arg, long now)
 {
     Screen to = (Screen)arg;
-    if (action == ACT_BACK) {
+    if (action == ACT_BACK)
         flow_reset(f, now);
-    } else if (action == ACT_LANGUAGE) {
+    else if (action == ACT_LANGUAGE)
         choose_language(f, arg, now);
-    } else if (action != ACT_OPEN) {
+    if (action != ACT_OPEN)
         return;
-    } else if (to == SCREEN_QUESTION) {
+    if (to == SCREEN_QUESTION) {
         quiz_session_start(&f->quiz, &f->bundle->quiz);
         f->last_answer = -1;
         f->tallied = false;
@@ -457,7 +457,8 @@ static void on_home(Flow *f, Action action, int arg, long now)
         f->origin = SCREEN_HOME;
         f->style = STYLE_COUNT;
         open_deck(f, SCREEN_GUIDANCE, SCREEN_HOME, now);
-    } else if (to == SCREEN_COUPLE_START && flow_offers_couple(f)) {
+    } else if (to == SCREEN_COUPLE_START && flow_offers_couple(f) && now - f->entered >= FLOW_ANSWER_GUARD_MS) {
+        /* (not the second tap of a double tap on a couple's Finish, which lies over it) */
         f->origin = SCREEN_HOME;
         open_deck(f, SCREEN_COUPLE_START, SCREEN_HOME, now);
     } else if (to == SCREEN_CHEMISTRY || to == SCREEN_PARTNERS || to == SCREEN_CALM || to == SCREEN_SUPPORT) {

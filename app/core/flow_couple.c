@@ -118,7 +118,9 @@ void flow_couple_finish(Flow *f, long now)
 
 void flow_on_couple_start(Flow *f, Action action, int arg, long now)
 {
-    if (action == ACT_COUPLE_BEGIN) {
+    if (action == ACT_COUPLE_BEGIN && now - f->entered < FLOW_ANSWER_GUARD_MS) {
+        return; /* the second tap of a double tap on "Take it together", which lies under it */
+    } else if (action == ACT_COUPLE_BEGIN) {
         flow_couple_wipe(f);
         Kiosk *k = f->kiosk;
         if (k->tally_on && !f->couple_tallied) { /* once, though Back and begin again */

@@ -299,11 +299,25 @@ void screen_couple_map(Ctx *x)
                                  { &c->score[1], bundle_word(x->b, WORD_COUPLE_MARK_2), true } };
     Rect area = { m, top, x->w - 2 * m, by - gap - top };
     Rect text;
-    if (pairing_items(x, true)) {
+    bool placed = result_kind(&c->score[0]) != RESULT_UNPLACED && result_kind(&c->score[1]) != RESULT_UNPLACED;
+    bool paired = pairing_items(x, true), mapped = paired || placed;
+    DrawList *out = x->out;
+    int cmds = out->count, targets = out->target_count, blocks = out->block_count, kept = x->kept_count;
+    if (mapped) {
         text = x->w > x->h ? map_beside(x, points, area) : map_above(x, points, area);
-        if (deck_need(x, text.w) > text.h)
+        if (paired && deck_need(x, text.w) > text.h)
             pairing_items(x, false); /* no room for the title over the first paragraph */
-    } else { /* no pairing: the legend says why, the partners guidance has the width */
+        if (!paired && deck_need(x, text.w) > text.h) { /* near the middle: the partners
+            * guidance beside the map has no room for a paragraph whole; taken back */
+            out->count = cmds;
+            out->target_count = targets;
+            out->block_count = blocks;
+            x->kept_count = kept;
+            mapped = false;
+        }
+    }
+    if (!mapped) { /* the legend over the words at the whole width: it says why there is no
+                    * pairing (a partner unplaced, or near the middle) */
         float lh = legend(x, points, (Rect){ area.x, area.y, area.w, 0 }, true) + gap;
         text = (Rect){ area.x, area.y + lh, area.w, area.h - lh };
     }

@@ -170,9 +170,17 @@ static void staff_tally(Ctx *x, float top)
                        fill(x, bundle_word(x->b, styles ? WORD_STAFF_TALLY_BATCH : WORD_STAFF_TALLY_WAITING),
                             names, values, 2),
                        box, ALIGN_LEFT, colour(x, COLOUR_MUTED), bg);
-    for (int st = 0; styles && st < STYLE_COUNT; st++)
-        box.y += paragraph(x, FONT_BODY, draw_printf(x->out, "%s: %d", x->b->styles[st].name, tally->results[st]), box,
-                           ALIGN_LEFT, colour(x, COLOUR_MUTED), bg);
+    /* the four counts two to a row, so that the page keeps its button on a wide, low screen */
+    for (int st = 0; styles && st < STYLE_COUNT; st += 2) {
+        float row = 0;
+        for (int k = 0; k < 2 && st + k < STYLE_COUNT; k++) {
+            Rect cell = { box.x + k * (w / 2 + vm->gap / 2), box.y, w / 2 - vm->gap / 2, box.h };
+            row = fmaxf(row, paragraph(x, FONT_BODY, draw_printf(x->out, "%s: %d", x->b->styles[st + k].name,
+                                                                 tally->results[st + k]),
+                                       cell, ALIGN_LEFT, colour(x, COLOUR_MUTED), bg));
+        }
+        box.y += row;
+    }
     /* Couple sessions move in batches too, and never say how many so far: read before and
      * after one couple, nothing here moves but the sessions and the reflections. */
     if (tally_shows_couples(tally))
