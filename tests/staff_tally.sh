@@ -36,7 +36,7 @@ reflections() {
 couples() {
     i=0
     while [ "$i" -lt "$1" ]; do
-        printf 'tap "Touch to begin"\ntap "Start"\ntap "Take it together"\nwait 400\n'
+        printf 'tap "Touch to begin"\ntap "Start"\nwait 400\ntap "Take it together"\nwait 400\n'
         printf 'tap "We both agree: begin"\nexpect screen question\nkey Escape\nexpect screen attract\n'
         i=$((i + 1))
     done
