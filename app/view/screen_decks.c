@@ -187,6 +187,10 @@ static void deck_with_tools(Ctx *x, const char *title, const Deck *tips, bool un
         return;
     }
     deck_draw(x, box); /* first: it counts the pages the footer shows */
+    if (flow_chrome_hidden(x->f)) { /* presenting: the same pages, only the talk's count under them */
+        talk_marker(x);
+        return;
+    }
     float nw = deck_next(x, last, BUTTON_SECONDARY);
     Tool tools[MAX_TOOLS];
     int n = page_tools(x, tips, understanding, tools);
@@ -370,6 +374,7 @@ static void calm_breathing(Ctx *x, float top, long elapsed, long cycle)
     paragraph(x, FONT_CAPTION, count, (Rect){ m, ly + lh, x->w - 2 * m, ch }, ALIGN_CENTRE, colour(x, COLOUR_MUTED), bg);
     x->out->animating = true;
     x->out->next_change_ms = 33;
+    talk_marker(x);
 }
 
 /* After the breaths, the grounding deck (five things you can see), with [Again] and
@@ -389,6 +394,10 @@ static void calm_grounding(Ctx *x, float top)
     float y = bottom_row(x);
     float aw = fmaxf(button_width(x, again), t * 2);
     deck_draw(x, deck_box(x, top, y));
+    if (flow_chrome_hidden(x->f)) {
+        talk_marker(x);
+        return;
+    }
     float dw = deck_next(x, bundle_word(x->b, WORD_CALM_DONE), BUTTON_PRIMARY);
     button(x, (Rect){ x->w - m - dw - vm->gap - aw, y, aw, t }, again, ACT_CALM_AGAIN, 0, BUTTON_SECONDARY);
     if (x->f->page_count > 1)
