@@ -39,6 +39,13 @@ static Rect present_map(Ctx *x, Rect area, const MapPoint *points, int n, Style 
  * high avoidance. */
 static const Style quadrant_order[STYLE_COUNT] = { STYLE_ANXIOUS, STYLE_DISORGANIZED, STYLE_SECURE, STYLE_AVOIDANT };
 
+/* The style of card `i` (left to right, row by row, as laid out): a right-to-left screen is
+ * mirrored but its map is not, so its columns are swapped first to stay by their quadrants. */
+static const StyleInfo *card_style(const Ctx *x, int i)
+{
+    return &x->b->styles[quadrant_order[x->b->rtl ? i ^ 1 : i]];
+}
+
 /* How the cards are set: the fonts of a style's name and of its summary, and whether the
  * whole summary shows or only its first sentence (where the whole does not fit). */
 typedef struct CardFit {
@@ -79,7 +86,7 @@ static float cards_rows(Ctx *x, float width, CardFit fit, float rows[2])
     float gap = x->vm->gap, pad = 12 * x->vm->unit, cw = (width - gap) / 2 - 2 * pad;
     rows[0] = rows[1] = 0;
     for (int i = 0; i < STYLE_COUNT; i++) {
-        const StyleInfo *s = &x->b->styles[quadrant_order[i]];
+        const StyleInfo *s = card_style(x, i);
         const char *text = card_text(x, s, fit.whole);
         float h = paragraph_height(x, fit.name, s->name, cw) + 2 * pad;
         if (text)
@@ -104,7 +111,7 @@ static void cards_draw(Ctx *x, Rect area, CardFit fit)
     float cw = (area.w - gap) / 2;
     uint32_t surface = colour(x, COLOUR_SURFACE);
     for (int i = 0; i < STYLE_COUNT; i++) {
-        const StyleInfo *s = &x->b->styles[quadrant_order[i]];
+        const StyleInfo *s = card_style(x, i);
         const char *text = card_text(x, s, fit.whole);
         Rect c = { area.x + (i % 2) * (cw + gap), area.y + (i / 2) * (rows[0] + gap), cw, rows[i / 2] };
         draw_rect(x->out, c, surface, 10 * u);
