@@ -248,7 +248,13 @@ void screen_guidance(Ctx *x)
     if (x->f->style == STYLE_COUNT) {
         /* the four styles, to choose from */
         float m = vm->margin, gap = vm->gap * 1.4f;
-        float top = menu_top(x, WORD_STYLES_TITLE, ACT_BACK, WORD_STYLES_INTRO, gap);
+        float top = top_bar(x, bundle_word(x->b, WORD_STYLES_TITLE), ACT_BACK, 0);
+        if (styles_overview(x, (Rect){ m, top, x->w - 2 * m, x->h - top - m }, true, false))
+            return; /* where it fits: each style's summary by the map (no intro), a card to press */
+        const char *intro = bundle_word(x->b, WORD_STYLES_INTRO); /* else the list, as menu_top lays it */
+        if (intro[0])
+            top += paragraph(x, FONT_BODY, intro, (Rect){ m, top, x->w - 2 * m, x->h - top }, ALIGN_LEFT,
+                             colour(x, COLOUR_MUTED), colour(x, COLOUR_BACKGROUND)) + gap;
         int cols = x->w > x->h ? 2 : 1, rows = STYLE_COUNT / cols;
         float ch = menu_cell_h(x, top, rows, gap, vm->target * 2);
         Rect area = { m, top, x->w - 2 * m, x->h - top - m };

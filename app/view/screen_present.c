@@ -41,9 +41,14 @@ static const Style quadrant_order[STYLE_COUNT] = { STYLE_ANXIOUS, STYLE_DISORGAN
 
 /* The style of card `i` (left to right, row by row, as laid out): a right-to-left screen is
  * mirrored but its map is not, so its columns are swapped first to stay by their quadrants. */
+static Style card_style_of(const Ctx *x, int i)
+{
+    return quadrant_order[x->b->rtl ? i ^ 1 : i];
+}
+
 static const StyleInfo *card_style(const Ctx *x, int i)
 {
-    return &x->b->styles[quadrant_order[x->b->rtl ? i ^ 1 : i]];
+    return &x->b->styles[card_style_of(x, i)];
 }
 
 /* How the cards are set: the fonts of a style's name and of its summary, and whether the
@@ -103,19 +108,28 @@ static float cards_height(Ctx *x, float width, CardFit fit)
 }
 
 /* The four cards, two by two, from the top of `area` (as tall as cards_height says), each
- * row as tall as its taller card. */
-static void cards_draw(Ctx *x, Rect area, CardFit fit)
+ * row as tall as its taller card; `pressable`: each a button to its style's guidance,
+ * pressed and focused as a button shows it. */
+static void cards_draw(Ctx *x, Rect area, CardFit fit, bool pressable)
 {
     float gap = x->vm->gap, u = x->vm->unit, pad = 12 * u, rows[2];
     cards_rows(x, area.w, fit, rows);
     float cw = (area.w - gap) / 2;
-    uint32_t surface = colour(x, COLOUR_SURFACE);
     for (int i = 0; i < STYLE_COUNT; i++) {
         const StyleInfo *s = card_style(x, i);
         const char *text = card_text(x, s, fit.whole);
         Rect c = { area.x + (i % 2) * (cw + gap), area.y + (i / 2) * (rows[0] + gap), cw, rows[i / 2] };
+        int index = pressable ? x->out->target_count : -1;
+        uint32_t surface = colour(x, COLOUR_SURFACE);
+        if (index >= 0 && x->f->pressed == index)
+            surface = mix(surface, colour(x, COLOUR_TEXT), 0.18f);
+        if (index >= 0 && x->f->focus == index) /* the ring of a focused button */
+            draw_outline(x->out, (Rect){ c.x - 6 * u, c.y - 6 * u, c.w + 12 * u, c.h + 12 * u },
+                         colour(x, COLOUR_TEXT), 16 * u, 3 * u);
         draw_rect(x->out, c, surface, 10 * u);
         draw_outline(x->out, c, colour(x, COLOUR_LINE), 10 * u, 1.5f * u);
+        if (pressable)
+            draw_target(x->out, c, ACT_GUIDANCE, card_style_of(x, i), s->name);
         Rect in = { c.x + pad, c.y + pad, c.w - 2 * pad, c.h - 2 * pad };
         float y = in.y + paragraph(x, fit.name, s->name, in, ALIGN_LEFT, colour(x, COLOUR_ACCENT), surface);
         if (text)
@@ -142,13 +156,42 @@ static bool overview_side(Ctx *x, Rect area, CardFit *fit, float *side)
     return false;
 }
 
-/* Portrait: how the cards under the map are set, in at most `h` (else the least). */
-static CardFit overview_fit(Ctx *x, float w, float h)
+/* Portrait: how the cards under the map are set, in at most `h`; false when none fits
+ * (then *fit is the least). */
+static bool overview_fit(Ctx *x, float w, float h, CardFit *fit)
 {
     for (int i = 0; i < CARD_FITS; i++)
-        if (cards_height(x, w, card_fits[i]) <= h)
-            return card_fits[i];
-    return card_fits[CARD_FITS - 1];
+        if (cards_height(x, w, card_fits[i]) <= h) {
+            *fit = card_fits[i];
+            return true;
+        }
+    *fit = card_fits[CARD_FITS - 1];
+    return false;
+}
+
+bool styles_overview(Ctx *x, Rect area, bool pressable, bool force)
+{
+    float gap = x->vm->gap;
+    CardFit fit;
+    if (x->w >= x->h) { /* landscape: the map at the left, the cards beside it */
+        float gw = map_gutter(x), side;
+        if (!overview_side(x, area, &fit, &side) && !force)
+            return false;
+        Rect cards = { area.x + side + gw + gap * 2, area.y, 0, 0 };
+        cards.w = area.x + area.w - cards.x;
+        cards.h = cards_height(x, cards.w, fit);
+        cards.y = area.y + fmaxf(0, (area.h - cards.h) / 2);
+        present_map(x, (Rect){ area.x, area.y, side + gw, area.h }, NULL, 0, STYLE_COUNT, false);
+        cards_draw(x, cards, fit, pressable);
+    } else { /* portrait: the map above (at least half the width), the cards under it */
+        float least = fmaxf(map_least_width(x), area.w * 0.5f) + map_extra(x) + gap;
+        if (!overview_fit(x, area.w, area.h - least, &fit) && !force)
+            return false;
+        float ch = cards_height(x, area.w, fit);
+        Rect used = present_map(x, (Rect){ area.x, area.y, area.w, area.h - ch - gap }, NULL, 0, STYLE_COUNT, true);
+        cards_draw(x, (Rect){ area.x, used.y + used.h + gap, area.w, ch }, fit, pressable);
+    }
+    return true;
 }
 
 void screen_overview(Ctx *x)
@@ -160,30 +203,12 @@ void screen_overview(Ctx *x)
     /* presenting, down to the talk's count; with the chrome, above its bottom row (else
      * down to the count too, and no Next: the clicker goes on) */
     float low = x->h - m * 0.5f - (float)line_h(x, FONT_CAPTION) - gap;
-    bool footer = !flow_chrome_hidden(x->f);
-    Rect area = { m, top, x->w - 2 * m, (footer ? bottom_row(x) - gap : low) - top };
-    CardFit fit;
-    if (x->w >= x->h) { /* landscape: the map at the left, the cards beside it */
-        float gw = map_gutter(x), side;
-        if (!overview_side(x, area, &fit, &side) && footer) {
-            area.h = low - top;
-            footer = false;
-            overview_side(x, area, &fit, &side);
-        }
-        Rect cards = { area.x + side + gw + gap * 2, area.y, 0, 0 };
-        cards.w = area.x + area.w - cards.x;
-        cards.h = cards_height(x, cards.w, fit);
-        cards.y = area.y + fmaxf(0, (area.h - cards.h) / 2);
-        present_map(x, (Rect){ area.x, area.y, side + gw, area.h }, NULL, 0, STYLE_COUNT, false);
-        cards_draw(x, cards, fit);
-    } else { /* portrait: the map above (at least half the width), the cards under it */
-        float least = fmaxf(map_least_width(x), area.w * 0.5f) + map_extra(x) + gap;
-        fit = overview_fit(x, area.w, area.h - least);
-        float ch = cards_height(x, area.w, fit);
-        Rect used = present_map(x, (Rect){ area.x, area.y, area.w, area.h - ch - gap }, NULL, 0, STYLE_COUNT, true);
-        cards_draw(x, (Rect){ area.x, used.y + used.h + gap, area.w, ch }, fit);
-    }
-    if (footer || flow_chrome_hidden(x->f))
+    bool hidden = flow_chrome_hidden(x->f);
+    Rect area = { m, top, x->w - 2 * m, (hidden ? low : bottom_row(x) - gap) - top };
+    bool footer = styles_overview(x, area, false, hidden) || hidden;
+    if (!footer)
+        styles_overview(x, (Rect){ m, top, x->w - 2 * m, low - top }, false, true);
+    if (footer)
         present_footer(x);
 }
 

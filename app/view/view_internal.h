@@ -182,6 +182,10 @@ void screen_couple_choice(Ctx *x);
 void screen_couple_map(Ctx *x);
 void screen_staff(Ctx *x);          /* screen_staff.c */
 void screen_unavailable(Ctx *x);
+/* The four styles side by side with the map in `area` (screen_present.c): false, and
+ * nothing drawn, when it does not fit there (`force`: drawn anyway, at its least). With
+ * `pressable`, each style's card is a button to its guidance. */
+bool styles_overview(Ctx *x, Rect area, bool pressable, bool force);
 void screen_overview(Ctx *x);       /* screen_present.c */
 void screen_sample_map(Ctx *x);
 
