@@ -442,6 +442,11 @@ static void stop_present(Tour *t)
     long breaths = (long)(c->inhale + c->hold + c->exhale) * 1000 * c->breaths;
     show_talk_at(t, SCREEN_CALM, TALK_CALM, false, breaths); /* the grounding: the breaths done */
     visit(t, "present-calm-grounding");
+    show(t, SCREEN_GUIDANCE); /* the four styles to choose from, a card pressed */
+    flow_set_style(f, STYLE_COUNT);
+    flow_press(f, 2); /* Back, Quick exit, then the first card */
+    visit(t, "styles-pressed");
+    flow_release(f);
     flow_reset(f, t->now);
 }
 

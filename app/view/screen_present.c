@@ -120,9 +120,11 @@ static void cards_draw(Ctx *x, Rect area, CardFit fit, bool pressable)
         const char *text = card_text(x, s, fit.whole);
         Rect c = { area.x + (i % 2) * (cw + gap), area.y + (i / 2) * (rows[0] + gap), cw, rows[i / 2] };
         int index = pressable ? x->out->target_count : -1;
-        uint32_t surface = colour(x, COLOUR_SURFACE);
-        if (index >= 0 && x->f->pressed == index)
+        uint32_t surface = colour(x, COLOUR_SURFACE), name_c = colour(x, COLOUR_ACCENT);
+        if (index >= 0 && x->f->pressed == index) { /* as a pressed button: darker, its words in text colour */
             surface = mix(surface, colour(x, COLOUR_TEXT), 0.18f);
+            name_c = colour(x, COLOUR_TEXT);
+        }
         if (index >= 0 && x->f->focus == index) /* the ring of a focused button */
             draw_outline(x->out, (Rect){ c.x - 6 * u, c.y - 6 * u, c.w + 12 * u, c.h + 12 * u },
                          colour(x, COLOUR_TEXT), 16 * u, 3 * u);
@@ -131,7 +133,7 @@ static void cards_draw(Ctx *x, Rect area, CardFit fit, bool pressable)
         if (pressable)
             draw_target(x->out, c, ACT_GUIDANCE, card_style_of(x, i), s->name);
         Rect in = { c.x + pad, c.y + pad, c.w - 2 * pad, c.h - 2 * pad };
-        float y = in.y + paragraph(x, fit.name, s->name, in, ALIGN_LEFT, colour(x, COLOUR_ACCENT), surface);
+        float y = in.y + paragraph(x, fit.name, s->name, in, ALIGN_LEFT, name_c, surface);
         if (text)
             paragraph(x, fit.text, text, (Rect){ in.x, y + gap * 0.5f, in.w, in.y + in.h - y - gap * 0.5f },
                       ALIGN_LEFT, colour(x, COLOUR_TEXT), surface);
