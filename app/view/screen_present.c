@@ -21,13 +21,25 @@ static void present_footer(Ctx *x)
     page_marker(x, (Rect){ m, bottom_row(x), x->w - 2 * m - nw - gap, t });
 }
 
+/* The least side of the map: map_least_width holds each quadrant's name in halves, and a
+ * threshold off the scale's middle makes one quadrant narrower than half. */
+static float map_least(Ctx *x)
+{
+    const Quiz *q = &x->b->quiz;
+    float u = x->vm->unit, inset = 22 * u, least = map_least_width(x); /* map_draw's inset */
+    float k = (float)((q->threshold - 1) / (q->points - 1));
+    k = fmaxf(fminf(k, 1 - k), 0.1f);
+    float quadrant = (least - 4 * u) / 2;
+    return fmaxf(least, 2 * inset + (quadrant - inset) / k);
+}
+
 /* The map in `area`, as large a square as fits with its axes' words, at its top left
  * (`centre`: centred across the area). Returns the rect it took, words and all. */
 static Rect present_map(Ctx *x, Rect area, const MapPoint *points, int n, Style shaded, bool centre)
 {
     float gw = map_gutter(x), extra = map_extra(x), u = x->vm->unit;
     float side = fminf(area.w - gw, area.h - extra - 6 * u);
-    side = fmaxf(side, map_least_width(x));
+    side = fmaxf(side, map_least(x));
     float left = centre ? area.x + (area.w - side - gw) / 2 : area.x;
     map_draw(x, (Rect){ left + gw, area.y + 6 * u, side, side }, points, n, shaded);
     return (Rect){ left, area.y, side + gw, side + extra + 6 * u };
@@ -145,7 +157,7 @@ static void cards_draw(Ctx *x, Rect area, CardFit fit, bool pressable)
  * when even the least does not fit (then *fit is the least). */
 static bool overview_side(Ctx *x, Rect area, CardFit *fit, float *side)
 {
-    float gw = map_gutter(x), gap = x->vm->gap, least = map_least_width(x);
+    float gw = map_gutter(x), gap = x->vm->gap, least = map_least(x);
     float most = fmaxf(fminf(area.h - map_extra(x) - 6 * x->vm->unit, area.w * 0.45f - gw), least);
     for (int i = 0; i < CARD_FITS; i++)
         for (*side = most; *side >= least; *side -= (most - least) / 8 + 1)
@@ -186,7 +198,7 @@ bool styles_overview(Ctx *x, Rect area, bool pressable, bool force)
         present_map(x, (Rect){ area.x, area.y, side + gw, area.h }, NULL, 0, STYLE_COUNT, false);
         cards_draw(x, cards, fit, pressable);
     } else { /* portrait: the map above (at least half the width), the cards under it */
-        float least = fmaxf(map_least_width(x), area.w * 0.5f) + map_extra(x) + gap;
+        float least = fmaxf(map_least(x), area.w * 0.5f) + map_extra(x) + gap;
         if (!overview_fit(x, area.w, area.h - least, &fit) && !force)
             return false;
         float ch = cards_height(x, area.w, fit);
