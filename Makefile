@@ -190,6 +190,7 @@ soak: deps-test ## SOAK_EVENTS random events (1,000,000) under the sanitizers
 SHOTS_WIDE = attract consent-1 home question-4 result-anxious-1 guidance-anxious-2 chemistry-3 calm-in idle couple-map-anxious-avoidant-1 handover-to-p2 couple-choice-p1
 SHOTS_TALL = home question-4 result-near-1 guidance-secure-2 couple-map-anxious-avoidant-1
 SHOTS_LANG = ar-home ar-result-anxious-1 es-question-4
+SHOTS_PRESENT = present-overview present-sample-map-5
 screenshots: attune ## refresh docs/screenshots/ (the README's pictures) from the tour
 	rm -rf build/shots && mkdir -p docs/screenshots
 	./attune --tour --size 800x480 --shots build/shots/wide >/dev/null
@@ -198,6 +199,10 @@ screenshots: attune ## refresh docs/screenshots/ (the README's pictures) from th
 	for s in $(SHOTS_TALL); do cp build/shots/tall/$$s.png docs/screenshots/portrait-$$s.png; done
 	./attune --tour --size 800x480 --config tests/languages/shipped.ini --shots build/shots/lang >/dev/null
 	for s in $(SHOTS_LANG); do cp build/shots/lang/$$s.png docs/screenshots/$$s.png; done
+	./attune --tour --size 1920x1080 --shots build/shots/present-1920x1080 >/dev/null
+	./attune --tour --size 1280x720 --shots build/shots/present-1280x720 >/dev/null
+	for z in 1920x1080 1280x720; do for s in $(SHOTS_PRESENT); do \
+		cp build/shots/present-$$z/$$s.png docs/screenshots/$$s-$$z.png; done; done
 
 # --- fuzzing (clang's libFuzzer): one target each for the config, the bundle and the
 # script parser (tests/fuzz/fuzz_loaders.c), FUZZ_SECONDS each. The crashes they found are

@@ -21,6 +21,7 @@
 static const KeySpec screens_keys[] = {
     BUNDLE_WORDS(WORD_ROW)
     SCHEMA_KEY("app", "direction", VALUE_CHOICE, 0, "ltr|rtl"), /* not a word: how screens are laid out */
+    SCHEMA_KEY("talk", "sections", VALUE_LINE, 0, NULL), /* not a word: load_talk() */
     SCHEMA_END
 };
 #undef WORD_ROW
@@ -191,6 +192,8 @@ static void load_deck(Loader *l, const char *kind, Deck *deck, const char *what)
 
 /* --- the files ---------------------------------------------------------------------- */
 
+static void load_talk(Loader *l);
+
 static void load_screens(Loader *l)
 {
     static const struct { const char *section, *key; } where[WORD_COUNT] = {
@@ -207,6 +210,61 @@ static void load_screens(Loader *l)
     int app = inidoc_find_section(l->doc, "app");
     const char *direction = app >= 0 ? inidoc_get(l->doc, app, "direction", NULL) : NULL;
     l->bundle->rtl = direction && strcmp(direction, "rtl") == 0;
+    load_talk(l);
+}
+
+static const char *const talk_ids[TALK_PART_COUNT] = {
+#define TALK_ID(name, id) id,
+    BUNDLE_TALK_PARTS(TALK_ID)
+#undef TALK_ID
+};
+
+const char *bundle_talk_id(TalkPart part)
+{
+    return part >= 0 && part < TALK_PART_COUNT ? talk_ids[part] : "?";
+}
+
+int bundle_talk(const Bundle *b, const TalkPart **parts)
+{
+    static const TalkPart fallback[] = { TALK_CHEMISTRY, TALK_STYLES, TALK_MAP, TALK_PARTNERS, TALK_CALM };
+    if (b->talk_count > 0) {
+        *parts = b->talk;
+        return b->talk_count;
+    }
+    *parts = fallback;
+    return (int)(sizeof(fallback) / sizeof(fallback[0]));
+}
+
+/* [talk] sections: the parts presenter mode walks, separated by commas; an unknown one is
+ * named at its line (and left out). */
+static void load_talk(Loader *l)
+{
+    int s = inidoc_find_section(l->doc, "talk");
+    const IniEntry *e = s >= 0 ? inidoc_find(l->doc, s, "sections") : NULL;
+    Bundle *b = l->bundle;
+    b->talk_count = 0;
+    for (const char *p = e ? e->value : ""; *p;) {
+        size_t n = strcspn(p, ",");
+        const char *start = p;
+        while (n > 0 && (*start == ' ' || *start == '\t'))
+            start++, n--;
+        while (n > 0 && (start[n - 1] == ' ' || start[n - 1] == '\t'))
+            n--;
+        int part = TALK_PART_COUNT;
+        for (int i = 0; i < TALK_PART_COUNT; i++)
+            if (strlen(talk_ids[i]) == n && strncmp(talk_ids[i], start, n) == 0)
+                part = i;
+        if (part == TALK_PART_COUNT && n > 0)
+            diag_add(l->diags, l->doc->path, e->line, DIAG_WARNING,
+                     "[talk] sections: '%.*s' is not a part of the talk (chemistry, styles, map, "
+                     "partners, calm, support): the talk goes on without it", (int)n, start);
+        else if (part != TALK_PART_COUNT && b->talk_count < BUNDLE_MAX_TALK)
+            b->talk[b->talk_count++] = (TalkPart)part;
+        p = start + n;
+        p += strcspn(p, ",");
+        if (*p == ',')
+            p++;
+    }
 }
 
 /* [scale]: its points, labels (label<N> within 1..points, both ends present), threshold

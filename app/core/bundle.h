@@ -183,7 +183,16 @@
     X(STAFF_DIMMER, "staff", "dimmer", VALUE_LINE, KEY_REQUIRED, NULL,           \
       "Dimmer")                                                                  \
     X(STAFF_DONE, "staff", "done", VALUE_LINE, KEY_REQUIRED, NULL,               \
-      "Done")
+      "Done")                                                                    \
+    /* presenter mode: where the talk is; the sample map's title and its steps' captions */ \
+    X(TALK_COUNT, "talk", "count", VALUE_LINE, 0, "part|parts|n|total", NULL)    \
+    X(SAMPLE_TITLE, "sample", "title", VALUE_LINE, 0, NULL, NULL)                \
+    X(SAMPLE_SECURE, "sample", "secure", VALUE_LINE, 0, NULL, NULL)              \
+    X(SAMPLE_ANXIOUS, "sample", "anxious", VALUE_LINE, 0, NULL, NULL)            \
+    X(SAMPLE_AVOIDANT, "sample", "avoidant", VALUE_LINE, 0, NULL, NULL)          \
+    X(SAMPLE_DISORGANIZED, "sample", "disorganized", VALUE_LINE, 0, NULL, NULL)  \
+    X(SAMPLE_LINE, "sample", "line", VALUE_LINE, 0, NULL, NULL)                  \
+    X(SAMPLE_MIDDLE, "sample", "middle", VALUE_LINE, 0, NULL, NULL)
 
 #define BUNDLE_WORD_ENUM(id, section, key, kind, flags, placeholders, english) WORD_##id,
 typedef enum Word { BUNDLE_WORDS(BUNDLE_WORD_ENUM) WORD_COUNT } Word;
@@ -227,6 +236,22 @@ typedef struct Calm {
     int step_count;
 } Calm;
 
+/* The parts of the talk a facilitator walks in presenter mode, the one list of their ids:
+ * X(NAME, id), as screens.ini's [talk] sections names them. */
+#define BUNDLE_TALK_PARTS(X)      \
+    X(CHEMISTRY, "chemistry")     \
+    X(STYLES, "styles")           \
+    X(MAP, "map")                 \
+    X(PARTNERS, "partners")       \
+    X(CALM, "calm")               \
+    X(SUPPORT, "support")
+
+#define BUNDLE_TALK_ENUM(name, id) TALK_##name,
+typedef enum TalkPart { BUNDLE_TALK_PARTS(BUNDLE_TALK_ENUM) TALK_PART_COUNT } TalkPart;
+#undef BUNDLE_TALK_ENUM
+
+enum { BUNDLE_MAX_TALK = 16 };
+
 typedef struct Bundle {
     Arena arena;
     const char *dir;
@@ -246,6 +271,9 @@ typedef struct Bundle {
     bool has_pairings;
     Card pairings[STYLE_COUNT][STYLE_COUNT];
     const char *pairing_near;      /* [near] text: shown when a point is near the middle */
+    /* screens.ini's [talk] sections, in order; talk_count 0: unset (bundle_talk's default) */
+    TalkPart talk[BUNDLE_MAX_TALK];
+    int talk_count;
 } Bundle;
 
 /* Reads the bundle in folder `dir` into `bundle` (which must be zeroed or freed). Adds
@@ -273,6 +301,14 @@ const Card *bundle_pairing(const Bundle *bundle, Style a, Style b);
 /* The word `word`: the bundle's, else its English stand-in (BUNDLE_WORDS), else "" (an
  * optional word left unset). Never NULL. */
 const char *bundle_word(const Bundle *bundle, Word word);
+
+/* The talk presenter mode walks: the bundle's [talk] sections, else the default (the
+ * chemistry, the four styles, the sample map, for partners, a calm minute). Returns how
+ * many parts; *parts points at them. */
+int bundle_talk(const Bundle *bundle, const TalkPart **parts);
+
+/* A talk part's id ("chemistry", …), or "?". */
+const char *bundle_talk_id(TalkPart part);
 
 /* Writes everything the bundle holds, in a stable readable form (the golden test). */
 void bundle_dump(const Bundle *bundle, FILE *out);

@@ -41,6 +41,12 @@ void bundle_dump(const Bundle *b, FILE *out)
         fprintf(out, "app.direction = rtl\n");
     for (int w = 0; w < WORD_COUNT; w++)
         fprintf(out, "%s = %s\n", word_names[w], b->words[w] ? b->words[w] : "(unset)");
+    const TalkPart *parts;
+    int talk = bundle_talk(b, &parts);
+    fprintf(out, "talk.sections =%s", b->talk_count ? "" : " (default)");
+    for (int i = 0; i < talk; i++)
+        fprintf(out, "%s %s", i ? "," : "", bundle_talk_id(parts[i]));
+    fprintf(out, "\n");
 
     const Quiz *q = &b->quiz;
     fprintf(out, "\n# quiz\npoints = %d, threshold = %.2f, near = %.2f\n", q->points,

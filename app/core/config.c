@@ -32,6 +32,7 @@ static const KeySpec config_keys[] = {
     { "kiosk", "idle_warning", VALUE_INT, STORED, NULL, 5, 120, AT(idle_warning), "20" },
     { "kiosk", "staff_pin", VALUE_LINE, STORED | KEY_EMPTY_OK, NULL, 0, 0, AT(staff_pin), NULL },
     { "kiosk", "quick_exit", VALUE_BOOL, STORED, NULL, 0, 0, AT(quick_exit), "yes" },
+    { "kiosk", "presenter", VALUE_BOOL, STORED, NULL, 0, 0, AT(presenter), "no" },
     { "kiosk", "overrides", VALUE_PATH, STORED | KEY_EMPTY_OK, NULL, 0, 0, AT(overrides), NULL },
 
     { "content", "bundle", VALUE_PATH, STORED | KEY_EMPTY_OK, NULL, 0, 0, AT(bundle), NULL },

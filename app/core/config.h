@@ -47,6 +47,7 @@ typedef struct Config {
     int idle_timeout, idle_warning;
     const char *staff_pin;       /* "" = staff mode off */
     bool quick_exit;
+    bool presenter;              /* a clicker walks the bundle's talk (flow_talk.c) */
     const char *overrides;       /* the owner's folder (attune.ini, content/), "" = none */
     ConfigAt staff_pin_at, name_at, bundle_at, languages_at, tally_file_at; /* where each was last set */
 

@@ -23,6 +23,7 @@ void flow_enter(Flow *f, Screen screen, long since, bool fade)
     f->confirm = false;
     if (screen != SCREEN_CALM && screen != SCREEN_SUPPORT)
         f->link_page = -1; /* a tip's link back lives only on the screen it opened */
+    f->talk_part = -1;  /* a walk of the talk sets it again after the screen changes */
     f->changes++;
 }
 
@@ -72,6 +73,7 @@ void flow_reset(Flow *f, long now)
     flow_use_language(f, f->kiosk->default_language); /* the next person starts in the kiosk's */
     clear_staff(f);
     f->blank = false;
+    f->chrome_shown = false;
     flow_enter(f, f->kiosk->unavailable ? SCREEN_UNAVAILABLE : SCREEN_ATTRACT, now, false); /* quick exit and idle clear at once */
     f->idle = false;
     f->style = STYLE_COUNT;
@@ -175,6 +177,8 @@ unsigned flow_take_wants(Flow *f)
 void flow_set_page_count(Flow *f, int count)
 {
     f->page_count = count;
+    if (flow_presenting(f))
+        f->talk_pages[f->talk_part] = count; /* for walking back onto its last page */
     if (f->page >= count)
         f->page = count - 1;
     if (f->page < 0)
@@ -369,6 +373,8 @@ static void page_by(Flow *f, int delta, long now)
         f->page = page;
         f->focus = -1;
         flow_repaint(f, now);
+    } else if (flow_talk_step(f, delta, now)) {
+        return; /* presenting: on to the talk's next part, or back to its previous one */
     } else if (page < 0) {
         /* Back from the first page: up a level */
         if (f->couple.stage == COUPLE_TOGETHER)
@@ -397,7 +403,7 @@ static bool is_deck(Screen s)
 {
     return s == SCREEN_GUIDANCE || s == SCREEN_CHEMISTRY || s == SCREEN_PARTNERS ||
            s == SCREEN_SUPPORT || s == SCREEN_RESULT || s == SCREEN_CONSENT || s == SCREEN_CALM ||
-           s == SCREEN_COUPLE_START || s == SCREEN_COUPLE_MAP;
+           s == SCREEN_COUPLE_START || s == SCREEN_COUPLE_MAP || s == SCREEN_OVERVIEW || s == SCREEN_SAMPLE_MAP;
 }
 
 bool flow_offers_languages(const Flow *f)
@@ -574,7 +580,9 @@ static void on_calm(Flow *f, Action action, int arg, long now)
 {
     (void)arg;
     if (action == ACT_CALM_AGAIN) {
+        int part = f->talk_part;
         flow_go(f, SCREEN_CALM, now);
+        f->talk_part = part; /* again, within the talk */
     } else if (action == ACT_HOME)
         ask_or_leave(f, now);
     else if (action == ACT_DONE)
@@ -611,6 +619,7 @@ static Handler *const handlers[SCREEN_COUNT] = {
     [SCREEN_CALM] = on_calm, [SCREEN_COUPLE_START] = flow_on_couple_start, [SCREEN_HANDOVER] = flow_on_handover,
     [SCREEN_COUPLE_CHOICE] = flow_on_couple_choice, [SCREEN_COUPLE_MAP] = flow_on_couple_map,
     [SCREEN_STAFF] = on_staff, [SCREEN_UNAVAILABLE] = NULL,
+    [SCREEN_OVERVIEW] = flow_on_deck, [SCREEN_SAMPLE_MAP] = flow_on_deck,
 };
 
 /* The screen's handler, or the question "Start over?" when it is asked. */
@@ -629,7 +638,8 @@ static bool tap_burst(Flow *f, long now)
     Screen s = f->screen;
     bool guarded = f->confirm || s == SCREEN_RESULT || s == SCREEN_GUIDANCE || s == SCREEN_CHEMISTRY ||
                    s == SCREEN_PARTNERS || s == SCREEN_SUPPORT || s == SCREEN_CALM || s == SCREEN_COUPLE_START ||
-                   s == SCREEN_HANDOVER || s == SCREEN_COUPLE_CHOICE || s == SCREEN_COUPLE_MAP;
+                   s == SCREEN_HANDOVER || s == SCREEN_COUPLE_CHOICE || s == SCREEN_COUPLE_MAP ||
+                   s == SCREEN_OVERVIEW || s == SCREEN_SAMPLE_MAP;
     if (!guarded)
         return false;
     if (f->last_tap >= 0 && now - f->last_tap < FLOW_ANSWER_GUARD_MS)
@@ -677,7 +687,7 @@ void flow_key(Flow *f, FlowKey key, const Presses *list, long now)
             f->shift_presses++;
         return;
     }
-    if (flow_input(f, now))
+    if (flow_input(f, now) || flow_talk_key(f, key, now))
         return;
     int n = list ? list->count : 0;
     switch (key) {

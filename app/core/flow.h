@@ -135,6 +135,12 @@ typedef struct Flow {
     int pressed;              /* the target under a finger or mouse button, -1 = none */
     int resets;               /* times a session ended (wiped): the shell forgets the screen then */
     unsigned changes;         /* counts every change of state (the view redraws on change) */
+
+    /* presenter mode ([kiosk] presenter): a clicker walks the bundle's talk (flow_talk.c) */
+    int talk_part;            /* the talk's part on screen (an index in bundle_talk), -1: none;
+                               * the part count: the talk is over, attract shows (back returns) */
+    int talk_pages[BUNDLE_MAX_TALK]; /* each part's pages as last laid out (0: not yet) */
+    bool chrome_shown;        /* H shows Back, Quick exit and a deck's buttons while presenting */
 } Flow;
 
 /* Where the last page of the deck on screen leads (ACT_DONE), for its button's word. */
@@ -269,5 +275,27 @@ void flow_show_idle(Flow *flow, long since);
 /* Staff mode on `page`; on the PIN pad, `digits` typed, `wrong` said, locked until
  * `locked_until` (0: not locked). */
 void flow_show_staff(Flow *flow, StaffPage page, int digits, bool wrong, long locked_until);
+
+/* --- presenter mode (flow_talk.c) ---------------------------------------------------------- */
+
+/* How many parts the talk has (bundle_talk). */
+int flow_talk_count(const Flow *flow);
+
+/* The screen that shows talk part `part`. */
+Screen flow_talk_screen(TalkPart part);
+
+/* A part of the talk is on screen (reached by walking it). */
+bool flow_presenting(const Flow *flow);
+
+/* Presenting with the chrome put away: no Back, Quick exit, language or deck buttons; the
+ * view shows only the talk's page count. */
+bool flow_chrome_hidden(const Flow *flow);
+
+/* While presenting, H: the chrome shows again, or hides. */
+void flow_toggle_chrome(Flow *flow, long now);
+
+/* Staging: the screen on show is part `part` of the talk (-1: none; the count: the talk is
+ * over), the chrome shown or not. */
+void flow_show_talk(Flow *flow, int part, bool chrome_shown);
 
 #endif

@@ -49,4 +49,15 @@ void flow_on_handover(Flow *flow, Action action, int arg, long now);
 void flow_on_couple_choice(Flow *flow, Action action, int arg, long now);
 void flow_on_couple_map(Flow *flow, Action action, int arg, long now);
 
+/* --- flow_talk.c ---------------------------------------------------------------------------- */
+
+/* With [kiosk] presenter, on attract or home: forward (KEY_NEXT_PAGE) opens the talk's first
+ * part, back after the talk's end its last page. True when the key was used. */
+bool flow_talk_key(Flow *flow, FlowKey key, long now);
+
+/* Presenting, a page turn `dir` (1, -1) past the part's last page or before its first: the
+ * next part's first page, the previous part's last, or attract at either end of the talk.
+ * False when not presenting (the deck's own way applies). */
+bool flow_talk_step(Flow *flow, int dir, long now);
+
 #endif

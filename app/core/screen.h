@@ -9,6 +9,8 @@ typedef enum Screen {
     SCREEN_COUPLE_START, SCREEN_HANDOVER, SCREEN_COUPLE_CHOICE, SCREEN_COUPLE_MAP,
     SCREEN_STAFF,
     SCREEN_UNAVAILABLE,   /* kiosk: the content could not be loaded; a calm "back soon" */
+    /* presenter mode: the four styles side by side with the map; a sample map, step by step */
+    SCREEN_OVERVIEW, SCREEN_SAMPLE_MAP,
     SCREEN_COUNT
 } Screen;
 

@@ -505,6 +505,8 @@ static void soak_report(const Soak *k, unsigned long seed, int width, int height
     int visited = 0, places = SCREEN_COUNT + 1 + STAFF_PAGE_COUNT;
     if (!s->kiosk.unavailable) /* only a kiosk with broken content shows it */
         seen[SCREEN_UNAVAILABLE] = true;
+    if (!s->config->presenter) /* only presenter mode's talk shows them */
+        seen[SCREEN_OVERVIEW] = seen[SCREEN_SAMPLE_MAP] = true;
     for (int i = 0; i < places; i++)
         visited += seen[i];
     fprintf(out, "soak: %ld events, seed %lu, %dx%d, profile %s\n", k->event - 1, seed, width,

@@ -402,9 +402,57 @@ static void stop_couple_outcome(Tour *t)
     flow_reset(f, t->now);
 }
 
+/* Presenter mode: `screen`, as part `part` of the talk, the chrome hidden or shown,
+ * entered `ago` ms ago (the calm minute's clock). */
+static void show_talk_at(Tour *t, Screen screen, TalkPart part, bool chrome, long ago)
+{
+    Flow *f = &t->shell->flow;
+    const TalkPart *parts;
+    int n = bundle_talk(f->bundle, &parts), at = -1;
+    for (int i = 0; i < n && at < 0; i++)
+        if (parts[i] == part)
+            at = i;
+    flow_show(f, screen, t->now - ago, t->now);
+    check_deck_start(&t->deck);
+    flow_show_talk(f, at, chrome);
+}
+
+static void show_talk(Tour *t, Screen screen, TalkPart part, bool chrome)
+{
+    show_talk_at(t, screen, part, chrome, FLOW_TRANSITION_MS);
+}
+
+/* Presenter mode: the four styles side by side with the map (the chrome hidden, then
+ * shown), each step of the sample map, and a deck's page and the calm minute's grounding
+ * with the chrome hidden (the talk's count only). */
+static void stop_present(Tour *t)
+{
+    Flow *f = &t->shell->flow;
+    show_talk(t, SCREEN_OVERVIEW, TALK_STYLES, false);
+    visit(t, "present-overview");
+    show_talk(t, SCREEN_OVERVIEW, TALK_STYLES, true);
+    visit(t, "present-overview-chrome");
+    show_talk(t, SCREEN_SAMPLE_MAP, TALK_MAP, false);
+    visit_pages(t, "present-sample-map");
+    show_talk(t, SCREEN_SAMPLE_MAP, TALK_MAP, true);
+    visit(t, "present-sample-map-chrome");
+    show_talk(t, SCREEN_CHEMISTRY, TALK_CHEMISTRY, false);
+    visit(t, "present-chemistry");
+    const Calm *c = &f->bundle->calm;
+    long breaths = (long)(c->inhale + c->hold + c->exhale) * 1000 * c->breaths;
+    show_talk_at(t, SCREEN_CALM, TALK_CALM, false, breaths); /* the grounding: the breaths done */
+    visit(t, "present-calm-grounding");
+    show(t, SCREEN_GUIDANCE); /* the four styles to choose from, a card pressed */
+    flow_set_style(f, STYLE_COUNT);
+    flow_press(f, 2); /* Back, Quick exit, then the first card */
+    visit(t, "styles-pressed");
+    flow_release(f);
+    flow_reset(f, t->now);
+}
+
 static void (*const tour_stops[])(Tour *t) = {
     stop_welcome, stop_quiz, stop_guidance, stop_decks, stop_calm, stop_idle, stop_staff,
-    stop_unavailable, stop_way, stop_couple_turns, stop_couple_outcome,
+    stop_unavailable, stop_way, stop_couple_turns, stop_couple_outcome, stop_present,
 };
 
 int headless_tour(Shell *s, const char *shots, FILE *out)

@@ -246,9 +246,13 @@ void shell_finger_up(Shell *s, SDL_FingerID id, float x, float y, long now)
 
 /* --- keys ---------------------------------------------------------------------------- */
 
+/* Right and Left turn pages here: on a deck, and with [kiosk] presenter (a clicker may send
+ * them for PageDown and PageUp) on attract, home and every screen of the talk. */
 static bool on_deck(const Flow *f)
 {
-    return f->screen == SCREEN_GUIDANCE || f->screen == SCREEN_CHEMISTRY ||
+    bool clicker = f->config->presenter &&
+                   (flow_presenting(f) || f->screen == SCREEN_ATTRACT || f->screen == SCREEN_HOME);
+    return clicker || f->screen == SCREEN_GUIDANCE || f->screen == SCREEN_CHEMISTRY ||
            f->screen == SCREEN_PARTNERS || f->screen == SCREEN_SUPPORT;
 }
 
@@ -321,6 +325,10 @@ void shell_key(Shell *s, SDL_Keycode key, Uint16 mods, long now)
     }
     if (policy->b_blanks && key == SDLK_b) { /* a presentation clicker's "blank screen" */
         flow_toggle_blank(f, now);
+        return;
+    }
+    if (s->config->presenter && key == SDLK_h && flow_presenting(f)) { /* the chrome, hidden while presenting */
+        flow_toggle_chrome(f, now);
         return;
     }
     if (!policy->escape_exits && key == SDLK_ESCAPE) { /* a facilitator's stray Escape wipes nothing */

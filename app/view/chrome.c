@@ -221,7 +221,10 @@ float top_bar(Ctx *x, const char *title, Action back, int back_arg)
     const ViewMetrics *vm = x->vm;
     float m = vm->margin, t = vm->target, y = m * 0.6f;
     float right = x->w - m;
-    if (x->c->quick_exit) {
+    bool hidden = flow_chrome_hidden(x->f); /* presenting: only the title (H shows the rest) */
+    if (hidden)
+        back = ACT_NONE;
+    if (x->c->quick_exit && !hidden) {
         const char *q = bundle_word(x->b, WORD_APP_QUICK_EXIT);
         float qw = fminf(fmaxf(button_width(x, q), t * 1.6f), x->w * 0.3f); /* long words wrap */
         button(x, (Rect){ right - qw, y, qw, t }, q, ACT_QUICK_EXIT, 0, BUTTON_QUIET);
@@ -308,7 +311,7 @@ float deck_next(Ctx *x, const char *last, ButtonStyle last_style)
     float t = x->vm->target, m = x->vm->margin, y = bottom_row(x);
     const char *next = bundle_word(x->b, WORD_APP_NEXT);
     float w = fmaxf(fmaxf(button_width(x, next), button_width(x, last)), t * 2);
-    if (x->f->page + 1 < x->f->page_count)
+    if (x->f->page + 1 < x->f->page_count || flow_presenting(x->f)) /* presenting: on through the talk */
         button(x, (Rect){ x->w - m - w, y, w, t }, next, ACT_NEXT, 0, BUTTON_PRIMARY);
     else
         button(x, (Rect){ x->w - m - w, y, w, t }, last, ACT_DONE, 0, last_style);
@@ -330,3 +333,24 @@ Rect deck_box(Ctx *x, float top, float bottom)
     return (Rect){ (x->w - w) / 2, top + x->vm->gap * 0.5f, w, bottom - top - x->vm->gap * 1.5f };
 }
 
+
+/* --- presenter mode --------------------------------------------------------------------------- */
+
+void talk_marker(Ctx *x)
+{
+    if (!flow_chrome_hidden(x->f))
+        return;
+    char part[16], parts[16], n[16], total[16];
+    snprintf(part, sizeof(part), "%d", x->f->talk_part + 1);
+    snprintf(parts, sizeof(parts), "%d", flow_talk_count(x->f));
+    snprintf(n, sizeof(n), "%d", x->f->page + 1);
+    snprintf(total, sizeof(total), "%d", x->f->page_count);
+    const char *names[] = { "part", "parts", "n", "total" }, *values[] = { part, parts, n, total };
+    const char *label = fill(x, bundle_word(x->b, WORD_TALK_COUNT), names, values, 4);
+    if (!label[0])
+        return;
+    float m = x->vm->margin, lh = (float)line_h(x, FONT_CAPTION);
+    float w = fminf((float)width_of(x, FONT_CAPTION, label, (int)strlen(label)) + 2 * x->vm->unit, x->w / 2);
+    Rect box = { x->w - m - w, x->h - m * 0.5f - lh, w, lh };
+    paragraph(x, FONT_CAPTION, label, box, ALIGN_RIGHT, colour(x, COLOUR_MUTED), colour(x, COLOUR_BACKGROUND));
+}

@@ -187,6 +187,10 @@ static void deck_with_tools(Ctx *x, const char *title, const Deck *tips, bool un
         return;
     }
     deck_draw(x, box); /* first: it counts the pages the footer shows */
+    if (flow_chrome_hidden(x->f)) { /* presenting: the same pages, only the talk's count under them */
+        talk_marker(x);
+        return;
+    }
     float nw = deck_next(x, last, BUTTON_SECONDARY);
     Tool tools[MAX_TOOLS];
     int n = page_tools(x, tips, understanding, tools);
@@ -244,7 +248,13 @@ void screen_guidance(Ctx *x)
     if (x->f->style == STYLE_COUNT) {
         /* the four styles, to choose from */
         float m = vm->margin, gap = vm->gap * 1.4f;
-        float top = menu_top(x, WORD_STYLES_TITLE, ACT_BACK, WORD_STYLES_INTRO, gap);
+        float top = top_bar(x, bundle_word(x->b, WORD_STYLES_TITLE), ACT_BACK, 0);
+        if (styles_overview(x, (Rect){ m, top, x->w - 2 * m, x->h - top - m }, true, false))
+            return; /* where it fits: each style's summary by the map (no intro), a card to press */
+        const char *intro = bundle_word(x->b, WORD_STYLES_INTRO); /* else the list, as menu_top lays it */
+        if (intro[0])
+            top += paragraph(x, FONT_BODY, intro, (Rect){ m, top, x->w - 2 * m, x->h - top }, ALIGN_LEFT,
+                             colour(x, COLOUR_MUTED), colour(x, COLOUR_BACKGROUND)) + gap;
         int cols = x->w > x->h ? 2 : 1, rows = STYLE_COUNT / cols;
         float ch = menu_cell_h(x, top, rows, gap, vm->target * 2);
         Rect area = { m, top, x->w - 2 * m, x->h - top - m };
@@ -370,6 +380,7 @@ static void calm_breathing(Ctx *x, float top, long elapsed, long cycle)
     paragraph(x, FONT_CAPTION, count, (Rect){ m, ly + lh, x->w - 2 * m, ch }, ALIGN_CENTRE, colour(x, COLOUR_MUTED), bg);
     x->out->animating = true;
     x->out->next_change_ms = 33;
+    talk_marker(x);
 }
 
 /* After the breaths, the grounding deck (five things you can see), with [Again] and
@@ -389,6 +400,10 @@ static void calm_grounding(Ctx *x, float top)
     float y = bottom_row(x);
     float aw = fmaxf(button_width(x, again), t * 2);
     deck_draw(x, deck_box(x, top, y));
+    if (flow_chrome_hidden(x->f)) {
+        talk_marker(x);
+        return;
+    }
     float dw = deck_next(x, bundle_word(x->b, WORD_CALM_DONE), BUTTON_PRIMARY);
     button(x, (Rect){ x->w - m - dw - vm->gap - aw, y, aw, t }, again, ACT_CALM_AGAIN, 0, BUTTON_SECONDARY);
     if (x->f->page_count > 1)

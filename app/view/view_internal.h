@@ -109,6 +109,12 @@ const char *deck_end_word(Ctx *x);
 /* The text column of a deck screen, under the top bar and above the footer. */
 Rect deck_box(Ctx *x, float top, float bottom);
 
+/* --- chrome.c: presenter mode ------------------------------------------------------------- */
+
+/* Presenting with the chrome hidden: "Part 2 of 5 · 3 / 4" small at the bottom right, for
+ * the facilitator. Draws nothing otherwise. */
+void talk_marker(Ctx *x);
+
 /* --- view.c: the pagination engine -------------------------------------------------------- */
 
 void deck_begin(Ctx *x);
@@ -176,5 +182,11 @@ void screen_couple_choice(Ctx *x);
 void screen_couple_map(Ctx *x);
 void screen_staff(Ctx *x);          /* screen_staff.c */
 void screen_unavailable(Ctx *x);
+/* The four styles side by side with the map in `area` (screen_present.c): false, and
+ * nothing drawn, when it does not fit there (`force`: drawn anyway, at its least). With
+ * `pressable`, each style's card is a button to its guidance. */
+bool styles_overview(Ctx *x, Rect area, bool pressable, bool force);
+void screen_overview(Ctx *x);       /* screen_present.c */
+void screen_sample_map(Ctx *x);
 
 #endif
