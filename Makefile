@@ -23,11 +23,11 @@ WARN      = -std=c11 -Wall -Wextra -Wpedantic $(if $(CI),-Werror)
 SAN       = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_SECONDS ?= 60
 
-PKGS      = sdl2 SDL2_ttf SDL2_image inih fontconfig libsystemd fribidi libunibreak
+PKGS      = sdl2 SDL2_ttf SDL2_image inih fontconfig libsystemd fribidi libunibreak libqrencode
 # Recursive (=) so that pkg-config runs after `deps` has installed what it needs.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
-CORE_LIBS  = $(shell pkg-config --libs inih fribidi libunibreak) -lm
+CORE_LIBS  = $(shell pkg-config --libs inih fribidi libunibreak libqrencode) -lm
 TEST_LIBS  = $(shell pkg-config --libs cmocka)
 DEFS       = -DATTUNE_VERSION='"$(VERSION)"' -DATTUNE_DATADIR='"$(DATADIR)"'
 

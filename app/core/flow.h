@@ -135,6 +135,11 @@ typedef struct Flow {
     int pressed;              /* the target under a finger or mouse button, -1 = none */
     int resets;               /* times a session ended (wiped): the shell forgets the screen then */
     unsigned changes;         /* counts every change of state (the view redraws on change) */
+
+    /* "Take it home": where Back from the take-away returns (the result or support), and
+     * to which of its pages */
+    Screen takeaway_from;
+    int takeaway_page;
 } Flow;
 
 /* Where the last page of the deck on screen leads (ACT_DONE), for its button's word. */

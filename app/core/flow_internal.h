@@ -49,4 +49,10 @@ void flow_on_handover(Flow *flow, Action action, int arg, long now);
 void flow_on_couple_choice(Flow *flow, Action action, int arg, long now);
 void flow_on_couple_map(Flow *flow, Action action, int arg, long now);
 
+/* flow_takeaway.c: "Take it home", opened from the result or Get support (whose handler
+ * it is, a deck's and the take-away's button), and its own screen. */
+void flow_open_takeaway(Flow *flow, long now);
+void flow_on_support(Flow *flow, Action action, int arg, long now);
+void flow_on_takeaway(Flow *flow, Action action, int arg, long now);
+
 #endif

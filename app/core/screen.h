@@ -9,6 +9,7 @@ typedef enum Screen {
     SCREEN_COUPLE_START, SCREEN_HANDOVER, SCREEN_COUPLE_CHOICE, SCREEN_COUPLE_MAP,
     SCREEN_STAFF,
     SCREEN_UNAVAILABLE,   /* kiosk: the content could not be loaded; a calm "back soon" */
+    SCREEN_TAKEAWAY,      /* "Take it home": the guidance as QR codes, from the result or support */
     SCREEN_COUNT
 } Screen;
 

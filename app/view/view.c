@@ -637,6 +637,7 @@ void view_layout(View *v, Flow *f, const Measure *m, int width, int height, long
     case SCREEN_COUPLE_MAP: screen_couple_map(&x); break;
     case SCREEN_STAFF: screen_staff(&x); break;
     case SCREEN_UNAVAILABLE: screen_unavailable(&x); break;
+    case SCREEN_TAKEAWAY: screen_takeaway(&x); break;
     case SCREEN_COUNT: break;
     }
     if (f->blank || f->shade >= 255) { /* blanked (workshop) or dark: black, and nothing moves */

@@ -176,5 +176,10 @@ void screen_couple_choice(Ctx *x);
 void screen_couple_map(Ctx *x);
 void screen_staff(Ctx *x);          /* screen_staff.c */
 void screen_unavailable(Ctx *x);
+void screen_takeaway(Ctx *x);       /* screen_takeaway.c */
+/* The style the take-away carries (the person's result's, STYLE_COUNT: none), and whether
+ * the result and Get support offer "Take it home". */
+Style takeaway_style(const Ctx *x);
+bool takeaway_shown(const Ctx *x);
 
 #endif
