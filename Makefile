@@ -123,6 +123,7 @@ check-cli: attune build/asan/attune build/rel/tally_writer build/asan/render_fau
 	@sh tests/scripts.sh build/asan/attune
 	@sh tests/languages.sh build/asan/attune
 	@sh tests/tour.sh build/asan/attune $(TOUR_SIZES)
+	@sh tests/qr.sh build/asan/attune
 	@sh tests/faults.sh build/asan/attune build/asan/render_faults
 	@sh tests/bidi.sh build/asan/render_bidi build/rel/imgdiff
 	@sh tests/staff_tally.sh build/asan/attune

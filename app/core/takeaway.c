@@ -116,7 +116,7 @@ int takeaway_split(const char *text, int len)
  * version past the cap (or libqrencode fails). libqrencode's own copies are its to free. */
 static bool encode(TakeawayCode *code, const char *data, int len)
 {
-    QRinput *input = QRinput_new2(0, QR_ECLEVEL_M);
+    QRinput *input = QRinput_new2(0, QR_ECLEVEL_L);
     if (!input)
         return false;
     QRcode *qr = NULL;

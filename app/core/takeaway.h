@@ -8,7 +8,8 @@
  * separated by a blank line. Without a style (no result, or one that names none) it is
  * the practice's block alone.
  *
- * It is encoded (libqrencode, byte mode, error correction M) into one code, or, when one
+ * It is encoded (libqrencode, byte mode marked UTF-8, error correction L: a screen's code
+ * is never torn or smudged, and L keeps the modules largest) into one code, or, when one
  * would be denser than TAKEAWAY_MAX_VERSION, into two: the text is cut at the blank line
  * that leaves the two parts most even, and each part starts with the bundle's
  * "{n} of {total}" word and a blank line. The practice's booking web page ([support]

@@ -375,7 +375,7 @@ static float result_buttons(Ctx *x, Style style)
                               bundle_word(x->b, WORD_RESULT_CHEMISTRY), bundle_word(x->b, WORD_RESULT_RESTART),
                               bundle_word(x->b, WORD_TAKEAWAY_OPEN) };
     Action acts[4] = { ACT_GUIDANCE, ACT_CHEMISTRY, ACT_RESTART, ACT_TAKEAWAY };
-    int n = takeaway_shown(x) ? 4 : 3;
+    int n = named && takeaway_shown(x) ? 4 : 3; /* (only a style's guidance is taken home from here) */
     float bw = (x->w - 2 * m - (float)(n - 1) * gap) / (float)n;
     float by = bottom_row(x);
     bool one_row = true;
@@ -389,15 +389,20 @@ static float result_buttons(Ctx *x, Style style)
     }
     /* narrow: the main button on a row of its own (beside "Take it home"), above the other two */
     float half = (x->w - 2 * m - gap) / 2;
-    if (n == 4) {
-        button(x, (Rect){ m, by - t - gap, half, t }, labels[0], acts[0], style, BUTTON_PRIMARY);
-        button(x, (Rect){ m + half + gap, by - t - gap, half, t }, labels[3], acts[3], style, BUTTON_SECONDARY);
+    float up = by - t - gap; /* the row above the last */
+    if (n == 4 && button_width(x, labels[0]) <= half && button_width(x, labels[3]) <= half) {
+        button(x, (Rect){ m, up, half, t }, labels[0], acts[0], style, BUTTON_PRIMARY);
+        button(x, (Rect){ m + half + gap, up, half, t }, labels[3], acts[3], style, BUTTON_SECONDARY);
     } else {
-        button(x, (Rect){ m, by - t - gap, x->w - 2 * m, t }, labels[0], acts[0], style, BUTTON_PRIMARY);
+        if (n == 4) { /* too long to share a row: "Take it home" on one of its own */
+            button(x, (Rect){ m, up, x->w - 2 * m, t }, labels[3], acts[3], style, BUTTON_SECONDARY);
+            up -= t + gap;
+        }
+        button(x, (Rect){ m, up, x->w - 2 * m, t }, labels[0], acts[0], style, BUTTON_PRIMARY);
     }
     button(x, (Rect){ m, by, half, t }, labels[1], acts[1], style, BUTTON_SECONDARY);
     button(x, (Rect){ m + half + gap, by, half, t }, labels[2], acts[2], style, BUTTON_SECONDARY);
-    return by - (t + gap);
+    return up;
 }
 
 /* Where the style's summary goes: on the one page, on a page of its own after it (behind

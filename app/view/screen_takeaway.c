@@ -31,15 +31,16 @@ static const char *code_caption(Ctx *x, const TakeawayCode *code)
 }
 
 /* The code with its top-left at (x0, y0), `module` pixels a module; its caption under
- * it, centred on it. */
-static void draw_one(Ctx *x, const TakeawayCode *code, float x0, float y0, int module)
+ * it, centred in `cap` (x and width; its top is the code's bottom). */
+static void draw_one(Ctx *x, const TakeawayCode *code, float x0, float y0, int module, Rect cap)
 {
     float size = (float)((code->side + 2 * TAKEAWAY_QUIET) * module);
     draw_code(x->out, floorf(x0), floorf(y0), code->dark, code->side, module, TAKEAWAY_QUIET);
     const char *caption = code_caption(x, code);
+    cap.y = floorf(y0) + size;
     if (caption)
-        paragraph(x, FONT_CAPTION, caption, (Rect){ floorf(x0), floorf(y0) + size + x->vm->gap * 0.25f, size,
-                  (float)line_h(x, FONT_CAPTION) }, ALIGN_CENTRE, colour(x, COLOUR_TEXT), colour(x, COLOUR_BACKGROUND));
+        paragraph_middle(x, FONT_CAPTION, caption, cap, cap, ALIGN_CENTRE, colour(x, COLOUR_TEXT),
+                         colour(x, COLOUR_BACKGROUND));
 }
 
 enum { MAX_WORDS = 8 };
@@ -89,11 +90,12 @@ static float instructions(Ctx *x, const Words *w, Rect r, bool draw)
 }
 
 /* The largest module (whole pixels, from `most` down to `least`) that leaves the words
- * room: beside the code (`wide`) or under it, in `area`; 0 when none does. */
-static int fit_module(Ctx *x, const Words *w, const TakeawayCode *code, Rect area, bool wide, int most, int least)
+ * room in `area`: beside the code (`wide`), or under it and its caption's row (`cap`
+ * tall); 0 when none does. */
+static int fit_module(Ctx *x, const Words *w, const TakeawayCode *code, Rect area, bool wide, float cap,
+                      int most, int least)
 {
     int span = code->side + 2 * TAKEAWAY_QUIET;
-    float cap = (float)line_h(x, FONT_CAPTION) + x->vm->gap * 0.75f;
     for (int module = most; module >= least && module >= 1; module--) {
         float size = (float)(span * module);
         Rect text = wide ? (Rect){ 0, 0, area.w - size - x->vm->gap * 1.5f, area.h }
@@ -104,6 +106,14 @@ static int fit_module(Ctx *x, const Words *w, const TakeawayCode *code, Rect are
     return 0;
 }
 
+/* [Next] to the next code: its right edge at `right`, its top at `y`. */
+static void next_button(Ctx *x, float right, float y)
+{
+    const char *next = bundle_word(x->b, WORD_APP_NEXT);
+    float w = fmaxf(button_width(x, next), x->vm->target * 2);
+    button(x, (Rect){ right - w, y, w, x->vm->target }, next, ACT_NEXT, 0, BUTTON_PRIMARY);
+}
+
 void screen_takeaway(Ctx *x)
 {
     const ViewMetrics *vm = x->vm;
@@ -112,9 +122,11 @@ void screen_takeaway(Ctx *x)
     flow_set_page_count(x->f, count > 0 ? count : 1);
     float top = top_bar(x, bundle_word(x->b, WORD_TAKEAWAY_TITLE), ACT_BACK, 0);
     bool more = x->f->page + 1 < count, wide = x->w > x->h;
-    float bottom = x->h - m * 0.6f, cap_h = (float)line_h(x, FONT_CAPTION) + gap * 0.25f;
-    /* the words end above the Next button's row when there is one */
-    Rect area = { m, top, x->w - 2 * m, (more ? bottom_row(x) - gap : bottom) - top };
+    float bottom = x->h - m * 0.6f, cap_h = (float)line_h(x, FONT_CAPTION) + gap * 0.5f;
+    /* wide: the words end above the Next button's row when there is one; tall: Next is on
+     * the caption's row, under the code */
+    float cap = wide ? cap_h : (more ? t + gap : cap_h) + gap * 0.5f;
+    Rect area = { m, top, x->w - 2 * m, (more && wide ? bottom_row(x) - gap : bottom) - top };
     Words words;
     words_of(x, &words);
     if (count == 0) {
@@ -124,31 +136,31 @@ void screen_takeaway(Ctx *x)
     const TakeawayCode *code = &x->v->takeaway.codes[x->f->page < count ? x->f->page : count - 1];
     int span = code->side + 2 * TAKEAWAY_QUIET;
     /* at most: as tall as the screen allows beside the words (half the width), or as wide */
-    float most = wide ? fminf(bottom - top - cap_h, (x->w - 2 * m - gap) * 0.5f)
-                      : fminf(x->w - 2 * m, (bottom - top - cap_h) * 0.6f);
+    float most = wide ? fminf(bottom - top - cap, (x->w - 2 * m - gap) * 0.5f) : fminf(area.w, area.h - cap);
     /* the least module a phone reads from 30 cm (check.h) comes first: the steps in
      * smaller type when the words would not fit beside or under a code of it */
     int top_px = (int)floorf(most / (float)span), least = (int)ceil(CHECK_MIN_MODULE_MM * vm->px_per_mm - 1e-9);
-    int module = fit_module(x, &words, code, area, wide, top_px, least);
+    int module = fit_module(x, &words, code, area, wide, cap, top_px, least);
     for (int i = 0; module == 0 && i < words.count; i++)
         words.font[i] = FONT_CAPTION;
     if (module == 0)
-        module = fit_module(x, &words, code, area, wide, top_px, least);
+        module = fit_module(x, &words, code, area, wide, cap, top_px, least);
     if (module == 0)
         module = least; /* the words overflow, and the layout check says so */
     float size = (float)(span * module);
     if (wide) {
-        draw_one(x, code, m, top, module);
+        draw_one(x, code, m, top, module, (Rect){ m, 0, size, cap_h });
         float tx = m + size + gap * 1.5f;
         instructions(x, &words, (Rect){ tx, top, x->w - m - tx, area.h }, true);
-    } else {
-        draw_one(x, code, (x->w - size) / 2, top, module);
-        float ty = top + size + cap_h + gap * 0.5f;
-        instructions(x, &words, (Rect){ m, ty, area.w, area.y + area.h - ty }, true);
+        if (more)
+            next_button(x, x->w - m, bottom_row(x));
+        return;
     }
-    if (more) {
-        const char *next = bundle_word(x->b, WORD_APP_NEXT);
-        float w = fmaxf(button_width(x, next), t * 2);
-        button(x, (Rect){ x->w - m - w, bottom_row(x), w, t }, next, ACT_NEXT, 0, BUTTON_PRIMARY);
-    }
+    float cx = floorf((x->w - size) / 2), row = floorf(top) + size + gap * 0.5f;
+    float nw = more ? fmaxf(button_width(x, bundle_word(x->b, WORD_APP_NEXT)), t * 2) : 0;
+    draw_one(x, code, cx, top, module, (Rect){ cx, 0, more ? x->w - m - nw - gap - cx : size, more ? t + gap : cap_h });
+    if (more)
+        next_button(x, x->w - m, row);
+    float ty = top + size + cap;
+    instructions(x, &words, (Rect){ m, ty, area.w, area.y + area.h - ty }, true);
 }
