@@ -4,6 +4,7 @@
 #include "takeaway.h"
 
 #include <qrencode.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "hash.h"
@@ -111,11 +112,42 @@ int takeaway_split(const char *text, int len)
     return best;
 }
 
+/* The data codewords of versions 1 to TAKEAWAY_MAX_VERSION at error correction L
+ * (ISO/IEC 18004, table 7): what a code holds, and the size of the buffer libqrencode
+ * builds the text's bytes in. */
+static const short data_words[TAKEAWAY_MAX_VERSION + 1] = {
+    0, 19, 34, 55, 80, 108, 136, 156, 194, 232, 274, 324, 370, 428, 461, 523, 589, 647, 721, 795, 861,
+};
+_Static_assert(TAKEAWAY_MAX_VERSION == 20, "data_words lists versions 1 to 20");
+
+/* Before the text: the UTF-8 ECI (4 + 8 bits), byte mode (4) and its count (16 bits from
+ * version 10 on; 8 below, so this is the most). */
+enum { HEADER_BYTES = 4 };
+
+/* libqrencode copies the text it encodes twice into memory of its own, freed but not
+ * wiped: the input's copy (`len` bytes) and the data codewords (`words`), where after the
+ * 32 bits of header it lies byte for byte. glibc hands a chunk just freed back to the next
+ * request of its size (its per-size caches, for chunks up to 1 KiB, are last in, first
+ * out), so asking for both and wiping them leaves no copy of a person's guidance behind
+ * (tests/memory.sh sees when one stays). */
+static void wipe_freed(size_t len, size_t words)
+{
+    void *a = malloc(len), *b = words ? malloc(words) : NULL;
+    if (a)
+        explicit_bzero(a, len);
+    if (b)
+        explicit_bzero(b, words);
+    free(a);
+    free(b);
+}
+
 /* Encodes `len` bytes of `data` into `code`, marked as UTF-8 (ECI 26: without it a
  * reader guesses, and may take the curly quotes for Shift JIS); false when it needs a
  * version past the cap (or libqrencode fails). libqrencode's own copies are its to free. */
 static bool encode(TakeawayCode *code, const char *data, int len)
 {
+    if (len <= 0 || len + HEADER_BYTES > data_words[TAKEAWAY_MAX_VERSION])
+        return false; /* too dense: not even given to libqrencode */
     QRinput *input = QRinput_new2(0, QR_ECLEVEL_L);
     if (!input)
         return false;
@@ -123,6 +155,8 @@ static bool encode(TakeawayCode *code, const char *data, int len)
     if (QRinput_appendECIheader(input, 26) == 0 && QRinput_append(input, QR_MODE_8, len, (const unsigned char *)data) == 0)
         qr = QRcode_encodeInput(input);
     QRinput_free(input);
+    int version = qr ? qr->version : 0;
+    wipe_freed((size_t)len, version >= 1 && version <= TAKEAWAY_MAX_VERSION ? (size_t)data_words[version] : 0);
     if (!qr)
         return false;
     bool fits = qr->version <= TAKEAWAY_MAX_VERSION && qr->width <= TAKEAWAY_MAX_SIDE;
