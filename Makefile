@@ -188,7 +188,7 @@ soak: deps-test ## SOAK_EVENTS random events (1,000,000) under the sanitizers
 	build/asan/attune --headless --soak $$(( $(SOAK_EVENTS) / 5 )) --seed $(SOAK_SEED) --config tests/soak/desktop.ini
 
 # --- the README's screenshots, from the tour ---------------------------------------------
-SHOTS_WIDE = attract consent-1 home question-4 result-anxious-1 guidance-anxious-2 chemistry-3 calm-in idle couple-map-anxious-avoidant-1 handover-to-p2 couple-choice-p1
+SHOTS_WIDE = attract consent-1 home question-4 result-anxious-1 guidance-anxious-2 chemistry-3 calm-in idle couple-map-anxious-avoidant-1 handover-to-p2 couple-choice-p1 takeaway-anxious-1
 SHOTS_TALL = home question-4 result-near-1 guidance-secure-2 couple-map-anxious-avoidant-1
 SHOTS_LANG = ar-home ar-result-anxious-1 es-question-4
 screenshots: attune ## refresh docs/screenshots/ (the README's pictures) from the tour
