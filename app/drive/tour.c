@@ -428,6 +428,12 @@ static void stop_takeaway(Tour *t)
         show(t, SCREEN_TAKEAWAY);
         snprintf(name, sizeof(name), "takeaway-%s", quiz_style_id((Style)st));
         visit_pages(t, name);
+        if (t->shell->view.takeaway.too_long) { /* (--check says it as a warning too) */
+            fprintf(t->out, "problem: %s%s: the text is too long for two QR codes: shorten the style's "
+                    "summary, or choose tips whose first paragraphs are shorter (styles.ini's takeaway)\n",
+                    t->prefix, name);
+            t->problems++;
+        }
     }
     quiz_session_wipe(&session);
     flow_set_quiz(f, NULL);
