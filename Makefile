@@ -23,11 +23,11 @@ WARN      = -std=c11 -Wall -Wextra -Wpedantic $(if $(CI),-Werror)
 SAN       = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_SECONDS ?= 60
 
-PKGS      = sdl2 SDL2_ttf SDL2_image inih fontconfig libsystemd fribidi libunibreak
+PKGS      = sdl2 SDL2_ttf SDL2_image inih fontconfig libsystemd fribidi libunibreak libqrencode
 # Recursive (=) so that pkg-config runs after `deps` has installed what it needs.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
-CORE_LIBS  = $(shell pkg-config --libs inih fribidi libunibreak) -lm
+CORE_LIBS  = $(shell pkg-config --libs inih fribidi libunibreak libqrencode) -lm
 TEST_LIBS  = $(shell pkg-config --libs cmocka)
 DEFS       = -DATTUNE_VERSION='"$(VERSION)"' -DATTUNE_DATADIR='"$(DATADIR)"'
 
@@ -123,6 +123,7 @@ check-cli: attune build/asan/attune build/rel/tally_writer build/asan/render_fau
 	@sh tests/scripts.sh build/asan/attune
 	@sh tests/languages.sh build/asan/attune
 	@sh tests/tour.sh build/asan/attune $(TOUR_SIZES)
+	@sh tests/qr.sh build/asan/attune
 	@sh tests/faults.sh build/asan/attune build/asan/render_faults
 	@sh tests/bidi.sh build/asan/render_bidi build/rel/imgdiff
 	@sh tests/staff_tally.sh build/asan/attune
@@ -187,7 +188,7 @@ soak: deps-test ## SOAK_EVENTS random events (1,000,000) under the sanitizers
 	build/asan/attune --headless --soak $$(( $(SOAK_EVENTS) / 5 )) --seed $(SOAK_SEED) --config tests/soak/desktop.ini
 
 # --- the README's screenshots, from the tour ---------------------------------------------
-SHOTS_WIDE = attract consent-1 home question-4 result-anxious-1 guidance-anxious-2 chemistry-3 calm-in idle couple-map-anxious-avoidant-1 handover-to-p2 couple-choice-p1
+SHOTS_WIDE = attract consent-1 home question-4 result-anxious-1 guidance-anxious-2 chemistry-3 calm-in idle couple-map-anxious-avoidant-1 handover-to-p2 couple-choice-p1 takeaway-anxious-1
 SHOTS_TALL = home question-4 result-near-1 guidance-secure-2 couple-map-anxious-avoidant-1
 SHOTS_LANG = ar-home ar-result-anxious-1 es-question-4
 SHOTS_PRESENT = present-overview present-sample-map-5

@@ -26,7 +26,7 @@ XROOT        = $(CURDIR)/build/$(ARCH)-root/usr
 X_UNIBREAK   = -L$(XROOT)/lib -Wl,-rpath,$(XROOT)/lib -lunibreak
 X_PKG_CFLAGS = $(shell $(XPKG) --cflags $(filter-out libunibreak,$(PKGS))) -I$(XROOT)/include
 X_PKG_LIBS   = $(shell $(XPKG) --libs $(filter-out libunibreak,$(PKGS))) $(X_UNIBREAK)
-X_CORE_LIBS  = $(shell $(XPKG) --libs inih fribidi) $(X_UNIBREAK) -lm
+X_CORE_LIBS  = $(shell $(XPKG) --libs inih fribidi libqrencode) $(X_UNIBREAK) -lm
 X_TEST_LIBS  = $(shell $(XPKG) --libs cmocka)
 # How to run an arm64 program here: qemu-user, unless this machine is arm64 itself.
 QEMU      = $(if $(filter arm64,$(NATIVE_ARCH)),,$(shell command -v qemu-aarch64 || command -v qemu-aarch64-static))

@@ -21,6 +21,7 @@ if ! command -v pkg-config >/dev/null 2>&1; then
     need pkg-config
     need libsdl2-dev; need libsdl2-ttf-dev; need libsdl2-image-dev; need libinih-dev
     need libfontconfig-dev; need libsystemd-dev; need libfribidi-dev; need libunibreak-dev
+    need libqrencode-dev
     [ "$want" = app ] || need libcmocka-dev
 else
     pkg-config --exists sdl2 || need libsdl2-dev
@@ -31,6 +32,7 @@ else
     pkg-config --exists libsystemd || need libsystemd-dev     # sd_notify, the watchdog
     pkg-config --exists fribidi || need libfribidi-dev        # right-to-left text's order
     pkg-config --exists libunibreak || need libunibreak-dev   # where lines may break (UAX #14)
+    pkg-config --exists libqrencode || need libqrencode-dev   # "Take it home": the QR codes
     if [ "$want" != app ]; then pkg-config --exists cmocka || need libcmocka-dev; fi
     if [ "$want" = test ]; then command -v strace >/dev/null 2>&1 || need strace; fi  # tests/privacy.sh
 fi
@@ -38,6 +40,7 @@ if [ "$want" = test ]; then  # tests/wrap.sh: the app in a window under Xvfb, ke
     command -v xvfb-run >/dev/null 2>&1 || need xvfb
     command -v xdotool >/dev/null 2>&1 || need xdotool
     command -v import >/dev/null 2>&1 || need imagemagick
+    command -v zbarimg >/dev/null 2>&1 || need zbar-tools  # tests/qr.sh reads the tour's QR codes
 fi
 # The theme's font (a humanist sans); the app finds it through fontconfig.
 if ! { command -v fc-list >/dev/null 2>&1 && fc-list "Open Sans" | grep -q .; }; then
@@ -69,6 +72,7 @@ if [ "$want" = arm64 ] && [ "$(dpkg --print-architecture)" != arm64 ]; then
     xpc libsystemd || need libsystemd-dev:arm64
     xpc fribidi || need libfribidi-dev:arm64
     xpc cmocka || need libcmocka-dev:arm64
+    xpc libqrencode || need libqrencode-dev:arm64
     command -v qemu-aarch64 >/dev/null 2>&1 || command -v qemu-aarch64-static >/dev/null 2>&1 ||
         need qemu-user
 fi

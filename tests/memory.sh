@@ -2,7 +2,8 @@
 # tests/memory.sh ATTUNE MEMSCAN — what a session leaves behind in the process:
 #  1. after a result and Quick exit (or walking away), the app at attract holds the
 #     result's words no more often than an app that never left attract (MEMSCAN counts a
-#     text in a traced child's memory at the moment it saves a screenshot);
+#     text in a traced child's memory at the moment it saves a screenshot); so too the
+#     words "Take it home" put in its QR codes, after Quick exit from its screen;
 #  2. the running app cannot be dumped (its /proc/PID/mem is root's) unless
 #     ATTUNE_ALLOW_CORE=1, and says once when its memory cannot be locked out of swap;
 #  3. a glyph no font has is said when the bundle loads, and showing the text that holds
@@ -45,6 +46,20 @@ for way in quick-exit walked-away staff; do
         bad "after $way, the result's words are in memory $after times; an app that never left attract holds them $fresh times" \
             "$(cat "$tmp/scan-err")"; fi
 done
+
+# ... and "Take it home": a tip the anxious take-away carries (the text is composed in the
+# view, and libqrencode copies it to encode it)
+quote="try to self-soothe first. Take three deep"
+{ cat "$tmp/result.txt"; printf 'wait 400\ntap "Take it home"\nexpect screen takeaway\nshot scan-here\n'; } >"$tmp/takeaway.txt"
+{ cat "$tmp/result.txt"; printf 'wait 400\ntap "Take it home"\nexpect screen takeaway\ntap "Quick exit"\nexpect screen attract\nshot scan-here\n'; } >"$tmp/takeaway-exit.txt"
+fresh=$(count fresh)
+shown=$(count takeaway)
+if [ "$fresh" -ge 1 ] 2>/dev/null && [ "$shown" -gt "$fresh" ]; then ok; else
+    bad "the scan does not see the take-away: $fresh copies at attract, $shown on its screen" "$(cat "$tmp/scan-err")"; fi
+after=$(count takeaway-exit)
+if [ "$after" -le "$fresh" ] 2>/dev/null; then ok; else
+    bad "after Quick exit from Take it home, its words are in memory $after times; an app that never left attract holds them $fresh times" \
+        "$(cat "$tmp/scan-err")"; fi
 
 # 2. no core dumps; the memory lock ---------------------------------------------------------
 # As root, the app runs as nobody (a root process's files are root's either way), from a

@@ -1581,6 +1581,46 @@ static void a_tip_links_to_calm_or_support_and_back_to_its_page(void **state)
     assert_true(quiz_session_done(&f.quiz));
 }
 
+/* "Take it home": from the result and back to its page; from Get support (opened by a
+ * tip) and back, Get support's Back still leading to that tip; Back through its codes. */
+static void take_it_home_returns_where_it_was_opened(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    to_result(&f, &t);
+    flow_set_page_count(&f, 2);
+    act(&f, ACT_NEXT, 0, &t);
+    act(&f, ACT_TAKEAWAY, 0, &t);
+    assert_int_equal(f.screen, SCREEN_TAKEAWAY);
+    flow_set_page_count(&f, 3); /* two codes and the booking page */
+    act(&f, ACT_NEXT, 0, &t);
+    act(&f, ACT_NEXT, 0, &t);
+    assert_int_equal(f.page, 2);
+    act(&f, ACT_NEXT, 0, &t); /* the last code: Next goes nowhere */
+    assert_int_equal(f.screen, SCREEN_TAKEAWAY);
+    act(&f, ACT_BACK, 0, &t);
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.screen, SCREEN_TAKEAWAY);
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.screen, SCREEN_RESULT);
+    assert_int_equal(f.page, 1); /* the result's page it was opened on */
+    assert_true(quiz_session_done(&f.quiz));
+
+    act(&f, ACT_GUIDANCE, STYLE_DISORGANIZED, &t);
+    flow_set_page_count(&f, 9);
+    act(&f, ACT_NEXT, 0, &t);
+    act(&f, ACT_LINK, SCREEN_SUPPORT, &t);
+    act(&f, ACT_TAKEAWAY, 0, &t);
+    assert_int_equal(f.screen, SCREEN_TAKEAWAY);
+    act(&f, ACT_BACK, 0, &t);
+    assert_int_equal(f.screen, SCREEN_SUPPORT);
+    act(&f, ACT_BACK, 0, &t); /* Back from support: the tip that opened it */
+    assert_int_equal(f.screen, SCREEN_GUIDANCE);
+    assert_int_equal(f.page, 1);
+}
+
 /* A tip's way back lives only on the screen it opened: the calm minute opened later from
  * the home menu ends at home, not at an old tip. */
 static void a_link_back_to_a_tip_is_forgotten_on_leaving(void **state)
@@ -1701,6 +1741,7 @@ int main(void)
         cmocka_unit_test(return_presses_the_focused_target),
         cmocka_unit_test(return_on_an_answer_keeps_the_focus_for_the_next_question),
         cmocka_unit_test(digit_keys_answer_on_the_question_screen),
+        cmocka_unit_test(take_it_home_returns_where_it_was_opened),
     };
     return cmocka_run_group_tests_name("flow", tests, load_fixture, flow_fixture_free);
 }

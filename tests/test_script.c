@@ -308,7 +308,8 @@ static void every_mistake_is_named_at_its_line(void **state)
         { "shot \"\"", "shot name '' is empty" },
         { "expect screen resuIt", "unknown screen 'resuIt'; screens are attract, consent, "
                                   "home, question, result, guidance, chemistry, partners, "
-                                  "calm, support, couple-start, handover, couple-choice, couple-map, staff, unavailable, overview, sample-map and idle; did you mean 'result'?" },
+                                  "calm, support, couple-start, handover, couple-choice, couple-map, staff, unavailable, overview, sample-map, "
+                                  "takeaway and idle; did you mean 'result'?" },
         { "expect screen nowhere", "unknown screen 'nowhere'; screens are attract," },
         { "expect screen", "'expect' takes screen ID or text \"...\" in double quotes, not "
                            "'expect screen'" },

@@ -1,7 +1,8 @@
 /* test_view.c — what the view keeps of a session once it ended: after view_forget and the
  * next screen (attract) laid out, nothing of the result that was on screen is left in the
  * view or the draw list: no pointer to its words, no rectangle of the map's dot, even past
- * what attract fills. And a right-to-left bundle's screens, mirrored: Back on the right,
+ * what attract fills; nor of "Take it home": its text, its codes' modules. And a
+ * right-to-left bundle's screens, mirrored: Back on the right,
  * lines drawn against their right edge, progress from the right, the deck's Next on the
  * left, the scale from 1 at the right, the map's axes as they are. The real default
  * bundle (told it reads right to left for those) and config, a fake measure (8 px a byte);
@@ -120,6 +121,55 @@ static void a_result_is_forgotten_at_attract(void **state)
         assert_false(holds(&f->list, sizeof(f->list), &at, sizeof(at)));
         assert_false(holds(&f->view, sizeof(f->view), &at, sizeof(at)));
     }
+    quiz_session_wipe(&s);
+}
+
+static const DrawCmd *code_of(const DrawList *list)
+{
+    for (int i = 0; i < list->count; i++)
+        if (list->cmds[i].kind == DRAW_CODE)
+            return &list->cmds[i];
+    return NULL;
+}
+
+static void a_take_away_is_forgotten_at_attract(void **state)
+{
+    Fixture *f = *state;
+    QuizSession s;
+    quiz_session_start(&s, &f->bundle.quiz);
+    for (int i = 0; i < f->bundle.quiz.item_count; i++)
+        quiz_session_answer(&s, i % 4 == 0 || i % 4 == 3 ? f->bundle.quiz.points : 1); /* as someone anxious */
+    flow_set_quiz(&f->flow, &s);
+    flow_show(&f->flow, SCREEN_RESULT, 0, 0);
+    view_layout(&f->view, &f->flow, &f->measure, 800, 480, 0, &f->list);
+    Press take = { ACT_NONE, 0, false };
+    for (int i = 0; i < f->list.target_count; i++)
+        if (f->list.targets[i].action == ACT_TAKEAWAY)
+            take = (Press){ ACT_TAKEAWAY, f->list.targets[i].arg, true };
+    assert_true(take.enabled); /* the result offers it */
+    flow_action(&f->flow, take.action, take.arg, 1000);
+    assert_int_equal(f->flow.screen, SCREEN_TAKEAWAY);
+    view_layout(&f->view, &f->flow, &f->measure, 800, 480, 1000, &f->list);
+    const DrawCmd *code = code_of(&f->list);
+    assert_non_null(code);
+    assert_ptr_equal(code->modules, f->view.takeaway.codes[0].dark); /* the view's own buffer */
+    assert_true(code->module >= 3); /* 0.5 mm or more at 5.25 px/mm */
+    const char *tip = "Self-soothe first\nBefore immediately";
+    assert_true(holds(&f->view, sizeof(f->view), tip, strlen(tip)));
+    flow_action(&f->flow, ACT_BACK, 0, 2000); /* Back: to the result */
+    assert_int_equal(f->flow.screen, SCREEN_RESULT);
+
+    flow_action(&f->flow, ACT_TAKEAWAY, 0, 3000);
+    view_layout(&f->view, &f->flow, &f->measure, 800, 480, 3000, &f->list);
+    flow_action(&f->flow, ACT_QUICK_EXIT, 0, 4000);
+    view_forget(&f->view, &f->list);
+    view_layout(&f->view, &f->flow, &f->measure, 800, 480, 4000, &f->list);
+    assert_int_equal(f->flow.screen, SCREEN_ATTRACT);
+    assert_null(code_of(&f->list));
+    assert_false(holds(&f->view, sizeof(f->view), tip, strlen(tip)));
+    const unsigned char *p = (const unsigned char *)&f->view.takeaway;
+    for (size_t i = 0; i < sizeof(f->view.takeaway); i++)
+        assert_int_equal(p[i], 0);
     quiz_session_wipe(&s);
 }
 
@@ -265,6 +315,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_result_is_forgotten_at_attract),
+        cmocka_unit_test(a_take_away_is_forgotten_at_attract),
         cmocka_unit_test(a_question_reads_from_the_right),
         cmocka_unit_test(a_deck_turns_from_the_left),
         cmocka_unit_test(the_map_keeps_its_axes),

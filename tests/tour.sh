@@ -5,7 +5,9 @@
 # no lone body line, no heading last, no continued card without its heading). Each size
 # is toured twice: with the built-in settings, and with config/desktop.ini, whose practice
 # card ([support] name and text) changes how Get support is paged, and with
-# tests/languages/shipped.ini, a kiosk offering en, es and ar (every stop in each). Then
+# tests/languages/shipped.ini, a kiosk offering en, es and ar (every stop in each), and
+# with tests/takeaway/booking.ini, a practice whose "Take it home" has its own booking
+# line and booking page's code, in the same three languages. Then
 # once with tests/rtl: the English words laid out right to left (its screens.ini is en's
 # with `direction = rtl`, and its pairings.ini en's as it is, both checked first so that
 # they do not fall behind).
@@ -14,7 +16,7 @@ attune=$1
 shift
 . "$(dirname "$0")/counts.sh"
 for size in "$@"; do
-    for config in "" config/desktop.ini tests/languages/shipped.ini; do
+    for config in "" config/desktop.ini tests/languages/shipped.ini tests/takeaway/booking.ini; do
         out=$("$attune" --tour --size "$size" ${config:+--config "$config"} 2>&1)
         status=$?
         last=$(printf '%s\n' "$out" | tail -n 1)

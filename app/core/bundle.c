@@ -44,7 +44,8 @@ static const KeySpec quiz_keys[] = {
     SCHEMA_KEY(section, "origins", VALUE_PROSE, 0, NULL),                \
     SCHEMA_KEY(section, "pattern", VALUE_PROSE, 0, NULL),                \
     SCHEMA_KEY(section, "chemistry", VALUE_PROSE, 0, NULL),              \
-    SCHEMA_KEY(section, "helps", VALUE_LINE, 0, NULL)
+    SCHEMA_KEY(section, "helps", VALUE_LINE, 0, NULL),                   \
+    SCHEMA_KEY(section, "takeaway", VALUE_LINE, 0, NULL)
 #define STYLE_SECTION(name, id) STYLE_ROWS("style." id),
 static const KeySpec styles_keys[] = { QUIZ_STYLES(STYLE_SECTION) SCHEMA_END };
 #undef STYLE_SECTION
@@ -381,6 +382,10 @@ static void load_styles(Loader *l)
         info->pattern = text_of(l, s, "pattern");
         info->chemistry = text_of(l, s, "chemistry");
         info->helps = inidoc_get(l->doc, s, "helps", NULL);
+        const IniEntry *e = inidoc_find(l->doc, s, "takeaway");
+        info->takeaway_ids = e ? inidoc_get(l->doc, s, "takeaway", NULL) : NULL;
+        info->takeaway_path = l->doc->path;
+        info->takeaway_line = e ? e->line : 0;
     }
 }
 
@@ -424,6 +429,8 @@ static void report_bad_tip(Loader *l, int s)
 
 /* Two passes over the [tip.STYLE.ID] sections: count each style's tips (reporting the
  * misnamed), then fill the decks, each allocated to its size. */
+static void resolve_takeaway(Loader *l, Style st);
+
 static void load_guidance(Loader *l)
 {
     const IniDoc *doc = l->doc;
@@ -462,6 +469,46 @@ static void load_guidance(Loader *l)
         const char *link = inidoc_get(doc, s, "link", "");
         c->link = strcmp(link, "calm") == 0 ? LINK_CALM : strcmp(link, "support") == 0 ? LINK_SUPPORT : LINK_NONE;
     }
+    for (int st = 0; st < STYLE_COUNT; st++)
+        resolve_takeaway(l, (Style)st);
+}
+
+/* The tips "Take it home" carries for `st`: the IDs styles.ini's `takeaway` names (each
+ * one of the style's tips, said at its line when not), else the first ones. */
+static void resolve_takeaway(Loader *l, Style st)
+{
+    StyleInfo *info = &l->bundle->styles[st];
+    info->takeaway_count = 0;
+    const char *p = info->takeaway_ids;
+    if (!p) {
+        for (int i = 0; i < info->tips.count && i < BUNDLE_TAKEAWAY_TIPS; i++)
+            info->takeaway[info->takeaway_count++] = i;
+        return;
+    }
+    int named = 0;
+    while (*p) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        size_t n = strcspn(p, " ,");
+        if (n == 0)
+            break;
+        int found = -1;
+        for (int i = 0; i < info->tips.count && found < 0; i++)
+            if (strlen(info->tips.cards[i].id) == n && strncmp(info->tips.cards[i].id, p, n) == 0)
+                found = i;
+        if (found < 0)
+            diag_add(l->diags, info->takeaway_path, info->takeaway_line, DIAG_ERROR,
+                     "[style.%s] takeaway: '%.*s' is not one of its tips (name them by the ID "
+                     "of their [tip.%s.ID] in guidance.ini)", quiz_style_id(st), (int)n, p, quiz_style_id(st));
+        else if (info->takeaway_count < BUNDLE_TAKEAWAY_TIPS)
+            info->takeaway[info->takeaway_count++] = found;
+        named++;
+        p += n;
+    }
+    if (named != BUNDLE_TAKEAWAY_TIPS)
+        diag_add(l->diags, info->takeaway_path, info->takeaway_line, DIAG_WARNING,
+                 "[style.%s] takeaway names %d tips; \"Take it home\" carries %d (the first %d "
+                 "named)", quiz_style_id(st), named, BUNDLE_TAKEAWAY_TIPS, BUNDLE_TAKEAWAY_TIPS);
 }
 
 static void load_chemistry(Loader *l)

@@ -192,13 +192,21 @@
     X(SAMPLE_AVOIDANT, "sample", "avoidant", VALUE_LINE, 0, NULL, NULL)          \
     X(SAMPLE_DISORGANIZED, "sample", "disorganized", VALUE_LINE, 0, NULL, NULL)  \
     X(SAMPLE_LINE, "sample", "line", VALUE_LINE, 0, NULL, NULL)                  \
-    X(SAMPLE_MIDDLE, "sample", "middle", VALUE_LINE, 0, NULL, NULL)
+    X(SAMPLE_MIDDLE, "sample", "middle", VALUE_LINE, 0, NULL, NULL)              \
+    /* optional: "Take it home" (takeaway.h) is offered when a bundle has them all */ \
+    X(TAKEAWAY_OPEN, "takeaway", "open", VALUE_LINE, 0, NULL, NULL)              \
+    X(TAKEAWAY_TITLE, "takeaway", "title", VALUE_LINE, 0, NULL, NULL)            \
+    X(TAKEAWAY_STEPS, "takeaway", "steps", VALUE_PROSE, 0, NULL, NULL)           \
+    X(TAKEAWAY_IPHONE, "takeaway", "iphone", VALUE_LINE, 0, NULL, NULL)          \
+    X(TAKEAWAY_PRIVATE, "takeaway", "private", VALUE_LINE, 0, NULL, NULL)        \
+    X(TAKEAWAY_PART, "takeaway", "part", VALUE_LINE, 0, "n|total", NULL)         \
+    X(TAKEAWAY_BOOKING, "takeaway", "booking", VALUE_LINE, 0, NULL, NULL)
 
 #define BUNDLE_WORD_ENUM(id, section, key, kind, flags, placeholders, english) WORD_##id,
 typedef enum Word { BUNDLE_WORDS(BUNDLE_WORD_ENUM) WORD_COUNT } Word;
 #undef BUNDLE_WORD_ENUM
 
-enum { BUNDLE_MAX_CARDS = 64, BUNDLE_MAX_CHEMICALS = 16 };
+enum { BUNDLE_MAX_CARDS = 64, BUNDLE_MAX_CHEMICALS = 16, BUNDLE_TAKEAWAY_TIPS = 3 };
 
 /* Where a tip points (guidance.ini's `link`): a button on its page opens that screen. */
 typedef enum CardLink { LINK_NONE, LINK_CALM, LINK_SUPPORT } CardLink;
@@ -220,6 +228,12 @@ typedef struct StyleInfo {
     const char *name;      /* always set */
     const char *summary, *sounds, *origins, *pattern, *chemistry, *helps; /* NULL when unset */
     Deck tips;             /* guidance.ini's [tip.STYLE.ID] cards, in file order */
+    /* the tips "Take it home" carries (indices in `tips`): styles.ini's `takeaway`, a list
+     * of tip IDs, else the first BUNDLE_TAKEAWAY_TIPS; where that was written */
+    int takeaway[BUNDLE_TAKEAWAY_TIPS];
+    int takeaway_count;
+    const char *takeaway_ids, *takeaway_path;
+    int takeaway_line;
 } StyleInfo;
 
 typedef struct Chemical {

@@ -68,6 +68,10 @@ void bundle_dump(const Bundle *b, FILE *out)
         dump_text(out, "chemistry", s->chemistry);
         dump_text(out, "helps", s->helps);
         dump_deck(out, "tip", &s->tips);
+        fprintf(out, "takeaway:");
+        for (int i = 0; i < s->takeaway_count; i++)
+            fprintf(out, " %s", s->tips.cards[s->takeaway[i]].id);
+        fprintf(out, "\n");
     }
 
     fprintf(out, "\n# chemistry\n");

@@ -66,6 +66,8 @@ static const KeySpec config_keys[] = {
     { "support", "name", VALUE_LINE, STORED, NULL, 0, 0, AT(practice_name), NULL },
     { "support", "text", VALUE_PROSE, STORED, NULL, 0, 0, AT(practice_text), NULL },
     { "support", "crisis", VALUE_PROSE, STORED, NULL, 0, 0, AT(crisis_text), NULL },
+    { "support", "booking", VALUE_LINE, STORED | KEY_EMPTY_OK, NULL, 0, 0, AT(booking), NULL },
+    { "support", "booking_url", VALUE_LINE, STORED | KEY_EMPTY_OK, NULL, 0, 0, AT(booking_url), NULL },
     SCHEMA_END
 };
 
@@ -77,7 +79,7 @@ void config_defaults(Config *config)
     config->language = config->languages = config->font = "";
     config->staff_pin = config->bundle = config->font_regular = config->font_bold = "";
     config->tally_file = config->backlight = config->practice_name = config->practice_text = "";
-    config->crisis_text = config->overrides = "";
+    config->crisis_text = config->overrides = config->booking = config->booking_url = "";
     schema_apply_defaults(config_keys, config);
     config->language_codes[0] = config->language;
     config->language_count = 1;

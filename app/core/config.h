@@ -83,6 +83,8 @@ typedef struct Config {
     const char *practice_name;
     const char *practice_text;   /* paragraphs separated by '\n' */
     const char *crisis_text;     /* where to turn when unsafe; "": each language's own (support.crisis) */
+    const char *booking;         /* the line "Take it home" carries for booking; "": practice_text */
+    const char *booking_url;     /* the practice's booking web page, its own code; "": none */
 } Config;
 
 /* Fills `config` with every default (and no file). */

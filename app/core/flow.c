@@ -21,7 +21,7 @@ void flow_enter(Flow *f, Screen screen, long since, bool fade)
     f->understanding = false;
     f->contents = false;
     f->confirm = false;
-    if (screen != SCREEN_CALM && screen != SCREEN_SUPPORT)
+    if (screen != SCREEN_CALM && screen != SCREEN_SUPPORT && screen != SCREEN_TAKEAWAY)
         f->link_page = -1; /* a tip's link back lives only on the screen it opened */
     f->talk_part = -1;  /* a walk of the talk sets it again after the screen changes */
     f->changes++;
@@ -84,6 +84,8 @@ void flow_reset(Flow *f, long now)
     f->last_answer = -1;
     f->couple_tallied = false;
     f->shift_presses = 0;
+    f->takeaway_from = SCREEN_RESULT;
+    f->takeaway_page = 0;
     f->resets++;
 }
 
@@ -377,8 +379,8 @@ static void page_by(Flow *f, int delta, long now)
         return; /* presenting: on to the talk's next part, or back to its previous one */
     } else if (page < 0) {
         /* Back from the first page: up a level */
-        if (f->couple.stage == COUPLE_TOGETHER)
-            return; /* a couple's outcome: not back to a choice */
+        if (f->couple.stage == COUPLE_TOGETHER || f->screen == SCREEN_TAKEAWAY)
+            return; /* a couple's outcome: not back to a choice; the take-away: its Back */
         if (f->screen == SCREEN_GUIDANCE && f->understanding) {
             flow_go(f, SCREEN_GUIDANCE, now); /* from the understanding to the tips */
         } else if ((f->screen == SCREEN_CALM || f->screen == SCREEN_SUPPORT) && f->link_page >= 0) {
@@ -403,7 +405,8 @@ static bool is_deck(Screen s)
 {
     return s == SCREEN_GUIDANCE || s == SCREEN_CHEMISTRY || s == SCREEN_PARTNERS ||
            s == SCREEN_SUPPORT || s == SCREEN_RESULT || s == SCREEN_CONSENT || s == SCREEN_CALM ||
-           s == SCREEN_COUPLE_START || s == SCREEN_COUPLE_MAP || s == SCREEN_OVERVIEW || s == SCREEN_SAMPLE_MAP;
+           s == SCREEN_COUPLE_START || s == SCREEN_COUPLE_MAP || s == SCREEN_OVERVIEW || s == SCREEN_SAMPLE_MAP ||
+           s == SCREEN_TAKEAWAY;
 }
 
 bool flow_offers_languages(const Flow *f)
@@ -516,6 +519,8 @@ static void on_result(Flow *f, Action action, int arg, long now)
         open_deck(f, SCREEN_CHEMISTRY, SCREEN_RESULT, now);
     } else if (action == ACT_RESTART) {
         ask_or_leave(f, now);
+    } else if (action == ACT_TAKEAWAY) {
+        flow_open_takeaway(f, now);
     } else if (action == ACT_BACK && f->page == 0) {
         quiz_session_back(&f->quiz); /* change the last answer */
         f->last_answer = -1;
@@ -615,11 +620,12 @@ typedef void Handler(Flow *f, Action action, int arg, long now);
 static Handler *const handlers[SCREEN_COUNT] = {
     [SCREEN_ATTRACT] = on_attract, [SCREEN_CONSENT] = on_consent, [SCREEN_HOME] = on_home,
     [SCREEN_QUESTION] = on_question, [SCREEN_RESULT] = on_result, [SCREEN_GUIDANCE] = on_guidance,
-    [SCREEN_CHEMISTRY] = flow_on_deck, [SCREEN_PARTNERS] = flow_on_deck, [SCREEN_SUPPORT] = flow_on_deck,
+    [SCREEN_CHEMISTRY] = flow_on_deck, [SCREEN_PARTNERS] = flow_on_deck, [SCREEN_SUPPORT] = flow_on_support,
     [SCREEN_CALM] = on_calm, [SCREEN_COUPLE_START] = flow_on_couple_start, [SCREEN_HANDOVER] = flow_on_handover,
     [SCREEN_COUPLE_CHOICE] = flow_on_couple_choice, [SCREEN_COUPLE_MAP] = flow_on_couple_map,
     [SCREEN_STAFF] = on_staff, [SCREEN_UNAVAILABLE] = NULL,
     [SCREEN_OVERVIEW] = flow_on_deck, [SCREEN_SAMPLE_MAP] = flow_on_deck,
+    [SCREEN_TAKEAWAY] = flow_on_takeaway,
 };
 
 /* The screen's handler, or the question "Start over?" when it is asked. */
@@ -639,7 +645,7 @@ static bool tap_burst(Flow *f, long now)
     bool guarded = f->confirm || s == SCREEN_RESULT || s == SCREEN_GUIDANCE || s == SCREEN_CHEMISTRY ||
                    s == SCREEN_PARTNERS || s == SCREEN_SUPPORT || s == SCREEN_CALM || s == SCREEN_COUPLE_START ||
                    s == SCREEN_HANDOVER || s == SCREEN_COUPLE_CHOICE || s == SCREEN_COUPLE_MAP ||
-                   s == SCREEN_OVERVIEW || s == SCREEN_SAMPLE_MAP;
+                   s == SCREEN_OVERVIEW || s == SCREEN_SAMPLE_MAP || s == SCREEN_TAKEAWAY;
     if (!guarded)
         return false;
     if (f->last_tap >= 0 && now - f->last_tap < FLOW_ANSWER_GUARD_MS)

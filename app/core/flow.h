@@ -141,6 +141,10 @@ typedef struct Flow {
                                * the part count: the talk is over, attract shows (back returns) */
     int talk_pages[BUNDLE_MAX_TALK]; /* each part's pages as last laid out (0: not yet) */
     bool chrome_shown;        /* H shows Back, Quick exit and a deck's buttons while presenting */
+    /* "Take it home": where Back from the take-away returns (the result or support), and
+     * to which of its pages */
+    Screen takeaway_from;
+    int takeaway_page;
 } Flow;
 
 /* Where the last page of the deck on screen leads (ACT_DONE), for its button's word. */

@@ -60,4 +60,10 @@ bool flow_talk_key(Flow *flow, FlowKey key, long now);
  * False when not presenting (the deck's own way applies). */
 bool flow_talk_step(Flow *flow, int dir, long now);
 
+/* flow_takeaway.c: "Take it home", opened from the result or Get support (whose handler
+ * it is, a deck's and the take-away's button), and its own screen. */
+void flow_open_takeaway(Flow *flow, long now);
+void flow_on_support(Flow *flow, Action action, int arg, long now);
+void flow_on_takeaway(Flow *flow, Action action, int arg, long now);
+
 #endif

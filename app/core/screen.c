@@ -7,7 +7,7 @@ static const char *const ids[SCREEN_COUNT] = {
     "attract", "consent", "home", "question", "result", "guidance", "chemistry",
     "partners", "calm", "support", "couple-start", "handover", "couple-choice", "couple-map",
     "staff", "unavailable",
-    "overview", "sample-map",
+    "overview", "sample-map", "takeaway",
 };
 
 const char screen_overlay_id[] = "idle";

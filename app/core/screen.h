@@ -11,6 +11,7 @@ typedef enum Screen {
     SCREEN_UNAVAILABLE,   /* kiosk: the content could not be loaded; a calm "back soon" */
     /* presenter mode: the four styles side by side with the map; a sample map, step by step */
     SCREEN_OVERVIEW, SCREEN_SAMPLE_MAP,
+    SCREEN_TAKEAWAY,      /* "Take it home": the guidance as QR codes, from the result or support */
     SCREEN_COUNT
 } Screen;
 

@@ -39,6 +39,11 @@ static void visit(Tour *t, const char *stop_name)
     if (t->report.dropped)
         fprintf(t->out, "problem: %s: %d more problems\n", name, t->report.dropped);
     t->problems += t->report.count + t->report.dropped;
+    int side = 0;
+    double mm = check_code_mm(&s->list, &t->limits, &side);
+    if (mm > 0)
+        fprintf(t->out, "code: %s: %d modules a side, each %.2f mm (at least %.2f)\n", name, side, mm,
+                t->limits.min_module_mm);
     if (t->shots)
         run_save_shot(s, t->shots, name, t->out);
 }
@@ -450,9 +455,47 @@ static void stop_present(Tour *t)
     flow_reset(f, t->now);
 }
 
+/* "Take it home": each style's codes (its text takes two), then, with no result, the
+ * practice's lines alone (when the config has them: one code); the booking page's code
+ * follows each when the config has [support] booking_url. */
+static void stop_takeaway(Tour *t)
+{
+    Flow *f = &t->shell->flow;
+    const Quiz *q = &f->bundle->quiz;
+    if (!takeaway_offered(f->bundle))
+        return;
+    static const struct { Level anxiety, avoidance; } levels[STYLE_COUNT] = {
+        [STYLE_SECURE] = { LOW, LOW }, [STYLE_ANXIOUS] = { HIGH, LOW },
+        [STYLE_AVOIDANT] = { LOW, HIGH }, [STYLE_DISORGANIZED] = { HIGH, HIGH },
+    };
+    QuizSession session;
+    char name[64];
+    for (int st = 0; st < STYLE_COUNT; st++) {
+        answer_for(&session, q, levels[st].anxiety, levels[st].avoidance);
+        flow_set_quiz(f, &session);
+        show(t, SCREEN_TAKEAWAY);
+        snprintf(name, sizeof(name), "takeaway-%s", quiz_style_id((Style)st));
+        visit_pages(t, name);
+        if (t->shell->view.takeaway.too_long) { /* (--check says it as a warning too) */
+            fprintf(t->out, "problem: %s%s: the text is too long for two QR codes: shorten the style's "
+                    "summary, or choose tips whose first paragraphs are shorter (styles.ini's takeaway)\n",
+                    t->prefix, name);
+            t->problems++;
+        }
+    }
+    quiz_session_wipe(&session);
+    flow_set_quiz(f, NULL);
+    if (takeaway_has_text(f->bundle, f->config, STYLE_COUNT)) {
+        show(t, SCREEN_TAKEAWAY);
+        visit_pages(t, "takeaway-practice");
+    }
+    flow_reset(f, t->now);
+}
+
 static void (*const tour_stops[])(Tour *t) = {
     stop_welcome, stop_quiz, stop_guidance, stop_decks, stop_calm, stop_idle, stop_staff,
     stop_unavailable, stop_way, stop_couple_turns, stop_couple_outcome, stop_present,
+    stop_takeaway,
 };
 
 int headless_tour(Shell *s, const char *shots, FILE *out)

@@ -49,6 +49,8 @@ static SDL_Rect bounds_of(Renderer *r, const DrawCmd *c, int index)
             return none;
         return box(g->x, g->y, g->x + g->w, g->y + g->h, fmaxf(c->thickness, 1.0f) / 2.0f + 2.0f);
     }
+    case DRAW_CODE:
+        return g->w > 0 ? box(g->x, g->y, g->x + g->w, g->y + g->h, 1.0f) : none;
     case DRAW_TEXT: {
         assert(c->font >= 0 && c->font < FONT_ROLE_COUNT);
         int len = (int)utf8_cut(c->text, (size_t)c->len, RENDER_LINE_BYTES - 1);
@@ -88,6 +90,12 @@ static uint64_t cmd_hash(const DrawCmd *c)
         h = hash_bytes(h, &c->len, sizeof(c->len));
         h = hash_bytes(h, &c->align, sizeof(c->align));
         h = hash_bytes(h, c->text, (size_t)(c->len > 0 ? c->len : 0));
+        break;
+    case DRAW_CODE:
+        h = hash_bytes(h, &c->side, sizeof(c->side));
+        h = hash_bytes(h, &c->module, sizeof(c->module));
+        if (c->modules && c->side > 0)
+            h = hash_bytes(h, c->modules, (size_t)c->side * (size_t)c->side);
         break;
     default:
         break;

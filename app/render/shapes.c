@@ -295,8 +295,40 @@ static void outline_shape(Renderer *r, Shape *s, SDL_Color colour, float thickne
     submit(r, end, r->indices, count);
 }
 
+/* A QR code: its light square, then each row's runs of dark modules as filled
+ * rectangles on whole pixels (no feather: a module's edge must be sharp). */
+static void code_shape(Renderer *r, const DrawCmd *c)
+{
+    int x0 = (int)lroundf(c->rect.x), y0 = (int)lroundf(c->rect.y), m = c->module;
+    SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(r->sdl, 255, 255, 255, 255);
+    SDL_RenderFillRect(r->sdl, &(SDL_Rect){ x0, y0, (c->side + 2 * c->quiet) * m, (c->side + 2 * c->quiet) * m });
+    SDL_SetRenderDrawColor(r->sdl, 0, 0, 0, 255);
+    x0 += c->quiet * m;
+    y0 += c->quiet * m;
+    for (int row = 0; c->modules && row < c->side; row++) {
+        const unsigned char *line = c->modules + (size_t)row * (size_t)c->side;
+        for (int col = 0; col < c->side;) {
+            if (!line[col]) {
+                col++;
+                continue;
+            }
+            int run = col;
+            while (run < c->side && line[run])
+                run++;
+            SDL_RenderFillRect(r->sdl, &(SDL_Rect){ x0 + col * m, y0 + row * m, (run - col) * m, m });
+            col = run;
+        }
+    }
+    SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
+}
+
 void render_shape(Renderer *r, const DrawCmd *c)
 {
+    if (c->kind == DRAW_CODE) {
+        code_shape(r, c);
+        return;
+    }
     /* On the software renderer vertices land on whole pixels: points 3 px apart or more
      * (nearly always) round without crossing each other. */
     float min_chord = r->software ? 3.0f : 0.0f;

@@ -43,9 +43,10 @@ static const char *const action_names[ACT_ACTION_COUNT] = {
     [ACT_KEEP] = "keep", [ACT_LANGUAGE] = "language",
     [ACT_SKIP] = "skip", [ACT_COUPLE_BEGIN] = "begin together", [ACT_COUPLE_NEXT] = "pass on",
     [ACT_COUPLE_SHARE] = "share or keep",
+    [ACT_TAKEAWAY] = "take it home",
 };
 /* every action has a name: a new one without it fails to build */
-_Static_assert(ACT_COUPLE_SHARE == ACT_ACTION_COUNT - 1, "name the new actions in action_names");
+_Static_assert(ACT_TAKEAWAY == ACT_ACTION_COUNT - 1, "name the new actions in action_names");
 
 /* The [theme] keys, as a content author writes them. */
 static const char *const colour_names[COLOUR_COUNT] = {
@@ -170,6 +171,7 @@ void check_limits_default(CheckLimits *limits, const Config *config, int width, 
         .min_contrast_large = CHECK_CONTRAST_LARGE,
         .large_mm = CHECK_LARGE_MM,
         .large_bold_mm = CHECK_LARGE_BOLD_MM,
+        .min_module_mm = CHECK_MIN_MODULE_MM,
         .width = width,
         .height = height,
     };
@@ -350,6 +352,48 @@ static int check_text_size(FontRole font, const Measure *m, const CheckLimits *l
 
 /* ---- a whole screen ------------------------------------------------------------------------ */
 
+double check_code_mm(const DrawList *list, const CheckLimits *limits, int *side)
+{
+    double least = 0;
+    int count = list->count < DRAW_MAX_CMDS ? list->count : DRAW_MAX_CMDS;
+    for (int i = 0; i < count; i++) {
+        const DrawCmd *c = &list->cmds[i];
+        if (c->kind != DRAW_CODE || limits->px_per_mm <= 0)
+            continue;
+        double mm = c->module / limits->px_per_mm;
+        if (least == 0 || mm < least) {
+            least = mm;
+            if (side)
+                *side = c->side;
+        }
+    }
+    return least;
+}
+
+/* A QR code a phone can read from 30 cm: modules large enough, a quiet zone, on screen,
+ * nothing drawn over it (text or a target). */
+static int check_code(const DrawList *list, const DrawCmd *c, const CheckLimits *limits, CheckReport *report)
+{
+    int added = 0;
+    double mm = limits->px_per_mm > 0 ? c->module / limits->px_per_mm : 0;
+    if (mm + 1e-9 < limits->min_module_mm)
+        added += check_add(report, "QR code's modules are %.2f mm (%d px), need %.2f mm: %d modules a side",
+                           mm, c->module, limits->min_module_mm, c->side);
+    if (c->quiet < CHECK_MIN_QUIET)
+        added += check_add(report, "QR code has a quiet zone of %d modules, needs %d", c->quiet, CHECK_MIN_QUIET);
+    added += check_on_screen(c->rect, "a QR code", "", limits, report);
+    for (int i = 0; i < list->count && i < DRAW_MAX_CMDS; i++)
+        if (list->cmds[i].kind == DRAW_TEXT && rect_overlaps(c->rect, list->cmds[i].rect)) {
+            char q[QUOTE_BYTES];
+            quote(q, list->cmds[i].text, list->cmds[i].len);
+            added += check_add(report, "text over a QR code: %s", q);
+        }
+    for (int i = 0; i < list->target_count && i < DRAW_MAX_TARGETS; i++)
+        if (rect_overlaps(c->rect, list->targets[i].rect))
+            added += check_add(report, "a target over a QR code: \"%s\"", list->targets[i].label ? list->targets[i].label : "");
+    return added;
+}
+
 int check_screen(const DrawList *list, const Measure *measure, const CheckLimits *limits,
                  CheckReport *report)
 {
@@ -360,6 +404,8 @@ int check_screen(const DrawList *list, const Measure *measure, const CheckLimits
     int count = list->count < DRAW_MAX_CMDS ? list->count : DRAW_MAX_CMDS;
     for (int i = 0; i < count; i++) {
         const DrawCmd *c = &list->cmds[i];
+        if (c->kind == DRAW_CODE)
+            added += check_code(list, c, limits, report);
         if (c->kind != DRAW_TEXT || c->len <= 0 || !c->text)
             continue;
         added += check_overflow(c, report);

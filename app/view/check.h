@@ -40,6 +40,13 @@ enum {
 #define CHECK_LARGE_MM 6.35         /* 18 pt: large text */
 #define CHECK_LARGE_BOLD_MM 4.94    /* 14 pt: large text in a bold role */
 
+/* A QR code's least module on the glass. A phone's main camera (about 4000 pixels across
+ * some 65 degrees) held 30 cm away puts a 0.5 mm module on about 6 of its pixels; decoders
+ * want 3 or more, and the rest is kept for focus, a hand's shake and the panel's glare.
+ * On the 7" 800x480 panel (5.25 px/mm) that is 3 whole pixels a module (0.57 mm). */
+#define CHECK_MIN_MODULE_MM 0.5
+#define CHECK_MIN_QUIET 4           /* modules of light margin around a code (ISO/IEC 18004) */
+
 /* A DRAW_TEXT may pass its clip box by this much (rounding in the layout), and targets may
  * overlap by this much in each direction before it counts. */
 #define CHECK_TOLERANCE_PX 0.5
@@ -53,6 +60,7 @@ typedef struct CheckLimits {
     double min_contrast_large; /* CHECK_CONTRAST_LARGE */
     double large_mm;           /* CHECK_LARGE_MM */
     double large_bold_mm;      /* CHECK_LARGE_BOLD_MM */
+    double min_module_mm;      /* a QR code's module: CHECK_MIN_MODULE_MM */
     int width, height;         /* the screen; 0: not checked that things stay on it */
 } CheckLimits;
 
@@ -111,6 +119,12 @@ void check_limits_default(CheckLimits *limits, const Config *config, int width, 
  * or dropped); 0 means the screen passes, as far as this report knows. */
 int check_screen(const DrawList *list, const Measure *measure, const CheckLimits *limits,
                  CheckReport *report);
+
+/* The smallest module of the QR codes on the screen, in mm on the glass (0: no code), and
+ * that code's modules a side in *side (may be NULL). check_screen says, besides the above,
+ * when a code's module is under min_module_mm or it has less than CHECK_MIN_QUIET modules
+ * of quiet zone or lies partly off the screen. */
+double check_code_mm(const DrawList *list, const CheckLimits *limits, int *side);
 
 /* ---- the reading check: a deck's pages as a person reads them ---------------------------
  *

@@ -77,6 +77,19 @@ DrawCmd *draw_text(DrawList *list, float x, float y, float w, float h, FontRole 
     return c;
 }
 
+DrawCmd *draw_code(DrawList *list, float x, float y, const unsigned char *modules, int side, int module, int quiet)
+{
+    float size = (float)((side + 2 * quiet) * module);
+    DrawCmd *c = push(list, DRAW_CODE, (Rect){ x, y, size, size }, 0xffffff);
+    if (c) {
+        c->modules = modules;
+        c->side = side;
+        c->module = module;
+        c->quiet = quiet;
+    }
+    return c;
+}
+
 Target *draw_target(DrawList *list, Rect r, Action action, int arg, const char *label)
 {
     if (full(list, list->target_count, DRAW_MAX_TARGETS))

@@ -38,6 +38,9 @@ typedef enum DrawKind {
     DRAW_CIRCLE,    /* a circle filling `rect` (a square), filled or outlined */
     DRAW_LINE,      /* from (x, y) to (x + w, y + h), `thickness` wide */
     DRAW_TEXT,      /* one line of text whose top-left is (x, y); w, h are its measured size */
+    DRAW_CODE,      /* a QR code: `rect` is the light square (its quiet zone included) and
+                     * `modules` the dark ones, `side` x `side` row by row (1 = dark), each
+                     * `module` whole pixels, drawn as filled rectangles, dark on light */
     DRAW_KIND_COUNT
 } DrawKind;
 
@@ -79,6 +82,8 @@ typedef struct DrawCmd {
     int at, whole;          /* DRAW_TEXT with a role: the line starts `at` bytes into its
                              * paragraph, which is `whole` bytes long (text - at is its start) */
     TextAlign align;        /* DRAW_TEXT: the edge of `rect` the line is drawn against */
+    const unsigned char *modules; /* DRAW_CODE: side * side, 1 = dark (the view's buffer) */
+    int side, module, quiet;      /* DRAW_CODE: modules a side, pixels a module, quiet modules */
 } DrawCmd;
 
 typedef struct Target {
@@ -120,6 +125,10 @@ DrawCmd *draw_circle(DrawList *list, Rect r, uint32_t colour);
 DrawCmd *draw_line(DrawList *list, float x0, float y0, float x1, float y1, uint32_t colour, float thickness);
 DrawCmd *draw_text(DrawList *list, float x, float y, float w, float h, FontRole font,
                    const char *text, int len, uint32_t colour, uint32_t background, Rect clip);
+
+/* Adds a QR code whose top-left (of its quiet zone) is (x, y): `side` x `side` modules of
+ * `module` pixels, `quiet` light ones around them; dark 0x000000 on light 0xffffff. */
+DrawCmd *draw_code(DrawList *list, float x, float y, const unsigned char *modules, int side, int module, int quiet);
 
 /* Adds a target; returns it or NULL when full. */
 Target *draw_target(DrawList *list, Rect r, Action action, int arg, const char *label);

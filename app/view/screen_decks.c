@@ -98,6 +98,8 @@ static Tool link_tool(const Ctx *x, CardLink link)
 static int page_tools(const Ctx *x, const Deck *tips, bool understanding, Tool *out)
 {
     int n = 0, cards[BUNDLE_MAX_CARDS];
+    if (x->f->screen == SCREEN_SUPPORT && takeaway_shown(x)) /* on every page of Get support */
+        out[n++] = (Tool){ bundle_word(x->b, WORD_TAKEAWAY_OPEN), ACT_TAKEAWAY, 0 };
     if (x->f->page_count > CONTENTS_PAGES)
         out[n++] = (Tool){ bundle_word(x->b, WORD_APP_CONTENTS), ACT_CONTENTS, 0 };
     if (understanding && x->f->page == 0)
@@ -126,6 +128,8 @@ static float tools_reserve(Ctx *x, const Deck *tips, bool understanding)
         if (tips->cards[k].link != LINK_NONE)
             widest = fmaxf(widest, button_width(x, link_tool(x, tips->cards[k].link).label));
     float contents = button_width(x, bundle_word(x->b, WORD_APP_CONTENTS));
+    if (x->f->screen == SCREEN_SUPPORT && takeaway_shown(x))
+        contents += button_width(x, bundle_word(x->b, WORD_TAKEAWAY_OPEN)) + x->vm->gap;
     return contents + (widest > 0 ? widest + x->vm->gap : 0);
 }
 

@@ -370,26 +370,39 @@ static float result_buttons(Ctx *x, Style style)
     const ViewMetrics *vm = x->vm;
     float m = vm->margin, t = vm->target, gap = vm->gap;
     bool named = style != STYLE_COUNT;
-    const char *labels[3] = { bundle_word(x->b, named ? WORD_RESULT_GUIDANCE : WORD_RESULT_STYLES),
-                              bundle_word(x->b, WORD_RESULT_CHEMISTRY), bundle_word(x->b, WORD_RESULT_RESTART) };
-    Action acts[3] = { ACT_GUIDANCE, ACT_CHEMISTRY, ACT_RESTART };
-    float bw = (x->w - 2 * m - 2 * gap) / 3;
+    /* "Take it home" last, where the take-away is offered */
+    const char *labels[4] = { bundle_word(x->b, named ? WORD_RESULT_GUIDANCE : WORD_RESULT_STYLES),
+                              bundle_word(x->b, WORD_RESULT_CHEMISTRY), bundle_word(x->b, WORD_RESULT_RESTART),
+                              bundle_word(x->b, WORD_TAKEAWAY_OPEN) };
+    Action acts[4] = { ACT_GUIDANCE, ACT_CHEMISTRY, ACT_RESTART, ACT_TAKEAWAY };
+    int n = named && takeaway_shown(x) ? 4 : 3; /* (only a style's guidance is taken home from here) */
+    float bw = (x->w - 2 * m - (float)(n - 1) * gap) / (float)n;
     float by = bottom_row(x);
     bool one_row = true;
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < n; i++)
         one_row = one_row && button_width(x, labels[i]) <= bw;
     if (one_row) {
-        for (int i = 0; i < 3; i++)
-            button(x, (Rect){ m + i * (bw + gap), by, bw, t }, labels[i], acts[i], style,
+        for (int i = 0; i < n; i++)
+            button(x, (Rect){ m + (float)i * (bw + gap), by, bw, t }, labels[i], acts[i], style,
                    i == 0 ? BUTTON_PRIMARY : BUTTON_SECONDARY);
         return by;
     }
-    /* narrow: the main button on a row of its own, above the other two */
+    /* narrow: the main button on a row of its own (beside "Take it home"), above the other two */
     float half = (x->w - 2 * m - gap) / 2;
-    button(x, (Rect){ m, by - t - gap, x->w - 2 * m, t }, labels[0], acts[0], style, BUTTON_PRIMARY);
+    float up = by - t - gap; /* the row above the last */
+    if (n == 4 && button_width(x, labels[0]) <= half && button_width(x, labels[3]) <= half) {
+        button(x, (Rect){ m, up, half, t }, labels[0], acts[0], style, BUTTON_PRIMARY);
+        button(x, (Rect){ m + half + gap, up, half, t }, labels[3], acts[3], style, BUTTON_SECONDARY);
+    } else {
+        if (n == 4) { /* too long to share a row: "Take it home" on one of its own */
+            button(x, (Rect){ m, up, x->w - 2 * m, t }, labels[3], acts[3], style, BUTTON_SECONDARY);
+            up -= t + gap;
+        }
+        button(x, (Rect){ m, up, x->w - 2 * m, t }, labels[0], acts[0], style, BUTTON_PRIMARY);
+    }
     button(x, (Rect){ m, by, half, t }, labels[1], acts[1], style, BUTTON_SECONDARY);
     button(x, (Rect){ m + half + gap, by, half, t }, labels[2], acts[2], style, BUTTON_SECONDARY);
-    return by - (t + gap);
+    return up;
 }
 
 /* Where the style's summary goes: on the one page, on a page of its own after it (behind

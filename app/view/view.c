@@ -639,6 +639,7 @@ void view_layout(View *v, Flow *f, const Measure *m, int width, int height, long
     case SCREEN_UNAVAILABLE: screen_unavailable(&x); break;
     case SCREEN_OVERVIEW: screen_overview(&x); break;
     case SCREEN_SAMPLE_MAP: screen_sample_map(&x); break;
+    case SCREEN_TAKEAWAY: screen_takeaway(&x); break;
     case SCREEN_COUNT: break;
     }
     if (f->blank || f->shade >= 255) { /* blanked (workshop) or dark: black, and nothing moves */

@@ -12,6 +12,7 @@
 #include "../core/config.h"
 #include "draw.h"
 #include "../core/flow.h"
+#include "../core/takeaway.h"
 #include "text.h"
 
 enum { VIEW_MAX_ITEMS = 256, VIEW_MAX_PAGES = 96, VIEW_MAX_LINES = 1024 };
@@ -70,6 +71,7 @@ typedef struct View {
     PageMark pages[VIEW_MAX_PAGES + 1];
     int page_count;
     TextLine lines[64];           /* scratch for wrapping one paragraph */
+    Takeaway takeaway;            /* "Take it home": its text and codes (screen_takeaway.c) */
 } View;
 
 /* Lays out what `flow` shows at time `now` into `out`. Writes flow->page_count (and
@@ -77,7 +79,8 @@ typedef struct View {
 void view_layout(View *view, Flow *flow, const Measure *measure, int width, int height,
                  long now, DrawList *out);
 
-/* A session ended: zeroes the view (its items, pages and their key: the last texts shown)
+/* A session ended: zeroes the view (its items, pages and their key: the last texts shown;
+ * the take-away's text and codes)
  * and the draw list (its commands, where the map's dot was, and its text buffer); the
  * next view_layout lays out from nothing. */
 void view_forget(View *view, DrawList *list);

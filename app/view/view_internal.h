@@ -188,5 +188,10 @@ void screen_unavailable(Ctx *x);
 bool styles_overview(Ctx *x, Rect area, bool pressable, bool force);
 void screen_overview(Ctx *x);       /* screen_present.c */
 void screen_sample_map(Ctx *x);
+void screen_takeaway(Ctx *x);       /* screen_takeaway.c */
+/* The style the take-away carries (the person's result's, STYLE_COUNT: none), and whether
+ * the result and Get support offer "Take it home". */
+Style takeaway_style(const Ctx *x);
+bool takeaway_shown(const Ctx *x);
 
 #endif
