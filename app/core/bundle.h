@@ -183,7 +183,8 @@
     X(STAFF_DIMMER, "staff", "dimmer", VALUE_LINE, KEY_REQUIRED, NULL,           \
       "Dimmer")                                                                  \
     X(STAFF_DONE, "staff", "done", VALUE_LINE, KEY_REQUIRED, NULL,               \
-      "Done")
+      "Done")                                                                    \
+    X(APP_TEXT_SIZE, "app", "text_size", VALUE_LINE, 0, NULL, "Aa")
 
 #define BUNDLE_WORD_ENUM(id, section, key, kind, flags, placeholders, english) WORD_##id,
 typedef enum Word { BUNDLE_WORDS(BUNDLE_WORD_ENUM) WORD_COUNT } Word;

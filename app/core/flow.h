@@ -4,7 +4,8 @@
  * is on, the idle timer and the still-there overlay. It knows nothing of pixels: the view
  * draws it, the UI turns touches and keys into flow_action()/flow_key() calls, and
  * flow_tick() runs the timers. Every way back to attract (quick exit, idle, declining,
- * finishing) goes through flow_reset(), which wipes the quiz session. */
+ * finishing) goes through flow_reset(), which wipes the quiz session and returns to the
+ * usual text size. */
 #ifndef ATTUNE_FLOW_H
 #define ATTUNE_FLOW_H
 
@@ -135,6 +136,10 @@ typedef struct Flow {
     int pressed;              /* the target under a finger or mouse button, -1 = none */
     int resets;               /* times a session ended (wiped): the shell forgets the screen then */
     unsigned changes;         /* counts every change of state (the view redraws on change) */
+
+    bool large_text;          /* the person asked for larger text ("Aa"): every font about
+                               * 1.4 times (view_metrics); every end of a session (each time
+                               * `resets` moves on) returns to the usual size */
 } Flow;
 
 /* Where the last page of the deck on screen leads (ACT_DONE), for its button's word. */
@@ -234,6 +239,10 @@ unsigned flow_take_wants(Flow *flow);
 /* The view: the deck on screen has `count` pages; the page shown is kept within them. */
 void flow_set_page_count(Flow *flow, int count);
 
+/* The view: the text on screen was laid out again at another size (larger text, a new
+ * window size) and the page holding what was first on the page shown is `page`. */
+void flow_reflow_page(Flow *flow, int page);
+
 /* --- staging, for the tour (and tests): a screen as it would be, without the steps ----- */
 
 /* Shows `screen` at `now` with no fade, as if entered at `entered` (the calm minute's
@@ -269,5 +278,8 @@ void flow_show_idle(Flow *flow, long since);
 /* Staff mode on `page`; on the PIN pad, `digits` typed, `wrong` said, locked until
  * `locked_until` (0: not locked). */
 void flow_show_staff(Flow *flow, StaffPage page, int digits, bool wrong, long locked_until);
+
+/* Larger text (`on`) or the usual size, as if "Aa" was pressed. */
+void flow_set_large_text(Flow *flow, bool on);
 
 #endif

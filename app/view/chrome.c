@@ -11,20 +11,21 @@
 
 /* --- sizes and colours ----------------------------------------------------------------- */
 
-void view_metrics(const Config *c, int width, int height, ViewMetrics *out)
+void view_metrics(const Config *c, int width, int height, bool large, ViewMetrics *out)
 {
     /* One unit is a pixel of the 800x480 design, scaled by the screen's diagonal. */
     float u = (float)(hypot(width, height) / hypot(800, 480) * c->scale);
+    float t = large ? VIEW_LARGE_TEXT : 1.0f; /* the text's scale */
     double px_per_mm = check_px_per_mm(c, width, height);
     out->unit = u;
     out->px_per_mm = px_per_mm;
-    out->font_px[FONT_DISPLAY] = (int)lroundf(c->size_title * 1.6f * u);
-    out->font_px[FONT_TITLE] = (int)lroundf(c->size_title * u);
-    out->font_px[FONT_HEADING] = (int)lroundf((c->size_title + c->size_body) * 0.5f * u);
-    out->font_px[FONT_BODY] = (int)lroundf(c->size_body * u);
-    out->font_px[FONT_QUOTE] = (int)lroundf(c->size_body * u);
-    out->font_px[FONT_BUTTON] = (int)lroundf(c->size_body * 0.95f * u);
-    out->font_px[FONT_CAPTION] = (int)lroundf(c->size_caption * u);
+    out->font_px[FONT_DISPLAY] = (int)lroundf(c->size_title * 1.6f * u * t);
+    out->font_px[FONT_TITLE] = (int)lroundf(c->size_title * u * t);
+    out->font_px[FONT_HEADING] = (int)lroundf((c->size_title + c->size_body) * 0.5f * u * t);
+    out->font_px[FONT_BODY] = (int)lroundf(c->size_body * u * t);
+    out->font_px[FONT_QUOTE] = (int)lroundf(c->size_body * u * t);
+    out->font_px[FONT_BUTTON] = (int)lroundf(c->size_body * 0.95f * u * t);
+    out->font_px[FONT_CAPTION] = (int)lroundf(c->size_caption * u * t);
     float nine_mm = (float)ceil(9.4 * px_per_mm);
     out->target = fmaxf(52 * u, nine_mm);
     out->margin = 24 * u;
@@ -216,6 +217,23 @@ Rect grid_cell(Rect area, int cols, float cell_h, float gap, int i)
     return (Rect){ area.x + (i % cols) * (cw + gap), area.y + (i / cols) * (cell_h + gap), cw, cell_h };
 }
 
+/* "Aa", ending at `right` in the top bar of every screen a person reads past attract
+ * (staff and the unavailable screen have none): larger text, or back. It shows pressed
+ * (selected) while the text is larger, so the way back is plain; it is as wide in both,
+ * so it stays put. Returns where the bar's room now ends. */
+static float text_size_button(Ctx *x, float right)
+{
+    Screen s = x->f->screen;
+    if (s == SCREEN_ATTRACT || s == SCREEN_STAFF || s == SCREEN_UNAVAILABLE)
+        return right;
+    const ViewMetrics *vm = x->vm;
+    const char *label = bundle_word(x->b, WORD_APP_TEXT_SIZE);
+    float w = fminf(fmaxf(button_width(x, label), vm->target * 1.4f), x->w * 0.2f);
+    button(x, (Rect){ right - w, vm->margin * 0.6f, w, vm->target }, label, ACT_LARGE_TEXT, 0,
+           x->f->large_text ? BUTTON_SELECTED : BUTTON_SECONDARY);
+    return right - w - vm->gap * 1.5f;
+}
+
 float top_bar(Ctx *x, const char *title, Action back, int back_arg)
 {
     const ViewMetrics *vm = x->vm;
@@ -227,6 +245,7 @@ float top_bar(Ctx *x, const char *title, Action back, int back_arg)
         button(x, (Rect){ right - qw, y, qw, t }, q, ACT_QUICK_EXIT, 0, BUTTON_QUIET);
         right -= qw + vm->gap * 1.5f;
     }
+    right = text_size_button(x, right);
     float left = m;
     if (back != ACT_NONE) {
         const char *bl = bundle_word(x->b, WORD_APP_BACK);

@@ -67,11 +67,26 @@ void deck_add(Ctx *x, ItemKind kind, const char *text)
 /* What the cached pages were made for: the screen, the style, the box, the fonts' line
  * heights, and every item's kind and words (the words themselves, not where they are: a
  * line formatted into the frame's text buffer lands at the same address each frame). */
+/* What the pages are made of: the screen, the style and the items' text. */
+static uint64_t deck_text(const Ctx *x)
+{
+    long ints[] = { x->f->screen, x->f->style };
+    uint64_t h = hash_bytes(HASH_SEED, ints, sizeof(ints));
+    for (int i = 0; i < x->v->item_count; i++) {
+        const Item *it = &x->v->items[i];
+        h = hash_bytes(h, &it->kind, sizeof(it->kind));
+        h = hash_bytes(h, &it->len, sizeof(it->len));
+        h = hash_bytes(h, it->text ? it->text : "", it->text ? (size_t)it->len : 0);
+    }
+    return h;
+}
+
 static uint64_t deck_key(const Ctx *x, Rect box)
 {
     long ints[] = { x->f->screen, x->f->style, lroundf(box.w), lroundf(box.h) };
     uint64_t h = hash_bytes(HASH_SEED, ints, sizeof(ints));
     h = hash_bytes(h, x->m->line_height, sizeof(x->m->line_height));
+    h = hash_bytes(h, x->m->size, sizeof(x->m->size));
     for (int i = 0; i < x->v->item_count; i++) {
         const Item *it = &x->v->items[i];
         h = hash_bytes(h, &it->kind, sizeof(it->kind));
@@ -477,14 +492,33 @@ static void deck_page(Ctx *x, Rect box, int p)
     }
 }
 
+/* The page holding byte `start` of item `item` (the last page starting at or before it). */
+static int deck_page_of(const View *v, int item, int start)
+{
+    int p = 0;
+    for (int i = 1; i < v->page_count; i++) {
+        const DeckLine *l = &v->deck[v->pages[i].line];
+        if (l->item < item || (l->item == item && l->start <= start))
+            p = i;
+    }
+    return p;
+}
+
 /* Paginates the items for `box` (cached); sets page_count. */
 void deck_paginate(Ctx *x, Rect box)
 {
     View *v = x->v;
-    uint64_t key = deck_key(x, box);
+    uint64_t key = deck_key(x, box), text = deck_text(x);
     if (key != v->deck_key) {
+        /* the same text at another size (larger text, a new window): the page shown is the
+         * one that holds the first line of the page shown before */
+        bool same = v->deck_key != 0 && text == v->deck_text && x->f->page < v->page_count;
+        DeckLine first = same ? v->deck[v->pages[x->f->page].line] : (DeckLine){ 0 };
         deck_cut(x, box);
         v->deck_key = key;
+        v->deck_text = text;
+        if (same)
+            flow_reflow_page(x->f, deck_page_of(v, first.item, first.start));
     }
     flow_set_page_count(x->f, v->page_count);
 }
@@ -613,7 +647,7 @@ void view_layout(View *v, Flow *f, const Measure *m, int width, int height, long
         v->height = height;
         v->deck_key = 0;
     }
-    view_metrics(f->config, width, height, &v->metrics);
+    view_metrics(f->config, width, height, f->large_text, &v->metrics);
     Measure lm = *m; /* where lines may break depends on the bundle's language */
     if (!lm.lang)
         lm.lang = text_language(f->bundle ? f->bundle->dir : NULL);

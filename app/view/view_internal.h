@@ -86,7 +86,8 @@ float bottom_row(const Ctx *x);
  * `cell_h` tall, `gap` apart. */
 Rect grid_cell(Rect area, int cols, float cell_h, float gap, int i);
 
-/* The bar at the top of every screen past attract: [Back] title [Quick exit].
+/* The bar at the top of every screen past attract: [Back] title [Aa] [Quick exit] ("Aa":
+ * larger text, not on staff screens).
  * Returns the y where the content starts. */
 float top_bar(Ctx *x, const char *title, Action back, int back_arg);
 /* A menu's top: the bar with its title, then its intro line if the bundle has one.
