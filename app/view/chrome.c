@@ -241,7 +241,8 @@ float top_bar(Ctx *x, const char *title, Action back, int back_arg)
     float right = x->w - m;
     if (x->c->quick_exit) {
         const char *q = bundle_word(x->b, WORD_APP_QUICK_EXIT);
-        float qw = fminf(fmaxf(button_width(x, q), t * 1.6f), x->w * 0.3f); /* long words wrap */
+        /* long words wrap; larger text takes more of the bar, the title then under it */
+        float qw = fminf(fmaxf(button_width(x, q), t * 1.6f), x->w * (x->f->large_text ? 0.4f : 0.3f));
         button(x, (Rect){ right - qw, y, qw, t }, q, ACT_QUICK_EXIT, 0, BUTTON_QUIET);
         right -= qw + vm->gap * 1.5f;
     }
