@@ -217,18 +217,40 @@ Rect grid_cell(Rect area, int cols, float cell_h, float gap, int i)
     return (Rect){ area.x + (i % cols) * (cw + gap), area.y + (i / cols) * (cell_h + gap), cw, cell_h };
 }
 
-/* "Aa", ending at `right` in the top bar of every screen a person reads past attract
- * (staff and the unavailable screen have none): larger text, or back. It shows pressed
- * (selected) while the text is larger, so the way back is plain; it is as wide in both,
- * so it stays put. Returns where the bar's room now ends. */
-static float text_size_button(Ctx *x, float right)
+/* The width of a one-line button for `label` in larger text, whichever size is on: so
+ * that what is placed by it stays put when the size changes (to a pixel or two). */
+static float large_button_width(Ctx *x, const char *label)
+{
+    float text = (float)width_of(x, FONT_BUTTON, label, (int)strlen(label));
+    return text * (x->f->large_text ? 1.0f : VIEW_LARGE_TEXT) + 2 * 16 * x->vm->unit;
+}
+
+static bool has_text_size(const Ctx *x)
 {
     Screen s = x->f->screen;
-    if (s == SCREEN_ATTRACT || s == SCREEN_STAFF || s == SCREEN_UNAVAILABLE)
-        return right;
+    return s != SCREEN_ATTRACT && s != SCREEN_STAFF && s != SCREEN_UNAVAILABLE;
+}
+
+/* Quick exit's width: its label on one line, within a share of the bar (long words wrap;
+ * larger text takes more of it, the title then under the buttons). */
+static float quick_exit_width(Ctx *x, const char *label, bool large)
+{
+    float w = large ? large_button_width(x, label) : button_width(x, label);
+    return fminf(fmaxf(w, x->vm->target * 1.6f), x->w * (large ? 0.4f : 0.3f));
+}
+
+/* "Aa", left of where Quick exit is in larger text (the bar's right edge, `right`, when
+ * there is none), in the top bar of every screen a person reads past attract (staff and
+ * the unavailable screen have none): larger text, or back. It shows pressed (selected)
+ * while the text is larger, so the way back is plain, and it stays where it was. Returns
+ * where the bar's room ends left of it. */
+static float text_size_button(Ctx *x, float right)
+{
     const ViewMetrics *vm = x->vm;
+    if (x->c->quick_exit)
+        right -= quick_exit_width(x, bundle_word(x->b, WORD_APP_QUICK_EXIT), true) + vm->gap * 1.5f;
     const char *label = bundle_word(x->b, WORD_APP_TEXT_SIZE);
-    float w = fminf(fmaxf(button_width(x, label), vm->target * 1.4f), x->w * 0.2f);
+    float w = fminf(fmaxf(large_button_width(x, label), vm->target * 1.4f), x->w * 0.2f);
     button(x, (Rect){ right - w, vm->margin * 0.6f, w, vm->target }, label, ACT_LARGE_TEXT, 0,
            x->f->large_text ? BUTTON_SELECTED : BUTTON_SECONDARY);
     return right - w - vm->gap * 1.5f;
@@ -241,12 +263,13 @@ float top_bar(Ctx *x, const char *title, Action back, int back_arg)
     float right = x->w - m;
     if (x->c->quick_exit) {
         const char *q = bundle_word(x->b, WORD_APP_QUICK_EXIT);
-        /* long words wrap; larger text takes more of the bar, the title then under it */
-        float qw = fminf(fmaxf(button_width(x, q), t * 1.6f), x->w * (x->f->large_text ? 0.4f : 0.3f));
+        float qw = quick_exit_width(x, q, x->f->large_text);
         button(x, (Rect){ right - qw, y, qw, t }, q, ACT_QUICK_EXIT, 0, BUTTON_QUIET);
-        right -= qw + vm->gap * 1.5f;
+        if (!has_text_size(x))
+            right -= qw + vm->gap * 1.5f;
     }
-    right = text_size_button(x, right);
+    if (has_text_size(x))
+        right = text_size_button(x, right);
     float left = m;
     if (back != ACT_NONE) {
         const char *bl = bundle_word(x->b, WORD_APP_BACK);

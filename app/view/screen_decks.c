@@ -196,6 +196,8 @@ static void deck_with_tools(Ctx *x, const char *title, const Deck *tips, bool un
     for (int i = 0; i < n; i++) {
         float w = fmaxf(button_width(x, tools[i].label), t * 2);
         bool below = one_row || tools[i].action == ACT_CONTENTS;
+        if (below && !one_row && left + w > x->w - m - nw - gap)
+            below = false; /* [Next] takes the bottom row (a wide last word, larger text) */
         float *at = below ? &left : &upper, end = below ? x->w - m - nw - gap : x->w - m;
         if (*at + w > end)
             continue; /* no room on this screen: the contents still reaches every page */
