@@ -190,6 +190,7 @@ soak: deps-test ## SOAK_EVENTS random events (1,000,000) under the sanitizers
 SHOTS_WIDE = attract consent-1 home question-4 result-anxious-1 guidance-anxious-2 chemistry-3 calm-in idle couple-map-anxious-avoidant-1 handover-to-p2 couple-choice-p1
 SHOTS_TALL = home question-4 result-near-1 guidance-secure-2 couple-map-anxious-avoidant-1
 SHOTS_LANG = ar-home ar-result-anxious-1 es-question-4
+SHOTS_LARGE = large-home large-question-4 large-result-anxious-1 large-guidance-anxious-2
 screenshots: attune ## refresh docs/screenshots/ (the README's pictures) from the tour
 	rm -rf build/shots && mkdir -p docs/screenshots
 	./attune --tour --size 800x480 --shots build/shots/wide >/dev/null
@@ -198,6 +199,10 @@ screenshots: attune ## refresh docs/screenshots/ (the README's pictures) from th
 	for s in $(SHOTS_TALL); do cp build/shots/tall/$$s.png docs/screenshots/portrait-$$s.png; done
 	./attune --tour --size 800x480 --config tests/languages/shipped.ini --shots build/shots/lang >/dev/null
 	for s in $(SHOTS_LANG); do cp build/shots/lang/$$s.png docs/screenshots/$$s.png; done
+	./attune --tour --size 800x480 --large-text --shots build/shots/large-wide >/dev/null
+	./attune --tour --size 720x1280 --large-text --shots build/shots/large-tall >/dev/null
+	for s in $(SHOTS_LARGE); do cp build/shots/large-wide/$$s.png docs/screenshots/$$s.png; done
+	for s in $(SHOTS_LARGE); do cp build/shots/large-tall/$$s.png docs/screenshots/portrait-$$s.png; done
 
 # --- fuzzing (clang's libFuzzer): one target each for the config, the bundle and the
 # script parser (tests/fuzz/fuzz_loaders.c), FUZZ_SECONDS each. The crashes they found are
