@@ -441,7 +441,10 @@ int headless_tour(Shell *s, const char *shots, bool large_text, FILE *out)
                  k->language_count > 1 ? k->language_codes[lang] : "", k->language_count > 1 ? "-" : "");
         for (size_t i = 0; i < sizeof(tour_stops) / sizeof(tour_stops[0]); i++) {
             flow_set_language(&s->flow, lang); /* a stop that ends in a reset is back in the default */
-            flow_set_large_text(&s->flow, large_text); /* and in the usual text size */
+            /* and in the usual text size; staff, and the screen a broken content leaves,
+             * are reached only by an end of a session: never in larger text */
+            flow_set_large_text(&s->flow, large_text && tour_stops[i] != stop_staff &&
+                                              tour_stops[i] != stop_unavailable);
             tour_stops[i](&t);
         }
     }

@@ -447,8 +447,15 @@ static float result_buttons(Ctx *x, Style style)
                    i == 0 ? BUTTON_PRIMARY : BUTTON_SECONDARY);
         return by;
     }
-    /* narrow: the main button on a row of its own, above the other two */
+    /* narrow: the main button on a row of its own, above the other two; narrower still
+     * (larger text): each on a row of its own */
     float half = (x->w - 2 * m - gap) / 2;
+    if (button_width(x, labels[1]) > half || button_width(x, labels[2]) > half) {
+        for (int i = 0; i < 3; i++)
+            button(x, (Rect){ m, by - (2 - i) * (t + gap), x->w - 2 * m, t }, labels[i], acts[i], style,
+                   i == 0 ? BUTTON_PRIMARY : BUTTON_SECONDARY);
+        return by - 2 * (t + gap);
+    }
     button(x, (Rect){ m, by - t - gap, x->w - 2 * m, t }, labels[0], acts[0], style, BUTTON_PRIMARY);
     button(x, (Rect){ m, by, half, t }, labels[1], acts[1], style, BUTTON_SECONDARY);
     button(x, (Rect){ m + half + gap, by, half, t }, labels[2], acts[2], style, BUTTON_SECONDARY);

@@ -161,6 +161,19 @@ static int deck_list_pair(Ctx *x, float width, int from, int card)
     return to;
 }
 
+/* Where the sentence of `text` that starts at byte `from` ends: after the spaces that
+ * follow its last mark (check_ends_sentence), or at `len`. */
+static int sentence_end(const char *text, int from, int len)
+{
+    for (int k = from + 1; k < len; k++)
+        if (text[k] == ' ' && text[k - 1] != ' ' && check_ends_sentence(text, k)) {
+            while (k < len && text[k] == ' ')
+                k++;
+            return k;
+        }
+    return len;
+}
+
 /* Wraps items [from, to) of the card that starts at item `card` into deck lines `width`
  * wide (short lists in two columns when `pairs`). False when the deck is full. */
 static bool deck_wrap(Ctx *x, int from, int to, int card, float width, bool pairs)
@@ -177,11 +190,19 @@ static bool deck_wrap(Ctx *x, int from, int to, int card, float width, bool pair
             }
         }
         float w = width - item_styles[it->kind].indent * x->vm->unit;
-        int n = text_wrap(x->m, item_styles[it->kind].font, it->text, it->len, w, v->lines, cap);
-        for (int j = 0; j < n && j < cap; j++) {
-            const TextLine *t = &v->lines[j];
-            if (!deck_push(x, (DeckLine){ i, j, card, t->start, t->len, t->width, 0, false, false, 0, 0, t->hyphen }))
-                return false;
+        /* larger text: each sentence of a paragraph starts a line, so that a page, holding
+         * fewer lines, can still end where a sentence does */
+        bool sentences = x->f->large_text && it->kind == ITEM_PARA;
+        for (int from_byte = 0, line = 0; from_byte < it->len;) {
+            int end = sentences ? sentence_end(it->text, from_byte, it->len) : it->len;
+            int n = text_wrap(x->m, item_styles[it->kind].font, it->text + from_byte, end - from_byte, w, v->lines, cap);
+            for (int j = 0; j < n && j < cap; j++, line++) {
+                const TextLine *t = &v->lines[j];
+                if (!deck_push(x, (DeckLine){ i, line, card, from_byte + t->start, t->len, t->width, 0, false, false,
+                                              0, 0, t->hyphen }))
+                    return false;
+            }
+            from_byte = end;
         }
     }
     return true;
@@ -318,8 +339,10 @@ static int body_lines(const View *v, int from, int to)
 
 /* How a reader meets a page that starts at line k (k > 0): 1 between items, or between
  * sentences with two lines of the paragraph on each side; 2 inside a list or a sentence;
- * 3 inside a quote or right after a heading (never, unless nothing else fits). */
-static int break_cost(const View *v, int k)
+ * 3 inside a quote or right after a heading (never, unless nothing else fits). With
+ * `sentences` (larger text, where each sentence starts a line) a sentence's end with
+ * fewer lines on a side is 2, and inside a sentence 3: a page holds few lines then. */
+static int break_cost(const View *v, int k, bool sentences)
 {
     const DeckLine *l = &v->deck[k], *p = &v->deck[k - 1];
     ItemKind kind = kind_of(v, l), prev = kind_of(v, p);
@@ -337,17 +360,20 @@ static int break_cost(const View *v, int k)
     int after = 0; /* lines of the paragraph from this one on: two stay together each side */
     while (k + after < v->line_count && v->deck[k + after].item == l->item)
         after++;
-    return check_ends_sentence(v->items[l->item].text, l->start) && l->line >= 2 && after >= 2 ? 1 : 2;
+    bool ends = check_ends_sentence(v->items[l->item].text, l->start);
+    if (ends && l->line >= 2 && after >= 2)
+        return 1;
+    return sentences && !ends ? 3 : 2;
 }
 
 /* Where the page that starts at `start` (lines up to `fit` fit on it) should end, inside
  * a card that ends at `end`: the latest good break that leaves two body lines on both
  * sides, else a worse one, else wherever the page is full. */
-static int best_break(const View *v, int start, int fit, int end)
+static int best_break(const View *v, int start, int fit, int end, bool sentences)
 {
-    for (int cost = 1; cost <= 2; cost++)
+    for (int cost = 1; cost <= (sentences ? 3 : 2); cost++)
         for (int k = fit; k > start; k--)
-            if (break_cost(v, k) <= cost && body_lines(v, start, k) >= 2 && body_lines(v, k, end) >= 2)
+            if (break_cost(v, k, sentences) <= cost && body_lines(v, start, k) >= 2 && body_lines(v, k, end) >= 2)
                 return k;
     return fit;
 }
@@ -401,7 +427,7 @@ static void deck_cut(Ctx *x, Rect box)
         int fit = squeeze > 0 ? end : page_fit(x, start, end, pm->head_h, cont, 1, box.h);
         if (squeeze == 0)
             squeeze = 1;
-        int next = fit < end ? best_break(v, start, fit, end) : end;
+        int next = fit < end ? best_break(v, start, fit, end, x->f->large_text) : end;
         float y = pm->head_h;
         for (int k = start; k < next; k++) {
             DeckLine *l = &v->deck[k];
