@@ -154,6 +154,11 @@ float paragraph_middle(Ctx *x, FontRole font, const char *text, Rect r, Rect cli
 
 void button_face(Ctx *x, Rect r, const char *label, ButtonStyle style, int index)
 {
+    button_face_in(x, r, label, style, index, FONT_BUTTON);
+}
+
+void button_face_in(Ctx *x, Rect r, const char *label, ButtonStyle style, int index, FontRole font)
+{
     bool pressed = index >= 0 && x->f->pressed == index, focused = index >= 0 && x->f->focus == index;
     uint32_t fill_c, text_c, edge = 0;
     switch (style) {
@@ -184,7 +189,7 @@ void button_face(Ctx *x, Rect r, const char *label, ButtonStyle style, int index
         draw_outline(x->out, r, edge, radius, fmaxf(1, 1.5f * u));
     float pad = 14 * u;
     /* the text's box is the button: overflow means the label does not fit */
-    paragraph_middle(x, FONT_BUTTON, label, (Rect){ r.x + pad, r.y, r.w - 2 * pad, r.h }, r, ALIGN_CENTRE,
+    paragraph_middle(x, font, label, (Rect){ r.x + pad, r.y, r.w - 2 * pad, r.h }, r, ALIGN_CENTRE,
                      text_c, fill_c);
 }
 
@@ -199,6 +204,12 @@ void button_enabled(Ctx *x, Rect r, const char *label, Action action, int arg, B
 void button(Ctx *x, Rect r, const char *label, Action action, int arg, ButtonStyle style)
 {
     button_enabled(x, r, label, action, arg, style, true);
+}
+
+void button_in(Ctx *x, Rect r, const char *label, Action action, int arg, ButtonStyle style, FontRole font)
+{
+    button_face_in(x, r, label, style, x->out->target_count, font);
+    draw_target(x->out, r, action, arg, label);
 }
 
 float button_width(Ctx *x, const char *label)

@@ -72,10 +72,14 @@ float paragraph_middle(Ctx *x, FontRole font, const char *text, Rect r, Rect cli
 
 /* Draws a button as target `index` would look (pressed, focused) without adding a target. */
 void button_face(Ctx *x, Rect r, const char *label, ButtonStyle style, int index);
+/* The same, its label in `font` rather than FONT_BUTTON. */
+void button_face_in(Ctx *x, Rect r, const char *label, ButtonStyle style, int index, FontRole font);
 /* A button and its target; button() is the usual, enabled, case. A disabled button looks
  * the same but cannot be pressed. */
 void button_enabled(Ctx *x, Rect r, const char *label, Action action, int arg, ButtonStyle style, bool enabled);
 void button(Ctx *x, Rect r, const char *label, Action action, int arg, ButtonStyle style);
+/* A button whose label is in `font` (a long list of them in larger text). */
+void button_in(Ctx *x, Rect r, const char *label, Action action, int arg, ButtonStyle style, FontRole font);
 /* The width a one-line button needs for `label`. */
 float button_width(Ctx *x, const char *label);
 
