@@ -341,16 +341,17 @@ void page_marker(Ctx *x, Rect r)
     int n = x->f->page_count, p = x->f->page;
     if (n <= 1)
         return;
-    float u = x->vm->unit, d = 9 * u, gap = 9 * u;
-    if (n * (d + gap) < r.w && n <= 12) {
+    float u = x->vm->unit, d = 9 * u, gap = 9 * u, lh = (float)line_h(x, FONT_CAPTION);
+    /* the dots, with the count under them; only the count where that would leave the
+     * screen (larger text) */
+    bool dots = n * (d + gap) < r.w && n <= 12 && r.y + r.h / 2 + d + lh <= x->h;
+    if (dots) {
         float total = n * d + (n - 1) * gap, x0 = r.x + (r.w - total) / 2, cy = r.y + r.h / 2 - d / 2;
         for (int i = 0; i < n; i++)
             draw_circle(x->out, (Rect){ x0 + i * (d + gap), cy, d, d },
                         i == p ? colour(x, COLOUR_ACCENT) : colour(x, COLOUR_LINE));
     }
     const char *label = fill_count(x, WORD_APP_PAGE, p + 1, n);
-    bool dots = n * (d + gap) < r.w && n <= 12;
-    float lh = (float)line_h(x, FONT_CAPTION);
     Rect box = { r.x, dots ? r.y + r.h / 2 + d : r.y + (r.h - lh) / 2, r.w, lh };
     if (box.y + lh > r.y + r.h + lh * 0.6f)
         box.y = r.y + r.h - lh;
