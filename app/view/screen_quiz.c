@@ -377,7 +377,7 @@ void map_draw(Ctx *x, Rect r, const MapPoint *points, int n, Style shaded)
         const QuizScore *s = points[i].score;
         if (!s || !s->placed[DIM_ANXIETY] || !s->placed[DIM_AVOIDANCE])
             continue;
-        float d = (points[i].mark ? 30 : 22) * u;
+        float d = points[i].mark ? fmaxf(30 * u, (float)line_h(x, FONT_CAPTION)) : 22 * u; /* its mark fits inside */
         float px = p.x + p.w * (float)((s->mean[DIM_AVOIDANCE] - 1) / span);
         float py = p.y + p.h * (1 - (float)((s->mean[DIM_ANXIETY] - 1) / span));
         dots[i] = (Rect){ px - d / 2 - ring, py - d / 2 - ring, d + 2 * ring, d + 2 * ring };
