@@ -163,7 +163,7 @@ static int deck_list_pair(Ctx *x, float width, int from, int card)
 
 /* Where the sentence of `text` that starts at byte `from` ends: after the spaces that
  * follow its last mark (check_ends_sentence), or at `len`. */
-static int sentence_end(const char *text, int from, int len)
+int sentence_end(const char *text, int from, int len)
 {
     for (int k = from + 1; k < len; k++)
         if (text[k] == ' ' && text[k - 1] != ' ' && check_ends_sentence(text, k)) {

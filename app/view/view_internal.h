@@ -121,6 +121,9 @@ void deck_begin(Ctx *x);
 void deck_add(Ctx *x, ItemKind kind, const char *text);
 /* Paginates the items for `box` (cached) and draws page flow->page; sets page_count. */
 void deck_draw(Ctx *x, Rect box);
+/* Where the sentence of `text` that starts at byte `from` ends (after the spaces that
+ * follow it), or `len`: in larger text each sentence of a paragraph starts a line. */
+int sentence_end(const char *text, int from, int len);
 /* Only paginates (for a deck's contents, which lists the pages its cards are on). */
 void deck_paginate(Ctx *x, Rect box);
 
