@@ -172,8 +172,15 @@ static float answers_row(Ctx *x, int n)
     float beside_w = (maxw - sw - 2 * gap - (points - 1) * gap) / points;
     bool beside = beside_w >= t;
     float bw = fminf(t * 1.5f, beside ? beside_w : (maxw - (points - 1) * gap) / points);
-    float label_h = 2.0f * line_h(x, FONT_CAPTION);
     float row_w = points * bw + (points - 1) * gap;
+    int labelled = 0;
+    for (int i = 1; i <= points; i++)
+        labelled += q->labels[i] != NULL;
+    float lw = labelled > 0 ? row_w / labelled : row_w;
+    float label_h = 2.0f * line_h(x, FONT_CAPTION); /* or as many lines as a word needs (larger text) */
+    for (int i = 1; i <= points; i++)
+        if (q->labels[i])
+            label_h = fmaxf(label_h, paragraph_height(x, FONT_CAPTION, q->labels[i], lw));
     float x0 = (x->w - row_w - (beside ? sw + 2 * gap : 0)) / 2;
     float by = x->h - m * 0.6f - label_h - t;
     if (beside) {
@@ -187,10 +194,6 @@ static float answers_row(Ctx *x, int n)
         button(x, (Rect){ x0 + i * (bw + gap), by, bw, t }, label, ACT_ANSWER, i + 1,
                x->f->quiz.answers[n] == i + 1 ? BUTTON_SELECTED : BUTTON_SECONDARY);
     }
-    int labelled = 0;
-    for (int i = 1; i <= points; i++)
-        labelled += q->labels[i] != NULL;
-    float lw = labelled > 0 ? row_w / labelled : row_w;
     for (int i = 1; i <= points; i++) {
         if (!q->labels[i])
             continue;
