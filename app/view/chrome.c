@@ -289,13 +289,18 @@ float top_bar(Ctx *x, const char *title, Action back, int back_arg)
         left += bw + vm->gap * 1.5f;
     }
     if (title && title[0]) {
-        /* the title's size on one line, else the largest that keeps it to two lines */
-        static const FontRole sizes[] = { FONT_TITLE, FONT_HEADING, FONT_BODY };
+        /* the title's size on one line, else the largest that keeps it to two lines; in
+         * larger text, the largest on one line first (the page keeps the room) */
+        static const struct { FontRole font; int lines; } sizes[] = {
+            { FONT_TITLE, 1 }, { FONT_HEADING, 1 }, { FONT_BODY, 1 }, { FONT_HEADING, 2 }, { FONT_BODY, 2 },
+        };
         FontRole font = FONT_TITLE;
         bool fits = false;
         for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]) && !fits; i++) {
-            font = sizes[i];
-            fits = paragraph_height(x, font, title, right - left) <= (i == 0 ? 1 : 2) * line_h(x, font);
+            if (!x->f->large_text && (i == 1 || i == 2))
+                continue;
+            font = sizes[i].font;
+            fits = paragraph_height(x, font, title, right - left) <= sizes[i].lines * line_h(x, font);
         }
         if (!fits) { /* too long between the buttons: on a row of its own under them */
             font = paragraph_height(x, FONT_HEADING, title, x->w - 2 * m) <= 2 * line_h(x, FONT_HEADING)
