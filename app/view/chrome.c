@@ -259,12 +259,12 @@ static float text_size_button(Ctx *x, float right)
 {
     const ViewMetrics *vm = x->vm;
     if (x->c->quick_exit)
-        right -= quick_exit_width(x, bundle_word(x->b, WORD_APP_QUICK_EXIT), true) + vm->gap * 1.5f;
+        right -= quick_exit_width(x, bundle_word(x->b, WORD_APP_QUICK_EXIT), true) + vm->gap * 0.75f;
     const char *label = bundle_word(x->b, WORD_APP_TEXT_SIZE);
-    float w = fminf(fmaxf(large_button_width(x, label), vm->target * 1.4f), x->w * 0.2f);
+    float w = fminf(fmaxf(large_button_width(x, label), vm->target), x->w * 0.2f);
     button(x, (Rect){ right - w, vm->margin * 0.6f, w, vm->target }, label, ACT_LARGE_TEXT, 0,
            x->f->large_text ? BUTTON_SELECTED : BUTTON_SECONDARY);
-    return right - w - vm->gap * 1.5f;
+    return right - w - vm->gap * 0.75f;
 }
 
 float top_bar(Ctx *x, const char *title, Action back, int back_arg)
