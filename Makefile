@@ -199,8 +199,9 @@ screenshots: attune ## refresh docs/screenshots/ (the README's pictures) from th
 	for s in $(SHOTS_TALL); do cp build/shots/tall/$$s.png docs/screenshots/portrait-$$s.png; done
 	./attune --tour --size 800x480 --config tests/languages/shipped.ini --shots build/shots/lang >/dev/null
 	for s in $(SHOTS_LANG); do cp build/shots/lang/$$s.png docs/screenshots/$$s.png; done
-	./attune --tour --size 800x480 --large-text --shots build/shots/large-wide >/dev/null
-	./attune --tour --size 720x1280 --large-text --shots build/shots/large-tall >/dev/null
+	# larger text: the tour saves every shot; exit 1 (problems it still finds) is not a failure here
+	./attune --tour --size 800x480 --large-text --shots build/shots/large-wide >/dev/null || [ $$? -eq 1 ]
+	./attune --tour --size 720x1280 --large-text --shots build/shots/large-tall >/dev/null || [ $$? -eq 1 ]
 	for s in $(SHOTS_LARGE); do cp build/shots/large-wide/$$s.png docs/screenshots/$$s.png; done
 	for s in $(SHOTS_LARGE); do cp build/shots/large-tall/$$s.png docs/screenshots/portrait-$$s.png; done
 
