@@ -184,7 +184,7 @@
       "Dimmer")                                                                  \
     X(STAFF_DONE, "staff", "done", VALUE_LINE, KEY_REQUIRED, NULL,               \
       "Done")                                                                    \
-    X(APP_TEXT_SIZE, "app", "text_size", VALUE_LINE, 0, NULL, "Aa")
+    X(APP_TEXT_SIZE, "app", "text_size", VALUE_LINE, 0, NULL, NULL)
 
 #define BUNDLE_WORD_ENUM(id, section, key, kind, flags, placeholders, english) WORD_##id,
 typedef enum Word { BUNDLE_WORDS(BUNDLE_WORD_ENUM) WORD_COUNT } Word;

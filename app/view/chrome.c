@@ -236,10 +236,13 @@ static float large_button_width(Ctx *x, const char *label)
     return text * (x->f->large_text ? 1.0f : VIEW_LARGE_TEXT) + 2 * 16 * x->vm->unit;
 }
 
+/* Whether the bar shows "Aa": on a screen a person reads past attract, when the bundle
+ * has its word (a language without it offers no larger text). */
 static bool has_text_size(const Ctx *x)
 {
     Screen s = x->f->screen;
-    return s != SCREEN_ATTRACT && s != SCREEN_STAFF && s != SCREEN_UNAVAILABLE;
+    return s != SCREEN_ATTRACT && s != SCREEN_STAFF && s != SCREEN_UNAVAILABLE &&
+           bundle_word(x->b, WORD_APP_TEXT_SIZE)[0];
 }
 
 /* Quick exit's width: its label on one line, within a share of the bar (long words wrap;
