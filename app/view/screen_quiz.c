@@ -312,8 +312,12 @@ static void quadrant_label(Ctx *x, Rect qr, const char *name, const Rect *dots, 
             }
             break;
         }
-    if (lb.y < qr.y + pad)
-        lb.y = qr.y + pad;
+    /* within the quadrant: its padding, or less where the name needs it (a short map) */
+    float least = qr.y + fmaxf(0, fminf(pad, (qr.h - lh) / 2)), most = qr.y + qr.h - lh;
+    if (lb.y > most)
+        lb.y = most;
+    if (lb.y < least)
+        lb.y = least;
     paragraph_clipped(x, FONT_CAPTION, name, lb, qr, ALIGN_CENTRE, fg, bg);
 }
 
