@@ -192,6 +192,7 @@ SHOTS_WIDE = attract consent-1 home question-4 result-anxious-1 guidance-anxious
 SHOTS_TALL = home question-4 result-near-1 guidance-secure-2 couple-map-anxious-avoidant-1
 SHOTS_LANG = ar-home ar-result-anxious-1 es-question-4
 SHOTS_PRESENT = present-overview present-sample-map-5
+SHOTS_LARGE = large-home large-question-4 large-result-anxious-1 large-guidance-anxious-2
 screenshots: attune ## refresh docs/screenshots/ (the README's pictures) from the tour
 	rm -rf build/shots && mkdir -p docs/screenshots
 	./attune --tour --size 800x480 --shots build/shots/wide >/dev/null
@@ -204,6 +205,11 @@ screenshots: attune ## refresh docs/screenshots/ (the README's pictures) from th
 	./attune --tour --size 1280x720 --shots build/shots/present-1280x720 >/dev/null
 	for z in 1920x1080 1280x720; do for s in $(SHOTS_PRESENT); do \
 		cp build/shots/present-$$z/$$s.png docs/screenshots/$$s-$$z.png; done; done
+	# larger text: the tour saves every shot; exit 1 (problems it still finds) is not a failure here
+	./attune --tour --size 800x480 --large-text --shots build/shots/large-wide >/dev/null || [ $$? -eq 1 ]
+	./attune --tour --size 720x1280 --large-text --shots build/shots/large-tall >/dev/null || [ $$? -eq 1 ]
+	for s in $(SHOTS_LARGE); do cp build/shots/large-wide/$$s.png docs/screenshots/$$s.png; done
+	for s in $(SHOTS_LARGE); do cp build/shots/large-tall/$$s.png docs/screenshots/portrait-$$s.png; done
 
 # --- fuzzing (clang's libFuzzer): one target each for the config, the bundle and the
 # script parser (tests/fuzz/fuzz_loaders.c), FUZZ_SECONDS each. The crashes they found are

@@ -29,6 +29,7 @@ typedef struct Options {
     long seed;            /* --seed (default 1; -1 while parsing: not given) */
     int width, height;    /* --size */
     bool all_sizes;       /* --check --all-sizes: lay out at the tour's six sizes */
+    bool large_text;      /* --tour --large-text: every stop in larger text ("Aa") */
 } Options;
 
 /* The one App: what main() loaded, passed to whatever runs. */

@@ -49,7 +49,7 @@ static void usage(FILE *out)
           "       attune --score A,B,C,... [--bundle DIR]\n"
           "       attune --headless --size WxH --script FILE [--shots DIR] [--config FILE] [--bundle DIR]\n"
           "       attune --headless --soak N [--seed S] [--size WxH] [--config FILE] [--bundle DIR]\n"
-          "       attune --tour --size WxH [--shots DIR] [--config FILE] [--bundle DIR]\n"
+          "       attune --tour --size WxH [--large-text] [--shots DIR] [--config FILE] [--bundle DIR]\n"
           "       attune --help | --version\n"
           "\n"
           "  --config FILE   kiosk settings (config/desktop.ini); default: built-in settings\n"
@@ -75,6 +75,8 @@ static void usage(FILE *out)
           "  --tour          visit every screen and page at --size, check the layout (text that\n"
           "                  overflows, small or overlapping targets, small text, contrast);\n"
           "                  last line: tour: N screens, M problems; exit 1 when M > 0\n"
+          "  --large-text    with --tour: every screen in larger text (as after \"Aa\"), named\n"
+          "                  large-…, and how tall a capital H is then (mm, degrees of view)\n"
           "  --size WxH      the screen size for --headless and --tour, like 800x480\n"
           "  --shots DIR     save screenshots (PNG) in DIR\n"
           "\n"
@@ -117,6 +119,7 @@ static const OptSpec option_specs[] = {
       "--soak takes a whole number of events, like --soak 100000" },
     { "--seed", OPT_NUMBER, MODE_RUN, offsetof(Options, seed), 0, "--seed takes a whole number, like --seed 42" },
     { "--all-sizes", OPT_FLAG, MODE_RUN, offsetof(Options, all_sizes), 0, NULL },
+    { "--large-text", OPT_FLAG, MODE_RUN, offsetof(Options, large_text), 0, NULL },
     { "--headless", OPT_MODE, MODE_HEADLESS, 0, 0, NULL },
     { "--tour", OPT_MODE, MODE_TOUR, 0, 0, NULL },
     { "--check", OPT_MODE, MODE_CHECK, 0, 0, NULL },
@@ -176,6 +179,10 @@ static int options_agree(Options *o)
     }
     if (o->all_sizes && o->mode != MODE_CHECK) {
         fprintf(stderr, "attune: --all-sizes goes with --check\n");
+        return EXIT_USAGE;
+    }
+    if (o->large_text && o->mode != MODE_TOUR) {
+        fprintf(stderr, "attune: --large-text goes with --tour\n");
         return EXIT_USAGE;
     }
     if ((o->soak || o->seed >= 0) && o->mode != MODE_HEADLESS) {
@@ -241,7 +248,7 @@ static int check_layout_at(App *app, int width, int height)
         free(text);
         return -1;
     }
-    headless_tour(&app->shell, NULL, out);
+    headless_tour(&app->shell, NULL, false, out);
     shell_close(&app->shell);
     fclose(out);
     int found = 0;
@@ -459,7 +466,7 @@ static int run_tour(App *app)
     for (int i = 0; i < theme.count; i++)
         printf("problem: theme: %s\n", theme.lines[i]);
     if (problems == 0)
-        problems = headless_tour(&app->shell, app->options.shots, stdout);
+        problems = headless_tour(&app->shell, app->options.shots, app->options.large_text, stdout);
     else
         printf("tour: 0 screens, %d problems\n", problems);
     shell_close(&app->shell);

@@ -29,7 +29,7 @@ void __real_shell_display_reset(Shell *s, bool device);
 static void font_sizes(const Shell *s, int px[FONT_ROLE_COUNT])
 {
     ViewMetrics vm;
-    view_metrics(s->config, s->width, s->height, &vm);
+    view_metrics(s->config, s->width, s->height, s->flow.large_text, &vm);
     memcpy(px, vm.font_px, sizeof(vm.font_px));
 }
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/scripts.sh ATTUNE — the journeys of tests/scripts/*.txt, each through the real
-# flow, view and renderer headless at 800x480 (and the quiz and couple journeys in
-# portrait too, their shots in a folder 720x1280 of their own),
+# flow, view and renderer headless at 800x480 (and the quiz, couple and larger-text
+# journeys in portrait too, their shots in a folder 720x1280 of their own),
 # with the config a "# config: PATH" line names (else the built-in defaults) and the
 # bundle a "# bundle: DIR" line names (else assets/content/en);
 # each must run to the end with every expect holding. Then a script whose expect is
@@ -24,7 +24,7 @@ for f in tests/scripts/*.txt; do
 done
 landscape=$shots
 shots=$landscape/720x1280
-for f in tests/scripts/quiz-*.txt tests/scripts/couple-*.txt; do
+for f in tests/scripts/quiz-*.txt tests/scripts/couple-*.txt tests/scripts/large-text.txt; do
     run 720x1280 "$f"
 done
 shots=$landscape

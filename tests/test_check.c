@@ -5,6 +5,7 @@
  * check on hand-built pages (a sentence or a quote cut, a lone line, a heading last, a
  * card or a list without its heading). */
 #include <setjmp.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -619,6 +620,21 @@ static void text_without_a_role_is_not_read(void **state)
     assert_false(check_ends_sentence("sex (physical pleasure) from love", 33));
 }
 
+/* EN 301 549 5.1.4: a capital H of 4 mm is 0.76 degrees at 30 cm (0.7 up to 32.7 cm) and
+ * passes; one of 3 mm, as the usual text's, is 0.57 degrees and is named. */
+static void a_capital_h_under_0_7_degrees_at_30_cm_is_reported(void **state)
+{
+    (void)state;
+    assert_true(fabs(check_view_degrees(4.0, 300) - 0.7639) < 0.001);
+    assert_true(fabs(check_view_distance(4.0, 0.7) - 327.4) < 0.5);
+    CheckLimits l = limits_5();
+    CheckReport r = { 0 };
+    assert_int_equal(check_cap_height(20, &l, &r), 0); /* 20 px at 5 px/mm: 4 mm */
+    assert_int_equal(r.count, 0);
+    assert_int_equal(check_cap_height(15, &l, &r), 1); /* 3 mm */
+    assert_string_equal(r.lines[0], "large text: a capital H is 3.0 mm, 0.57\xc2\xb0 at 30 cm, needs 0.7\xc2\xb0");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -652,6 +668,7 @@ int main(void)
         cmocka_unit_test(long_lines_are_cut_on_a_character),
         cmocka_unit_test_setup_teardown(text_under_an_opaque_cover_is_not_read, setup, teardown),
         cmocka_unit_test(px_per_mm_from_dpi_diagonal_or_a_7_inch_panel),
+        cmocka_unit_test(a_capital_h_under_0_7_degrees_at_30_cm_is_reported),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

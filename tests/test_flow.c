@@ -1669,6 +1669,92 @@ static void the_contents_jumps_to_a_page_and_back_closes_it(void **state)
     assert_int_equal(f.screen, SCREEN_PARTNERS);
 }
 
+/* --- larger text ("Aa") ------------------------------------------------------------------ */
+
+/* Aa turns larger text on and off where it is pressed, and changes nothing else: the
+ * screen, the answers, the page. Attract has no Aa: the action does nothing there. */
+static void aa_turns_larger_text_on_and_off_and_keeps_the_screen(void **state)
+{
+    const Fixture *fx = *state;
+    Flow f;
+    long t;
+    start(&f, &fx->config, fx, &t);
+    act(&f, ACT_LARGE_TEXT, 0, &t);
+    assert_false(f.large_text);
+    go_to(&f, AT_QUESTION, &t);
+    int answers = answers_given(&f.quiz), current = f.quiz.current;
+    act(&f, ACT_LARGE_TEXT, 0, &t);
+    assert_true(f.large_text);
+    assert_int_equal(f.screen, SCREEN_QUESTION);
+    assert_int_equal(answers_given(&f.quiz), answers);
+    assert_int_equal(f.quiz.current, current);
+    answer_one(&f, &t);
+    assert_true(f.large_text); /* it stays on while the person goes on */
+    act(&f, ACT_LARGE_TEXT, 0, &t);
+    assert_false(f.large_text);
+    assert_int_equal(f.screen, SCREEN_QUESTION);
+}
+
+/* Larger text is the person's: quick exit (button, Escape, Shift three times) and the
+ * idle reset from every place, declining, finishing a result and the staff corner all
+ * return the next person to the usual size. */
+static void every_end_of_a_session_returns_to_the_usual_text_size(void **state)
+{
+    const Fixture *fx = *state;
+    static const QuickExit ways[] = { tap_quick_exit, press_escape, press_shift_three_times };
+    for (size_t w = 0; w < sizeof(ways) / sizeof(ways[0]); w++)
+        for (Place place = AT_CONSENT; place < PLACE_COUNT; place++) {
+            Flow f;
+            long t;
+            start(&f, &fx->config, fx, &t);
+            go_to(&f, place, &t);
+            if (f.idle)
+                act(&f, ACT_STAY, 0, &t);
+            act(&f, ACT_LARGE_TEXT, 0, &t);
+            if (!f.large_text)
+                fail_msg("Aa on %s: no larger text", place_names[place]);
+            ways[w](&f, &t);
+            if (f.large_text)
+                fail_msg("quick exit %zu from %s: the text stays larger", w, place_names[place]);
+        }
+    Config c = idle_config(fx, true);
+    Flow f;
+    long due = idle_on_a_question(&f, &c, fx);
+    act(&f, ACT_LARGE_TEXT, 0, &due);
+    assert_true(f.large_text);
+    flow_tick(&f, due + T_MS);
+    assert_true(f.large_text); /* the still-there overlay: the person may come back */
+    flow_tick(&f, due + T_MS + W_MS);
+    assert_int_equal(f.screen, SCREEN_ATTRACT);
+    assert_false(f.large_text);
+
+    long t;
+    start(&f, &fx->config, fx, &t);
+    act(&f, ACT_BEGIN, 0, &t);
+    act(&f, ACT_LARGE_TEXT, 0, &t);
+    act(&f, ACT_DECLINE, 0, &t);
+    assert_false(f.large_text);
+
+    to_result(&f, &t);
+    act(&f, ACT_LARGE_TEXT, 0, &t);
+    act(&f, ACT_GUIDANCE, STYLE_ANXIOUS, &t);
+    act(&f, ACT_HOME, 0, &t);
+    assert_true(f.confirm); /* "Start over?" */
+    assert_true(f.large_text);
+    act(&f, ACT_CLEAR, 0, &t); /* home, the finished result wiped */
+    assert_int_equal(f.screen, SCREEN_HOME);
+    assert_false(f.large_text);
+
+    Config staff = fx->config;
+    staff.staff_pin = "2468";
+    start(&f, &staff, fx, &t);
+    to_home(&f, &t);
+    act(&f, ACT_LARGE_TEXT, 0, &t);
+    flow_long_press(&f, t + STEP_MS);
+    assert_int_equal(f.screen, SCREEN_STAFF);
+    assert_false(f.large_text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1742,6 +1828,9 @@ int main(void)
         cmocka_unit_test(return_on_an_answer_keeps_the_focus_for_the_next_question),
         cmocka_unit_test(digit_keys_answer_on_the_question_screen),
         cmocka_unit_test(take_it_home_returns_where_it_was_opened),
+        /* larger text */
+        cmocka_unit_test(aa_turns_larger_text_on_and_off_and_keeps_the_screen),
+        cmocka_unit_test(every_end_of_a_session_returns_to_the_usual_text_size),
     };
     return cmocka_run_group_tests_name("flow", tests, load_fixture, flow_fixture_free);
 }

@@ -62,8 +62,9 @@ sleep 1
 grep -E 'libGL|libEGL|_dri\.so|swrast|libgallium' "/proc/$pid/maps" >"$dir/gl-maps"
 shot attract
 xdotool windowfocus --sync "$window"
-# Return on attract; Tab Tab Return: Start; Tab Tab Return: Take the reflection; 4
-for key in Return Tab Tab Return Tab Tab Return 4; do xdotool key "$key"; sleep 0.4; done
+# Return on attract; Tab Tab Tab Return: Start (past Quick exit and Aa); Tab Tab Tab
+# Return: Take the reflection; 4
+for key in Return Tab Tab Tab Return Tab Tab Tab Return 4; do xdotool key "$key"; sleep 0.4; done
 shot answered
 echo $(( $(date +%s) - begin )) >"$dir/answered-after"
 sleep 22

@@ -46,6 +46,7 @@ typedef enum Action {
     ACT_COUPLE_NEXT,        /* a partner's result: pass on; handover: the partner is here */
     ACT_COUPLE_SHARE,       /* couple-choice: show my point (`arg` 1) or keep it private (0) */
     ACT_TAKEAWAY,           /* result, support: "Take it home", the take-away codes */
+    ACT_LARGE_TEXT,         /* any screen past attract: larger text, or back to the usual size */
     ACT_ACTION_COUNT
 } Action;
 

@@ -200,7 +200,8 @@
     X(TAKEAWAY_IPHONE, "takeaway", "iphone", VALUE_LINE, 0, NULL, NULL)          \
     X(TAKEAWAY_PRIVATE, "takeaway", "private", VALUE_LINE, 0, NULL, NULL)        \
     X(TAKEAWAY_PART, "takeaway", "part", VALUE_LINE, 0, "n|total", NULL)         \
-    X(TAKEAWAY_BOOKING, "takeaway", "booking", VALUE_LINE, 0, NULL, NULL)
+    X(TAKEAWAY_BOOKING, "takeaway", "booking", VALUE_LINE, 0, NULL, NULL)              \
+    X(APP_TEXT_SIZE, "app", "text_size", VALUE_LINE, 0, NULL, NULL)
 
 #define BUNDLE_WORD_ENUM(id, section, key, kind, flags, placeholders, english) WORD_##id,
 typedef enum Word { BUNDLE_WORDS(BUNDLE_WORD_ENUM) WORD_COUNT } Word;

@@ -38,6 +38,13 @@ void flow_repaint(Flow *f, long now)
     f->changes++;
 }
 
+void flow_session_end(Flow *f)
+{
+    f->resets++;
+    f->large_text = false;
+    f->changes++;
+}
+
 void flow_wipe_pin(Flow *f)
 {
     explicit_bzero(f->pin, sizeof(f->pin));
@@ -86,7 +93,7 @@ void flow_reset(Flow *f, long now)
     f->shift_presses = 0;
     f->takeaway_from = SCREEN_RESULT;
     f->takeaway_page = 0;
-    f->resets++;
+    flow_session_end(f);
 }
 
 void flow_init(Flow *f, const Bundle *bundle, const Config *config, Kiosk *kiosk, long now)
@@ -122,7 +129,7 @@ void flow_long_press(Flow *f, long now)
     quiz_session_wipe(&f->quiz); /* whoever was here is done: their session ended */
     flow_couple_wipe(f);
     flow_use_language(f, f->kiosk->default_language); /* staff need not know the patron's */
-    f->resets++;
+    flow_session_end(f);
     flow_go(f, SCREEN_STAFF, now);
     clear_staff(f);
 }
@@ -185,6 +192,20 @@ void flow_set_page_count(Flow *f, int count)
         f->page = count - 1;
     if (f->page < 0)
         f->page = 0;
+}
+
+void flow_reflow_page(Flow *f, int page)
+{
+    f->page = page < 0 ? 0 : page; /* kept within the new page count next (flow_set_page_count) */
+}
+
+/* "Aa": larger text, or back to the usual size; the screen stays, re-flowed (the view
+ * keeps the page that holds what was being read: flow_reflow_page). */
+static void toggle_large_text(Flow *f)
+{
+    f->large_text = !f->large_text;
+    f->pressed = -1;
+    f->changes++;
 }
 
 void flow_count_result(Flow *f)
@@ -283,7 +304,7 @@ static void leave_for_home(Flow *f, long now)
 {
     if (f->quiz.quiz) {
         quiz_session_wipe(&f->quiz);
-        f->resets++;
+        flow_session_end(f);
     }
     flow_go(f, SCREEN_HOME, now);
 }
@@ -663,6 +684,11 @@ void flow_action(Flow *f, Action action, int arg, long now)
             flow_reset(f, now);
         else if (f->screen == SCREEN_ATTRACT && f->language != f->kiosk->default_language)
             flow_use_language(f, f->kiosk->default_language); /* a language chosen there */
+        return;
+    }
+    if (action == ACT_LARGE_TEXT && f->screen != SCREEN_ATTRACT && f->screen != SCREEN_UNAVAILABLE &&
+        f->screen != SCREEN_STAFF) {
+        toggle_large_text(f);
         return;
     }
     if (action == ACT_STAY || tap_burst(f, now))

@@ -4,7 +4,8 @@
  * is on, the idle timer and the still-there overlay. It knows nothing of pixels: the view
  * draws it, the UI turns touches and keys into flow_action()/flow_key() calls, and
  * flow_tick() runs the timers. Every way back to attract (quick exit, idle, declining,
- * finishing) goes through flow_reset(), which wipes the quiz session. */
+ * finishing) goes through flow_reset(), which wipes the quiz session and returns to the
+ * usual text size. */
 #ifndef ATTUNE_FLOW_H
 #define ATTUNE_FLOW_H
 
@@ -145,6 +146,10 @@ typedef struct Flow {
      * to which of its pages */
     Screen takeaway_from;
     int takeaway_page;
+
+    bool large_text;          /* the person asked for larger text ("Aa"): every font about
+                               * 1.4 times (view_metrics); every end of a session (each time
+                               * `resets` moves on) returns to the usual size */
 } Flow;
 
 /* Where the last page of the deck on screen leads (ACT_DONE), for its button's word. */
@@ -244,6 +249,10 @@ unsigned flow_take_wants(Flow *flow);
 /* The view: the deck on screen has `count` pages; the page shown is kept within them. */
 void flow_set_page_count(Flow *flow, int count);
 
+/* The view: the text on screen was laid out again at another size (larger text, a new
+ * window size) and the page holding what was first on the page shown is `page`. */
+void flow_reflow_page(Flow *flow, int page);
+
 /* --- staging, for the tour (and tests): a screen as it would be, without the steps ----- */
 
 /* Shows `screen` at `now` with no fade, as if entered at `entered` (the calm minute's
@@ -301,5 +310,8 @@ void flow_toggle_chrome(Flow *flow, long now);
 /* Staging: the screen on show is part `part` of the talk (-1: none; the count: the talk is
  * over), the chrome shown or not. */
 void flow_show_talk(Flow *flow, int part, bool chrome_shown);
+
+/* Larger text (`on`) or the usual size, as if "Aa" was pressed. */
+void flow_set_large_text(Flow *flow, bool on);
 
 #endif

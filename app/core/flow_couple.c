@@ -65,7 +65,7 @@ static void couple_to(Flow *f, CoupleStage stage, long now)
     case COUPLE_TO_A:
     case COUPLE_TO_B_AGAIN:
         quiz_session_wipe(&f->quiz); /* wiped already at the score: and so it stays */
-        f->resets++;
+        flow_session_end(f);
         flow_go(f, SCREEN_HANDOVER, now);
         break;
     case COUPLE_A_CHOOSES:
@@ -111,7 +111,7 @@ void flow_couple_finish(Flow *f, long now)
 {
     flow_couple_wipe(f);
     quiz_session_wipe(&f->quiz);
-    f->resets++;
+    flow_session_end(f);
     f->origin = SCREEN_HOME;
     flow_go(f, SCREEN_HOME, now);
 }

@@ -18,6 +18,10 @@ void flow_repaint(Flow *flow, long now);
 /* The kiosk's language `index`, when it offers it (false: nothing changes). */
 bool flow_use_language(Flow *flow, int index);
 
+/* A session ended (flow.resets moves on: the shell forgets what was shown) and the next
+ * person starts with the usual text size. */
+void flow_session_end(Flow *flow);
+
 /* Zeroes the PIN typed so far. */
 void flow_wipe_pin(Flow *flow);
 

@@ -79,3 +79,9 @@ void flow_set_couple(Flow *f, CoupleStage stage, const QuizScore *first, const Q
     f->couple.shared = shared;
     f->changes++;
 }
+
+void flow_set_large_text(Flow *f, bool on)
+{
+    f->large_text = on;
+    f->changes++;
+}

@@ -20,8 +20,11 @@ int headless_script(Shell *shell, const Script *script, const char *shots, FILE 
 /* Visits every screen and page (each quiz item, a result for each style and one near a
  * line, each deck page, the calm minute's phases, the still-there overlay), runs the
  * layout checks on each, prints `problem: SCREEN …` lines and last `tour: N screens, M
- * problems` to `out`, and saves SCREEN-….png into `shots` when given. Returns M. */
-int headless_tour(Shell *shell, const char *shots, FILE *out);
+ * problems` to `out`, and saves SCREEN-….png into `shots` when given. `large_text`: every
+ * stop in larger text (as after "Aa"), each screen named large-SCREEN, and a line before
+ * the last says how tall a capital H of body text is then, in mm and in degrees of view
+ * at CHECK_VIEW_MM (EN 301 549 5.1.4 asks for 0.7°). Returns M. */
+int headless_tour(Shell *shell, const char *shots, bool large_text, FILE *out);
 
 /* Runs `events` random events from `seed` through the flow, the view and the renderer: taps
  * (mostly on targets), swipes, keys and the combinations a kiosk swallows, bursts of taps,

@@ -12,7 +12,8 @@
 typedef struct Tour {
     Shell *shell;
     const char *shots;
-    char prefix[CONFIG_MAX_CODE + 2]; /* "es-" before each name when several languages are toured */
+    char prefix[CONFIG_MAX_CODE + 8]; /* "es-" before each name when several languages are
+                                       * toured, "large-" before that in larger text */
     FILE *out;
     long now;
     int screens, problems;
@@ -498,7 +499,28 @@ static void (*const tour_stops[])(Tour *t) = {
     stop_takeaway,
 };
 
-int headless_tour(Shell *s, const char *shots, FILE *out)
+/* Larger text: how tall a capital H of body text is, in mm and in degrees of view, and
+ * whether that passes EN 301 549 5.1.4 (check_cap_height). */
+static void cap_height(Tour *t)
+{
+    Shell *s = t->shell;
+    flow_set_large_text(&s->flow, true);
+    shell_frame(s, s->flow.now, true); /* the fonts at their larger sizes */
+    int px = render_cap_height(&s->render, FONT_BODY);
+    double mm = px / t->limits.px_per_mm;
+    fprintf(t->out, "large text: a capital H of body text is %d px, %.1f mm at %.2f px/mm: "
+            "%.2f\xc2\xb0 of view at %g cm, %g\xc2\xb0 up to %.0f cm\n", px, mm, t->limits.px_per_mm,
+            check_view_degrees(mm, CHECK_VIEW_MM), CHECK_VIEW_MM / 10, CHECK_CAP_DEGREES,
+            check_view_distance(mm, CHECK_CAP_DEGREES) / 10);
+    check_report_clear(&t->report);
+    check_cap_height(px, &t->limits, &t->report);
+    for (int i = 0; i < t->report.count; i++)
+        fprintf(t->out, "problem: %s\n", t->report.lines[i]);
+    t->problems += t->report.count;
+    flow_reset(&s->flow, t->now);
+}
+
+int headless_tour(Shell *s, const char *shots, bool large_text, FILE *out)
 {
     Tour t = { .shell = s, .shots = shots, .out = out, .now = 100000 };
     check_limits_default(&t.limits, s->config, s->width, s->height);
@@ -506,13 +528,19 @@ int headless_tour(Shell *s, const char *shots, FILE *out)
     /* a kiosk offering several languages: every stop in each, named with its code first */
     const Kiosk *k = &s->kiosk;
     for (int lang = 0; lang < (k->language_count > 1 ? k->language_count : 1); lang++) {
-        if (k->language_count > 1)
-            snprintf(t.prefix, sizeof(t.prefix), "%s-", k->language_codes[lang]);
+        snprintf(t.prefix, sizeof(t.prefix), "%s%s%s", large_text ? "large-" : "",
+                 k->language_count > 1 ? k->language_codes[lang] : "", k->language_count > 1 ? "-" : "");
         for (size_t i = 0; i < sizeof(tour_stops) / sizeof(tour_stops[0]); i++) {
             flow_set_language(&s->flow, lang); /* a stop that ends in a reset is back in the default */
+            /* and in the usual text size; staff, and the screen a broken content leaves,
+             * are reached only by an end of a session: never in larger text */
+            flow_set_large_text(&s->flow, large_text && tour_stops[i] != stop_staff &&
+                                              tour_stops[i] != stop_unavailable);
             tour_stops[i](&t);
         }
     }
+    if (large_text)
+        cap_height(&t);
     fprintf(out, "tour: %d screens, %d problems\n", t.screens, t.problems);
     return t.problems;
 }

@@ -234,6 +234,15 @@ void render_fonts_close(TTF_Font *fonts[FONT_ROLE_COUNT])
     }
 }
 
+int render_cap_height(Renderer *r, FontRole role)
+{
+    int minx, maxx, miny, maxy, advance;
+    if ((unsigned)role >= FONT_ROLE_COUNT || !r->fonts[role] ||
+        TTF_GlyphMetrics32(r->fonts[role], 'H', &minx, &maxx, &miny, &maxy, &advance) != 0)
+        return 0;
+    return maxy - (miny > 0 ? miny : 0);
+}
+
 bool render_fonts_open(const Renderer *r, TTF_Font *fonts[FONT_ROLE_COUNT],
                        const int font_px[FONT_ROLE_COUNT], char *error, size_t error_size)
 {

@@ -130,6 +130,25 @@ fail:
     return false;
 }
 
+bool render_set_fonts(Renderer *r, const int font_px[FONT_ROLE_COUNT])
+{
+    if (memcmp(font_px, r->font_px, sizeof(r->font_px)) == 0)
+        return true;
+    TTF_Font *fonts[FONT_ROLE_COUNT] = { NULL };
+    char error[512];
+    if (!render_fonts_open(r, fonts, font_px, error, sizeof(error))) {
+        SDL_SetError("%s", error);
+        return false;
+    }
+    render_text_flush(r);
+    render_fonts_close(r->fonts);
+    render_fallbacks_close(r, false); /* opened at the old sizes; reopened when next used */
+    memcpy(r->fonts, fonts, sizeof(r->fonts));
+    memcpy(r->font_px, font_px, sizeof(r->font_px));
+    r->full = true;
+    return true;
+}
+
 void render_set_base(Renderer *r, RenderBase base)
 {
     if (r->base == base)

@@ -207,9 +207,20 @@ void render_pick(char *line, size_t size);
  * then still draws at the old size. */
 bool render_resize(Renderer *r, int width, int height, const int font_px[FONT_ROLE_COUNT]);
 
+/* The same output at other font sizes (larger text and back): when font_px differs from
+ * the open fonts', opens the new ones, then closes the old ones, the fallbacks opened at
+ * their sizes, and the text cache made with them; the next render_frame draws everything.
+ * Call render_measure again. False, with the reason in SDL_GetError(), when a font cannot
+ * be opened: the old ones stay. */
+bool render_set_fonts(Renderer *r, const int font_px[FONT_ROLE_COUNT]);
+
+/* How tall a capital H is in `role`'s font as open now, in pixels (from the baseline to
+ * the top of its glyph), or 0 when the font has no H. */
+int render_cap_height(Renderer *r, FontRole role);
+
 /* A Measure for text_wrap with the open fonts: width() measures with TTF_SizeUTF8,
  * line_height is TTF_FontLineSkip and size is font_px. The Measure points at `r` and is
- * valid until render_resize or render_close. Widths of text longer than a kilobyte are
+ * valid until render_resize, render_set_fonts or render_close. Widths of text longer than a kilobyte are
  * summed from pieces cut after a space (or, failing that, between characters).
  *
  * Widths are remembered (RENDER_WIDTH_CACHE of them, by a 64-bit hash of font and bytes),

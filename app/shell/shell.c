@@ -15,11 +15,26 @@
 static void font_sizes(const Shell *s, int px[FONT_ROLE_COUNT])
 {
     ViewMetrics vm;
-    view_metrics(s->config, s->width, s->height, &vm);
+    view_metrics(s->config, s->width, s->height, s->flow.large_text, &vm);
     memcpy(px, vm.font_px, sizeof(vm.font_px));
 }
 
 static void notice_reset(Shell *s);
+
+/* The fonts at the sizes the flow asks for now (larger text, or the usual size). */
+static void follow_text_size(Shell *s)
+{
+    int px[FONT_ROLE_COUNT];
+    font_sizes(s, px);
+    if (memcmp(px, s->render.font_px, sizeof(px)) == 0)
+        return;
+    if (!render_set_fonts(&s->render, px)) {
+        fprintf(stderr, "attune: cannot open the fonts at another size (%s)\n", SDL_GetError());
+        return;
+    }
+    s->measure = render_measure(&s->render);
+    s->dirty = true;
+}
 
 void shell_frame(Shell *s, long now, bool force)
 {
@@ -27,6 +42,7 @@ void shell_frame(Shell *s, long now, bool force)
     if (!s->render_open)
         return; /* a display reset that could not be undone: the app is closing */
     notice_reset(s);
+    follow_text_size(s);
     /* every line takes the bundle's direction as its paragraph's (a cheap no-op when same) */
     render_set_base(&s->render, s->flow.bundle->rtl ? RENDER_BASE_RTL : RENDER_BASE_LTR);
     bool due = s->list.next_change_ms >= 0 && now - s->laid_out_at >= s->list.next_change_ms;

@@ -18,6 +18,7 @@
 #define DEFAULT_HEIGHT 480
 #define EPSILON_MM 1e-3        /* float noise in a size exactly at the limit still passes */
 #define EPSILON_RATIO 1e-9
+#define DEGREES_PER_RADIAN (180 / 3.14159265358979323846)
 
 /* Room for a quoted text (CHECK_QUOTE_BYTES, "…", and a character cut at the boundary). */
 enum { QUOTE_BYTES = CHECK_QUOTE_BYTES + 8, NAME_BYTES = QUOTE_BYTES + 64 };
@@ -43,10 +44,10 @@ static const char *const action_names[ACT_ACTION_COUNT] = {
     [ACT_KEEP] = "keep", [ACT_LANGUAGE] = "language",
     [ACT_SKIP] = "skip", [ACT_COUPLE_BEGIN] = "begin together", [ACT_COUPLE_NEXT] = "pass on",
     [ACT_COUPLE_SHARE] = "share or keep",
-    [ACT_TAKEAWAY] = "take it home",
+    [ACT_TAKEAWAY] = "take it home", [ACT_LARGE_TEXT] = "larger text",
 };
 /* every action has a name: a new one without it fails to build */
-_Static_assert(ACT_TAKEAWAY == ACT_ACTION_COUNT - 1, "name the new actions in action_names");
+_Static_assert(ACT_LARGE_TEXT == ACT_ACTION_COUNT - 1, "name the new actions in action_names");
 
 /* The [theme] keys, as a content author writes them. */
 static const char *const colour_names[COLOUR_COUNT] = {
@@ -348,6 +349,29 @@ static int check_text_size(FontRole font, const Measure *m, const CheckLimits *l
         return 0;
     return check_add(report, "%s text is %.1f mm tall, needs %g mm", role_names[font],
                      mm_down(mm), need);
+}
+
+/* ---- a capital H's angle of view ------------------------------------------------------------ */
+
+double check_view_degrees(double mm, double distance_mm)
+{
+    return 2 * atan(mm / 2 / distance_mm) * DEGREES_PER_RADIAN;
+}
+
+double check_view_distance(double mm, double degrees)
+{
+    return mm / 2 / tan(degrees / 2 / DEGREES_PER_RADIAN);
+}
+
+int check_cap_height(double cap_px, const CheckLimits *limits, CheckReport *report)
+{
+    if (limits->px_per_mm <= 0)
+        return 0;
+    double mm = cap_px / limits->px_per_mm, deg = check_view_degrees(mm, CHECK_VIEW_MM);
+    if (deg >= CHECK_CAP_DEGREES)
+        return 0;
+    return check_add(report, "large text: a capital H is %.1f mm, %.2f\xc2\xb0 at %g cm, needs %g\xc2\xb0",
+                     mm_down(mm), floor(deg * 100) / 100, CHECK_VIEW_MM / 10, CHECK_CAP_DEGREES);
 }
 
 /* ---- a whole screen ------------------------------------------------------------------------ */

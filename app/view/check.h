@@ -47,6 +47,13 @@ enum {
 #define CHECK_MIN_MODULE_MM 0.5
 #define CHECK_MIN_QUIET 4           /* modules of light margin around a code (ISO/IEC 18004) */
 
+/* EN 301 549 5.1.4 (closed functionality, magnification): a mode in which a capital H is
+ * at least 0.7 degrees of the view, at a distance the standard leaves to the product. A
+ * touch screen is read from where it is touched: an arm's length, about 30 cm (the
+ * reasoning is in docs/design.md, "Larger text"). */
+#define CHECK_CAP_DEGREES 0.7
+#define CHECK_VIEW_MM 300.0
+
 /* A DRAW_TEXT may pass its clip box by this much (rounding in the layout), and targets may
  * overlap by this much in each direction before it counts. */
 #define CHECK_TOLERANCE_PX 0.5
@@ -125,6 +132,19 @@ int check_screen(const DrawList *list, const Measure *measure, const CheckLimits
  * when a code's module is under min_module_mm or it has less than CHECK_MIN_QUIET modules
  * of quiet zone or lies partly off the screen. */
 double check_code_mm(const DrawList *list, const CheckLimits *limits, int *side);
+
+/* The angle in degrees that something `mm` tall takes up, seen from `distance_mm` away
+ * (square on): 2 atan(mm / 2 / distance). */
+double check_view_degrees(double mm, double distance_mm);
+
+/* The farthest distance in mm at which `mm` is still `degrees` of the view. */
+double check_view_distance(double mm, double degrees);
+
+/* Larger text's check (EN 301 549 5.1.4): a capital H of body text, `cap_px` pixels tall
+ * (the renderer's), is at least CHECK_CAP_DEGREES of the view at CHECK_VIEW_MM. Adds
+ *     large text: a capital H is 3.1 mm, 0.59° at 30 cm, needs 0.7°
+ * when it is not, and returns how many new lines it added. */
+int check_cap_height(double cap_px, const CheckLimits *limits, CheckReport *report);
 
 /* ---- the reading check: a deck's pages as a person reads them ---------------------------
  *

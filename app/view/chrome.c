@@ -11,20 +11,21 @@
 
 /* --- sizes and colours ----------------------------------------------------------------- */
 
-void view_metrics(const Config *c, int width, int height, ViewMetrics *out)
+void view_metrics(const Config *c, int width, int height, bool large, ViewMetrics *out)
 {
     /* One unit is a pixel of the 800x480 design, scaled by the screen's diagonal. */
     float u = (float)(hypot(width, height) / hypot(800, 480) * c->scale);
+    float t = large ? VIEW_LARGE_TEXT : 1.0f; /* the text's scale */
     double px_per_mm = check_px_per_mm(c, width, height);
     out->unit = u;
     out->px_per_mm = px_per_mm;
-    out->font_px[FONT_DISPLAY] = (int)lroundf(c->size_title * 1.6f * u);
-    out->font_px[FONT_TITLE] = (int)lroundf(c->size_title * u);
-    out->font_px[FONT_HEADING] = (int)lroundf((c->size_title + c->size_body) * 0.5f * u);
-    out->font_px[FONT_BODY] = (int)lroundf(c->size_body * u);
-    out->font_px[FONT_QUOTE] = (int)lroundf(c->size_body * u);
-    out->font_px[FONT_BUTTON] = (int)lroundf(c->size_body * 0.95f * u);
-    out->font_px[FONT_CAPTION] = (int)lroundf(c->size_caption * u);
+    out->font_px[FONT_DISPLAY] = (int)lroundf(c->size_title * 1.6f * u * t);
+    out->font_px[FONT_TITLE] = (int)lroundf(c->size_title * u * t);
+    out->font_px[FONT_HEADING] = (int)lroundf((c->size_title + c->size_body) * 0.5f * u * t);
+    out->font_px[FONT_BODY] = (int)lroundf(c->size_body * u * t);
+    out->font_px[FONT_QUOTE] = (int)lroundf(c->size_body * u * t);
+    out->font_px[FONT_BUTTON] = (int)lroundf(c->size_body * 0.95f * u * t);
+    out->font_px[FONT_CAPTION] = (int)lroundf(c->size_caption * u * t);
     float nine_mm = (float)ceil(9.4 * px_per_mm);
     out->target = fmaxf(52 * u, nine_mm);
     out->margin = 24 * u;
@@ -153,6 +154,11 @@ float paragraph_middle(Ctx *x, FontRole font, const char *text, Rect r, Rect cli
 
 void button_face(Ctx *x, Rect r, const char *label, ButtonStyle style, int index)
 {
+    button_face_in(x, r, label, style, index, FONT_BUTTON);
+}
+
+void button_face_in(Ctx *x, Rect r, const char *label, ButtonStyle style, int index, FontRole font)
+{
     bool pressed = index >= 0 && x->f->pressed == index, focused = index >= 0 && x->f->focus == index;
     uint32_t fill_c, text_c, edge = 0;
     switch (style) {
@@ -183,7 +189,7 @@ void button_face(Ctx *x, Rect r, const char *label, ButtonStyle style, int index
         draw_outline(x->out, r, edge, radius, fmaxf(1, 1.5f * u));
     float pad = 14 * u;
     /* the text's box is the button: overflow means the label does not fit */
-    paragraph_middle(x, FONT_BUTTON, label, (Rect){ r.x + pad, r.y, r.w - 2 * pad, r.h }, r, ALIGN_CENTRE,
+    paragraph_middle(x, font, label, (Rect){ r.x + pad, r.y, r.w - 2 * pad, r.h }, r, ALIGN_CENTRE,
                      text_c, fill_c);
 }
 
@@ -198,6 +204,12 @@ void button_enabled(Ctx *x, Rect r, const char *label, Action action, int arg, B
 void button(Ctx *x, Rect r, const char *label, Action action, int arg, ButtonStyle style)
 {
     button_enabled(x, r, label, action, arg, style, true);
+}
+
+void button_in(Ctx *x, Rect r, const char *label, Action action, int arg, ButtonStyle style, FontRole font)
+{
+    button_face_in(x, r, label, style, x->out->target_count, font);
+    draw_target(x->out, r, action, arg, label);
 }
 
 float button_width(Ctx *x, const char *label)
@@ -216,6 +228,48 @@ Rect grid_cell(Rect area, int cols, float cell_h, float gap, int i)
     return (Rect){ area.x + (i % cols) * (cw + gap), area.y + (i / cols) * (cell_h + gap), cw, cell_h };
 }
 
+/* The width of a one-line button for `label` in larger text, whichever size is on: so
+ * that what is placed by it stays put when the size changes (to a pixel or two). */
+static float large_button_width(Ctx *x, const char *label)
+{
+    float text = (float)width_of(x, FONT_BUTTON, label, (int)strlen(label));
+    return text * (x->f->large_text ? 1.0f : VIEW_LARGE_TEXT) + 2 * 16 * x->vm->unit;
+}
+
+/* Whether the bar shows "Aa": on a screen a person reads past attract, when the bundle
+ * has its word (a language without it offers no larger text). */
+static bool has_text_size(const Ctx *x)
+{
+    Screen s = x->f->screen;
+    return s != SCREEN_ATTRACT && s != SCREEN_STAFF && s != SCREEN_UNAVAILABLE &&
+           bundle_word(x->b, WORD_APP_TEXT_SIZE)[0];
+}
+
+/* Quick exit's width: its label on one line, within a share of the bar (long words wrap;
+ * larger text takes more of it, the title then under the buttons). */
+static float quick_exit_width(Ctx *x, const char *label, bool large)
+{
+    float w = large ? large_button_width(x, label) : button_width(x, label);
+    return fminf(fmaxf(w, x->vm->target * 1.6f), x->w * (large ? 0.4f : 0.3f));
+}
+
+/* "Aa", left of where Quick exit is in larger text (the bar's right edge, `right`, when
+ * there is none), in the top bar of every screen a person reads past attract (staff and
+ * the unavailable screen have none): larger text, or back. It shows pressed (selected)
+ * while the text is larger, so the way back is plain, and it stays where it was. Returns
+ * where the bar's room ends left of it. */
+static float text_size_button(Ctx *x, float right)
+{
+    const ViewMetrics *vm = x->vm;
+    if (x->c->quick_exit)
+        right -= quick_exit_width(x, bundle_word(x->b, WORD_APP_QUICK_EXIT), true) + vm->gap * 0.75f;
+    const char *label = bundle_word(x->b, WORD_APP_TEXT_SIZE);
+    float w = fminf(fmaxf(large_button_width(x, label), vm->target), x->w * 0.2f);
+    button(x, (Rect){ right - w, vm->margin * 0.6f, w, vm->target }, label, ACT_LARGE_TEXT, 0,
+           x->f->large_text ? BUTTON_SELECTED : BUTTON_SECONDARY);
+    return right - w - vm->gap * 0.75f;
+}
+
 float top_bar(Ctx *x, const char *title, Action back, int back_arg)
 {
     const ViewMetrics *vm = x->vm;
@@ -226,10 +280,13 @@ float top_bar(Ctx *x, const char *title, Action back, int back_arg)
         back = ACT_NONE;
     if (x->c->quick_exit && !hidden) {
         const char *q = bundle_word(x->b, WORD_APP_QUICK_EXIT);
-        float qw = fminf(fmaxf(button_width(x, q), t * 1.6f), x->w * 0.3f); /* long words wrap */
+        float qw = quick_exit_width(x, q, x->f->large_text);
         button(x, (Rect){ right - qw, y, qw, t }, q, ACT_QUICK_EXIT, 0, BUTTON_QUIET);
-        right -= qw + vm->gap * 1.5f;
+        if (!has_text_size(x))
+            right -= qw + vm->gap * 1.5f;
     }
+    if (has_text_size(x))
+        right = text_size_button(x, right);
     float left = m;
     if (back != ACT_NONE) {
         const char *bl = bundle_word(x->b, WORD_APP_BACK);
@@ -238,13 +295,18 @@ float top_bar(Ctx *x, const char *title, Action back, int back_arg)
         left += bw + vm->gap * 1.5f;
     }
     if (title && title[0]) {
-        /* the title's size on one line, else the largest that keeps it to two lines */
-        static const FontRole sizes[] = { FONT_TITLE, FONT_HEADING, FONT_BODY };
+        /* the title's size on one line, else the largest that keeps it to two lines; in
+         * larger text, the largest on one line first (the page keeps the room) */
+        static const struct { FontRole font; int lines; } sizes[] = {
+            { FONT_TITLE, 1 }, { FONT_HEADING, 1 }, { FONT_BODY, 1 }, { FONT_HEADING, 2 }, { FONT_BODY, 2 },
+        };
         FontRole font = FONT_TITLE;
         bool fits = false;
         for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]) && !fits; i++) {
-            font = sizes[i];
-            fits = paragraph_height(x, font, title, right - left) <= (i == 0 ? 1 : 2) * line_h(x, font);
+            if (!x->f->large_text && (i == 1 || i == 2))
+                continue;
+            font = sizes[i].font;
+            fits = paragraph_height(x, font, title, right - left) <= sizes[i].lines * line_h(x, font);
         }
         if (!fits) { /* too long between the buttons: on a row of its own under them */
             font = paragraph_height(x, FONT_HEADING, title, x->w - 2 * m) <= 2 * line_h(x, FONT_HEADING)
@@ -290,16 +352,17 @@ void page_marker(Ctx *x, Rect r)
     int n = x->f->page_count, p = x->f->page;
     if (n <= 1)
         return;
-    float u = x->vm->unit, d = 9 * u, gap = 9 * u;
-    if (n * (d + gap) < r.w && n <= 12) {
+    float u = x->vm->unit, d = 9 * u, gap = 9 * u, lh = (float)line_h(x, FONT_CAPTION);
+    /* the dots, with the count under them; only the count where that would leave the
+     * screen (larger text) */
+    bool dots = n * (d + gap) < r.w && n <= 12 && r.y + r.h / 2 + d + lh <= x->h;
+    if (dots) {
         float total = n * d + (n - 1) * gap, x0 = r.x + (r.w - total) / 2, cy = r.y + r.h / 2 - d / 2;
         for (int i = 0; i < n; i++)
             draw_circle(x->out, (Rect){ x0 + i * (d + gap), cy, d, d },
                         i == p ? colour(x, COLOUR_ACCENT) : colour(x, COLOUR_LINE));
     }
     const char *label = fill_count(x, WORD_APP_PAGE, p + 1, n);
-    bool dots = n * (d + gap) < r.w && n <= 12;
-    float lh = (float)line_h(x, FONT_CAPTION);
     Rect box = { r.x, dots ? r.y + r.h / 2 + d : r.y + (r.h - lh) / 2, r.w, lh };
     if (box.y + lh > r.y + r.h + lh * 0.6f)
         box.y = r.y + r.h - lh;

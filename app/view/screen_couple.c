@@ -183,7 +183,8 @@ static float names_height(Ctx *x, float width)
 }
 
 /* The height the deck's items (pairing_items) need on one page `width` wide, so that no
- * paragraph is cut: the tallest paragraph, under its card's heading marked as continued. */
+ * paragraph is cut: the tallest paragraph (in larger text, where a page may end between
+ * sentences, the tallest sentence), under its card's heading marked as continued. */
 static float deck_need(Ctx *x, float width)
 {
     const View *v = x->v;
@@ -200,7 +201,14 @@ static float deck_need(Ctx *x, float width)
             sub = paragraph_height(x, FONT_BODY, it->text, width) + 4 * u;
         } else {
             FontRole font = it->kind == ITEM_CAPTION ? FONT_CAPTION : FONT_BODY;
-            int n = text_wrap(x->m, font, it->text, it->len, width, x->v->lines, 0);
+            int n = 0; /* lines of the paragraph; larger text: of its longest sentence */
+            bool sentences = x->f->large_text && it->kind == ITEM_PARA;
+            for (int from = 0; from < it->len;) {
+                int end = sentences ? sentence_end(it->text, from, it->len) : it->len;
+                int lines = text_wrap(x->m, font, it->text + from, end - from, width, x->v->lines, 0);
+                n = sentences ? (lines > n ? lines : n) : lines;
+                from = end;
+            }
             need = fmaxf(need, head + sub + 12 * u + (float)(n * line_h(x, font)));
             sub = 0;
         }

@@ -133,40 +133,65 @@ static float tools_reserve(Ctx *x, const Deck *tips, bool understanding)
     return contents + (widest > 0 ? widest + x->vm->gap : 0);
 }
 
+/* The height of the tallest of `cols` columns of the contents' `n` titles in `font`. */
+static float contents_tallest(Ctx *x, const char *const *titles, int n, int cols, FontRole font, float cw)
+{
+    const ViewMetrics *vm = x->vm;
+    float gap = vm->gap * 0.75f, pad = 14 * vm->unit, tallest = 0;
+    float vpad = (x->f->large_text ? 6 : 14) * vm->unit; /* larger text: closer */
+    int per = (n + cols - 1) / cols;
+    for (int c = 0; c < cols; c++) {
+        float h = 0;
+        for (int k = c * per; k < n && k < (c + 1) * per; k++)
+            h += fmaxf(vm->target, paragraph_height(x, font, titles[k], cw - 2 * pad) + vpad) + gap;
+        tallest = fmaxf(tallest, h - gap);
+    }
+    return tallest;
+}
+
 /* The contents of a long deck: each card's title, a button to the page it starts on, in
- * the fewest columns (filled one after the other) that fit; each as tall as its title. */
+ * the fewest columns (filled one after the other) that fit; each as tall as its title. In
+ * larger text a column is never so narrow that words are cut, and where the titles do not
+ * fit in the buttons' size they take the captions' (still larger than the usual). */
 static void deck_contents(Ctx *x, float top)
 {
     const ViewMetrics *vm = x->vm;
-    float m = vm->margin, gap = vm->gap * 0.75f, pad = 14 * vm->unit;
+    bool large = x->f->large_text, fits = false;
+    float m = vm->margin, gap = vm->gap * 0.75f, pad = 14 * vm->unit, vpad = (large ? 6 : 14) * vm->unit;
     int cards[BUNDLE_MAX_CARDS], n = deck_cards(x, cards, BUNDLE_MAX_CARDS);
-    Rect area = { m, top, x->w - 2 * m, x->h - m - top };
+    /* larger text: down to the bottom row's edge (as far from the bottom as the bar is from the top) */
+    Rect area = { m, top, x->w - 2 * m, x->h - (large ? m * 0.6f : m) - top };
     const char *titles[BUNDLE_MAX_CARDS];
     for (int k = 0; k < n; k++)
         titles[k] = draw_printf(x->out, "%.*s", x->v->items[cards[k]].len, x->v->items[cards[k]].text);
+    static const FontRole fonts[] = { FONT_BUTTON, FONT_CAPTION };
     int cols = 1, per = n;
+    FontRole font = FONT_BUTTON;
     float cw = area.w;
-    for (cols = 1; cols <= 4; cols++) {
-        per = (n + cols - 1) / cols;
-        cw = (area.w - (cols - 1) * vm->gap) / cols;
-        float tallest = 0;
-        for (int c = 0; c < cols; c++) {
-            float h = 0;
-            for (int k = c * per; k < n && k < (c + 1) * per; k++)
-                h += fmaxf(vm->target, paragraph_height(x, FONT_BUTTON, titles[k], cw - 2 * pad) + pad) + gap;
-            tallest = fmaxf(tallest, h - gap);
+    for (int f = 0; f < (large ? 2 : 1) && !fits; f++)
+        for (cols = 1; cols <= 4; cols++) {
+            font = fonts[f];
+            cw = (area.w - (cols - 1) * vm->gap) / cols;
+            if (large && cols > 1 && cw < 7.0f * (float)x->m->size[font])
+                break; /* words would be cut */
+            fits = contents_tallest(x, titles, n, cols, font, cw) <= area.h;
+            if (fits || (!large && cols == 4))
+                break;
         }
-        if (tallest <= area.h || cols == 4)
-            break;
+    if (cols > 4 || (large && !fits)) { /* the widest columns that leave words whole */
+        for (cols = 4; cols > 1 && (area.w - (cols - 1) * vm->gap) / cols < 7.0f * (float)x->m->size[font]; cols--)
+            ;
+        cw = (area.w - (cols - 1) * vm->gap) / cols;
     }
+    per = (n + cols - 1) / cols;
     float y = area.y;
     for (int k = 0; k < n; k++) {
         if (k % per == 0)
             y = area.y;
-        float h = fmaxf(vm->target, paragraph_height(x, FONT_BUTTON, titles[k], cw - 2 * pad) + pad);
+        float h = fmaxf(vm->target, paragraph_height(x, font, titles[k], cw - 2 * pad) + vpad);
         int page = page_of(x, cards[k]);
-        button(x, (Rect){ area.x + (float)(k / per) * (cw + vm->gap), y, cw, h }, titles[k], ACT_JUMP, page,
-               page == x->f->page ? BUTTON_SELECTED : BUTTON_SECONDARY);
+        button_in(x, (Rect){ area.x + (float)(k / per) * (cw + vm->gap), y, cw, h }, titles[k], ACT_JUMP, page,
+                  page == x->f->page ? BUTTON_SELECTED : BUTTON_SECONDARY, font);
         y += h + gap;
     }
 }
@@ -204,6 +229,8 @@ static void deck_with_tools(Ctx *x, const char *title, const Deck *tips, bool un
     for (int i = 0; i < n; i++) {
         float w = fmaxf(button_width(x, tools[i].label), t * 2);
         bool below = one_row || tools[i].action == ACT_CONTENTS;
+        if (below && !one_row && left + w > x->w - m - nw - gap)
+            below = false; /* [Next] takes the bottom row (a wide last word, larger text) */
         float *at = below ? &left : &upper, end = below ? x->w - m - nw - gap : x->w - m;
         if (*at + w > end)
             continue; /* no room on this screen: the contents still reaches every page */

@@ -128,11 +128,23 @@ void screen_home(Ctx *x)
     };
     int count = flow_offers_couple(x->f) ? 7 : 6; /* couple mode last, when offered */
     int cols = x->w > x->h * 1.2f ? (count > 6 ? 4 : 3) : (x->w > 560 * vm->unit ? 2 : 1);
-    int rows = (count + cols - 1) / cols;
-    float ch = menu_cell_h(x, top, rows, gap, vm->target * 2.8f), row = language_row_top(x);
-    if (row < x->h) /* the language choice below the menu */
-        ch = fmaxf(fminf((row - gap - top - (rows - 1) * gap) / rows, vm->target * 2.8f), vm->target);
     Rect area = { m, top, x->w - 2 * m, x->h - top - m };
+    int rows;
+    float ch;
+    /* larger text: fewer columns (and more rows) where a label would not fit its cell */
+    for (;; cols--) {
+        rows = (count + cols - 1) / cols;
+        ch = menu_cell_h(x, top, rows, gap, vm->target * 2.8f);
+        float row = language_row_top(x);
+        if (row < x->h) /* the language choice below the menu */
+            ch = fmaxf(fminf((row - gap - top - (rows - 1) * gap) / rows, vm->target * 2.8f), vm->target);
+        bool fits = true;
+        float cw = grid_cell(area, cols, ch, gap, 0).w - 2 * 14 * vm->unit;
+        for (int i = 0; i < count && fits && x->f->large_text; i++)
+            fits = paragraph_height(x, FONT_BUTTON, bundle_word(x->b, items[i].word), cw) <= ch;
+        if (fits || cols == 1)
+            break;
+    }
     for (int i = 0; i < count; i++)
         button(x, grid_cell(area, cols, ch, gap, i), bundle_word(x->b, items[i].word), ACT_OPEN, items[i].screen,
                i == 0 ? BUTTON_PRIMARY : BUTTON_SECONDARY);

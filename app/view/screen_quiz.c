@@ -46,6 +46,17 @@ static void answer_in_column(Ctx *x, Rect br, int i, bool chosen)
     draw_target(x->out, br, ACT_ANSWER, i + 1, number);
 }
 
+/* The height of answer i + 1 in a column `width` wide: a touch target, or as tall as its
+ * scale's word needs (larger text). */
+static float answer_height(Ctx *x, int i, float width)
+{
+    const Quiz *q = &x->b->quiz;
+    float u = x->vm->unit, pad = 18 * u, nw = 1.6f * x->m->size[FONT_BUTTON], h = x->vm->target;
+    if (q->labels[i + 1])
+        h = fmaxf(h, paragraph_height(x, FONT_CAPTION, q->labels[i + 1], width - 2 * pad - nw) + 12 * u);
+    return h;
+}
+
 /* "Doesn't apply to me": skips the statement (shown chosen when it was skipped). */
 static void skip_button(Ctx *x, Rect r, int n)
 {
@@ -59,18 +70,52 @@ static float statement_width(Ctx *x)
     return fminf(x->w - 2 * x->vm->margin, 34.0f * x->m->size[FONT_HEADING]);
 }
 
-/* The height of what stands above the answers for statement `n`: the instruction (with
- * the first statement), the prompt and the statement, with their gaps. */
-static float statement_height(Ctx *x, int n)
+/* How the words above the answers are set: the statement's size, the instruction's (with
+ * the first statement), and whether the prompt ("How much do you agree?") shows. The
+ * usual look is the first; larger text takes the next that fits (every size in it still
+ * larger than the usual body text). */
+typedef struct Look {
+    FontRole statement, intro;
+    bool hint;
+} Look;
+
+static const Look looks[] = {
+    { FONT_HEADING, FONT_BODY, true }, { FONT_BODY, FONT_BODY, true },
+    { FONT_BODY, FONT_CAPTION, true }, { FONT_BODY, FONT_CAPTION, false },
+};
+
+/* The height of what stands above the answers for statement `n` in `look`: the
+ * instruction (with the first statement), the prompt and the statement, with their gaps. */
+static float statement_height(Ctx *x, int n, const Look *look)
 {
     const ViewMetrics *vm = x->vm;
-    const char *hint = bundle_word(x->b, WORD_QUESTION_HINT);
+    const char *hint = look->hint ? bundle_word(x->b, WORD_QUESTION_HINT) : "";
     const char *intro = n == 0 ? bundle_word(x->b, WORD_QUESTION_INSTRUCTION) : "";
     float width = statement_width(x);
-    float h = paragraph_height(x, FONT_HEADING, x->b->quiz.items[n].text, width);
+    float h = paragraph_height(x, look->statement, x->b->quiz.items[n].text, width);
     h += hint[0] ? paragraph_height(x, FONT_CAPTION, hint, width) + vm->gap : 0;
-    h += intro[0] ? paragraph_height(x, FONT_BODY, intro, width) + vm->gap * 1.5f : 0;
+    h += intro[0] ? paragraph_height(x, look->intro, intro, width) + vm->gap * 1.5f : 0;
     return h;
+}
+
+/* The tallest of the statements in `look`. */
+static float tallest_statement(Ctx *x, const Look *look)
+{
+    float tallest = 0;
+    for (int i = 0; i < x->b->quiz.item_count; i++)
+        tallest = fmaxf(tallest, statement_height(x, i, look));
+    return tallest;
+}
+
+/* The look for `space` above the answers: the usual one, or in larger text the first in
+ * which every statement fits (the last when none does). */
+static const Look *statement_look(Ctx *x, float space)
+{
+    int n = x->f->large_text ? (int)(sizeof(looks) / sizeof(looks[0])) : 1;
+    for (int i = 0; i < n; i++)
+        if (tallest_statement(x, &looks[i]) <= space)
+            return &looks[i];
+    return &looks[n - 1];
 }
 
 /* Portrait: the answers in one column, read from the top down, at the bottom (in two
@@ -83,10 +128,11 @@ static float answers_column(Ctx *x, int n, float top)
     const Quiz *q = &x->b->quiz;
     float u = vm->unit, m = vm->margin, t = vm->target;
     int points = q->points;
-    float gap = 10 * u, maxw = x->w - 2 * m;
-    float tallest = 0;
-    for (int i = 0; i < q->item_count; i++)
-        tallest = fmaxf(tallest, statement_height(x, i));
+    float gap = (x->f->large_text ? 6 : 10) * u, maxw = x->w - 2 * m; /* larger text: closer */
+    /* larger text: one column (its words on one line) with the words above in the
+     * smallest look, rather than two whose words wrap */
+    const Look *look = &looks[x->f->large_text ? sizeof(looks) / sizeof(looks[0]) - 1 : 0];
+    float tallest = tallest_statement(x, look);
     int cols = 1;
     if (top + tallest + 2 * vm->gap + (points + 1) * t + points * gap + m * 0.6f > x->h)
         cols = 2;
@@ -94,9 +140,18 @@ static float answers_column(Ctx *x, int n, float top)
     float cw = (fminf(maxw, 560 * u * cols) - (cols - 1) * gap) / cols, x0 = (x->w - (cw * cols + (cols - 1) * gap)) / 2;
     float sy = x->h - m * 0.6f - t;
     skip_button(x, (Rect){ x0, sy, cw * cols + (cols - 1) * gap, t }, n);
-    float by = sy - gap - rows * t - (rows - 1) * gap;
-    for (int i = 0; i < points; i++) {
-        Rect br = { x0 + (i / rows) * (cw + gap), by + (i % rows) * (t + gap), cw, t };
+    /* a row is taller where a scale's word in it takes two lines or more (larger text) */
+    float rh[QUIZ_MAX_POINTS] = { 0 }, all = 0;
+    for (int i = 0; i < points && i < QUIZ_MAX_POINTS; i++)
+        rh[i % rows] = fmaxf(rh[i % rows], answer_height(x, i, cw));
+    for (int r = 0; r < rows; r++)
+        all += rh[r] + gap;
+    float by = sy - all;
+    for (int i = 0; i < points && i < QUIZ_MAX_POINTS; i++) {
+        float ry = by;
+        for (int r = 0; r < i % rows; r++)
+            ry += rh[r] + gap;
+        Rect br = { x0 + (i / rows) * (cw + gap), ry, cw, rh[i % rows] };
         answer_in_column(x, br, i, x->f->quiz.answers[n] == i + 1);
     }
     return by;
@@ -117,8 +172,15 @@ static float answers_row(Ctx *x, int n)
     float beside_w = (maxw - sw - 2 * gap - (points - 1) * gap) / points;
     bool beside = beside_w >= t;
     float bw = fminf(t * 1.5f, beside ? beside_w : (maxw - (points - 1) * gap) / points);
-    float label_h = 2.0f * line_h(x, FONT_CAPTION);
     float row_w = points * bw + (points - 1) * gap;
+    int labelled = 0;
+    for (int i = 1; i <= points; i++)
+        labelled += q->labels[i] != NULL;
+    float lw = labelled > 0 ? row_w / labelled : row_w;
+    float label_h = 2.0f * line_h(x, FONT_CAPTION); /* or as many lines as a word needs (larger text) */
+    for (int i = 1; i <= points; i++)
+        if (q->labels[i])
+            label_h = fmaxf(label_h, paragraph_height(x, FONT_CAPTION, q->labels[i], lw));
     float x0 = (x->w - row_w - (beside ? sw + 2 * gap : 0)) / 2;
     float by = x->h - m * 0.6f - label_h - t;
     if (beside) {
@@ -132,10 +194,6 @@ static float answers_row(Ctx *x, int n)
         button(x, (Rect){ x0 + i * (bw + gap), by, bw, t }, label, ACT_ANSWER, i + 1,
                x->f->quiz.answers[n] == i + 1 ? BUTTON_SELECTED : BUTTON_SECONDARY);
     }
-    int labelled = 0;
-    for (int i = 1; i <= points; i++)
-        labelled += q->labels[i] != NULL;
-    float lw = labelled > 0 ? row_w / labelled : row_w;
     for (int i = 1; i <= points; i++) {
         if (!q->labels[i])
             continue;
@@ -164,17 +222,21 @@ static void question_statement(Ctx *x, int n, float top, float by)
     const char *intro = n == 0 ? bundle_word(x->b, WORD_QUESTION_INSTRUCTION) : "";
     float width = statement_width(x);
     float space = by - vm->gap - top;
-    float sy = top + fmaxf(0, (space - statement_height(x, n)) / 2);
+    const Look *look = statement_look(x, space); /* the same for every statement */
+    FontRole font = look->statement;
+    if (!look->hint)
+        hint = "";
+    float sy = top + fmaxf(0, (space - statement_height(x, n, look)) / 2);
     Rect box = { (x->w - width) / 2, sy, width, by - vm->gap - sy };
     if (intro[0])
-        box.y += paragraph(x, FONT_BODY, intro, box, ALIGN_CENTRE, colour(x, COLOUR_TEXT),
+        box.y += paragraph(x, look->intro, intro, box, ALIGN_CENTRE, colour(x, COLOUR_TEXT),
                            colour(x, COLOUR_BACKGROUND)) + vm->gap * 1.5f;
     box.h = by - vm->gap - box.y;
     if (hint[0])
         box.y += paragraph(x, FONT_CAPTION, hint, box, ALIGN_CENTRE, colour(x, COLOUR_MUTED),
                            colour(x, COLOUR_BACKGROUND)) + vm->gap;
     box.h = by - vm->gap - box.y;
-    paragraph(x, FONT_HEADING, text, box, ALIGN_CENTRE, colour(x, COLOUR_TEXT), colour(x, COLOUR_BACKGROUND));
+    paragraph(x, font, text, box, ALIGN_CENTRE, colour(x, COLOUR_TEXT), colour(x, COLOUR_BACKGROUND));
 }
 
 /* A question: progress at the top, the answers at the bottom (a row in landscape, a column
@@ -187,7 +249,11 @@ void screen_question(Ctx *x)
     if (n < 0)
         return;
     float top = question_progress(x, n);
-    bool column = x->h > x->w * 1.2f;
+    /* larger text in portrait: the landscape row when its buttons are still targets (a
+     * column's would leave no room above it) */
+    const Quiz *qz = &x->b->quiz;
+    float row_w = qz->points * x->vm->target + (qz->points - 1) * 10 * x->vm->unit;
+    bool column = x->h > x->w * 1.2f && !(x->f->large_text && row_w <= x->w - 2 * x->vm->margin);
     float by = column ? answers_column(x, n, top) : answers_row(x, n);
     question_statement(x, n, top, by);
 }
@@ -246,8 +312,12 @@ static void quadrant_label(Ctx *x, Rect qr, const char *name, const Rect *dots, 
             }
             break;
         }
-    if (lb.y < qr.y + pad)
-        lb.y = qr.y + pad;
+    /* within the quadrant: its padding, or less where the name needs it (a short map) */
+    float least = qr.y + fmaxf(0, fminf(pad, (qr.h - lh) / 2)), most = qr.y + qr.h - lh;
+    if (lb.y > most)
+        lb.y = most;
+    if (lb.y < least)
+        lb.y = least;
     paragraph_clipped(x, FONT_CAPTION, name, lb, qr, ALIGN_CENTRE, fg, bg);
 }
 
@@ -314,7 +384,7 @@ void map_draw(Ctx *x, Rect r, const MapPoint *points, int n, Style shaded)
         const QuizScore *s = points[i].score;
         if (!s || !s->placed[DIM_ANXIETY] || !s->placed[DIM_AVOIDANCE])
             continue;
-        float d = (points[i].mark ? 30 : 22) * u;
+        float d = points[i].mark ? fmaxf(30 * u, (float)line_h(x, FONT_CAPTION)) : 22 * u; /* its mark fits inside */
         float px = p.x + p.w * (float)((s->mean[DIM_AVOIDANCE] - 1) / span);
         float py = p.y + p.h * (1 - (float)((s->mean[DIM_ANXIETY] - 1) / span));
         dots[i] = (Rect){ px - d / 2 - ring, py - d / 2 - ring, d + 2 * ring, d + 2 * ring };
@@ -387,8 +457,15 @@ static float result_buttons(Ctx *x, Style style)
                    i == 0 ? BUTTON_PRIMARY : BUTTON_SECONDARY);
         return by;
     }
-    /* narrow: the main button on a row of its own (beside "Take it home"), above the other two */
+    /* narrow: the main button on a row of its own (beside "Take it home"), above the other
+     * two; narrower still (larger text): each on a row of its own, in the row's order */
     float half = (x->w - 2 * m - gap) / 2;
+    if (button_width(x, labels[1]) > half || button_width(x, labels[2]) > half) {
+        for (int i = 0; i < n; i++)
+            button(x, (Rect){ m, by - (float)(n - 1 - i) * (t + gap), x->w - 2 * m, t }, labels[i], acts[i],
+                   style, i == 0 ? BUTTON_PRIMARY : BUTTON_SECONDARY);
+        return by - (float)(n - 1) * (t + gap);
+    }
     float up = by - t - gap; /* the row above the last */
     if (n == 4 && button_width(x, labels[0]) <= half && button_width(x, labels[3]) <= half) {
         button(x, (Rect){ m, up, half, t }, labels[0], acts[0], style, BUTTON_PRIMARY);

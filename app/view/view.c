@@ -67,11 +67,26 @@ void deck_add(Ctx *x, ItemKind kind, const char *text)
 /* What the cached pages were made for: the screen, the style, the box, the fonts' line
  * heights, and every item's kind and words (the words themselves, not where they are: a
  * line formatted into the frame's text buffer lands at the same address each frame). */
+/* What the pages are made of: the screen, the style and the items' text. */
+static uint64_t deck_text(const Ctx *x)
+{
+    long ints[] = { x->f->screen, x->f->style };
+    uint64_t h = hash_bytes(HASH_SEED, ints, sizeof(ints));
+    for (int i = 0; i < x->v->item_count; i++) {
+        const Item *it = &x->v->items[i];
+        h = hash_bytes(h, &it->kind, sizeof(it->kind));
+        h = hash_bytes(h, &it->len, sizeof(it->len));
+        h = hash_bytes(h, it->text ? it->text : "", it->text ? (size_t)it->len : 0);
+    }
+    return h;
+}
+
 static uint64_t deck_key(const Ctx *x, Rect box)
 {
     long ints[] = { x->f->screen, x->f->style, lroundf(box.w), lroundf(box.h) };
     uint64_t h = hash_bytes(HASH_SEED, ints, sizeof(ints));
     h = hash_bytes(h, x->m->line_height, sizeof(x->m->line_height));
+    h = hash_bytes(h, x->m->size, sizeof(x->m->size));
     for (int i = 0; i < x->v->item_count; i++) {
         const Item *it = &x->v->items[i];
         h = hash_bytes(h, &it->kind, sizeof(it->kind));
@@ -146,6 +161,19 @@ static int deck_list_pair(Ctx *x, float width, int from, int card)
     return to;
 }
 
+/* Where the sentence of `text` that starts at byte `from` ends: after the spaces that
+ * follow its last mark (check_ends_sentence), or at `len`. */
+int sentence_end(const char *text, int from, int len)
+{
+    for (int k = from + 1; k < len; k++)
+        if (text[k] == ' ' && text[k - 1] != ' ' && check_ends_sentence(text, k)) {
+            while (k < len && text[k] == ' ')
+                k++;
+            return k;
+        }
+    return len;
+}
+
 /* Wraps items [from, to) of the card that starts at item `card` into deck lines `width`
  * wide (short lists in two columns when `pairs`). False when the deck is full. */
 static bool deck_wrap(Ctx *x, int from, int to, int card, float width, bool pairs)
@@ -162,11 +190,19 @@ static bool deck_wrap(Ctx *x, int from, int to, int card, float width, bool pair
             }
         }
         float w = width - item_styles[it->kind].indent * x->vm->unit;
-        int n = text_wrap(x->m, item_styles[it->kind].font, it->text, it->len, w, v->lines, cap);
-        for (int j = 0; j < n && j < cap; j++) {
-            const TextLine *t = &v->lines[j];
-            if (!deck_push(x, (DeckLine){ i, j, card, t->start, t->len, t->width, 0, false, false, 0, 0, t->hyphen }))
-                return false;
+        /* larger text: each sentence of a paragraph starts a line, so that a page, holding
+         * fewer lines, can still end where a sentence does */
+        bool sentences = x->f->large_text && it->kind == ITEM_PARA;
+        for (int from_byte = 0, line = 0; from_byte < it->len;) {
+            int end = sentences ? sentence_end(it->text, from_byte, it->len) : it->len;
+            int n = text_wrap(x->m, item_styles[it->kind].font, it->text + from_byte, end - from_byte, w, v->lines, cap);
+            for (int j = 0; j < n && j < cap; j++, line++) {
+                const TextLine *t = &v->lines[j];
+                if (!deck_push(x, (DeckLine){ i, line, card, from_byte + t->start, t->len, t->width, 0, false, false,
+                                              0, 0, t->hyphen }))
+                    return false;
+            }
+            from_byte = end;
         }
     }
     return true;
@@ -303,8 +339,10 @@ static int body_lines(const View *v, int from, int to)
 
 /* How a reader meets a page that starts at line k (k > 0): 1 between items, or between
  * sentences with two lines of the paragraph on each side; 2 inside a list or a sentence;
- * 3 inside a quote or right after a heading (never, unless nothing else fits). */
-static int break_cost(const View *v, int k)
+ * 3 inside a quote or right after a heading (never, unless nothing else fits). With
+ * `sentences` (larger text, where each sentence starts a line) a sentence's end with
+ * fewer lines on a side is 2, and inside a sentence 3: a page holds few lines then. */
+static int break_cost(const View *v, int k, bool sentences)
 {
     const DeckLine *l = &v->deck[k], *p = &v->deck[k - 1];
     ItemKind kind = kind_of(v, l), prev = kind_of(v, p);
@@ -322,17 +360,20 @@ static int break_cost(const View *v, int k)
     int after = 0; /* lines of the paragraph from this one on: two stay together each side */
     while (k + after < v->line_count && v->deck[k + after].item == l->item)
         after++;
-    return check_ends_sentence(v->items[l->item].text, l->start) && l->line >= 2 && after >= 2 ? 1 : 2;
+    bool ends = check_ends_sentence(v->items[l->item].text, l->start);
+    if (ends && l->line >= 2 && after >= 2)
+        return 1;
+    return sentences && !ends ? 3 : 2;
 }
 
 /* Where the page that starts at `start` (lines up to `fit` fit on it) should end, inside
  * a card that ends at `end`: the latest good break that leaves two body lines on both
  * sides, else a worse one, else wherever the page is full. */
-static int best_break(const View *v, int start, int fit, int end)
+static int best_break(const View *v, int start, int fit, int end, bool sentences)
 {
-    for (int cost = 1; cost <= 2; cost++)
+    for (int cost = 1; cost <= (sentences ? 3 : 2); cost++)
         for (int k = fit; k > start; k--)
-            if (break_cost(v, k) <= cost && body_lines(v, start, k) >= 2 && body_lines(v, k, end) >= 2)
+            if (break_cost(v, k, sentences) <= cost && body_lines(v, start, k) >= 2 && body_lines(v, k, end) >= 2)
                 return k;
     return fit;
 }
@@ -386,7 +427,7 @@ static void deck_cut(Ctx *x, Rect box)
         int fit = squeeze > 0 ? end : page_fit(x, start, end, pm->head_h, cont, 1, box.h);
         if (squeeze == 0)
             squeeze = 1;
-        int next = fit < end ? best_break(v, start, fit, end) : end;
+        int next = fit < end ? best_break(v, start, fit, end, x->f->large_text) : end;
         float y = pm->head_h;
         for (int k = start; k < next; k++) {
             DeckLine *l = &v->deck[k];
@@ -477,14 +518,33 @@ static void deck_page(Ctx *x, Rect box, int p)
     }
 }
 
+/* The page holding byte `start` of item `item` (the last page starting at or before it). */
+static int deck_page_of(const View *v, int item, int start)
+{
+    int p = 0;
+    for (int i = 1; i < v->page_count; i++) {
+        const DeckLine *l = &v->deck[v->pages[i].line];
+        if (l->item < item || (l->item == item && l->start <= start))
+            p = i;
+    }
+    return p;
+}
+
 /* Paginates the items for `box` (cached); sets page_count. */
 void deck_paginate(Ctx *x, Rect box)
 {
     View *v = x->v;
-    uint64_t key = deck_key(x, box);
+    uint64_t key = deck_key(x, box), text = deck_text(x);
     if (key != v->deck_key) {
+        /* the same text at another size (larger text, a new window): the page shown is the
+         * one that holds the first line of the page shown before */
+        bool same = v->deck_key != 0 && text == v->deck_text && x->f->page < v->page_count;
+        DeckLine first = same ? v->deck[v->pages[x->f->page].line] : (DeckLine){ 0 };
         deck_cut(x, box);
         v->deck_key = key;
+        v->deck_text = text;
+        if (same)
+            flow_reflow_page(x->f, deck_page_of(v, first.item, first.start));
     }
     flow_set_page_count(x->f, v->page_count);
 }
@@ -613,7 +673,7 @@ void view_layout(View *v, Flow *f, const Measure *m, int width, int height, long
         v->height = height;
         v->deck_key = 0;
     }
-    view_metrics(f->config, width, height, &v->metrics);
+    view_metrics(f->config, width, height, f->large_text, &v->metrics);
     Measure lm = *m; /* where lines may break depends on the bundle's language */
     if (!lm.lang)
         lm.lang = text_language(f->bundle ? f->bundle->dir : NULL);

@@ -27,7 +27,11 @@ typedef struct ViewMetrics {
     float margin, gap;
 } ViewMetrics;
 
-void view_metrics(const Config *config, int width, int height, ViewMetrics *out);
+/* `large`: larger text (Flow.large_text), every font role VIEW_LARGE_TEXT times its usual
+ * size; the touch targets, margins and gaps stay as they are. */
+void view_metrics(const Config *config, int width, int height, bool large, ViewMetrics *out);
+
+#define VIEW_LARGE_TEXT 1.4f
 
 typedef enum ItemKind {
     ITEM_KICKER, ITEM_HEADING, ITEM_SUBTITLE, ITEM_PARA, ITEM_BULLET, ITEM_QUOTE,
@@ -66,6 +70,7 @@ typedef struct View {
     Item items[VIEW_MAX_ITEMS];
     int item_count;
     uint64_t deck_key;            /* what the cached pages were made for (0: nothing) */
+    uint64_t deck_text;           /* the text alone they were made of (the screen, the items) */
     DeckLine deck[VIEW_MAX_LINES];
     int line_count;
     PageMark pages[VIEW_MAX_PAGES + 1];

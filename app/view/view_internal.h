@@ -72,10 +72,14 @@ float paragraph_middle(Ctx *x, FontRole font, const char *text, Rect r, Rect cli
 
 /* Draws a button as target `index` would look (pressed, focused) without adding a target. */
 void button_face(Ctx *x, Rect r, const char *label, ButtonStyle style, int index);
+/* The same, its label in `font` rather than FONT_BUTTON. */
+void button_face_in(Ctx *x, Rect r, const char *label, ButtonStyle style, int index, FontRole font);
 /* A button and its target; button() is the usual, enabled, case. A disabled button looks
  * the same but cannot be pressed. */
 void button_enabled(Ctx *x, Rect r, const char *label, Action action, int arg, ButtonStyle style, bool enabled);
 void button(Ctx *x, Rect r, const char *label, Action action, int arg, ButtonStyle style);
+/* A button whose label is in `font` (a long list of them in larger text). */
+void button_in(Ctx *x, Rect r, const char *label, Action action, int arg, ButtonStyle style, FontRole font);
 /* The width a one-line button needs for `label`. */
 float button_width(Ctx *x, const char *label);
 
@@ -86,7 +90,8 @@ float bottom_row(const Ctx *x);
  * `cell_h` tall, `gap` apart. */
 Rect grid_cell(Rect area, int cols, float cell_h, float gap, int i);
 
-/* The bar at the top of every screen past attract: [Back] title [Quick exit].
+/* The bar at the top of every screen past attract: [Back] title [Aa] [Quick exit] ("Aa":
+ * larger text, not on staff screens).
  * Returns the y where the content starts. */
 float top_bar(Ctx *x, const char *title, Action back, int back_arg);
 /* A menu's top: the bar with its title, then its intro line if the bundle has one.
@@ -122,6 +127,9 @@ void deck_begin(Ctx *x);
 void deck_add(Ctx *x, ItemKind kind, const char *text);
 /* Paginates the items for `box` (cached) and draws page flow->page; sets page_count. */
 void deck_draw(Ctx *x, Rect box);
+/* Where the sentence of `text` that starts at byte `from` ends (after the spaces that
+ * follow it), or `len`: in larger text each sentence of a paragraph starts a line. */
+int sentence_end(const char *text, int from, int len);
 /* Only paginates (for a deck's contents, which lists the pages its cards are on). */
 void deck_paginate(Ctx *x, Rect box);
 
