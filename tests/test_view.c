@@ -311,6 +311,32 @@ static void the_map_keeps_its_axes(void **state)
     quiz_session_wipe(&s);
 }
 
+/* Presenting a talk with the chrome hidden, the projected page has no Back, no Quick exit
+ * and no "Aa" to press (H shows all three); shown, they are there. */
+static bool has_target(const DrawList *list, Action action)
+{
+    for (int i = 0; i < list->target_count; i++)
+        if (list->targets[i].action == action)
+            return true;
+    return false;
+}
+
+static void a_presented_page_hides_every_control(void **state)
+{
+    Fixture *f = *state;
+    f->config.presenter = true;
+    for (int shown = 0; shown <= 1; shown++) {
+        flow_show(&f->flow, SCREEN_CHEMISTRY, 0, 0);
+        flow_show_talk(&f->flow, 0, shown);
+        view_layout(&f->view, &f->flow, &f->measure, W, H, 0, &f->list);
+        assert_int_equal(has_target(&f->list, ACT_BACK), shown);
+        assert_int_equal(has_target(&f->list, ACT_QUICK_EXIT), shown);
+        assert_int_equal(has_target(&f->list, ACT_LARGE_TEXT), shown);
+    }
+    f->config.presenter = false;
+    flow_reset(&f->flow, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -319,6 +345,7 @@ int main(void)
         cmocka_unit_test(a_question_reads_from_the_right),
         cmocka_unit_test(a_deck_turns_from_the_left),
         cmocka_unit_test(the_map_keeps_its_axes),
+        cmocka_unit_test(a_presented_page_hides_every_control),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

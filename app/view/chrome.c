@@ -237,12 +237,13 @@ static float large_button_width(Ctx *x, const char *label)
 }
 
 /* Whether the bar shows "Aa": on a screen a person reads past attract, when the bundle
- * has its word (a language without it offers no larger text). */
+ * has its word (a language without it offers no larger text), and not while a talk is
+ * presented with its chrome hidden (H shows it with the rest). */
 static bool has_text_size(const Ctx *x)
 {
     Screen s = x->f->screen;
     return s != SCREEN_ATTRACT && s != SCREEN_STAFF && s != SCREEN_UNAVAILABLE &&
-           bundle_word(x->b, WORD_APP_TEXT_SIZE)[0];
+           !flow_chrome_hidden(x->f) && bundle_word(x->b, WORD_APP_TEXT_SIZE)[0];
 }
 
 /* Quick exit's width: its label on one line, within a share of the bar (long words wrap;
