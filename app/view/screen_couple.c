@@ -44,15 +44,20 @@ static void card_screen(Ctx *x, const char *title, const char *text, const char 
     const ViewMetrics *vm = x->vm;
     float u = vm->unit, m = vm->margin, t = vm->target, gap = vm->gap;
     float top = top_bar(x, NULL, ACT_NONE, 0);
-    float w = fminf(x->w - 2 * m, 620 * u), pad = 24 * u, inner = w - 2 * pad;
-    float bw[2] = { 0, 0 }, row = 0;
-    for (int i = 0; i < n; i++)
-        bw[i] = fminf(fmaxf(button_width(x, labels[i]), t * 2.4f), inner);
-    bool side = n < 2 || bw[0] + bw[1] + gap <= inner; /* side by side, else one above the other */
-    row = side ? t : 2 * t + gap;
-    float h = pad * 2 + paragraph_height(x, FONT_TITLE, title, inner) + gap + paragraph_height(x, FONT_BODY, text, inner) +
-              gap * 2 + row;
-    float avail = x->h - top - m;
+    float avail = x->h - top - m, w = 0, pad = 0, inner = 0, h = 0, bw[2] = { 0, 0 };
+    bool side = true;
+    /* the usual card; in larger text, when it is taller than the screen, the whole width
+     * with less padding */
+    for (int wide = 0; wide < 2 && (wide == 0 || (x->f->large_text && h > avail)); wide++) {
+        w = wide ? x->w - 2 * m : fminf(x->w - 2 * m, 620 * u);
+        pad = wide ? 12 * u : 24 * u;
+        inner = w - 2 * pad;
+        for (int i = 0; i < n; i++)
+            bw[i] = fminf(fmaxf(button_width(x, labels[i]), t * 2.4f), inner);
+        side = n < 2 || bw[0] + bw[1] + gap <= inner; /* side by side, else one above the other */
+        h = pad * 2 + paragraph_height(x, FONT_TITLE, title, inner) + gap + paragraph_height(x, FONT_BODY, text, inner) +
+            gap * 2 + (side ? t : 2 * t + gap);
+    }
     Rect card = { (x->w - w) / 2, top + fmaxf(0, (avail - h) / 2), w, h };
     uint32_t surface = colour(x, COLOUR_SURFACE), fg = colour(x, COLOUR_TEXT);
     draw_rect(x->out, card, surface, 18 * u);
