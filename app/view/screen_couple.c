@@ -44,15 +44,20 @@ static void card_screen(Ctx *x, const char *title, const char *text, const char 
     const ViewMetrics *vm = x->vm;
     float u = vm->unit, m = vm->margin, t = vm->target, gap = vm->gap;
     float top = top_bar(x, NULL, ACT_NONE, 0);
-    float w = fminf(x->w - 2 * m, 620 * u), pad = 24 * u, inner = w - 2 * pad;
-    float bw[2] = { 0, 0 }, row = 0;
-    for (int i = 0; i < n; i++)
-        bw[i] = fminf(fmaxf(button_width(x, labels[i]), t * 2.4f), inner);
-    bool side = n < 2 || bw[0] + bw[1] + gap <= inner; /* side by side, else one above the other */
-    row = side ? t : 2 * t + gap;
-    float h = pad * 2 + paragraph_height(x, FONT_TITLE, title, inner) + gap + paragraph_height(x, FONT_BODY, text, inner) +
-              gap * 2 + row;
-    float avail = x->h - top - m;
+    float avail = x->h - top - m, w = 0, pad = 0, inner = 0, h = 0, bw[2] = { 0, 0 };
+    bool side = true;
+    /* the usual card; in larger text, when it is taller than the screen, the whole width
+     * with less padding */
+    for (int wide = 0; wide < 2 && (wide == 0 || (x->f->large_text && h > avail)); wide++) {
+        w = wide ? x->w - 2 * m : fminf(x->w - 2 * m, 620 * u);
+        pad = wide ? 12 * u : 24 * u;
+        inner = w - 2 * pad;
+        for (int i = 0; i < n; i++)
+            bw[i] = fminf(fmaxf(button_width(x, labels[i]), t * 2.4f), inner);
+        side = n < 2 || bw[0] + bw[1] + gap <= inner; /* side by side, else one above the other */
+        h = pad * 2 + paragraph_height(x, FONT_TITLE, title, inner) + gap + paragraph_height(x, FONT_BODY, text, inner) +
+            gap * 2 + (side ? t : 2 * t + gap);
+    }
     Rect card = { (x->w - w) / 2, top + fmaxf(0, (avail - h) / 2), w, h };
     uint32_t surface = colour(x, COLOUR_SURFACE), fg = colour(x, COLOUR_TEXT);
     draw_rect(x->out, card, surface, 18 * u);
@@ -129,18 +134,21 @@ static float legend(Ctx *x, const MapPoint *points, Rect box, bool draw)
     return y - box.y;
 }
 
-/* The pairing's guidance; when a partner has too few answers for a style, or a point sits
+/* The pairing's guidance (after the legend's lines when `listed`: larger text without the
+ * map); when a partner has too few answers for a style, or a point sits
  * near the middle (no one style fits it, so no pairing does: the [near] word says so), the
  * partners guidance instead (returns false).
  * The pairing's title (when `titled`) leads the first page only, as a subtitle: the legend
  * beside it names both styles, and a heading repeated on every page (continued) would
  * leave too little room for a paragraph whole. */
-static bool pairing_items(Ctx *x, bool titled)
+static bool pairing_items(Ctx *x, bool titled, const MapPoint *listed)
 {
     const FlowCouple *c = &x->f->couple;
     Style a = c->score[0].style, b = c->score[1].style;
     const Card *pair = bundle_pairing(x->b, a, b);
     deck_begin(x);
+    for (int i = 0; listed && i < 2; i++) /* the legend's lines, in words, on the first page */
+        deck_add(x, ITEM_PARA, couple_fill(x, WORD_COUPLE_MAP_LEGEND, i, legend_style(x, listed[i].score)));
     /* a point near the middle has no one style (its result names none): no pairing either,
      * but the honest word, then the guidance for all partners */
     bool middle = result_kind(&c->score[0]) == RESULT_MIDDLE || result_kind(&c->score[1]) == RESULT_MIDDLE;
@@ -308,15 +316,17 @@ void screen_couple_map(Ctx *x)
     Rect area = { m, top, x->w - 2 * m, by - gap - top };
     Rect text;
     bool placed = result_kind(&c->score[0]) != RESULT_UNPLACED && result_kind(&c->score[1]) != RESULT_UNPLACED;
-    bool paired = pairing_items(x, true), mapped = paired || placed;
+    bool paired = pairing_items(x, true, NULL), mapped = paired || placed;
     DrawList *out = x->out;
     int cmds = out->count, targets = out->target_count, blocks = out->block_count, kept = x->kept_count;
     if (mapped) {
         text = x->w > x->h ? map_beside(x, points, area) : map_above(x, points, area);
         if (paired && deck_need(x, text.w) > text.h)
-            pairing_items(x, false); /* no room for the title over the first paragraph */
-        if (!paired && deck_need(x, text.w) > text.h) { /* near the middle: the partners
-            * guidance beside the map has no room for a paragraph whole; taken back */
+            pairing_items(x, false, NULL); /* no room for the title over the first paragraph */
+        /* near the middle, or in larger text: the words beside or under the map have no
+         * room for a paragraph (a sentence) whole; the map is taken back, the legend says
+         * in words where each partner is */
+        if ((!paired || x->f->large_text) && deck_need(x, text.w) > text.h) {
             out->count = cmds;
             out->target_count = targets;
             out->block_count = blocks;
@@ -324,8 +334,12 @@ void screen_couple_map(Ctx *x)
             mapped = false;
         }
     }
-    if (!mapped) { /* the legend over the words at the whole width: it says why there is no
-                    * pairing (a partner unplaced, or near the middle) */
+    if (!mapped && x->f->large_text) { /* the legend's lines lead the words, on the first
+        * page only: every page has the whole height for a sentence */
+        pairing_items(x, true, points);
+        text = area;
+    } else if (!mapped) { /* the legend over the words at the whole width: it says why there
+                           * is no pairing (a partner unplaced, or near the middle) */
         float lh = legend(x, points, (Rect){ area.x, area.y, area.w, 0 }, true) + gap;
         text = (Rect){ area.x, area.y + lh, area.w, area.h - lh };
     }

@@ -45,6 +45,12 @@ static void draw_one(Ctx *x, const TakeawayCode *code, float x0, float y0, int m
 
 enum { MAX_WORDS = 8 };
 
+/* The least module, in whole pixels, a phone reads from 30 cm (check.h). */
+static int least_module(const Ctx *x)
+{
+    return (int)ceil(CHECK_MIN_MODULE_MM * x->vm->px_per_mm - 1e-9);
+}
+
 /* What the column of words says: how to scan (one step a paragraph), the iPhone's way,
  * and that nothing leaves; each with its font and colour. */
 typedef struct Words {
@@ -106,6 +112,29 @@ static int fit_module(Ctx *x, const Words *w, const TakeawayCode *code, Rect are
     return 0;
 }
 
+/* Larger text, when the words fit beside or under no code: the words on pages of their
+ * own before the codes, whole paragraphs a page `h` tall. Writes where each page starts
+ * (`starts`, MAX_WORDS at most) and returns how many pages. */
+static int word_pages(Ctx *x, const Words *w, float width, float h, int *starts)
+{
+    int pages = 0;
+    Words part = { .count = 0 };
+    for (int i = 0; i < w->count; i++) {
+        part.text[part.count] = w->text[i];
+        part.font[part.count] = w->font[i];
+        part.fg[part.count] = w->fg[i];
+        part.count++;
+        if (pages > 0 && instructions(x, &part, (Rect){ 0, 0, width, h }, false) <= h)
+            continue; /* on this page with those before it */
+        starts[pages++] = i; /* the first on a page of its own, whatever its height */
+        part.text[0] = w->text[i];
+        part.font[0] = w->font[i];
+        part.fg[0] = w->fg[i];
+        part.count = 1;
+    }
+    return pages;
+}
+
 /* [Next] to the next code: its right edge at `right`, its top at `y`. */
 static void next_button(Ctx *x, float right, float y)
 {
@@ -114,53 +143,124 @@ static void next_button(Ctx *x, float right, float y)
     button(x, (Rect){ right - w, y, w, x->vm->target }, next, ACT_NEXT, 0, BUTTON_PRIMARY);
 }
 
-void screen_takeaway(Ctx *x)
+/* Where a code and the words go on a page: the area for both, the caption's row under
+ * the code (`cap`, `cap_h` its text's), the code's largest side (`most`). */
+typedef struct Place {
+    Rect area;
+    float cap, cap_h, most;
+    bool wide, more;
+} Place;
+
+static Place place_of(Ctx *x, float top, bool more)
 {
     const ViewMetrics *vm = x->vm;
     float m = vm->margin, gap = vm->gap, t = vm->target;
-    int count = takeaway_update(&x->v->takeaway, x->b, x->c, takeaway_style(x));
-    flow_set_page_count(x->f, count > 0 ? count : 1);
-    float top = top_bar(x, bundle_word(x->b, WORD_TAKEAWAY_TITLE), ACT_BACK, 0);
-    bool more = x->f->page + 1 < count, wide = x->w > x->h;
-    float bottom = x->h - m * 0.6f, cap_h = (float)line_h(x, FONT_CAPTION) + gap * 0.5f;
+    Place p = { .wide = x->w > x->h, .more = more };
+    float bottom = x->h - m * 0.6f;
+    p.cap_h = (float)line_h(x, FONT_CAPTION) + gap * 0.5f;
     /* wide: the words end above the Next button's row when there is one; tall: Next is on
      * the caption's row, under the code */
-    float cap = wide ? cap_h : (more ? t + gap : cap_h) + gap * 0.5f;
-    Rect area = { m, top, x->w - 2 * m, (more && wide ? bottom_row(x) - gap : bottom) - top };
-    Words words;
-    words_of(x, &words);
-    if (count == 0) {
-        instructions(x, &words, area, true);
-        return;
-    }
-    const TakeawayCode *code = &x->v->takeaway.codes[x->f->page < count ? x->f->page : count - 1];
-    int span = code->side + 2 * TAKEAWAY_QUIET;
+    p.cap = p.wide ? p.cap_h : (more ? t + gap : p.cap_h) + gap * 0.5f;
+    p.area = (Rect){ m, top, x->w - 2 * m, (more && p.wide ? bottom_row(x) - gap : bottom) - top };
     /* at most: as tall as the screen allows beside the words (half the width), or as wide */
-    float most = wide ? fminf(bottom - top - cap, (x->w - 2 * m - gap) * 0.5f) : fminf(area.w, area.h - cap);
-    /* the least module a phone reads from 30 cm (check.h) comes first: the steps in
-     * smaller type when the words would not fit beside or under a code of it */
-    int top_px = (int)floorf(most / (float)span), least = (int)ceil(CHECK_MIN_MODULE_MM * vm->px_per_mm - 1e-9);
-    int module = fit_module(x, &words, code, area, wide, cap, top_px, least);
-    for (int i = 0; module == 0 && i < words.count; i++)
-        words.font[i] = FONT_CAPTION;
-    if (module == 0)
-        module = fit_module(x, &words, code, area, wide, cap, top_px, least);
-    if (module == 0)
-        module = least; /* the words overflow, and the layout check says so */
-    float size = (float)(span * module);
-    if (wide) {
-        draw_one(x, code, m, top, module, (Rect){ m, 0, size, cap_h });
+    p.most = p.wide ? fminf(bottom - top - p.cap, (x->w - 2 * m - gap) * 0.5f) : fminf(p.area.w, p.area.h - p.cap);
+    return p;
+}
+
+/* The largest module for `code` that leaves the words room beside or under it, from the
+ * least a phone reads from 30 cm (check.h) up; 0 when none does. */
+static int module_of(Ctx *x, const Words *w, const TakeawayCode *code, const Place *p)
+{
+    int span = code->side + 2 * TAKEAWAY_QUIET;
+    int top_px = (int)floorf(p->most / (float)span), least = least_module(x);
+    return fit_module(x, w, code, p->area, p->wide, p->cap, top_px, least);
+}
+
+/* One code with the words beside it (wide) or under it (tall), `module` pixels a module. */
+static void code_with_words(Ctx *x, const Words *words, const TakeawayCode *code, const Place *p, int module)
+{
+    float m = x->vm->margin, gap = x->vm->gap, t = x->vm->target, top = p->area.y;
+    float size = (float)((code->side + 2 * TAKEAWAY_QUIET) * module);
+    if (p->wide) {
+        draw_one(x, code, m, top, module, (Rect){ m, 0, size, p->cap_h });
         float tx = m + size + gap * 1.5f;
-        instructions(x, &words, (Rect){ tx, top, x->w - m - tx, area.h }, true);
-        if (more)
+        instructions(x, words, (Rect){ tx, top, x->w - m - tx, p->area.h }, true);
+        if (p->more)
             next_button(x, x->w - m, bottom_row(x));
         return;
     }
     float cx = floorf((x->w - size) / 2), row = floorf(top) + size + gap * 0.5f;
-    float nw = more ? fmaxf(button_width(x, bundle_word(x->b, WORD_APP_NEXT)), t * 2) : 0;
-    draw_one(x, code, cx, top, module, (Rect){ cx, 0, more ? x->w - m - nw - gap - cx : size, more ? t + gap : cap_h });
-    if (more)
+    float nw = p->more ? fmaxf(button_width(x, bundle_word(x->b, WORD_APP_NEXT)), t * 2) : 0;
+    draw_one(x, code, cx, top, module,
+             (Rect){ cx, 0, p->more ? x->w - m - nw - gap - cx : size, p->more ? t + gap : p->cap_h });
+    if (p->more)
         next_button(x, x->w - m, row);
-    float ty = top + size + cap;
-    instructions(x, &words, (Rect){ m, ty, area.w, area.y + area.h - ty }, true);
+    float ty = top + size + p->cap;
+    instructions(x, words, (Rect){ m, ty, p->area.w, p->area.y + p->area.h - ty }, true);
+}
+
+/* Larger text, when the words fit beside or under no code: page `page` of the words (a
+ * page of their own, whole paragraphs), then the codes alone, each as large as the screen
+ * allows. */
+static void words_then_codes(Ctx *x, const Words *words, int count, float top)
+{
+    float m = x->vm->margin, gap = x->vm->gap;
+    int starts[MAX_WORDS], wp = word_pages(x, words, x->w - 2 * m, bottom_row(x) - gap - top, starts);
+    flow_set_page_count(x->f, wp + count);
+    int page = x->f->page;
+    if (page + 1 < wp + count)
+        next_button(x, x->w - m, bottom_row(x));
+    if (page < wp) {
+        Words part = { .count = 0 };
+        for (int i = starts[page]; i < (page + 1 < wp ? starts[page + 1] : words->count); i++) {
+            part.text[part.count] = words->text[i];
+            part.font[part.count] = words->font[i];
+            part.fg[part.count++] = words->fg[i];
+        }
+        instructions(x, &part, (Rect){ m, top, x->w - 2 * m, bottom_row(x) - gap - top }, true);
+        return;
+    }
+    const TakeawayCode *code = &x->v->takeaway.codes[page - wp];
+    float cap_h = (float)line_h(x, FONT_CAPTION) + gap * 0.5f, h = bottom_row(x) - gap - top - cap_h;
+    int span = code->side + 2 * TAKEAWAY_QUIET;
+    int module = (int)fmaxf(floorf(fminf(x->w - 2 * m, h) / (float)span), (float)least_module(x));
+    float size = (float)(span * module), cx = floorf((x->w - size) / 2);
+    draw_one(x, code, cx, top, module, (Rect){ m, 0, x->w - 2 * m, cap_h });
+}
+
+void screen_takeaway(Ctx *x)
+{
+    int count = takeaway_update(&x->v->takeaway, x->b, x->c, takeaway_style(x));
+    float top = top_bar(x, bundle_word(x->b, WORD_TAKEAWAY_TITLE), ACT_BACK, 0);
+    Words words;
+    words_of(x, &words);
+    if (count == 0) {
+        flow_set_page_count(x->f, 1);
+        Place p = place_of(x, top, false);
+        instructions(x, &words, p.area, true);
+        return;
+    }
+    if (x->f->large_text) { /* the words keep their size: a page of their own when they fit
+                             * beside or under no code (Next on every page but the last) */
+        Place p = place_of(x, top, true);
+        for (int i = 0; i < count; i++)
+            if (module_of(x, &words, &x->v->takeaway.codes[i], &p) == 0) {
+                words_then_codes(x, &words, count, top);
+                return;
+            }
+    }
+    flow_set_page_count(x->f, count);
+    bool more = x->f->page + 1 < count;
+    Place p = place_of(x, top, more);
+    const TakeawayCode *code = &x->v->takeaway.codes[x->f->page < count ? x->f->page : count - 1];
+    /* the steps in smaller type when the words would not fit beside or under a code of the
+     * least module */
+    int module = module_of(x, &words, code, &p);
+    for (int i = 0; module == 0 && i < words.count; i++)
+        words.font[i] = FONT_CAPTION;
+    if (module == 0)
+        module = module_of(x, &words, code, &p);
+    if (module == 0)
+        module = least_module(x); /* the words overflow, and the layout check says so */
+    code_with_words(x, &words, code, &p, module);
 }
