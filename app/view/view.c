@@ -378,6 +378,14 @@ static int best_break(const View *v, int start, int fit, int end, bool sentences
     return fit;
 }
 
+/* Whether a page's first line sits at its top, without the space before its item: a page
+ * that starts a card, or (larger text, where a page holds few lines) any page: its
+ * continued heading keeps its own space below. */
+static bool top_flush(const Ctx *x, bool cont)
+{
+    return !cont || x->f->large_text;
+}
+
 /* The first line from `start` that no longer fits on a page `box_h` tall that begins
  * with `head_h` of continued heading, the space between items scaled by `squeeze`. */
 static int page_fit(const Ctx *x, int start, int end, float head_h, bool cont, float squeeze, float box_h)
@@ -387,7 +395,8 @@ static int page_fit(const Ctx *x, int start, int end, float head_h, bool cont, f
     for (int k = start; k < end; k++) {
         if (v->deck[k].beside && k - v->deck[k].beside >= start)
             continue; /* beside a line that fitted */
-        float g = (k == start && !cont) ? 0 : line_gap(x, &v->deck[k]) * squeeze, lh = line_height(x, &v->deck[k]);
+        float g = k == start && top_flush(x, cont) ? 0 : line_gap(x, &v->deck[k]) * squeeze;
+        float lh = line_height(x, &v->deck[k]);
         if (y + g + lh > box_h && k > start)
             return k;
         y += g + lh;
@@ -435,7 +444,7 @@ static void deck_cut(Ctx *x, Rect box)
                 l->y = v->deck[k - l->beside].y;
                 continue;
             }
-            y += (k == start && !cont) ? 0 : line_gap(x, l) * squeeze;
+            y += k == start && top_flush(x, cont) ? 0 : line_gap(x, l) * squeeze;
             l->y = y;
             y += line_height(x, l);
         }
