@@ -208,9 +208,9 @@ static void deck_with_tools(Ctx *x, const char *title, const Deck *tips, bool un
     float top = top_bar(x, title, first ? ACT_NONE : ACT_BACK, 0);
     const char *last = deck_end_word(x);
     float right = fmaxf(fmaxf(button_width(x, bundle_word(x->b, WORD_APP_NEXT)), button_width(x, last)), t * 2);
-    /* larger text: the tools share the bottom row when the page marker keeps a target's
-     * width there, so that the page keeps the row above for its words */
-    float marker_w = x->f->large_text ? t : t * 1.5f;
+    /* larger text: the tools share the bottom row, so that the page keeps the row above
+     * for its words; the page marker shows between them where room is left */
+    float marker_w = x->f->large_text ? 0 : t * 1.5f;
     bool one_row = tools_reserve(x, tips, understanding) + right + gap * 2 + marker_w <= x->w - 2 * m;
     Rect box = deck_box(x, top, one_row ? y : y - t - gap);
     if (x->f->contents) {
