@@ -183,10 +183,30 @@ static bool overview_fit(Ctx *x, float w, float h, CardFit *fit)
     return false;
 }
 
+/* Larger text, presenting, where the map and the cards do not fit together: the cards
+ * alone across `area` (the map has a step of the talk to itself next, the sample map, and
+ * the cards name each style and say what it is). False when even they do not fit. */
+static bool cards_alone(Ctx *x, Rect area, bool force)
+{
+    CardFit fit;
+    if (!overview_fit(x, area.w, area.h, &fit) && !force)
+        return false;
+    float ch = cards_height(x, area.w, fit);
+    cards_draw(x, (Rect){ area.x, area.y + fmaxf(0, (area.h - ch) / 2), area.w, ch }, fit, false);
+    return true;
+}
+
 bool styles_overview(Ctx *x, Rect area, bool pressable, bool force)
 {
     float gap = x->vm->gap;
     CardFit fit;
+    if (x->f->large_text && !pressable) { /* the map beside or above the cards where both fit */
+        float side, least = fmaxf(map_least(x), area.w * 0.5f) + map_extra(x) + gap;
+        bool both = x->w >= x->h ? overview_side(x, area, &fit, &side)
+                                 : overview_fit(x, area.w, area.h - least, &fit);
+        if (!both)
+            return cards_alone(x, area, force);
+    }
     if (x->w >= x->h) { /* landscape: the map at the left, the cards beside it */
         float gw = map_gutter(x), side;
         if (!overview_side(x, area, &fit, &side) && !force)
