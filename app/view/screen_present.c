@@ -292,9 +292,15 @@ void screen_sample_map(Ctx *x)
         FontRole font = paragraph_height(x, FONT_TITLE, caption, text.w) <= text.h ? FONT_TITLE : FONT_BODY;
         paragraph_middle(x, font, caption, text, text, ALIGN_LEFT, fg, bg);
     } else { /* portrait: the map above, the caption under it */
-        float th = paragraph_height(x, FONT_TITLE, caption, area.w);
+        /* the caption as large as fits under the least map (larger text: smaller sizes
+         * of the larger text's, where the title's does not) */
+        float room = area.h - map_least(x) - map_extra(x) - 6 * vm->unit - gap * 2;
+        FontRole font = FONT_TITLE;
+        if (paragraph_height(x, font, caption, area.w) > room)
+            font = paragraph_height(x, FONT_HEADING, caption, area.w) <= room ? FONT_HEADING : FONT_BODY;
+        float th = paragraph_height(x, font, caption, area.w);
         Rect used = present_map(x, (Rect){ area.x, area.y, area.w, area.h - th - gap * 2 }, &point, 1, s.style, true);
-        paragraph(x, FONT_TITLE, caption, (Rect){ area.x, used.y + used.h + gap, area.w, th }, ALIGN_LEFT, fg, bg);
+        paragraph(x, font, caption, (Rect){ area.x, used.y + used.h + gap, area.w, th }, ALIGN_LEFT, fg, bg);
     }
     present_footer(x);
 }
