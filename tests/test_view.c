@@ -177,7 +177,7 @@ static void a_take_away_is_forgotten_at_attract(void **state)
 
 /* --- right to left ------------------------------------------------------------------- */
 
-enum { W = 800, H = 480, LONGER_THAN_A_PAGE = 1 /* sentences of the guidance longer than a larger-text page below */ };
+enum { W = 800, H = 480, LONGER_THAN_A_PAGE = 0 /* sentences of the guidance longer than a larger-text page below */ };
 
 /* `screen` laid out at W x H, the bundle read right to left or not. */
 static void lay_out(Fixture *f, Screen screen, int page, bool rtl)

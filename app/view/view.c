@@ -413,14 +413,14 @@ static float continued_h(Ctx *x, int k, float w)
 }
 
 /* What a break before line k costs a reader of larger text, where a page holds few lines:
- * between sentences little, inside a sentence, a list or after a heading (what the reading
- * check names) much. */
+ * between sentences little; inside a list much; inside a sentence or a quote or after a
+ * heading twice that, more than a page of one whole sentence (plan_break's 1000). */
 static float break_weight(const View *v, int k)
 {
     int cost = break_cost(v, k, true);
     if (kind_of(v, &v->deck[k]) == ITEM_BULLET)
         return 1000; /* the list's rest would start a page under the continued heading */
-    return cost == 1 ? 1 : cost == 2 ? 30 : 1000;
+    return cost == 1 ? 1 : cost == 2 ? 30 : 2000;
 }
 
 /* Larger text: where the page that starts at `start` should end, inside a card that ends
