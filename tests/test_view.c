@@ -4,7 +4,8 @@
  * what attract fills; nor of "Take it home": its text, its codes' modules. And a
  * right-to-left bundle's screens, mirrored: Back on the right,
  * lines drawn against their right edge, progress from the right, the deck's Next on the
- * left, the scale from 1 at the right, the map's axes as they are. The real default
+ * left, the scale from 1 at the right, the map's axes as they are. In larger text on a
+ * small page, the guidance cuts no sentence a page could hold. The real default
  * bundle (told it reads right to left for those) and config, a fake measure (8 px a byte);
  * run from the project root. */
 #include <setjmp.h>
@@ -20,6 +21,7 @@
 #include "../app/core/bundle.h"
 #include "../app/core/config.h"
 #include "../app/core/flow.h"
+#include "../app/view/check.h"
 #include "../app/view/view.h"
 
 static int fake_width(void *ctx, FontRole font, const char *text, int len)
@@ -175,7 +177,7 @@ static void a_take_away_is_forgotten_at_attract(void **state)
 
 /* --- right to left ------------------------------------------------------------------- */
 
-enum { W = 800, H = 480 };
+enum { W = 800, H = 480, LONGER_THAN_A_PAGE = 0 /* sentences of the guidance longer than a larger-text page below */ };
 
 /* `screen` laid out at W x H, the bundle read right to left or not. */
 static void lay_out(Fixture *f, Screen screen, int page, bool rtl)
@@ -335,6 +337,49 @@ static void a_presented_page_hides_every_control(void **state)
     }
     f->config.presenter = false;
     flow_reset(&f->flow, 0);
+
+/* --- larger text ---------------------------------------------------------------------- */
+
+/* Pages of every style's guidance in larger text on a small screen (lines 70 px tall, a
+ * page of a few of them) that start or end inside a sentence: the deck's pages are planned
+ * over each card, so that only a sentence longer than a page is cut, and each such cut is
+ * named twice (where one page ends and the next starts). */
+static int cut_sentences(Fixture *f, int *pages)
+{
+    int cuts = 0;
+    *pages = 0;
+    for (int style = 0; style < STYLE_COUNT; style++) {
+        flow_show(&f->flow, SCREEN_GUIDANCE, 0, 0);
+        flow_set_style(&f->flow, (Style)style);
+        flow_set_page(&f->flow, 0);
+        view_layout(&f->view, &f->flow, &f->measure, W, H, 0, &f->list);
+        CheckDeck deck;
+        check_deck_start(&deck);
+        for (int p = 0; p < f->flow.page_count; p++, (*pages)++) {
+            flow_set_page(&f->flow, p);
+            view_layout(&f->view, &f->flow, &f->measure, W, H, 0, &f->list);
+            CheckReport report = { 0 };
+            check_reading(&f->list, &deck, &report);
+            for (int i = 0; i < report.count; i++)
+                cuts += strstr(report.lines[i], "inside a sentence") != NULL;
+        }
+    }
+    return cuts;
+}
+
+static void larger_text_cuts_only_sentences_longer_than_a_page(void **state)
+{
+    Fixture *f = *state;
+    for (int i = 0; i < FONT_ROLE_COUNT; i++)
+        f->measure.line_height[i] = 70;
+    flow_set_large_text(&f->flow, true);
+    int pages, cuts = cut_sentences(f, &pages);
+    print_message("larger text: %d pages, %d cut sentences named\n", pages, cuts);
+    assert_true(pages > 60);
+    assert_true(cuts <= LONGER_THAN_A_PAGE * 2);
+    flow_set_large_text(&f->flow, false);
+    for (int i = 0; i < FONT_ROLE_COUNT; i++)
+        f->measure.line_height[i] = 20;
 }
 
 int main(void)
@@ -346,6 +391,7 @@ int main(void)
         cmocka_unit_test(a_deck_turns_from_the_left),
         cmocka_unit_test(the_map_keeps_its_axes),
         cmocka_unit_test(a_presented_page_hides_every_control),
+        cmocka_unit_test(larger_text_cuts_only_sentences_longer_than_a_page),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -133,12 +133,13 @@ static float tools_reserve(Ctx *x, const Deck *tips, bool understanding)
     return contents + (widest > 0 ? widest + x->vm->gap : 0);
 }
 
-/* The height of the tallest of `cols` columns of the contents' `n` titles in `font`. */
-static float contents_tallest(Ctx *x, const char *const *titles, int n, int cols, FontRole font, float cw)
+/* The height of the tallest of `cols` columns of the contents' `n` titles in `font`, each
+ * `vpad` taller than its words (where that is more than a target). */
+static float contents_tallest(Ctx *x, const char *const *titles, int n, int cols, FontRole font, float cw,
+                              float vpad)
 {
     const ViewMetrics *vm = x->vm;
     float gap = vm->gap * 0.75f, pad = 14 * vm->unit, tallest = 0;
-    float vpad = (x->f->large_text ? 6 : 14) * vm->unit; /* larger text: closer */
     int per = (n + cols - 1) / cols;
     for (int c = 0; c < cols; c++) {
         float h = 0;
@@ -152,29 +153,32 @@ static float contents_tallest(Ctx *x, const char *const *titles, int n, int cols
 /* The contents of a long deck: each card's title, a button to the page it starts on, in
  * the fewest columns (filled one after the other) that fit; each as tall as its title. In
  * larger text a column is never so narrow that words are cut, and where the titles do not
- * fit in the buttons' size they take the captions' (still larger than the usual). */
+ * fit in the buttons' size they take the captions' (still larger than the usual), then
+ * with no room above and below their words beyond their lines' own. */
 static void deck_contents(Ctx *x, float top)
 {
     const ViewMetrics *vm = x->vm;
     bool large = x->f->large_text, fits = false;
     float m = vm->margin, gap = vm->gap * 0.75f, pad = 14 * vm->unit, vpad = (large ? 6 : 14) * vm->unit;
+    static const FontRole fonts[] = { FONT_BUTTON, FONT_CAPTION, FONT_CAPTION };
+    const float vpads[] = { vpad, vpad, 0 };
     int cards[BUNDLE_MAX_CARDS], n = deck_cards(x, cards, BUNDLE_MAX_CARDS);
     /* larger text: down to the bottom row's edge (as far from the bottom as the bar is from the top) */
     Rect area = { m, top, x->w - 2 * m, x->h - (large ? m * 0.6f : m) - top };
     const char *titles[BUNDLE_MAX_CARDS];
     for (int k = 0; k < n; k++)
         titles[k] = draw_printf(x->out, "%.*s", x->v->items[cards[k]].len, x->v->items[cards[k]].text);
-    static const FontRole fonts[] = { FONT_BUTTON, FONT_CAPTION };
     int cols = 1, per = n;
     FontRole font = FONT_BUTTON;
     float cw = area.w;
-    for (int f = 0; f < (large ? 2 : 1) && !fits; f++)
+    for (int f = 0; f < (large ? 3 : 1) && !fits; f++)
         for (cols = 1; cols <= 4; cols++) {
             font = fonts[f];
+            vpad = vpads[f];
             cw = (area.w - (cols - 1) * vm->gap) / cols;
             if (large && cols > 1 && cw < 7.0f * (float)x->m->size[font])
                 break; /* words would be cut */
-            fits = contents_tallest(x, titles, n, cols, font, cw) <= area.h;
+            fits = contents_tallest(x, titles, n, cols, font, cw, vpad) <= area.h;
             if (fits || (!large && cols == 4))
                 break;
         }
@@ -208,7 +212,10 @@ static void deck_with_tools(Ctx *x, const char *title, const Deck *tips, bool un
     float top = top_bar(x, title, first ? ACT_NONE : ACT_BACK, 0);
     const char *last = deck_end_word(x);
     float right = fmaxf(fmaxf(button_width(x, bundle_word(x->b, WORD_APP_NEXT)), button_width(x, last)), t * 2);
-    bool one_row = tools_reserve(x, tips, understanding) + right + gap * 2 + t * 1.5f <= x->w - 2 * m;
+    /* larger text: the tools share the bottom row, so that the page keeps the row above
+     * for its words; the page marker shows between them where room is left */
+    float marker_w = x->f->large_text ? 0 : t * 1.5f;
+    bool one_row = tools_reserve(x, tips, understanding) + right + gap * 2 + marker_w <= x->w - 2 * m;
     Rect box = deck_box(x, top, one_row ? y : y - t - gap);
     if (x->f->contents) {
         deck_paginate(x, box);

@@ -183,10 +183,30 @@ static bool overview_fit(Ctx *x, float w, float h, CardFit *fit)
     return false;
 }
 
+/* Larger text, presenting, where the map and the cards do not fit together: the cards
+ * alone across `area` (the map has a step of the talk to itself next, the sample map, and
+ * the cards name each style and say what it is). False when even they do not fit. */
+static bool cards_alone(Ctx *x, Rect area, bool force)
+{
+    CardFit fit;
+    if (!overview_fit(x, area.w, area.h, &fit) && !force)
+        return false;
+    float ch = cards_height(x, area.w, fit);
+    cards_draw(x, (Rect){ area.x, area.y + fmaxf(0, (area.h - ch) / 2), area.w, ch }, fit, false);
+    return true;
+}
+
 bool styles_overview(Ctx *x, Rect area, bool pressable, bool force)
 {
     float gap = x->vm->gap;
     CardFit fit;
+    if (x->f->large_text && !pressable) { /* the map beside or above the cards where both fit */
+        float side, least = fmaxf(map_least(x), area.w * 0.5f) + map_extra(x) + gap;
+        bool both = x->w >= x->h ? overview_side(x, area, &fit, &side)
+                                 : overview_fit(x, area.w, area.h - least, &fit);
+        if (!both)
+            return cards_alone(x, area, force);
+    }
     if (x->w >= x->h) { /* landscape: the map at the left, the cards beside it */
         float gw = map_gutter(x), side;
         if (!overview_side(x, area, &fit, &side) && !force)
@@ -272,9 +292,15 @@ void screen_sample_map(Ctx *x)
         FontRole font = paragraph_height(x, FONT_TITLE, caption, text.w) <= text.h ? FONT_TITLE : FONT_BODY;
         paragraph_middle(x, font, caption, text, text, ALIGN_LEFT, fg, bg);
     } else { /* portrait: the map above, the caption under it */
-        float th = paragraph_height(x, FONT_TITLE, caption, area.w);
+        /* the caption as large as fits under the least map (larger text: smaller sizes
+         * of the larger text's, where the title's does not) */
+        float room = area.h - map_least(x) - map_extra(x) - 6 * vm->unit - gap * 2;
+        FontRole font = FONT_TITLE;
+        if (paragraph_height(x, font, caption, area.w) > room)
+            font = paragraph_height(x, FONT_HEADING, caption, area.w) <= room ? FONT_HEADING : FONT_BODY;
+        float th = paragraph_height(x, font, caption, area.w);
         Rect used = present_map(x, (Rect){ area.x, area.y, area.w, area.h - th - gap * 2 }, &point, 1, s.style, true);
-        paragraph(x, FONT_TITLE, caption, (Rect){ area.x, used.y + used.h + gap, area.w, th }, ALIGN_LEFT, fg, bg);
+        paragraph(x, font, caption, (Rect){ area.x, used.y + used.h + gap, area.w, th }, ALIGN_LEFT, fg, bg);
     }
     present_footer(x);
 }

@@ -378,6 +378,14 @@ static int best_break(const View *v, int start, int fit, int end, bool sentences
     return fit;
 }
 
+/* Whether a page's first line sits at its top, without the space before its item: a page
+ * that starts a card, or (larger text, where a page holds few lines) any page: its
+ * continued heading keeps its own space below. */
+static bool top_flush(const Ctx *x, bool cont)
+{
+    return !cont || x->f->large_text;
+}
+
 /* The first line from `start` that no longer fits on a page `box_h` tall that begins
  * with `head_h` of continued heading, the space between items scaled by `squeeze`. */
 static int page_fit(const Ctx *x, int start, int end, float head_h, bool cont, float squeeze, float box_h)
@@ -387,12 +395,68 @@ static int page_fit(const Ctx *x, int start, int end, float head_h, bool cont, f
     for (int k = start; k < end; k++) {
         if (v->deck[k].beside && k - v->deck[k].beside >= start)
             continue; /* beside a line that fitted */
-        float g = (k == start && !cont) ? 0 : line_gap(x, &v->deck[k]) * squeeze, lh = line_height(x, &v->deck[k]);
+        float g = k == start && top_flush(x, cont) ? 0 : line_gap(x, &v->deck[k]) * squeeze;
+        float lh = line_height(x, &v->deck[k]);
         if (y + g + lh > box_h && k > start)
             return k;
         y += g + lh;
     }
     return end;
+}
+
+/* The space a continued heading takes above a page of a card that starts at line `k`. */
+static float continued_h(Ctx *x, int k, float w)
+{
+    char buf[512];
+    int h = card_heading(x->v, k);
+    return h < 0 ? 0 : paragraph_height(x, FONT_HEADING, continued_text(x, h, buf, sizeof(buf)), w) + 6 * x->vm->unit;
+}
+
+/* What a break before line k costs a reader of larger text, where a page holds few lines:
+ * between sentences little; inside a list much; inside a sentence or a quote or after a
+ * heading twice that, more than a page of one whole sentence (plan_break's 1000). */
+static float break_weight(const View *v, int k)
+{
+    int cost = break_cost(v, k, true);
+    if (kind_of(v, &v->deck[k]) == ITEM_BULLET)
+        return 1000; /* the list's rest would start a page under the continued heading */
+    return cost == 1 ? 1 : cost == 2 ? 30 : 2000;
+}
+
+/* Larger text: where the page that starts at `start` should end, inside a card that ends
+ * at `end`, chosen over the whole rest of the card (the fewest breaks inside sentences and
+ * pages of one body line, then the fewest pages) rather than page by page. `end` when a
+ * card is too long to plan. */
+enum { PLAN_MAX = 320 };
+static int plan_break(Ctx *x, int start, int end, float box_w, float box_h)
+{
+    const View *v = x->v;
+    int n = end - start, next[PLAN_MAX + 1];
+    float best[PLAN_MAX + 1];
+    if (n > PLAN_MAX)
+        return -1;
+    best[n] = 0;
+    next[n] = n;
+    for (int i = n - 1; i >= 0; i--) {
+        int s = start + i;
+        float head_h = continued_h(x, s, box_w);
+        bool cont = card_heading(v, s) >= 0;
+        best[i] = 1e30f;
+        next[i] = n;
+        if (page_squeeze(x, s, end, head_h, cont, box_h) > 0) {
+            best[i] = 1 + (body_lines(v, s, end) == 1 ? 1000 : 0);
+            continue;
+        }
+        int fit = page_fit(x, s, end, head_h, cont, 1, box_h);
+        for (int k = fit; k > s; k--) {
+            float b = 1 + break_weight(v, k) + (body_lines(v, s, k) == 1 ? 1000 : 0) + best[k - start];
+            if (b < best[i]) {
+                best[i] = b;
+                next[i] = k - start;
+            }
+        }
+    }
+    return start + next[0];
 }
 
 /* Cuts the deck's lines into pages `box` big: each card starts a page; a card that does
@@ -428,6 +492,9 @@ static void deck_cut(Ctx *x, Rect box)
         if (squeeze == 0)
             squeeze = 1;
         int next = fit < end ? best_break(v, start, fit, end, x->f->large_text) : end;
+        int planned = fit < end && x->f->large_text ? plan_break(x, start, end, box.w, box.h) : -1;
+        if (planned > start)
+            next = planned;
         float y = pm->head_h;
         for (int k = start; k < next; k++) {
             DeckLine *l = &v->deck[k];
@@ -435,7 +502,7 @@ static void deck_cut(Ctx *x, Rect box)
                 l->y = v->deck[k - l->beside].y;
                 continue;
             }
-            y += (k == start && !cont) ? 0 : line_gap(x, l) * squeeze;
+            y += k == start && top_flush(x, cont) ? 0 : line_gap(x, l) * squeeze;
             l->y = y;
             y += line_height(x, l);
         }
