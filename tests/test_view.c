@@ -337,6 +337,7 @@ static void a_presented_page_hides_every_control(void **state)
     }
     f->config.presenter = false;
     flow_reset(&f->flow, 0);
+}
 
 /* --- larger text ---------------------------------------------------------------------- */
 

@@ -10,7 +10,7 @@
 # line and booking page's code, in the same three languages. Then
 # once with tests/rtl: the English words laid out right to left (its screens.ini is en's
 # with `direction = rtl`, and its pairings.ini en's as it is, both checked first so that
-# they do not fall behind).
+# they do not fall behind). And at each size in larger text, as after "Aa" (English).
 set -u
 attune=$1
 shift
@@ -36,6 +36,16 @@ if cmp -s tests/rtl/pairings.ini assets/content/en/pairings.ini; then
 else
     bad "tests/rtl/pairings.ini is not assets/content/en/pairings.ini: copy it again"
 fi
+# larger text ("Aa"), every stop, with the built-in settings
+for size in "$@"; do
+    out=$("$attune" --tour --large-text --size "$size" 2>&1)
+    status=$?
+    last=$(printf '%s\n' "$out" | tail -n 1)
+    case "$status:$last" in
+    "0:tour: "*" screens, 0 problems") ok ;;
+    *) bad "larger-text tour at $size (exit $status)" "$(printf '%s\n' "$out" | grep -m 19 -e '^problem' -e '^tour')" ;;
+    esac
+done
 for size in "$@"; do
     out=$("$attune" --tour --size "$size" --bundle tests/rtl 2>&1)
     status=$?
