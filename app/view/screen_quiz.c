@@ -765,6 +765,91 @@ static void result_tall(Ctx *x, ResultText *r, const QuizScore *s, Rect area)
     result_column(x, &rest, (Rect){ area.x, ty, area.w, area.y + area.h - ty });
 }
 
+/* Larger text, the words after the map: the line under the headline (when page 0 had
+ * no room for it), what it can sound like and the quote, the summary, the kind words. */
+static void large_words(Ctx *x, const ResultText *r, bool sub)
+{
+    deck_begin(x);
+    if (sub && r->sub && r->sub[0])
+        deck_add(x, ITEM_SUBTITLE, r->sub);
+    if (r->info && r->info->sounds) {
+        deck_add(x, ITEM_LABEL, bundle_word(x->b, WORD_RESULT_SOUNDS));
+        deck_add(x, ITEM_QUOTE, r->info->sounds);
+    }
+    if (r->info)
+        deck_add(x, ITEM_PARA, r->info->summary);
+    deck_add(x, ITEM_CAPTION, r->kind[0]);
+    deck_add(x, ITEM_CAPTION, r->kind[1]);
+}
+
+/* Larger text: the deck of the words on the pages after the map's (flow page p is the
+ * deck's page p - 1); counts the pages, the map's with them. */
+static void large_deck(Ctx *x, Rect box)
+{
+    int p = x->f->page;
+    flow_reflow_page(x->f, p > 0 ? p - 1 : 0);
+    deck_paginate(x, box);
+    int dp = x->f->page, n = x->f->page_count;
+    if (p > 0)
+        deck_draw(x, box); /* (paginated above: it only draws page dp) */
+    flow_reflow_page(x->f, p > 0 ? dp + 1 : 0);
+    flow_set_page_count(x->f, n + 1);
+}
+
+/* Larger text's page controls under `area`: the page marker, [Next] but on the last. */
+static void large_controls(Ctx *x, Rect area)
+{
+    float t = x->vm->target, gap = x->vm->gap, y = area.y + area.h - t;
+    float w = fmaxf(button_width(x, bundle_word(x->b, WORD_APP_NEXT)), t * 1.8f);
+    if (x->f->page + 1 < x->f->page_count)
+        button(x, (Rect){ area.x + area.w - w, y, w, t }, bundle_word(x->b, WORD_APP_NEXT), ACT_NEXT, 0,
+               BUTTON_QUIET);
+    page_marker(x, (Rect){ area.x, y, area.w - w - gap, t });
+}
+
+/* Larger text, the map's page: the map as large as `room` leaves it (its gutter left of
+ * it, its words under it), centred across `room`. */
+static void large_map(Ctx *x, const QuizScore *s, Rect room)
+{
+    float u = x->vm->unit, gw = map_gutter(x);
+    float h = room.h - map_extra(x) - 6 * u, w = fminf(room.w - gw, x->w > x->h ? h : room.w);
+    w = fmaxf(w, map_least_width(x));
+    h = fminf(h, fmaxf(w, map_least_height(x, w)));
+    result_map(x, (Rect){ room.x + gw + (room.w - gw - w) / 2, room.y + 6 * u, w, h }, s);
+}
+
+/* Larger text: the map has a page of its own with the headline and the line under it
+ * (beside it in landscape, above it in portrait); the words follow full width on the
+ * pages after it, behind Next, so that none is squeezed into a narrow column. */
+static void result_large(Ctx *x, ResultText *r, const QuizScore *s, Rect area)
+{
+    float t = x->vm->target, gap = x->vm->gap;
+    Rect words = { area.x, area.y, area.w, area.h - t - gap * 0.5f };
+    bool wide = x->w > x->h;
+    float gw = map_gutter(x), side = fminf(words.h - map_extra(x), (area.w - gw) * 0.5f);
+    side = fmaxf(side, map_least_width(x));
+    Rect beside = { area.x + gw + side + 2 * gap, area.y, 0, words.h };
+    beside.w = area.x + area.w - beside.x;
+    /* the line under the headline stays with the map where it fits whole */
+    float room = wide ? beside.h : words.h - map_least_height(x, area.w - gw) - map_extra(x);
+    bool sub_here = headline_height(x, r, wide ? beside.w : area.w) <= room;
+    large_words(x, r, !sub_here);
+    large_deck(x, words);
+    large_controls(x, area);
+    if (x->f->page > 0)
+        return;
+    ResultText head = *r;
+    if (!sub_here)
+        head.sub = NULL;
+    if (wide) {
+        draw_headline(x, &head, beside);
+        large_map(x, s, (Rect){ area.x, area.y, gw + side, words.h });
+    } else {
+        float hh = draw_headline(x, &head, words);
+        large_map(x, s, (Rect){ area.x, area.y + hh, area.w, words.h - hh });
+    }
+}
+
 /* The result: buttons at the bottom; above them the map beside the words (landscape) or
  * above them (portrait). Its one page holds the headline, the map, the quote and the
  * kind words, and the summary when it fits. The headline is the top bar's title when it
@@ -790,7 +875,9 @@ void screen_result(Ctx *x)
                         couple && x->f->page == 0 ? ACT_NONE : ACT_BACK, 0);
     float by = couple ? pass_button(x) : result_buttons(x, kind == RESULT_STYLE ? s->style : STYLE_COUNT);
     Rect area = { m, top, x->w - 2 * m, by - gap - top };
-    if (wide)
+    if (x->f->large_text)
+        result_large(x, &r, s, area);
+    else if (wide)
         result_wide(x, &r, s, area);
     else
         result_tall(x, &r, s, area);
