@@ -765,21 +765,25 @@ static void result_tall(Ctx *x, ResultText *r, const QuizScore *s, Rect area)
     result_column(x, &rest, (Rect){ area.x, ty, area.w, area.y + area.h - ty });
 }
 
-/* Larger text, the words after the map: the line under the headline (when page 0 had
- * no room for it), what it can sound like and the quote, the summary, the kind words. */
-static void large_words(Ctx *x, const ResultText *r, bool sub)
+/* Larger text, the words after the map: the headline and the line under it where the
+ * map's page had no room for them (`head`, `sub`), the style's summary and the kind
+ * words; then what it can sound like, its quote, as a card of its own. */
+static void large_words(Ctx *x, const ResultText *r, bool head, bool sub)
 {
-    deck_begin(x);
-    if (sub && r->sub && r->sub[0])
+    if (head) /* (the map's shaded quadrant names it too; a heading would be repeated,
+               * continued, on each page the summary takes) */
+        deck_add(x, ITEM_KICKER, r->head);
+    if (sub)
         deck_add(x, ITEM_SUBTITLE, r->sub);
-    if (r->info && r->info->sounds) {
-        deck_add(x, ITEM_LABEL, bundle_word(x->b, WORD_RESULT_SOUNDS));
-        deck_add(x, ITEM_QUOTE, r->info->sounds);
-    }
     if (r->info)
         deck_add(x, ITEM_PARA, r->info->summary);
     deck_add(x, ITEM_CAPTION, r->kind[0]);
     deck_add(x, ITEM_CAPTION, r->kind[1]);
+    if (r->info && r->info->sounds) {
+        deck_add(x, ITEM_BREAK, NULL);
+        deck_add(x, ITEM_KICKER, bundle_word(x->b, WORD_RESULT_SOUNDS));
+        deck_add(x, ITEM_QUOTE, r->info->sounds);
+    }
 }
 
 /* Larger text: the deck of the words on the pages after the map's (flow page p is the
@@ -796,15 +800,27 @@ static void large_deck(Ctx *x, Rect box)
     flow_set_page_count(x->f, n + 1);
 }
 
-/* Larger text's page controls under `area`: the page marker, [Next] but on the last. */
+/* Larger text's page controls at the foot of `area`: the page marker, [Next] but on the
+ * last page; the marker above [Next] where `area` is too narrow for both on a row. */
 static void large_controls(Ctx *x, Rect area)
 {
     float t = x->vm->target, gap = x->vm->gap, y = area.y + area.h - t;
-    float w = fmaxf(button_width(x, bundle_word(x->b, WORD_APP_NEXT)), t * 1.8f);
+    float w = fminf(fmaxf(button_width(x, bundle_word(x->b, WORD_APP_NEXT)), t * 1.8f), area.w);
+    Rect marker = { area.x, y, area.w - w - gap, t };
+    if (marker.w < t * 2.5f)
+        marker = (Rect){ area.x, y - t - gap * 0.5f, area.w, t };
     if (x->f->page + 1 < x->f->page_count)
         button(x, (Rect){ area.x + area.w - w, y, w, t }, bundle_word(x->b, WORD_APP_NEXT), ACT_NEXT, 0,
                BUTTON_QUIET);
-    page_marker(x, (Rect){ area.x, y, area.w - w - gap, t });
+    page_marker(x, marker);
+}
+
+/* The height larger text's page controls take in a column `width` wide. */
+static float large_controls_height(Ctx *x, float width)
+{
+    float t = x->vm->target, gap = x->vm->gap;
+    float w = fmaxf(button_width(x, bundle_word(x->b, WORD_APP_NEXT)), t * 1.8f);
+    return width - w - gap < t * 2.5f ? 2 * t + gap : t + gap * 0.5f;
 }
 
 /* Larger text, the map's page: the map as large as `room` leaves it (its gutter left of
@@ -814,36 +830,58 @@ static void large_map(Ctx *x, const QuizScore *s, Rect room)
     float u = x->vm->unit, gw = map_gutter(x);
     float h = room.h - map_extra(x) - 6 * u, w = fminf(room.w - gw, x->w > x->h ? h : room.w);
     w = fmaxf(w, map_least_width(x));
+    while (w + 8 * u <= room.w - gw && map_least_height(x, w) > h)
+        w += 8 * u; /* wider, where its quadrants' names need fewer lines */
     h = fminf(h, fmaxf(w, map_least_height(x, w)));
     result_map(x, (Rect){ room.x + gw + (room.w - gw - w) / 2, room.y + 6 * u, w, h }, s);
 }
 
+/* Landscape's map width in larger text: square in `area`'s height, or wider where its
+ * quadrants' names need it (they wrap to fewer lines), leaving room for the page
+ * controls beside it. */
+static float large_side(Ctx *x, Rect area)
+{
+    float u = x->vm->unit, t = x->vm->target, gw = map_gutter(x), tall = area.h - map_extra(x) - 6 * u;
+    float most = area.w - gw - 2 * x->vm->gap - fmaxf(button_width(x, bundle_word(x->b, WORD_APP_NEXT)), t * 1.8f);
+    float side = fmaxf(fminf(tall, (area.w - gw) * 0.5f), map_least_width(x));
+    while (side + 8 * u <= most && map_least_height(x, side) > tall)
+        side += 8 * u;
+    return side;
+}
+
 /* Larger text: the map has a page of its own with the headline and the line under it
- * (beside it in landscape, above it in portrait); the words follow full width on the
- * pages after it, behind Next, so that none is squeezed into a narrow column. */
+ * (beside it in landscape, above it in portrait) where they fit whole; else they open
+ * the words, and the map's shaded quadrant names the style on its page. The words follow
+ * full width on the pages after it, behind Next, so that none is squeezed into a narrow
+ * column. */
 static void result_large(Ctx *x, ResultText *r, const QuizScore *s, Rect area)
 {
-    float t = x->vm->target, gap = x->vm->gap;
+    float t = x->vm->target, gap = x->vm->gap, gw = map_gutter(x);
     Rect words = { area.x, area.y, area.w, area.h - t - gap * 0.5f };
     bool wide = x->w > x->h;
-    float gw = map_gutter(x), side = fminf(words.h - map_extra(x), (area.w - gw) * 0.5f);
-    side = fmaxf(side, map_least_width(x));
-    Rect beside = { area.x + gw + side + 2 * gap, area.y, 0, words.h };
+    float side = wide ? large_side(x, area) : area.w - gw;
+    Rect beside = { area.x + gw + side + 2 * gap, area.y, 0, area.h };
     beside.w = area.x + area.w - beside.x;
-    /* the line under the headline stays with the map where it fits whole */
-    float room = wide ? beside.h : words.h - map_least_height(x, area.w - gw) - map_extra(x);
-    bool sub_here = headline_height(x, r, wide ? beside.w : area.w) <= room;
-    large_words(x, r, !sub_here);
-    large_deck(x, words);
-    large_controls(x, area);
-    if (x->f->page > 0)
-        return;
+    float room = wide ? beside.h - large_controls_height(x, beside.w)
+                      : words.h - map_least_height(x, area.w - gw) - map_extra(x);
     ResultText head = *r;
-    if (!sub_here)
-        head.sub = NULL;
+    if (headline_height(x, &head, wide ? beside.w : area.w) > room) {
+        head.sub = NULL; /* the line under the headline opens the words */
+        if (headline_height(x, &head, wide ? beside.w : area.w) > room)
+            head.in_bar = true; /* and the headline too */
+    }
+    bool moved = head.in_bar != r->in_bar, sub_moved = head.sub != r->sub;
+    deck_begin(x);
+    large_words(x, r, moved, sub_moved);
+    large_deck(x, words);
+    bool first = x->f->page == 0;
+    /* the map's page in landscape: the page controls under the words beside the map */
+    large_controls(x, first && wide ? beside : area);
+    if (!first)
+        return;
     if (wide) {
         draw_headline(x, &head, beside);
-        large_map(x, s, (Rect){ area.x, area.y, gw + side, words.h });
+        large_map(x, s, (Rect){ area.x, area.y, gw + side, area.h });
     } else {
         float hh = draw_headline(x, &head, words);
         large_map(x, s, (Rect){ area.x, area.y + hh, area.w, words.h - hh });
