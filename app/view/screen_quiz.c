@@ -765,16 +765,17 @@ static void result_tall(Ctx *x, ResultText *r, const QuizScore *s, Rect area)
     result_column(x, &rest, (Rect){ area.x, ty, area.w, area.y + area.h - ty });
 }
 
-/* Larger text, the words after the map: the headline and the line under it where the
- * map's page had no room for them (`head`, `sub`), the style's summary and the kind
- * words; then what it can sound like, its quote, as a card of its own. */
+/* Larger text, the words after the map: the headline where the map's page had no room
+ * for it (`head`), or the line under it (`sub`: it names the style, and the one it is
+ * near), then the style's summary and the kind words; then what it can sound like, its
+ * quote, as a card of its own. */
 static void large_words(Ctx *x, const ResultText *r, bool head, bool sub)
 {
-    if (head) /* (the map's shaded quadrant names it too; a heading would be repeated,
-               * continued, on each page the summary takes) */
-        deck_add(x, ITEM_KICKER, r->head);
     if (sub)
         deck_add(x, ITEM_SUBTITLE, r->sub);
+    else if (head) /* (the map's shaded quadrant names it too; a heading would be
+                    * repeated, continued, on each page the summary takes) */
+        deck_add(x, ITEM_KICKER, r->head);
     if (r->info)
         deck_add(x, ITEM_PARA, r->info->summary);
     deck_add(x, ITEM_CAPTION, r->kind[0]);
