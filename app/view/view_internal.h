@@ -177,8 +177,8 @@ float map_least_height(Ctx *x, float width);
 void screen_attract(Ctx *x);        /* screen_entry.c */
 void screen_consent(Ctx *x);
 void screen_home(Ctx *x);
-void screen_question(Ctx *x);       /* screen_quiz.c */
-void screen_result(Ctx *x);
+void screen_question(Ctx *x);       /* screen_question.c */
+void screen_result(Ctx *x);          /* screen_quiz.c */
 void screen_guidance(Ctx *x);       /* screen_decks.c */
 void screen_chemistry(Ctx *x);
 void screen_partners(Ctx *x);
