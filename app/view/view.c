@@ -639,7 +639,13 @@ static void overlay_idle(Ctx *x)
     const ViewMetrics *vm = x->vm;
     float u = vm->unit, m = vm->margin, t = vm->target;
     draw_clear_targets(x->out); /* nothing under the overlay can be pressed */
-    /* opaque: a passer-by must not read what the person was looking at */
+    /* opaque: a passer-by must not read what the person was looking at, nor scan it: a
+     * take-away's code under it is left a plain light square */
+    for (int i = 0; i < x->out->count && i < DRAW_MAX_CMDS; i++)
+        if (x->out->cmds[i].kind == DRAW_CODE) {
+            x->out->cmds[i].kind = DRAW_RECT;
+            x->out->cmds[i].modules = NULL;
+        }
     cover(x, mix(colour(x, COLOUR_BACKGROUND), colour(x, COLOUR_TEXT), 0.55f), 255);
     float w = fminf(x->w - 2 * m, 560 * u), pad = 28 * u;
     uint32_t surface = colour(x, COLOUR_SURFACE);
