@@ -81,19 +81,13 @@ static uint64_t deck_text(const Ctx *x)
     return h;
 }
 
+/* What the pages were cut for: their text (deck_text), the box and the fonts' sizes. */
 static uint64_t deck_key(const Ctx *x, Rect box)
 {
-    long ints[] = { x->f->screen, x->f->style, lroundf(box.w), lroundf(box.h) };
-    uint64_t h = hash_bytes(HASH_SEED, ints, sizeof(ints));
+    long ints[] = { lroundf(box.w), lroundf(box.h) };
+    uint64_t h = hash_bytes(deck_text(x), ints, sizeof(ints));
     h = hash_bytes(h, x->m->line_height, sizeof(x->m->line_height));
-    h = hash_bytes(h, x->m->size, sizeof(x->m->size));
-    for (int i = 0; i < x->v->item_count; i++) {
-        const Item *it = &x->v->items[i];
-        h = hash_bytes(h, &it->kind, sizeof(it->kind));
-        h = hash_bytes(h, &it->len, sizeof(it->len));
-        h = hash_bytes(h, it->text ? it->text : "", it->text ? (size_t)it->len : 0);
-    }
-    return h;
+    return hash_bytes(h, x->m->size, sizeof(x->m->size));
 }
 
 /* What each kind of item is to a reader (the reading check reads it from the draw list). */
