@@ -297,21 +297,32 @@ float top_bar(Ctx *x, const char *title, Action back, int back_arg)
     }
     if (title && title[0]) {
         /* the title's size on one line, else the largest that keeps it to two lines; in
-         * larger text, the largest on one line first (the page keeps the room) */
+         * larger text, the largest on one line first, down to the caption's (there the
+         * size of the usual body text): the page keeps the room for its words */
         static const struct { FontRole font; int lines; } sizes[] = {
-            { FONT_TITLE, 1 }, { FONT_HEADING, 1 }, { FONT_BODY, 1 }, { FONT_HEADING, 2 }, { FONT_BODY, 2 },
+            { FONT_TITLE, 1 }, { FONT_HEADING, 1 }, { FONT_BODY, 1 }, { FONT_CAPTION, 1 }, { FONT_HEADING, 2 },
+            { FONT_BODY, 2 },
         };
         FontRole font = FONT_TITLE;
         bool fits = false;
         for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]) && !fits; i++) {
-            if (!x->f->large_text && (i == 1 || i == 2))
+            if (!x->f->large_text && i >= 1 && i <= 3)
                 continue;
+            if (x->f->large_text && i == 0 && line_h(x, FONT_TITLE) > t)
+                continue; /* a title's size taller than the bar's buttons: the heading's */
             font = sizes[i].font;
             fits = paragraph_height(x, font, title, right - left) <= sizes[i].lines * line_h(x, font);
         }
-        if (!fits) { /* too long between the buttons: on a row of its own under them */
+        if (!fits) { /* too long between the buttons: on a row of its own under them (in
+                      * larger text on one line where a smaller size keeps it to one) */
             font = paragraph_height(x, FONT_HEADING, title, x->w - 2 * m) <= 2 * line_h(x, FONT_HEADING)
                        ? FONT_HEADING : FONT_BODY;
+            static const FontRole one_line[] = { FONT_HEADING, FONT_BODY, FONT_CAPTION };
+            for (size_t i = 0; i < 3 && x->f->large_text; i++)
+                if (paragraph_height(x, one_line[i], title, x->w - 2 * m) <= line_h(x, one_line[i])) {
+                    font = one_line[i];
+                    break;
+                }
             y += t + vm->gap * 0.5f;
             left = m;
             right = x->w - m;
@@ -364,6 +375,8 @@ void page_marker(Ctx *x, Rect r)
                         i == p ? colour(x, COLOUR_ACCENT) : colour(x, COLOUR_LINE));
     }
     const char *label = fill_count(x, WORD_APP_PAGE, p + 1, n);
+    if (width_of(x, FONT_CAPTION, label, (int)strlen(label)) > r.w)
+        return; /* no room for the count on one line (larger text): the dots, or nothing */
     Rect box = { r.x, dots ? r.y + r.h / 2 + d : r.y + (r.h - lh) / 2, r.w, lh };
     if (box.y + lh > r.y + r.h + lh * 0.6f)
         box.y = r.y + r.h - lh;

@@ -67,7 +67,8 @@ static bool card_on_page(const Ctx *x, const int *cards, int n, int k, int p)
     int first = page_of(x, cards[k]), last = v->page_count - 1;
     if (k + 1 < n) {
         int start = cards[k + 1];
-        while (start > 0 && (v->items[start - 1].kind == ITEM_KICKER || v->items[start - 1].kind == ITEM_BREAK))
+        while (start > 0 && (v->items[start - 1].kind == ITEM_KICKER || v->items[start - 1].kind == ITEM_CONTEXT ||
+                             v->items[start - 1].kind == ITEM_BREAK))
             start--;
         int next = page_of(x, cards[k + 1]), item, line;
         page_start(v, next, &item, &line);
@@ -215,7 +216,11 @@ static void deck_with_tools(Ctx *x, const char *title, const Deck *tips, bool un
     /* larger text: the tools share the bottom row, so that the page keeps the row above
      * for its words; the page marker shows between them where room is left */
     float marker_w = x->f->large_text ? 0 : t * 1.5f;
-    bool one_row = tools_reserve(x, tips, understanding) + right + gap * 2 + marker_w <= x->w - 2 * m;
+    /* and Next's width, not the last page's word's: a tool with no room beside that is
+     * left off the last page (the way on, often back to the result, offers it again) */
+    float next_w = fmaxf(button_width(x, bundle_word(x->b, WORD_APP_NEXT)), t * 2);
+    bool one_row = tools_reserve(x, tips, understanding) + (x->f->large_text ? next_w : right) + gap * 2 +
+                   marker_w <= x->w - 2 * m;
     Rect box = deck_box(x, top, one_row ? y : y - t - gap);
     if (x->f->contents) {
         deck_paginate(x, box);
@@ -267,14 +272,14 @@ static void guidance_items(Ctx *x, Style style, bool understanding)
         if (!parts[i].text)
             continue;
         deck_add(x, ITEM_BREAK, NULL);
-        deck_add(x, ITEM_KICKER, kicker);
+        deck_add(x, ITEM_CONTEXT, kicker); /* the bar names the style */
         deck_add(x, ITEM_HEADING, bundle_word(x->b, parts[i].heading));
         deck_add(x, parts[i].kind, parts[i].text);
     }
     const char *helps = info->helps ? info->helps : bundle_word(x->b, WORD_GUIDANCE_HELPS);
     for (int i = 0; !understanding && i < info->tips.count; i++) {
         deck_add(x, ITEM_BREAK, NULL);
-        deck_add(x, ITEM_KICKER, helps);
+        deck_add(x, ITEM_CONTEXT, helps);
         deck_add(x, ITEM_HEADING, info->tips.cards[i].title);
         deck_add(x, ITEM_PARA, info->tips.cards[i].text);
     }

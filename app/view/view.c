@@ -26,6 +26,7 @@ typedef struct ItemStyle {
 
 static const ItemStyle item_styles[ITEM_KIND_COUNT] = {
     [ITEM_KICKER] = { FONT_CAPTION, COLOUR_ACCENT, 10, 0, true },
+    [ITEM_CONTEXT] = { FONT_CAPTION, COLOUR_ACCENT, 10, 0, true },
     [ITEM_HEADING] = { FONT_HEADING, COLOUR_TEXT, 14, 0, true },
     [ITEM_SUBTITLE] = { FONT_BODY, COLOUR_MUTED, 4, 0, true },
     [ITEM_PARA] = { FONT_BODY, COLOUR_TEXT, 10, 0, false },
@@ -94,7 +95,7 @@ static uint64_t deck_key(const Ctx *x, Rect box)
 static const TextRole item_roles[ITEM_KIND_COUNT] = {
     [ITEM_KICKER] = TEXT_KICKER, [ITEM_HEADING] = TEXT_HEADING, [ITEM_SUBTITLE] = TEXT_SUBTITLE,
     [ITEM_PARA] = TEXT_BODY, [ITEM_BULLET] = TEXT_ITEM, [ITEM_QUOTE] = TEXT_QUOTE,
-    [ITEM_LABEL] = TEXT_LABEL, [ITEM_CAPTION] = TEXT_NOTE, [ITEM_BREAK] = TEXT_PLAIN,
+    [ITEM_LABEL] = TEXT_LABEL, [ITEM_CAPTION] = TEXT_NOTE, [ITEM_BREAK] = TEXT_PLAIN, [ITEM_CONTEXT] = TEXT_KICKER,
 };
 
 static ItemKind kind_of(const View *v, const DeckLine *l)
@@ -183,6 +184,8 @@ static bool deck_wrap(Ctx *x, int from, int to, int card, float width, bool pair
                 continue;
             }
         }
+        if (it->kind == ITEM_CONTEXT && x->f->large_text)
+            continue; /* the words keep the room the title already speaks for */
         float w = width - item_styles[it->kind].indent * x->vm->unit;
         /* larger text: each sentence of a paragraph starts a line, so that a page, holding
          * fewer lines, can still end where a sentence does */
@@ -271,7 +274,7 @@ static void deck_lines(Ctx *x, Rect box)
         while (to < v->item_count && v->items[to].kind != ITEM_BREAK)
             to++;
         int first = v->line_count;
-        if (!deck_wrap(x, card, to, card, box.w, true))
+        if (!deck_wrap(x, card, to, card, box.w, !x->f->large_text))
             return;
         int mark = v->line_count;
         if (two && mark > first && page_squeeze(x, first, mark, 0, false, box.h) == 0) {
@@ -295,7 +298,7 @@ static int card_heading(const View *v, int k)
 {
     const DeckLine *l = &v->deck[k];
     ItemKind kind = v->items[l->item].kind;
-    if (k == 0 || v->deck[k - 1].card != l->card || (l->line == 0 && (kind == ITEM_KICKER || kind == ITEM_HEADING)))
+    if (k == 0 || v->deck[k - 1].card != l->card || (l->line == 0 && (kind == ITEM_KICKER || kind == ITEM_CONTEXT || kind == ITEM_HEADING)))
         return -1;
     for (int i = l->item - 1; i >= l->card; i--)
         if (v->items[i].kind == ITEM_HEADING)
@@ -398,30 +401,69 @@ static int page_fit(const Ctx *x, int start, int end, float head_h, bool cont, f
     return end;
 }
 
-/* The space a continued heading takes above a page of a card that starts at line `k`. */
-static float continued_h(Ctx *x, int k, float w)
+/* The lead-in of the list a page that starts at line k starts inside of (its items before
+ * this one on the page before): the label or the paragraph right above its first item,
+ * when it takes two lines or fewer of a caption's size in the box; else -1. */
+static int list_label(const Ctx *x, int k, float w)
 {
+    const View *v = x->v;
+    const DeckLine *l = &v->deck[k];
+    if (k == 0 || kind_of(v, l) != ITEM_BULLET || kind_of(v, &v->deck[k - 1]) != ITEM_BULLET ||
+        v->deck[k - 1].card != l->card)
+        return -1;
+    int i = l->item;
+    while (i > l->card && v->items[i - 1].kind == ITEM_BULLET)
+        i--;
+    const Item *lead = i > l->card ? &v->items[i - 1] : NULL;
+    if (!lead || (lead->kind != ITEM_LABEL && lead->kind != ITEM_PARA) ||
+        text_wrap(x->m, FONT_CAPTION, lead->text, lead->len, w, x->v->lines, 0) > 2)
+        return -1;
+    return i - 1;
+}
+
+/* What a page that starts at line k repeats above its lines, in a box `w` wide: its
+ * card's heading marked continued (in larger text in the size of a button's words, a
+ * running head that leaves the page's few lines to its words) and, when it starts inside
+ * a list, the list's label under it, so that the rest of the list keeps its lead-in. */
+static PageMark page_head(Ctx *x, int k, float w)
+{
+    const View *v = x->v;
+    PageMark pm = { k, card_heading(v, k), -1, FONT_HEADING, 0 };
+    if (pm.heading < 0)
+        return pm;
     char buf[512];
-    int h = card_heading(x->v, k);
-    return h < 0 ? 0 : paragraph_height(x, FONT_HEADING, continued_text(x, h, buf, sizeof(buf)), w) + 6 * x->vm->unit;
+    const char *text = continued_text(x, pm.heading, buf, sizeof(buf));
+    if (x->f->large_text)
+        pm.font = FONT_BUTTON;
+    float u = x->vm->unit;
+    pm.head_h = paragraph_height(x, pm.font, text, w) + 6 * u;
+    pm.label = list_label(x, k, w);
+    if (pm.label >= 0) {
+        const Item *lead = &v->items[pm.label];
+        int n = text_wrap(x->m, FONT_CAPTION, lead->text, lead->len, w, x->v->lines, 0);
+        pm.head_h += (float)(n * line_h(x, FONT_CAPTION)) + item_styles[ITEM_BULLET].before * u;
+    }
+    return pm;
 }
 
 /* What a break before line k costs a reader of larger text, where a page holds few lines:
  * between sentences little; inside a list much; inside a sentence or a quote or after a
  * heading twice that, more than a page of one whole sentence (plan_break's 1000). */
-static float break_weight(const View *v, int k)
+static float break_weight(const Ctx *x, int k, float w)
 {
+    const View *v = x->v;
     int cost = break_cost(v, k, true);
-    if (kind_of(v, &v->deck[k]) == ITEM_BULLET)
-        return 1000; /* the list's rest would start a page under the continued heading */
+    if (kind_of(v, &v->deck[k]) == ITEM_BULLET && (v->deck[k].line > 0 || list_label(x, k, w) < 0))
+        return 1000; /* an item cut, or the list's rest on a page with no lead-in */
     return cost == 1 ? 1 : cost == 2 ? 30 : 2000;
 }
 
 /* Larger text: where the page that starts at `start` should end, inside a card that ends
  * at `end`, chosen over the whole rest of the card (the fewest breaks inside sentences and
- * pages of one body line, then the fewest pages) rather than page by page. `end` when a
- * card is too long to plan. */
+ * pages of one body line, then the fewest pages, then the fewest set closer than usual)
+ * rather than page by page. `end` when a card is too long to plan. */
 enum { PLAN_MAX = 320 };
+#define PLAN_SQUEEZE 0.5f /* the space between items a planned page may close to, to fit */
 static int plan_break(Ctx *x, int start, int end, float box_w, float box_h)
 {
     const View *v = x->v;
@@ -433,8 +475,9 @@ static int plan_break(Ctx *x, int start, int end, float box_w, float box_h)
     next[n] = n;
     for (int i = n - 1; i >= 0; i--) {
         int s = start + i;
-        float head_h = continued_h(x, s, box_w);
-        bool cont = card_heading(v, s) >= 0;
+        PageMark head = page_head(x, s, box_w);
+        float head_h = head.head_h;
+        bool cont = head.heading >= 0;
         best[i] = 1e30f;
         next[i] = n;
         if (page_squeeze(x, s, end, head_h, cont, box_h) > 0) {
@@ -442,8 +485,10 @@ static int plan_break(Ctx *x, int start, int end, float box_w, float box_h)
             continue;
         }
         int fit = page_fit(x, s, end, head_h, cont, 1, box_h);
-        for (int k = fit; k > s; k--) {
-            float b = 1 + break_weight(v, k) + (body_lines(v, s, k) == 1 ? 1000 : 0) + best[k - start];
+        int closer = page_fit(x, s, end, head_h, cont, PLAN_SQUEEZE, box_h);
+        for (int k = closer; k > s; k--) {
+            float b = 1 + (k > fit ? 0.5f : 0) + break_weight(x, k, box_w) + (body_lines(v, s, k) == 1 ? 1000 : 0) +
+                      best[k - start];
             if (b < best[i]) {
                 best[i] = b;
                 next[i] = k - start;
@@ -459,7 +504,6 @@ static int plan_break(Ctx *x, int start, int end, float box_w, float box_h)
 static void deck_cut(Ctx *x, Rect box)
 {
     View *v = x->v;
-    char buf[512];
     deck_lines(x, box);
     v->page_count = 0;
     for (int start = 0; start < v->line_count;) {
@@ -469,16 +513,12 @@ static void deck_cut(Ctx *x, Rect box)
         }
         PageMark *pm = &v->pages[v->page_count++];
         if (v->deck[start].placed) { /* a card in two columns: a page of its own, placed */
-            *pm = (PageMark){ start, -1, 0 };
+            *pm = (PageMark){ start, -1, -1, FONT_HEADING, 0 };
             start = card_end(v, start);
             continue;
         }
-        int h = card_heading(v, start);
-        bool cont = h >= 0;
-        *pm = (PageMark){ start, cont ? h : -1, 0 };
-        if (cont)
-            pm->head_h = paragraph_height(x, FONT_HEADING, continued_text(x, h, buf, sizeof(buf)), box.w) +
-                         6 * x->vm->unit;
+        *pm = page_head(x, start, box.w);
+        bool cont = pm->heading >= 0;
         int end = card_end(v, start);
         /* the rest of a card that almost fits fits with less space between its items */
         float squeeze = page_squeeze(x, start, end, pm->head_h, cont, box.h);
@@ -487,8 +527,10 @@ static void deck_cut(Ctx *x, Rect box)
             squeeze = 1;
         int next = fit < end ? best_break(v, start, fit, end, x->f->large_text) : end;
         int planned = fit < end && x->f->large_text ? plan_break(x, start, end, box.w, box.h) : -1;
-        if (planned > start)
+        if (planned > start) { /* closer where the planned page would not fit otherwise */
             next = planned;
+            squeeze = page_fit(x, start, next, pm->head_h, cont, 1, box.h) < next ? PLAN_SQUEEZE : 1;
+        }
         float y = pm->head_h;
         for (int k = start; k < next; k++) {
             DeckLine *l = &v->deck[k];
@@ -503,7 +545,7 @@ static void deck_cut(Ctx *x, Rect box)
         start = next;
     }
     if (v->page_count == 0)
-        v->pages[v->page_count++] = (PageMark){ 0, -1, 0 };
+        v->pages[v->page_count++] = (PageMark){ 0, -1, -1, FONT_HEADING, 0 };
 }
 
 /* Gives the text commands from `from` on the reading role `role` within `text`. */
@@ -550,8 +592,17 @@ static void deck_page(Ctx *x, Rect box, int p)
         char buf[512];
         const char *text = draw_printf(x->out, "%s", continued_text(x, pm->heading, buf, sizeof(buf)));
         int from = x->out->count;
-        paragraph(x, FONT_HEADING, text, (Rect){ box.x, box.y, box.w, pm->head_h }, ALIGN_LEFT, colour(x, COLOUR_TEXT), bg);
+        float h = paragraph(x, pm->font, text, (Rect){ box.x, box.y, box.w, pm->head_h }, ALIGN_LEFT,
+                            colour(x, COLOUR_TEXT), bg);
         mark_roles(x->out, from, TEXT_CONTINUED, text, (int)strlen(text));
+        if (pm->label >= 0) { /* the list's lead-in again, over the rest of its items */
+            const Item *it = &v->items[pm->label];
+            const char *label = draw_printf(x->out, "%.*s", it->len, it->text);
+            from = x->out->count;
+            Rect r = { box.x, box.y + h + 6 * u, box.w, pm->head_h - h - 6 * u };
+            paragraph(x, FONT_CAPTION, label, r, ALIGN_LEFT, colour(x, COLOUR_MUTED), bg);
+            mark_roles(x->out, from, TEXT_LABEL, label, it->len);
+        }
     }
     int run = pm->line;
     for (int k = pm->line; k < end; k++) {

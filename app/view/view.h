@@ -35,7 +35,9 @@ void view_metrics(const Config *config, int width, int height, bool large, ViewM
 
 typedef enum ItemKind {
     ITEM_KICKER, ITEM_HEADING, ITEM_SUBTITLE, ITEM_PARA, ITEM_BULLET, ITEM_QUOTE,
-    ITEM_LABEL, ITEM_CAPTION, ITEM_BREAK, ITEM_KIND_COUNT
+    ITEM_LABEL, ITEM_CAPTION, ITEM_BREAK,
+    ITEM_CONTEXT, /* a kicker saying what the screen's title already says: left out in larger text */
+    ITEM_KIND_COUNT
 } ItemKind;
 
 typedef struct Item {
@@ -60,7 +62,9 @@ typedef struct DeckLine {
 typedef struct PageMark {
     int line;           /* the deck line a page starts with */
     int heading;        /* the heading item it repeats, marked continued, or -1 */
-    float head_h;       /* the height that repeated heading takes, its gap included */
+    int label;          /* the label it repeats under that heading (it starts inside a list), or -1 */
+    FontRole font;      /* the repeated heading's size */
+    float head_h;       /* the height what it repeats takes, its gaps included */
 } PageMark;
 
 /* What a layout remembers between frames: the pages of the text on screen. */
