@@ -54,6 +54,7 @@ static const KeySpec styles_keys[] = { QUIZ_STYLES(STYLE_SECTION) SCHEMA_END };
 static const KeySpec guidance_keys[] = {
     SCHEMA_KEY("tip.", "title", VALUE_LINE, KEY_REQUIRED, NULL),
     SCHEMA_KEY("tip.", "text", VALUE_PROSE, KEY_REQUIRED, NULL),
+    SCHEMA_KEY("tip.", "item", VALUE_LIST, 0, NULL),
     SCHEMA_KEY("tip.", "link", VALUE_CHOICE, 0, "calm|support"),
     SCHEMA_END
 };
@@ -466,6 +467,7 @@ static void load_guidance(Loader *l)
         c->text = text_of(l, s, "text");
         if (!c->text)
             c->text = "";
+        c->items = schema_list(doc, s, "item", &b->arena, &c->item_count);
         const char *link = inidoc_get(doc, s, "link", "");
         c->link = strcmp(link, "calm") == 0 ? LINK_CALM : strcmp(link, "support") == 0 ? LINK_SUPPORT : LINK_NONE;
     }

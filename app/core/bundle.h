@@ -217,6 +217,8 @@ typedef struct Card {
     const char *id;
     const char *title;
     const char *text;
+    const char **items;  /* a tip's list after its text (`item =`, each an item), or none */
+    int item_count;
     CardLink link;
 } Card;
 

@@ -26,6 +26,8 @@ static void dump_deck(FILE *out, const char *what, const Deck *deck)
         static const char *const links[] = { "", " (link: calm)", " (link: support)" };
         fprintf(out, "%s %s: %s%s\n", what, deck->cards[i].id, deck->cards[i].title, links[deck->cards[i].link]);
         dump_text(out, "text", deck->cards[i].text);
+        for (int k = 0; k < deck->cards[i].item_count; k++)
+            fprintf(out, "  item: %s\n", deck->cards[i].items[k]);
     }
 }
 

@@ -282,6 +282,8 @@ static void guidance_items(Ctx *x, Style style, bool understanding)
         deck_add(x, ITEM_CONTEXT, helps);
         deck_add(x, ITEM_HEADING, info->tips.cards[i].title);
         deck_add(x, ITEM_PARA, info->tips.cards[i].text);
+        for (int k = 0; k < info->tips.cards[i].item_count; k++)
+            deck_add(x, ITEM_BULLET, info->tips.cards[i].items[k]);
     }
 }
 

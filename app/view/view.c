@@ -401,10 +401,20 @@ static int page_fit(const Ctx *x, int start, int end, float head_h, bool cont, f
     return end;
 }
 
+/* Where the last sentence of paragraph `it` starts. */
+static int last_sentence(const Item *it)
+{
+    int from = 0;
+    for (int end = sentence_end(it->text, 0, it->len); end < it->len; end = sentence_end(it->text, end, it->len))
+        from = end;
+    return from;
+}
+
 /* The lead-in of the list a page that starts at line k starts inside of (its items before
- * this one on the page before): the label or the paragraph right above its first item,
- * when it takes two lines or fewer of a caption's size in the box; else -1. */
-static int list_label(const Ctx *x, int k, float w)
+ * this one on the page before): the label, or the last sentence of the paragraph, right
+ * above its first item, when it takes two lines or fewer of a caption's size in the box
+ * (where it starts in `at`); else -1. */
+static int list_label(const Ctx *x, int k, float w, int *at)
 {
     const View *v = x->v;
     const DeckLine *l = &v->deck[k];
@@ -415,10 +425,10 @@ static int list_label(const Ctx *x, int k, float w)
     while (i > l->card && v->items[i - 1].kind == ITEM_BULLET)
         i--;
     const Item *lead = i > l->card ? &v->items[i - 1] : NULL;
-    if (!lead || (lead->kind != ITEM_LABEL && lead->kind != ITEM_PARA) ||
-        text_wrap(x->m, FONT_CAPTION, lead->text, lead->len, w, x->v->lines, 0) > 2)
+    if (!lead || (lead->kind != ITEM_LABEL && lead->kind != ITEM_PARA))
         return -1;
-    return i - 1;
+    *at = lead->kind == ITEM_PARA ? last_sentence(lead) : 0;
+    return text_wrap(x->m, FONT_CAPTION, lead->text + *at, lead->len - *at, w, x->v->lines, 0) > 2 ? -1 : i - 1;
 }
 
 /* What a page that starts at line k repeats above its lines, in a box `w` wide: its
@@ -428,7 +438,7 @@ static int list_label(const Ctx *x, int k, float w)
 static PageMark page_head(Ctx *x, int k, float w)
 {
     const View *v = x->v;
-    PageMark pm = { k, card_heading(v, k), -1, FONT_HEADING, 0 };
+    PageMark pm = { k, card_heading(v, k), -1, 0, FONT_HEADING, 0 };
     if (pm.heading < 0)
         return pm;
     char buf[512];
@@ -437,10 +447,10 @@ static PageMark page_head(Ctx *x, int k, float w)
         pm.font = FONT_BUTTON;
     float u = x->vm->unit;
     pm.head_h = paragraph_height(x, pm.font, text, w) + 6 * u;
-    pm.label = list_label(x, k, w);
+    pm.label = list_label(x, k, w, &pm.label_at);
     if (pm.label >= 0) {
         const Item *lead = &v->items[pm.label];
-        int n = text_wrap(x->m, FONT_CAPTION, lead->text, lead->len, w, x->v->lines, 0);
+        int n = text_wrap(x->m, FONT_CAPTION, lead->text + pm.label_at, lead->len - pm.label_at, w, x->v->lines, 0);
         pm.head_h += (float)(n * line_h(x, FONT_CAPTION)) + item_styles[ITEM_BULLET].before * u;
     }
     return pm;
@@ -453,7 +463,7 @@ static float break_weight(const Ctx *x, int k, float w)
 {
     const View *v = x->v;
     int cost = break_cost(v, k, true);
-    if (kind_of(v, &v->deck[k]) == ITEM_BULLET && (v->deck[k].line > 0 || list_label(x, k, w) < 0))
+    if (kind_of(v, &v->deck[k]) == ITEM_BULLET && (v->deck[k].line > 0 || list_label(x, k, w, &(int){ 0 }) < 0))
         return 1000; /* an item cut, or the list's rest on a page with no lead-in */
     return cost == 1 ? 1 : cost == 2 ? 30 : 2000;
 }
@@ -513,7 +523,7 @@ static void deck_cut(Ctx *x, Rect box)
         }
         PageMark *pm = &v->pages[v->page_count++];
         if (v->deck[start].placed) { /* a card in two columns: a page of its own, placed */
-            *pm = (PageMark){ start, -1, -1, FONT_HEADING, 0 };
+            *pm = (PageMark){ start, -1, -1, 0, FONT_HEADING, 0 };
             start = card_end(v, start);
             continue;
         }
@@ -545,7 +555,7 @@ static void deck_cut(Ctx *x, Rect box)
         start = next;
     }
     if (v->page_count == 0)
-        v->pages[v->page_count++] = (PageMark){ 0, -1, -1, FONT_HEADING, 0 };
+        v->pages[v->page_count++] = (PageMark){ 0, -1, -1, 0, FONT_HEADING, 0 };
 }
 
 /* Gives the text commands from `from` on the reading role `role` within `text`. */
@@ -597,11 +607,12 @@ static void deck_page(Ctx *x, Rect box, int p)
         mark_roles(x->out, from, TEXT_CONTINUED, text, (int)strlen(text));
         if (pm->label >= 0) { /* the list's lead-in again, over the rest of its items */
             const Item *it = &v->items[pm->label];
-            const char *label = draw_printf(x->out, "%.*s", it->len, it->text);
+            int len = it->len - pm->label_at;
+            const char *label = draw_printf(x->out, "%.*s", len, it->text + pm->label_at);
             from = x->out->count;
             Rect r = { box.x, box.y + h + 6 * u, box.w, pm->head_h - h - 6 * u };
             paragraph(x, FONT_CAPTION, label, r, ALIGN_LEFT, colour(x, COLOUR_MUTED), bg);
-            mark_roles(x->out, from, TEXT_LABEL, label, it->len);
+            mark_roles(x->out, from, TEXT_LABEL, label, len);
         }
     }
     int run = pm->line;

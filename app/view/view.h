@@ -62,7 +62,8 @@ typedef struct DeckLine {
 typedef struct PageMark {
     int line;           /* the deck line a page starts with */
     int heading;        /* the heading item it repeats, marked continued, or -1 */
-    int label;          /* the label it repeats under that heading (it starts inside a list), or -1 */
+    int label;          /* the lead-in it repeats under that heading (it starts inside a list), or -1 */
+    int label_at;       /* where in that item the repeated lead-in starts (a paragraph's last sentence) */
     FontRole font;      /* the repeated heading's size */
     float head_h;       /* the height what it repeats takes, its gaps included */
 } PageMark;
