@@ -151,6 +151,34 @@ static float contents_tallest(Ctx *x, const char *const *titles, int n, int cols
     return tallest;
 }
 
+/* The column a contents button `h` tall goes in, and its top (`y`, from the area's top),
+ * filling columns down to `area_h` one after the other (larger text: titles of unlike
+ * heights share the room better than in columns of as many each). */
+static int contents_next(float h, float area_h, int col, float *y)
+{
+    if (*y > 0 && *y + h > area_h) {
+        col++;
+        *y = 0;
+    }
+    return col;
+}
+
+/* How many columns the titles take when filled so (contents_next). */
+static int contents_fill(Ctx *x, const char *const *titles, int n, FontRole font, float cw, float vpad,
+                         float area_h)
+{
+    float gap = x->vm->gap * 0.75f, pad = 14 * x->vm->unit, y = 0;
+    int col = 0;
+    for (int k = 0; k < n; k++) {
+        float h = fmaxf(x->vm->target, paragraph_height(x, font, titles[k], cw - 2 * pad) + vpad);
+        col = contents_next(h, area_h, col, &y);
+        if (h > area_h)
+            return 99; /* taller than the screen: never fits */
+        y += h + gap;
+    }
+    return col + 1;
+}
+
 /* The contents of a long deck: each card's title, a button to the page it starts on, in
  * the fewest columns (filled one after the other) that fit; each as tall as its title. In
  * larger text a column is never so narrow that words are cut, and where the titles do not
@@ -179,7 +207,8 @@ static void deck_contents(Ctx *x, float top)
             cw = (area.w - (cols - 1) * vm->gap) / cols;
             if (large && cols > 1 && cw < 7.0f * (float)x->m->size[font])
                 break; /* words would be cut */
-            fits = contents_tallest(x, titles, n, cols, font, cw, vpad) <= area.h;
+            fits = large ? contents_fill(x, titles, n, font, cw, vpad, area.h) <= cols
+                         : contents_tallest(x, titles, n, cols, font, cw, vpad) <= area.h;
             if (fits || (!large && cols == 4))
                 break;
         }
@@ -189,13 +218,17 @@ static void deck_contents(Ctx *x, float top)
         cw = (area.w - (cols - 1) * vm->gap) / cols;
     }
     per = (n + cols - 1) / cols;
-    float y = area.y;
-    for (int k = 0; k < n; k++) {
-        if (k % per == 0)
-            y = area.y;
+    float y = 0;
+    for (int k = 0, col = 0; k < n; k++) {
         float h = fmaxf(vm->target, paragraph_height(x, font, titles[k], cw - 2 * pad) + vpad);
+        if (large)
+            col = contents_next(h, area.h, col, &y);
+        else if (k % per == 0) {
+            col = k / per;
+            y = 0;
+        }
         int page = page_of(x, cards[k]);
-        button_in(x, (Rect){ area.x + (float)(k / per) * (cw + vm->gap), y, cw, h }, titles[k], ACT_JUMP, page,
+        button_in(x, (Rect){ area.x + (float)col * (cw + vm->gap), area.y + y, cw, h }, titles[k], ACT_JUMP, page,
                   page == x->f->page ? BUTTON_SELECTED : BUTTON_SECONDARY, font);
         y += h + gap;
     }
