@@ -647,41 +647,6 @@ static void load_pairings(Loader *l)
                          "(10 in all)", quiz_style_id(a), quiz_style_id(b));
 }
 
-/* The words couple mode needs: home's entry, then COUPLE_TITLE through COUPLE_MAP_FINISH. */
-static bool couple_word(int w)
-{
-    return w == WORD_HOME_COUPLE || (w >= WORD_COUPLE_TITLE && w <= WORD_COUPLE_MAP_FINISH);
-}
-
-bool bundle_offers_couple(const Bundle *bundle)
-{
-    if (!bundle->has_pairings)
-        return false;
-    for (int w = 0; w < WORD_COUNT; w++)
-        if (couple_word(w) && !bundle->words[w])
-            return false;
-    return true;
-}
-
-/* pairings.ini without the couple words in screens.ini: couple mode is not offered. */
-static void check_couple_words(const Bundle *bundle, const char *screens, Diags *diags)
-{
-    static const char *const names[WORD_COUNT] = {
-#define WORD_NAME_OF(id, section, key, kind, flags, placeholders, english) "[" section "] " key,
-        BUNDLE_WORDS(WORD_NAME_OF)
-#undef WORD_NAME_OF
-    };
-    if (!bundle->has_pairings)
-        return;
-    for (int w = 0; w < WORD_COUNT; w++)
-        if (couple_word(w) && !bundle->words[w]) {
-            diag_add(diags, screens, 1, DIAG_WARNING, "%s is not written: couple mode (pairings.ini) "
-                     "is not offered until every couple word is (see the default bundle's screens.ini)",
-                     names[w]);
-            return;
-        }
-}
-
 /* --- loading ------------------------------------------------------------------------ */
 
 /* A file in the folder that the bundle does not read: likely a misspelt name. */
@@ -764,7 +729,7 @@ bool bundle_load(Bundle *bundle, const char *dir, Diags *diags)
     char screens[4096];
     snprintf(screens, sizeof(screens), "%s%s%s", dir, dir[0] && dir[strlen(dir) - 1] == '/' ? "" : "/",
              bundle_files[0].name);
-    check_couple_words(bundle, screens, diags);
+    bundle_check_couple_words(bundle, screens, diags);
     return diags->errors == errors_before;
 }
 
@@ -791,13 +756,6 @@ const char *bundle_file_name(int index)
 bool bundle_file_optional(int index)
 {
     return index >= 0 && index < BUNDLE_FILE_COUNT && bundle_files[index].optional;
-}
-
-const Card *bundle_pairing(const Bundle *bundle, Style a, Style b)
-{
-    if (!bundle->has_pairings || a < 0 || a >= STYLE_COUNT || b < 0 || b >= STYLE_COUNT)
-        return NULL;
-    return &bundle->pairings[a][b];
 }
 
 const char *bundle_word(const Bundle *bundle, Word word)

@@ -311,6 +311,10 @@ bool bundle_file_optional(int index);
  * couple word (HOME_COUPLE, and COUPLE_TITLE through COUPLE_MAP_FINISH). */
 bool bundle_offers_couple(const Bundle *bundle);
 
+/* bundle_load's cross-check: pairings.ini without every couple word in screens.ini is a
+ * warning at `screens` (couple mode is then not offered). */
+void bundle_check_couple_words(const Bundle *bundle, const char *screens, Diags *diags);
+
 /* The guidance for partners of styles `a` and `b`, in either order; NULL when the bundle
  * has none for them (no pairings.ini, or a style out of range). */
 const Card *bundle_pairing(const Bundle *bundle, Style a, Style b);
