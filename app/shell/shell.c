@@ -1,10 +1,11 @@
-/* shell.c — see shell.h. Event handling reads top to bottom: pointer, keys, window, then
- * the loop, which sleeps until input, a signal, a save or the next timer. */
+/* shell.c — see shell.h. Event handling reads top to bottom: keys, window, then
+ * the loop, which sleeps until input, a signal, a save or the next timer (the pointer and
+ * fingers are in touch.c). */
 #include "shell.h"
+#include "shell_internal.h"
 #include "wake.h"
 
 #include <errno.h>
-#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,8 +19,6 @@ static void font_sizes(const Shell *s, int px[FONT_ROLE_COUNT])
     view_metrics(s->config, s->width, s->height, s->flow.large_text, &vm);
     memcpy(px, vm.font_px, sizeof(vm.font_px));
 }
-
-static void notice_reset(Shell *s);
 
 /* The fonts at the sizes the flow asks for now (larger text, or the usual size). */
 static void follow_text_size(Shell *s)
@@ -41,7 +40,7 @@ void shell_frame(Shell *s, long now, bool force)
     /* the picture changes by itself too: a countdown's next second, an animation's frame */
     if (!s->render_open)
         return; /* a display reset that could not be undone: the app is closing */
-    notice_reset(s);
+    shell_notice_reset(s);
     follow_text_size(s);
     /* every line takes the bundle's direction as its paragraph's (a cheap no-op when same) */
     render_set_base(&s->render, s->flow.bundle->rtl ? RENDER_BASE_RTL : RENDER_BASE_LTR);
@@ -106,158 +105,6 @@ void shell_display_reset(Shell *s, bool device)
     }
     render_set_rotation(&s->render, s->rotation, s->panel_w, s->panel_h);
     s->measure = render_measure(&s->render);
-}
-
-/* --- pointer ------------------------------------------------------------------------- */
-
-static int target_index(const Shell *s, float x, float y)
-{
-    const Target *t = draw_hit(&s->list, x, y);
-    return t ? (int)(t - s->list.targets) : -1;
-}
-
-/* Sets the panel's light (or the black layer over the picture) for the dimmer's level. */
-static void show_level(Shell *s)
-{
-    PlatShow show = plat_level_show(s->dimmer.level, s->kiosk.brightness, s->backlight.found);
-    flow_set_shade(&s->flow, show.shade);
-    if (show.backlight >= 0 && !plat_backlight_set(&s->backlight, show.backlight) && !s->light_warned) {
-        fprintf(stderr, "attune: cannot set the backlight in %s: %s%s\n", s->backlight.dir, strerror(errno),
-                errno == EACCES ? " (" PLAT_GROUPS_ADVICE ")" : "");
-        s->light_warned = true;
-    }
-}
-
-/* A touch or key on a dimmed or dark screen wakes it, and does nothing else. */
-static bool wake_screen(Shell *s)
-{
-    if (!plat_dimmer_wake(&s->dimmer))
-        return false;
-    flow_set_shade(&s->flow, 0); /* the picture first, then the light */
-    show_level(s);
-    return true;
-}
-
-/* The staff corner: a touch target's size at the top left. */
-static bool in_corner(const Shell *s, float x, float y)
-{
-    float size = s->view.metrics.target;
-    return x < size && y < size;
-}
-
-/* A long press there opens the PIN pad only when it starts on no target (a finger held on
- * Back is a person reading, not staff), or on one that is the whole screen, or attract's
- * (the whole screen above a language choice). */
-static bool staff_corner(const Shell *s, float x, float y)
-{
-    const Target *t = draw_hit(&s->list, x, y);
-    return in_corner(s, x, y) &&
-           (!t || t->action == ACT_BEGIN || (t->rect.w >= (float)s->width && t->rect.h >= (float)s->height));
-}
-
-void shell_pointer_down(Shell *s, float x, float y, long now)
-{
-    s->down = true;
-    s->down_x = s->last_x = x;
-    s->down_y = s->last_y = y;
-    s->down_at = now;
-    s->corner = staff_corner(s, x, y);
-    bool woke = wake_screen(s);
-    bool closed = flow_input(&s->flow, now);
-    if (woke || closed) {
-        s->down = false; /* this touch only brought the screen back: it presses nothing */
-        return;
-    }
-    if (s->flow.screen == SCREEN_STAFF && s->flow.staff_page == STAFF_TEST && !draw_hit(&s->list, x, y))
-        flow_test_touch(&s->flow, x, y);
-    flow_press(&s->flow, target_index(s, x, y));
-}
-
-void shell_pointer_move(Shell *s, float x, float y, long now)
-{
-    (void)now;
-    if (!s->down)
-        return;
-    s->last_x = x;
-    s->last_y = y;
-    if (s->corner && !in_corner(s, x, y))
-        s->corner = false;
-    int over = target_index(s, x, y);
-    if (s->flow.pressed >= 0 && over != s->flow.pressed)
-        flow_release(&s->flow); /* slid off: it will not fire */
-}
-
-void shell_pointer_up(Shell *s, float x, float y, long now)
-{
-    if (!s->down)
-        return;
-    s->down = false;
-    float dx = x - s->down_x, dy = y - s->down_y;
-    int pressed = s->flow.pressed;
-    flow_release(&s->flow);
-    if (fabsf(dx) > s->width * 0.12f && fabsf(dx) > 2 * fabsf(dy)) {
-        flow_swipe(&s->flow, dx < 0 ? 1 : -1, now);
-        return;
-    }
-    if (pressed >= 0 && pressed == target_index(s, x, y)) {
-        const Target *t = &s->list.targets[pressed];
-        flow_action(&s->flow, t->action, t->arg, now);
-    }
-}
-
-/* --- fingers (see shell.h): one at a time, and never one that is gone ----------------- */
-
-/* The finger held is gone: its press will not fire, and the next finger is taken. */
-static void drop_finger(Shell *s)
-{
-    if (!s->finger_down)
-        return;
-    s->finger_down = false;
-    s->down = s->corner = false;
-    if (s->flow.pressed >= 0)
-        flow_release(&s->flow);
-}
-
-/* A session ended (flow.resets moved on: every way back to attract): the finger held is
- * dropped and what the session showed is forgotten. */
-static void notice_reset(Shell *s)
-{
-    if (s->flow.resets == s->seen_resets)
-        return;
-    s->seen_resets = s->flow.resets;
-    drop_finger(s);
-    shell_forget(s);
-}
-
-void shell_finger_down(Shell *s, SDL_FingerID id, float x, float y, long now)
-{
-    notice_reset(s);
-    if (s->finger_down && (id == s->finger || now - s->finger_at >= SHELL_STALE_FINGER_MS))
-        drop_finger(s);
-    if (s->finger_down)
-        return; /* a second finger */
-    s->finger_down = true;
-    s->finger = id;
-    s->finger_at = now;
-    shell_pointer_down(s, x, y, now);
-}
-
-void shell_finger_move(Shell *s, SDL_FingerID id, float x, float y, long now)
-{
-    notice_reset(s);
-    if (!s->finger_down || id != s->finger)
-        return;
-    s->finger_at = now;
-    shell_pointer_move(s, x, y, now);
-}
-
-void shell_finger_up(Shell *s, SDL_FingerID id, float x, float y, long now)
-{
-    notice_reset(s);
-    if (!s->finger_down || id != s->finger)
-        return;
-    s->finger_down = false;
-    shell_pointer_up(s, x, y, now);
 }
 
 /* --- keys ---------------------------------------------------------------------------- */
@@ -326,7 +173,7 @@ void shell_key(Shell *s, SDL_Keycode key, Uint16 mods, long now)
     Flow *f = &s->flow;
     bool ctrl = mods & KMOD_CTRL, shift = mods & KMOD_SHIFT, alt = mods & KMOD_ALT;
     const ProfilePolicy *policy = profile_policy(s->config->profile);
-    if (wake_screen(s)) {
+    if (shell_wake_screen(s)) {
         flow_input(f, now);
         return;
     }
@@ -422,7 +269,7 @@ void shell_tick(Shell *s, long now)
     Flow *f = &s->flow;
     notice_saves(s, now);
     flow_tick(f, now);
-    notice_reset(s); /* an idle reset, a quick exit: forget the finger and the session */
+    shell_notice_reset(s); /* an idle reset, a quick exit: forget the finger and the session */
     if (s->down && s->corner && now - s->down_at >= FLOW_LONG_PRESS_MS) {
         s->down = s->corner = false; /* this press is used up: its release presses nothing */
         flow_long_press(f, now);
@@ -445,7 +292,7 @@ void shell_tick(Shell *s, long now)
     long idle = now - (f->last_input > f->entered ? f->last_input : f->entered);
     bool resting = f->screen == SCREEN_ATTRACT || f->screen == SCREEN_UNAVAILABLE;
     if (plat_dimmer_update(&s->dimmer, resting, idle) || (wants & FLOW_WANTS_BRIGHTNESS))
-        show_level(s);
+        shell_show_level(s);
 }
 
 long shell_next_timer(const Shell *s, long now)
@@ -575,13 +422,13 @@ bool shell_open(Shell *s, const Config *c, const Bundle *b, bool headless, int w
     /* the light: a panel's backlight where there is one (never on a desktop), else black */
     plat_backlight_open(&s->backlight, headless ? NULL : plat_backlight_root(), c->backlight);
     plat_dimmer_init(&s->dimmer, c->dim_after, c->off_after);
-    show_level(s); /* full brightness at start, even if a crash left the panel dark */
+    shell_show_level(s); /* full brightness at start, even if a crash left the panel dark */
     return true;
 }
 
 void shell_restart(Shell *s, long now)
 {
-    drop_finger(s);
+    shell_drop_finger(s);
     flow_init(&s->flow, s->bundle, s->config, &s->kiosk, now); /* the kiosk stays as it is */
     s->seen_resets = s->flow.resets;
     shell_forget(s);
