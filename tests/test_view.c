@@ -5,7 +5,8 @@
  * right-to-left bundle's screens, mirrored: Back on the right,
  * lines drawn against their right edge, progress from the right, the deck's Next on the
  * left, the scale from 1 at the right, the map's axes as they are. In larger text on a
- * small page, the guidance cuts no sentence a page could hold. The real default
+ * small page, the guidance cuts no sentence a page could hold, and the home menu's
+ * buttons stay on the screen with longer words. The real default
  * bundle (told it reads right to left for those) and config, a fake measure (8 px a byte);
  * run from the project root. */
 #include <setjmp.h>
@@ -383,6 +384,49 @@ static void larger_text_cuts_only_sentences_longer_than_a_page(void **state)
         f->measure.line_height[i] = 20;
 }
 
+/* A measure `*ctx` pixels a byte wide: longer words, as a translation's. */
+static int wide_width(void *ctx, FontRole font, const char *text, int len)
+{
+    (void)font;
+    (void)text;
+    return *(const int *)ctx * len;
+}
+
+/* The home menu in larger text (lines 40 px tall, a button's 42) at W x H, its words 8 to
+ * 16 px a byte wide (at 16, as in Spanish, the intro takes two lines and the labels two
+ * each in three columns, which fit only with the plain gap): every button and its words
+ * stay on the screen, none cut. Returns how many such problems the checks name. */
+static int home_problems(Fixture *f)
+{
+    int problems = 0;
+    Measure keep = f->measure;
+    for (int px = 8; px <= 16; px++) {
+        f->measure.width = wide_width;
+        f->measure.ctx = &px;
+        for (int i = 0; i < FONT_ROLE_COUNT; i++)
+            f->measure.line_height[i] = i == FONT_BUTTON ? 42 : 40;
+        flow_set_large_text(&f->flow, true);
+        lay_out(f, SCREEN_HOME, 0, false);
+        CheckLimits limits;
+        check_limits_default(&limits, &f->config, W, H);
+        CheckReport report = { 0 };
+        check_screen(&f->list, &f->measure, &limits, &report);
+        for (int i = 0; i < report.count; i++)
+            if (strstr(report.lines[i], "off the screen") || strstr(report.lines[i], "overflows")) {
+                print_message("%d px a byte: %s\n", px, report.lines[i]);
+                problems++;
+            }
+    }
+    flow_set_large_text(&f->flow, false);
+    f->measure = keep;
+    return problems;
+}
+
+static void larger_text_keeps_the_home_menu_on_the_screen(void **state)
+{
+    assert_int_equal(home_problems(*state), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -393,6 +437,7 @@ int main(void)
         cmocka_unit_test(the_map_keeps_its_axes),
         cmocka_unit_test(a_presented_page_hides_every_control),
         cmocka_unit_test(larger_text_cuts_only_sentences_longer_than_a_page),
+        cmocka_unit_test(larger_text_keeps_the_home_menu_on_the_screen),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -107,7 +107,9 @@ void screen_consent(Ctx *x)
     deck_add(x, ITEM_BULLET, bundle_word(x->b, WORD_CONSENT_NOTHING_SAVED));
     deck_draw(x, deck_box(x, top, y));
     if (x->f->page_count > 1) {
-        float bw = fmaxf(button_width(x, bundle_word(x->b, WORD_APP_BACK)), t * 1.6f);
+        /* Back and Next the same width, each label on one line */
+        float bw = fmaxf(fmaxf(button_width(x, bundle_word(x->b, WORD_APP_BACK)),
+                               button_width(x, bundle_word(x->b, WORD_APP_NEXT))), t * 1.6f);
         if (x->f->page > 0)
             button(x, (Rect){ m, y, bw, t }, bundle_word(x->b, WORD_APP_BACK), ACT_BACK, 0, BUTTON_SECONDARY);
         else if (x->f->page + 1 < x->f->page_count)
@@ -115,38 +117,76 @@ void screen_consent(Ctx *x)
     }
 }
 
+/* The home menu's items, in order: couple mode last, when offered. */
+static const struct {
+    Word word;
+    Screen screen;
+} home_items[] = {
+    { WORD_HOME_QUIZ, SCREEN_QUESTION },     { WORD_HOME_CHEMISTRY, SCREEN_CHEMISTRY },
+    { WORD_HOME_STYLES, SCREEN_GUIDANCE },   { WORD_HOME_PARTNERS, SCREEN_PARTNERS },
+    { WORD_HOME_CALM, SCREEN_CALM },         { WORD_HOME_SUPPORT, SCREEN_SUPPORT },
+    { WORD_HOME_COUPLE, SCREEN_COUPLE_START },
+};
+
+/* The home menu's grid: where it starts, its columns and rows, their height and gap. */
+typedef struct {
+    float top, gap, ch;
+    int cols, rows;
+} HomeGrid;
+
+/* Larger text: whether every label fits its cell of `g` and the rows end by `bottom`. */
+static bool home_fits(Ctx *x, const HomeGrid *g, int count, float bottom)
+{
+    if (!x->f->large_text)
+        return true;
+    if (g->top + g->rows * g->ch + (g->rows - 1) * g->gap > bottom + 0.5f)
+        return false;
+    Rect area = { x->vm->margin, g->top, x->w - 2 * x->vm->margin, 0 };
+    float cw = grid_cell(area, g->cols, g->ch, g->gap, 0).w - 2 * 14 * x->vm->unit;
+    for (int i = 0; i < count; i++)
+        if (paragraph_height(x, FONT_BUTTON, bundle_word(x->b, home_items[i].word), cw) > g->ch)
+            return false;
+    return true;
+}
+
+/* The grid for `count` items under `top` (the intro and `gap` under it). Larger text:
+ * fewer columns (and more rows) where a label would not fit its cell; where no grid
+ * fits, the same again with the plain gap and the bottom row's margin, so that the
+ * labels wrap onto two lines in cells that stay on the screen (Spanish, landscape). */
+static HomeGrid home_grid(Ctx *x, float top, int count, float gap)
+{
+    const ViewMetrics *vm = x->vm;
+    float tallest = vm->target * 2.8f, row = language_row_top(x);
+    int first = x->w > x->h * 1.2f ? (count > 6 ? 4 : 3) : (x->w > 560 * vm->unit ? 2 : 1);
+    for (int tight = 0; tight < (x->f->large_text ? 2 : 1); tight++) {
+        HomeGrid g = { tight ? top - gap + vm->gap : top, tight ? vm->gap : gap, 0, first, 0 };
+        float bottom = row < x->h ? row - g.gap : x->h - (tight ? vm->margin * 0.6f : vm->margin);
+        for (; g.cols >= 1; g.cols--) {
+            g.rows = (count + g.cols - 1) / g.cols;
+            if (row < x->h || tight) /* above the language choice, or the bottom row's margin */
+                g.ch = fmaxf(fminf((bottom - g.top - (g.rows - 1) * g.gap) / g.rows, tallest), vm->target);
+            else
+                g.ch = menu_cell_h(x, g.top, g.rows, g.gap, tallest);
+            if (home_fits(x, &g, count, bottom))
+                return g;
+        }
+    }
+    HomeGrid one = { top, gap, 0, 1, count }; /* nothing fits: one column, as tall as it must */
+    one.ch = row < x->h ? fmaxf(fminf((row - gap - top - (count - 1) * gap) / count, tallest), vm->target)
+                        : menu_cell_h(x, top, count, gap, tallest);
+    return one;
+}
+
 void screen_home(Ctx *x)
 {
     const ViewMetrics *vm = x->vm;
     float m = vm->margin, gap = vm->gap * 1.4f;
     float top = menu_top(x, WORD_HOME_TITLE, ACT_NONE, WORD_HOME_INTRO, gap);
-    static const struct { Word word; Screen screen; } items[] = {
-        { WORD_HOME_QUIZ, SCREEN_QUESTION },     { WORD_HOME_CHEMISTRY, SCREEN_CHEMISTRY },
-        { WORD_HOME_STYLES, SCREEN_GUIDANCE },   { WORD_HOME_PARTNERS, SCREEN_PARTNERS },
-        { WORD_HOME_CALM, SCREEN_CALM },         { WORD_HOME_SUPPORT, SCREEN_SUPPORT },
-        { WORD_HOME_COUPLE, SCREEN_COUPLE_START },
-    };
     int count = flow_offers_couple(x->f) ? 7 : 6; /* couple mode last, when offered */
-    int cols = x->w > x->h * 1.2f ? (count > 6 ? 4 : 3) : (x->w > 560 * vm->unit ? 2 : 1);
-    Rect area = { m, top, x->w - 2 * m, x->h - top - m };
-    int rows;
-    float ch;
-    /* larger text: fewer columns (and more rows) where a label would not fit its cell */
-    for (;; cols--) {
-        rows = (count + cols - 1) / cols;
-        ch = menu_cell_h(x, top, rows, gap, vm->target * 2.8f);
-        float row = language_row_top(x);
-        if (row < x->h) /* the language choice below the menu */
-            ch = fmaxf(fminf((row - gap - top - (rows - 1) * gap) / rows, vm->target * 2.8f), vm->target);
-        bool fits = true;
-        float cw = grid_cell(area, cols, ch, gap, 0).w - 2 * 14 * vm->unit;
-        for (int i = 0; i < count && fits && x->f->large_text; i++)
-            fits = paragraph_height(x, FONT_BUTTON, bundle_word(x->b, items[i].word), cw) <= ch;
-        if (fits || cols == 1)
-            break;
-    }
+    HomeGrid g = home_grid(x, top, count, gap);
+    Rect area = { m, g.top, x->w - 2 * m, x->h - g.top - m };
     for (int i = 0; i < count; i++)
-        button(x, grid_cell(area, cols, ch, gap, i), bundle_word(x->b, items[i].word), ACT_OPEN, items[i].screen,
-               i == 0 ? BUTTON_PRIMARY : BUTTON_SECONDARY);
+        button(x, grid_cell(area, g.cols, g.ch, g.gap, i), bundle_word(x->b, home_items[i].word), ACT_OPEN,
+               home_items[i].screen, i == 0 ? BUTTON_PRIMARY : BUTTON_SECONDARY);
     language_row(x);
 }

@@ -767,7 +767,13 @@ static void overlay_confirm(Ctx *x)
     const char *keep = bundle_word(x->b, WORD_CONFIRM_KEEP), *clear = bundle_word(x->b, WORD_CONFIRM_CLEAR);
     float kw = fmaxf(button_width(x, keep), t * 2), cw = fmaxf(button_width(x, clear), t * 2);
     bool side = kw + cw + gap <= inner; /* side by side, else one above the other */
-    float rows = side ? t : 2 * t + gap;
+    /* one above the other, a label too long for the card's width takes two lines */
+    float label = inner - 2 * 14 * u, kh = t, ch = t;
+    if (!side) {
+        kh = fmaxf(t, paragraph_height(x, FONT_BUTTON, keep, label) + gap);
+        ch = fmaxf(t, paragraph_height(x, FONT_BUTTON, clear, label) + gap);
+    }
+    float rows = side ? t : kh + ch + gap;
     float h = pad * 2 + paragraph_height(x, FONT_TITLE, title, inner) + gap +
               paragraph_height(x, FONT_BODY, text, inner) + gap * 2 + rows;
     Rect card = { (x->w - w) / 2, (x->h - h) / 2, w, h };
@@ -783,8 +789,8 @@ static void overlay_confirm(Ctx *x)
         button(x, (Rect){ x0, y, kw, t }, keep, ACT_KEEP, 0, BUTTON_PRIMARY);
         button(x, (Rect){ x0 + kw + gap, y, cw, t }, clear, ACT_CLEAR, 0, BUTTON_SECONDARY);
     } else {
-        button(x, (Rect){ card.x + pad, y, inner, t }, keep, ACT_KEEP, 0, BUTTON_PRIMARY);
-        button(x, (Rect){ card.x + pad, y + t + gap, inner, t }, clear, ACT_CLEAR, 0, BUTTON_SECONDARY);
+        button(x, (Rect){ card.x + pad, y, inner, kh }, keep, ACT_KEEP, 0, BUTTON_PRIMARY);
+        button(x, (Rect){ card.x + pad, y + kh + gap, inner, ch }, clear, ACT_CLEAR, 0, BUTTON_SECONDARY);
     }
 }
 
