@@ -3,7 +3,7 @@
  * Every screen is laid out through a Ctx (the view, the flow, the bundle and the config,
  * the measure, the draw list being filled, the sizes). The pieces screens are built from
  * (paragraphs, buttons, the top bar, a deck's frame) are in chrome.c; the pagination
- * engine and view_layout() are in view.c; the screens are in the screen_*.c files. These
+ * engine in deck.c, view_layout() in view.c; the screens are in the screen_*.c files. These
  * names have no prefix because they are this folder's own vocabulary, not an interface. */
 #ifndef ATTUNE_VIEW_INTERNAL_H
 #define ATTUNE_VIEW_INTERNAL_H
