@@ -560,26 +560,28 @@ static void result_tall(Ctx *x, ResultText *r, const QuizScore *s, Rect area)
 
 /* Larger text, the words after the map: the headline where the map's page had no room
  * for it (`head`), or the line under it (`sub`: it names the style, and the one it is
- * near), with what the dot is; then the style's summary and the kind words; then what it
+ * near), with the kind words; then the style's summary (the kind words after it when
+ * neither opens the words); then what it
  * can sound like, its quote, as a card of its own. */
 static void large_words(Ctx *x, const ResultText *r, bool head, bool sub)
 {
-    if (sub)
-        deck_add(x, ITEM_SUBTITLE, r->sub);
+    if (sub) /* (with no style named, it is what the result says: a paragraph) */
+        deck_add(x, r->info ? ITEM_SUBTITLE : ITEM_PARA, r->sub);
     else if (head) /* (the map's shaded quadrant names it too; a heading would be
                     * repeated, continued, on each page the summary takes) */
         deck_add(x, ITEM_KICKER, r->head);
     bool opened = head || sub;
-    if (opened) { /* with what the dot is, the summary from the top of a page */
+    if (opened) { /* with the kind words (what the dot is, that it can change), the
+                   * summary from the top of a page */
         deck_add(x, ITEM_CAPTION, r->kind[0]);
-        if (r->info)
-            deck_add(x, ITEM_BREAK, NULL);
+        deck_add(x, ITEM_CAPTION, r->kind[1]);
     }
     if (r->info)
         deck_add(x, ITEM_PARA, r->info->summary);
-    if (!opened)
+    if (!opened) {
         deck_add(x, ITEM_CAPTION, r->kind[0]);
-    deck_add(x, ITEM_CAPTION, r->kind[1]);
+        deck_add(x, ITEM_CAPTION, r->kind[1]);
+    }
     if (r->info && r->info->sounds) {
         deck_add(x, ITEM_BREAK, NULL);
         deck_add(x, ITEM_KICKER, bundle_word(x->b, WORD_RESULT_SOUNDS));
