@@ -220,7 +220,8 @@ static float names_height(Ctx *x, float width)
 
 /* The height the deck's items (pairing_items) need on one page `width` wide, so that no
  * paragraph is cut: the tallest paragraph (in larger text, where a page may end between
- * sentences, the tallest sentence), under its card's heading marked as continued. */
+ * sentences, the tallest sentence, or pair of sentences where one of them is a line),
+ * under its card's heading marked as continued. */
 static float deck_need(Ctx *x, float width)
 {
     const View *v = x->v;
@@ -237,12 +238,16 @@ static float deck_need(Ctx *x, float width)
             sub = paragraph_height(x, FONT_BODY, it->text, width) + 4 * u;
         } else {
             FontRole font = it->kind == ITEM_CAPTION ? FONT_CAPTION : FONT_BODY;
-            int n = 0; /* lines of the paragraph; larger text: of its longest sentence */
+            /* lines of the paragraph; larger text: of its longest sentence, or of a
+             * sentence with a one-line one beside it (a line alone makes no page) */
+            int n = 0, before = 0;
             bool sentences = x->f->large_text && it->kind == ITEM_PARA;
             for (int from = 0; from < it->len;) {
                 int end = sentences ? sentence_end(it->text, from, it->len) : it->len;
                 int lines = text_wrap(x->m, font, it->text + from, end - from, width, x->v->lines, 0);
-                n = sentences ? (lines > n ? lines : n) : lines;
+                int pair = before > 0 && (before == 1 || lines == 1) ? before + lines : lines;
+                n = sentences ? (pair > n ? pair : n) : lines;
+                before = lines;
                 from = end;
             }
             need = fmaxf(need, head + sub + 12 * u + (float)(n * line_h(x, font)));
