@@ -6,22 +6,49 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 /* The bottom row of a screen with pages: the marker, then [Next] until the last page,
- * where `last` (doing `action`) takes its place. */
-static void pages_footer(Ctx *x, const char *last, Action action)
+ * where `last` takes its place. Where `last` is wider than the screen (larger text), its
+ * label takes more lines in a taller button, and the marker has a row above it. */
+typedef struct Footer {
+    Rect button, marker; /* marker.w 0: none */
+} Footer;
+
+static Footer footer_at(Ctx *x, const char *last)
 {
     const ViewMetrics *vm = x->vm;
-    float t = vm->target, m = vm->margin, y = bottom_row(x);
-    const char *next = bundle_word(x->b, WORD_APP_NEXT);
-    float w = fminf(fmaxf(fmaxf(button_width(x, next), button_width(x, last)), t * 2), x->w - 2 * m);
+    float t = vm->target, m = vm->margin, u = vm->unit;
+    float w = fminf(fmaxf(fmaxf(button_width(x, bundle_word(x->b, WORD_APP_NEXT)), button_width(x, last)), t * 2),
+                    x->w - 2 * m);
+    float h = t;
+    if (x->f->large_text && button_width(x, last) > w) { /* (button_face's padding) */
+        int lines = text_wrap(x->m, FONT_BUTTON, last, (int)strlen(last), w - 28 * u, x->v->lines, 0);
+        h = fmaxf(t, (float)(lines * line_h(x, FONT_BUTTON)) + 16 * u);
+    }
+    float y = bottom_row(x) + t - h;
+    Footer f = { { x->w - m - w, y, w, h }, { m, y, x->w - 2 * m - w - vm->gap, t } };
+    if (f.marker.w < t)
+        f.marker = x->f->large_text ? (Rect){ m, y - t - vm->gap, x->w - 2 * m, t } : (Rect){ 0 };
+    return f;
+}
+
+/* Where the footer starts (the deck ends above it). */
+static float footer_top(Ctx *x, const char *last)
+{
+    Footer f = footer_at(x, last);
+    return f.marker.w > 0 ? fminf(f.marker.y, f.button.y) : f.button.y;
+}
+
+static void pages_footer(Ctx *x, const char *last, Action action)
+{
+    Footer f = footer_at(x, last);
     if (x->f->page + 1 < x->f->page_count)
-        button(x, (Rect){ x->w - m - w, y, w, t }, next, ACT_NEXT, 0, BUTTON_PRIMARY);
+        button(x, f.button, bundle_word(x->b, WORD_APP_NEXT), ACT_NEXT, 0, BUTTON_PRIMARY);
     else
-        button(x, (Rect){ x->w - m - w, y, w, t }, last, action, 0, BUTTON_PRIMARY);
-    Rect marker = { m, y, x->w - 2 * m - w - vm->gap, t };
-    if (marker.w >= t)
-        page_marker(x, marker);
+        button(x, f.button, last, action, 0, BUTTON_PRIMARY);
+    if (f.marker.w > 0)
+        page_marker(x, f.marker);
 }
 
 /* How it works, in two short paragraphs; both agree to begin (on its last page). */
@@ -31,7 +58,7 @@ void screen_couple_start(Ctx *x)
     deck_begin(x);
     deck_add(x, ITEM_PARA, bundle_word(x->b, WORD_COUPLE_TEXT));
     deck_add(x, ITEM_PARA, bundle_word(x->b, WORD_COUPLE_SHARED));
-    deck_draw(x, deck_box(x, top, bottom_row(x)));
+    deck_draw(x, deck_box(x, top, footer_top(x, bundle_word(x->b, WORD_COUPLE_AGREE))));
     pages_footer(x, bundle_word(x->b, WORD_COUPLE_AGREE), ACT_COUPLE_BEGIN);
 }
 
@@ -47,10 +74,10 @@ static void card_screen(Ctx *x, const char *title, const char *text, const char 
     float avail = x->h - top - m, w = 0, pad = 0, inner = 0, h = 0, bw[2] = { 0, 0 };
     bool side = true;
     /* the usual card; in larger text, when it is taller than the screen, the whole width
-     * with less padding */
-    for (int wide = 0; wide < 2 && (wide == 0 || (x->f->large_text && h > avail)); wide++) {
+     * with less padding, else no card: the words and buttons on the screen's background */
+    for (int wide = 0; wide < 3 && (wide == 0 || (x->f->large_text && h > avail)); wide++) {
         w = wide ? x->w - 2 * m : fminf(x->w - 2 * m, 620 * u);
-        pad = wide ? 12 * u : 24 * u;
+        pad = wide == 2 ? 0 : wide ? 12 * u : 24 * u;
         inner = w - 2 * pad;
         for (int i = 0; i < n; i++)
             bw[i] = fminf(fmaxf(button_width(x, labels[i]), t * 2.4f), inner);
@@ -59,8 +86,9 @@ static void card_screen(Ctx *x, const char *title, const char *text, const char 
             gap * 2 + (side ? t : 2 * t + gap);
     }
     Rect card = { (x->w - w) / 2, top + fmaxf(0, (avail - h) / 2), w, h };
-    uint32_t surface = colour(x, COLOUR_SURFACE), fg = colour(x, COLOUR_TEXT);
-    draw_rect(x->out, card, surface, 18 * u);
+    uint32_t surface = colour(x, pad > 0 ? COLOUR_SURFACE : COLOUR_BACKGROUND), fg = colour(x, COLOUR_TEXT);
+    if (pad > 0)
+        draw_rect(x->out, card, surface, 18 * u);
     float y = card.y + pad;
     y += paragraph(x, FONT_TITLE, title, (Rect){ card.x + pad, y, inner, h }, ALIGN_CENTRE, fg, surface) + gap;
     y += paragraph(x, FONT_BODY, text, (Rect){ card.x + pad, y, inner, h }, ALIGN_CENTRE, fg, surface) + gap * 2;
@@ -192,7 +220,8 @@ static float names_height(Ctx *x, float width)
 
 /* The height the deck's items (pairing_items) need on one page `width` wide, so that no
  * paragraph is cut: the tallest paragraph (in larger text, where a page may end between
- * sentences, the tallest sentence), under its card's heading marked as continued. */
+ * sentences, the tallest sentence, or pair of sentences where one of them is a line),
+ * under its card's heading marked as continued. */
 static float deck_need(Ctx *x, float width)
 {
     const View *v = x->v;
@@ -209,12 +238,16 @@ static float deck_need(Ctx *x, float width)
             sub = paragraph_height(x, FONT_BODY, it->text, width) + 4 * u;
         } else {
             FontRole font = it->kind == ITEM_CAPTION ? FONT_CAPTION : FONT_BODY;
-            int n = 0; /* lines of the paragraph; larger text: of its longest sentence */
+            /* lines of the paragraph; larger text: of its longest sentence, or of a
+             * sentence with a one-line one beside it (a line alone makes no page) */
+            int n = 0, before = 0;
             bool sentences = x->f->large_text && it->kind == ITEM_PARA;
             for (int from = 0; from < it->len;) {
                 int end = sentences ? sentence_end(it->text, from, it->len) : it->len;
                 int lines = text_wrap(x->m, font, it->text + from, end - from, width, x->v->lines, 0);
-                n = sentences ? (lines > n ? lines : n) : lines;
+                int pair = before > 0 && (before == 1 || lines == 1) ? before + lines : lines;
+                n = sentences ? (pair > n ? pair : n) : lines;
+                before = lines;
                 from = end;
             }
             need = fmaxf(need, head + sub + 12 * u + (float)(n * line_h(x, font)));
@@ -310,7 +343,7 @@ void screen_couple_map(Ctx *x)
     const FlowCouple *c = &x->f->couple;
     float m = vm->margin, gap = vm->gap;
     float top = top_bar(x, bundle_word(x->b, WORD_COUPLE_MAP_TITLE), x->f->page > 0 ? ACT_BACK : ACT_NONE, 0);
-    float by = bottom_row(x);
+    float by = footer_top(x, bundle_word(x->b, WORD_COUPLE_MAP_FINISH));
     const MapPoint points[2] = { { &c->score[0], bundle_word(x->b, WORD_COUPLE_MARK_1), false },
                                  { &c->score[1], bundle_word(x->b, WORD_COUPLE_MARK_2), true } };
     Rect area = { m, top, x->w - 2 * m, by - gap - top };
