@@ -12,18 +12,37 @@ ResultKind result_kind(const QuizScore *s)
     return s->near[DIM_ANXIETY] && s->near[DIM_AVOIDANCE] ? RESULT_MIDDLE : RESULT_STYLE;
 }
 
+/* A narrow map (larger text on a screen too narrow for the usual map beside its gutter):
+ * the anxiety axis's name above the map, over the gutter, which then holds only "High" and
+ * "Low"; the quadrants' names padded half as much. Their padding: */
+static float name_pad(Ctx *x, bool narrow)
+{
+    return (narrow ? 4 : 8) * x->vm->unit;
+}
+
+/* The height a narrow map's axis name takes above it. */
+static float narrow_top(Ctx *x, bool narrow)
+{
+    return narrow ? (float)line_h(x, FONT_CAPTION) + 4 * x->vm->unit : 0;
+}
+
 /* The width of the gutter left of the map that holds the anxiety axis: "High" at the top,
- * "Anxiety" in the middle, "Low" at the bottom. */
-float map_gutter(Ctx *x)
+ * "Anxiety" in the middle (above the map when `narrow`), "Low" at the bottom. */
+static float gutter_of(Ctx *x, bool narrow)
 {
     const Word words[] = { WORD_RESULT_LOW, WORD_RESULT_HIGH, WORD_RESULT_ANXIETY };
     int widest = 0;
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < (narrow ? 2 : 3); i++) {
         const char *w = bundle_word(x->b, words[i]);
         int width = width_of(x, FONT_CAPTION, w, (int)strlen(w));
         widest = width > widest ? width : widest;
     }
     return (float)widest + 10 * x->vm->unit;
+}
+
+float map_gutter(Ctx *x)
+{
+    return gutter_of(x, false);
 }
 
 static bool overlaps(Rect a, Rect b)
@@ -33,9 +52,9 @@ static bool overlaps(Rect a, Rect b)
 
 /* Quadrant `qr`'s style name, centred, or moved to the quadrant's top or bottom edge,
  * away from the dots (`dots`, with their rings), when one would cover it. */
-static void quadrant_label(Ctx *x, Rect qr, const char *name, const Rect *dots, int n, uint32_t fg, uint32_t bg)
+static void quadrant_label(Ctx *x, Rect qr, const char *name, const Rect *dots, int n, uint32_t fg, uint32_t bg,
+                           float pad)
 {
-    float pad = 8 * x->vm->unit;
     Rect lb = { qr.x + pad, qr.y + pad, qr.w - 2 * pad, qr.h - 2 * pad };
     if (!name || lb.w <= 0 || lb.h <= 0)
         return;
@@ -69,17 +88,21 @@ static void quadrant_label(Ctx *x, Rect qr, const char *name, const Rect *dots, 
 }
 
 /* The axes' words: the anxiety axis in the gutter left of the map ("High" by its top,
- * "Anxiety" by its middle, "Low" by its bottom), the avoidance axis under it ("Low",
- * "Avoidance", "High"). `r` is the map. */
-static void map_axes(Ctx *x, Rect r)
+ * "Anxiety" by its middle, or above the gutter and the map when `narrow`, "Low" by its
+ * bottom), the avoidance axis under it ("Low", "Avoidance", "High"). `r` is the map. */
+static void map_axes(Ctx *x, Rect r, bool narrow)
 {
-    float u = x->vm->unit, ch = (float)line_h(x, FONT_CAPTION), gw = map_gutter(x);
+    float u = x->vm->unit, ch = (float)line_h(x, FONT_CAPTION), gw = gutter_of(x, narrow);
     uint32_t muted = colour(x, COLOUR_MUTED), text = colour(x, COLOUR_TEXT), bg = colour(x, COLOUR_BACKGROUND);
     const char *lo = bundle_word(x->b, WORD_RESULT_LOW), *hi = bundle_word(x->b, WORD_RESULT_HIGH);
     float gx = r.x - gw, gww = gw - 8 * u;
     paragraph(x, FONT_CAPTION, hi, (Rect){ gx, r.y + 4 * u, gww, ch }, ALIGN_RIGHT, muted, bg);
-    paragraph(x, FONT_CAPTION, bundle_word(x->b, WORD_RESULT_ANXIETY), (Rect){ gx, r.y + (r.h - ch) / 2, gww, ch },
-              ALIGN_RIGHT, text, bg);
+    if (narrow)
+        paragraph(x, FONT_CAPTION, bundle_word(x->b, WORD_RESULT_ANXIETY), (Rect){ gx, r.y - ch - 4 * u, gw + r.w, ch },
+                  ALIGN_LEFT, text, bg);
+    else
+        paragraph(x, FONT_CAPTION, bundle_word(x->b, WORD_RESULT_ANXIETY),
+                  (Rect){ gx, r.y + (r.h - ch) / 2, gww, ch }, ALIGN_RIGHT, text, bg);
     paragraph(x, FONT_CAPTION, lo, (Rect){ gx, r.y + r.h - ch - 4 * u, gww, ch }, ALIGN_RIGHT, muted, bg);
     float y = r.y + r.h + 4 * u;
     paragraph(x, FONT_CAPTION, lo, (Rect){ r.x, y, r.w / 4, ch }, ALIGN_LEFT, muted, bg);
@@ -108,7 +131,9 @@ void map_marker(Ctx *x, Rect at, const MapPoint *pt, float ring)
     }
 }
 
-void map_draw(Ctx *x, Rect r, const MapPoint *points, int n, Style shaded)
+/* The map in `r` (its gutter left of it, its words under it and, when `narrow`, the
+ * anxiety axis's name above it). */
+static void draw_map(Ctx *x, Rect r, const MapPoint *points, int n, Style shaded, bool narrow)
 {
     const Quiz *q = &x->b->quiz;
     float u = x->vm->unit;
@@ -150,7 +175,7 @@ void map_draw(Ctx *x, Rect r, const MapPoint *points, int n, Style shaded)
         if (mine)
             draw_rect(x->out, quad[i].rect, bg, 0);
         quadrant_label(x, quad[i].rect, x->b->styles[quad[i].style].name, dots, n,
-                       mine ? colour(x, COLOUR_TEXT) : colour(x, COLOUR_MUTED), bg);
+                       mine ? colour(x, COLOUR_TEXT) : colour(x, COLOUR_MUTED), bg, name_pad(x, narrow));
     }
     draw_outline(x->out, r, colour(x, COLOUR_LINE), 10 * u, 1.5f * u);
     draw_line(x->out, tx, r.y, tx, r.y + r.h, colour(x, COLOUR_LINE), 1.5f * u);
@@ -158,8 +183,13 @@ void map_draw(Ctx *x, Rect r, const MapPoint *points, int n, Style shaded)
     for (int i = 0; i < n && i < MAP_MAX_POINTS; i++)
         if (dots[i].w > 0)
             map_marker(x, dots[i], &points[i], ring);
-    map_axes(x, r);
+    map_axes(x, r, narrow);
     keep_end(x, chart, KEEP_SHAPE);
+}
+
+void map_draw(Ctx *x, Rect r, const MapPoint *points, int n, Style shaded)
+{
+    draw_map(x, r, points, n, shaded, false);
 }
 
 /* A partner's result: one button along the bottom, to pass the screen on. */
@@ -173,10 +203,10 @@ static float pass_button(Ctx *x)
 }
 
 /* The result's map: the person's dot, their style's quadrant shaded (none near the middle). */
-static void result_map(Ctx *x, Rect r, const QuizScore *s)
+static void result_map(Ctx *x, Rect r, const QuizScore *s, bool narrow)
 {
     MapPoint point = { s, NULL, false };
-    map_draw(x, r, &point, 1, result_kind(s) == RESULT_STYLE ? s->style : STYLE_COUNT);
+    draw_map(x, r, &point, 1, result_kind(s) == RESULT_STYLE ? s->style : STYLE_COUNT, narrow);
 }
 
 /* The three buttons along the bottom (what helps for the style, or the four styles when
@@ -416,18 +446,34 @@ static float widest_name_word(Ctx *x)
 
 /* The least height of a map `width` wide: each quadrant (half of it, at the default
  * threshold) holds its name, padded, and the dot above or below the name. */
-float map_least_height(Ctx *x, float width)
+static float least_height_of(Ctx *x, float width, bool narrow)
 {
-    float u = x->vm->unit, pad = 8 * u, tallest = 0;
+    float u = x->vm->unit, pad = name_pad(x, narrow), tallest = 0;
     for (int st = 0; st < STYLE_COUNT; st++)
         tallest = fmaxf(tallest, paragraph_height(x, FONT_CAPTION, x->b->styles[st].name, width / 2 - 2 * pad));
     return 2 * (tallest + 32 * u + 2 * pad);
 }
 
+float map_least_height(Ctx *x, float width)
+{
+    return least_height_of(x, width, false);
+}
+
 /* The least width of a map: every quadrant's name fits, its longest word on a line. */
+static float least_width_of(Ctx *x, bool narrow)
+{
+    return 2 * (widest_name_word(x) + 2 * name_pad(x, narrow)) + 4 * x->vm->unit;
+}
+
 float map_least_width(Ctx *x)
 {
-    return 2 * (widest_name_word(x) + 2 * 8 * x->vm->unit) + 4 * x->vm->unit;
+    return least_width_of(x, false);
+}
+
+/* True when a map and its gutter `width` wide must be narrow (larger text only). */
+static bool map_narrow(Ctx *x, float width)
+{
+    return x->f->large_text && width - map_gutter(x) < map_least_width(x);
 }
 
 /* The map's words under it, the room above it and the gap under them. */
@@ -478,7 +524,7 @@ static void result_wide(Ctx *x, ResultText *r, const QuizScore *s, Rect area)
         least += 8 * u;
     float side = map_size(x, r, area, most, least, lack_beside);
     float height = fminf(tallest, fmaxf(side, map_least_height(x, side)));
-    result_map(x, (Rect){ area.x + gw, area.y + 6 * u, side, height }, s);
+    result_map(x, (Rect){ area.x + gw, area.y + 6 * u, side, height }, s, false);
     float cx = area.x + gw + side + 2 * gap;
     result_column(x, r, (Rect){ cx, area.y, area.x + area.w - cx, area.h });
 }
@@ -507,7 +553,7 @@ static void result_tall(Ctx *x, ResultText *r, const QuizScore *s, Rect area)
     ResultText rest = *r;
     rest.in_bar = true;
     rest.sub = crowded ? r->sub : NULL;
-    result_map(x, (Rect){ area.x + gw + (area.w - gw - width) / 2, area.y + hh + 6 * u, width, height }, s);
+    result_map(x, (Rect){ area.x + gw + (area.w - gw - width) / 2, area.y + hh + 6 * u, width, height }, s, false);
     float ty = area.y + hh + height + map_extra(x);
     result_column(x, &rest, (Rect){ area.x, ty, area.w, area.y + area.h - ty });
 }
@@ -582,13 +628,14 @@ static float large_controls_height(Ctx *x, float width)
  * it, its words under it), centred across `room`. */
 static void large_map(Ctx *x, const QuizScore *s, Rect room)
 {
-    float u = x->vm->unit, gw = map_gutter(x);
-    float h = room.h - map_extra(x) - 6 * u, w = fminf(room.w - gw, x->w > x->h ? h : room.w);
-    w = fmaxf(w, map_least_width(x));
-    while (w + 8 * u <= room.w - gw && map_least_height(x, w) > h)
+    bool narrow = map_narrow(x, room.w);
+    float u = x->vm->unit, gw = gutter_of(x, narrow), above = narrow_top(x, narrow);
+    float h = room.h - map_extra(x) - 6 * u - above, w = fminf(room.w - gw, x->w > x->h ? h : room.w);
+    w = fmaxf(w, least_width_of(x, narrow));
+    while (w + 8 * u <= room.w - gw && least_height_of(x, w, narrow) > h)
         w += 8 * u; /* wider, where its quadrants' names need fewer lines */
-    h = fminf(h, fmaxf(w, map_least_height(x, w)));
-    result_map(x, (Rect){ room.x + gw + (room.w - gw - w) / 2, room.y + 6 * u, w, h }, s);
+    h = fminf(h, fmaxf(w, least_height_of(x, w, narrow)));
+    result_map(x, (Rect){ room.x + gw + (room.w - gw - w) / 2, room.y + 6 * u + above, w, h }, s, narrow);
 }
 
 /* Landscape's map width in larger text: square in `area`'s height, or wider where its
@@ -612,13 +659,15 @@ static float large_side(Ctx *x, Rect area)
 static void result_large(Ctx *x, ResultText *r, const QuizScore *s, Rect area)
 {
     float t = x->vm->target, gap = x->vm->gap, gw = map_gutter(x);
+    bool narrow = map_narrow(x, area.w);
     Rect words = { area.x, area.y, area.w, area.h - t - gap * 0.5f };
     bool wide = x->w > x->h;
     float side = wide ? large_side(x, area) : area.w - gw;
     Rect beside = { area.x + gw + side + 2 * gap, area.y, 0, area.h };
     beside.w = area.x + area.w - beside.x;
     float room = wide ? beside.h - large_controls_height(x, beside.w)
-                      : words.h - map_least_height(x, area.w - gw) - map_extra(x);
+                      : words.h - least_height_of(x, area.w - gutter_of(x, narrow), narrow) - map_extra(x) -
+                            narrow_top(x, narrow);
     ResultText head = *r;
     if (headline_height(x, &head, wide ? beside.w : area.w) > room) {
         head.sub = NULL; /* the line under the headline opens the words */
