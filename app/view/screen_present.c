@@ -28,13 +28,14 @@ static float caption_width(Ctx *x, Word word)
     return (float)width_of(x, FONT_CAPTION, w, (int)strlen(w));
 }
 
-/* The least side of the map: map_least_width holds each quadrant's name in halves, and a
- * threshold off the scale's middle makes one quadrant narrower than half; the words under
- * it hold "Low" and "High" in a quarter each and "Avoidance" in the half between. */
-static float map_least(Ctx *x)
+/* The least side of the map in a room `width` wide (map_shape; INFINITY: the usual map):
+ * its least width holds each quadrant's name in halves, and a threshold off the scale's
+ * middle makes one quadrant narrower than half; the words under it hold "Low" and "High"
+ * in a quarter each and "Avoidance" in the half between. */
+static float map_least(Ctx *x, float width)
 {
     const Quiz *q = &x->b->quiz;
-    float u = x->vm->unit, inset = 22 * u, least = map_least_width(x); /* map_draw's inset */
+    float u = x->vm->unit, inset = 22 * u, least = map_shape(x, width).least; /* map_draw's inset */
     float k = (float)((q->threshold - 1) / (q->points - 1));
     k = fmaxf(fminf(k, 1 - k), 0.1f);
     float quadrant = (least - 4 * u) / 2;
@@ -49,11 +50,12 @@ static float map_least(Ctx *x)
  * is wide, or as the names need, within the area. False where it does not fit. */
 static bool map_fit(Ctx *x, Rect area, float want, float *w, float *h)
 {
-    float u = x->vm->unit, room_w = area.w - map_gutter(x), room_h = area.h - map_extra(x) - 6 * u;
-    *w = fmaxf(fminf(fminf(want, room_w), room_h), map_least(x));
-    while (*w + 8 * u <= room_w && map_least_height(x, *w) > room_h)
+    MapShape sh = map_shape(x, area.w);
+    float u = x->vm->unit, room_w = area.w - sh.gutter, room_h = area.h - map_extra(x) - 6 * u - sh.above;
+    *w = fmaxf(fminf(fminf(want, room_w), room_h), map_least(x, area.w));
+    while (*w + 8 * u <= room_w && map_shape_least_height(x, &sh, *w) > room_h)
         *w += 8 * u;
-    float need = map_least_height(x, *w);
+    float need = map_shape_least_height(x, &sh, *w);
     *h = fminf(room_h, fmaxf(fminf(*w, room_h), need));
     return *w <= room_w + 0.5f && need <= room_h + 0.5f;
 }
@@ -62,10 +64,11 @@ static bool map_fit(Ctx *x, Rect area, float want, float *w, float *h)
  * (`centre`: centred across the area). Returns the rect it took, words and all. */
 static Rect present_map(Ctx *x, Rect area, float want, const MapPoint *points, int n, Style shaded, bool centre)
 {
-    float gw = map_gutter(x), extra = map_extra(x), u = x->vm->unit, w, h;
+    MapShape sh = map_shape(x, area.w);
+    float gw = sh.gutter, extra = map_extra(x) + sh.above, u = x->vm->unit, w, h;
     map_fit(x, area, want, &w, &h);
     float left = centre ? area.x + (area.w - w - gw) / 2 : area.x;
-    map_draw(x, (Rect){ left + gw, area.y + 6 * u, w, h }, points, n, shaded);
+    map_draw_shaped(x, (Rect){ left + gw, area.y + 6 * u + sh.above, w, h }, points, n, shaded, &sh);
     return (Rect){ left, area.y, w + gw, h + extra + 6 * u };
 }
 
@@ -199,7 +202,7 @@ static void cards_draw(Ctx *x, const Cards *cards, Rect area, CardFit fit, bool 
  * when even the least does not fit (then *fit is the least). */
 static bool overview_side(Ctx *x, const Cards *cards, Rect area, CardFit *fit, float *side)
 {
-    float gw = map_gutter(x), gap = x->vm->gap, least = map_least(x);
+    float gw = map_gutter(x), gap = x->vm->gap, least = map_least(x, INFINITY);
     float most = fmaxf(fminf(area.h - map_extra(x) - 6 * x->vm->unit, area.w * 0.45f - gw), least);
     for (int i = 0; i < CARD_FITS; i++)
         for (*side = most; *side >= least; *side -= (most - least) / 8 + 1)
@@ -241,8 +244,9 @@ static bool cards_alone(Ctx *x, const Cards *cards, Rect area, bool force)
 /* Portrait: the least height of the map above the cards, its words and the gap under it. */
 static float map_least_tall(Ctx *x, Rect area)
 {
-    float w = fmaxf(map_least(x), area.w * 0.5f);
-    return fmaxf(w, map_least_height(x, w)) + map_extra(x) + x->vm->gap;
+    MapShape sh = map_shape(x, area.w);
+    float w = fmaxf(map_least(x, area.w), area.w * 0.5f);
+    return fmaxf(w, map_shape_least_height(x, &sh, w)) + map_extra(x) + sh.above + x->vm->gap;
 }
 
 bool styles_overview(Ctx *x, Rect area, bool pressable, bool force)
@@ -329,7 +333,7 @@ static Word sample_point(const Quiz *q, int step, QuizScore *s)
  * caption needs the room. Sets the caption's box. */
 static FontRole sample_beside(Ctx *x, const char *caption, Rect area, float *side, Rect *text)
 {
-    float u = x->vm->unit, gw = map_gutter(x), gap = x->vm->gap, least = map_least(x), w, h;
+    float u = x->vm->unit, gw = map_gutter(x), gap = x->vm->gap, least = map_least(x, INFINITY), w, h;
     float most = fmaxf(fminf(area.h - map_extra(x) - 6 * u, area.w * 0.55f - gw), least);
     for (*side = most;; *side = fmaxf(*side - 8 * u, least)) {
         map_fit(x, (Rect){ area.x, area.y, *side + gw, area.h }, *side, &w, &h);
@@ -365,8 +369,9 @@ void screen_sample_map(Ctx *x)
     } else { /* portrait: the map above, the caption under it */
         /* the caption as large as fits under the least map (larger text: smaller sizes
          * of the larger text's, where the title's does not) */
-        float least = map_least(x);
-        float room = area.h - fmaxf(least, map_least_height(x, least)) - map_extra(x) - 6 * vm->unit - gap * 2;
+        MapShape sh = map_shape(x, area.w);
+        float least = map_least(x, area.w), tall = fmaxf(least, map_shape_least_height(x, &sh, least));
+        float room = area.h - tall - map_extra(x) - sh.above - 6 * vm->unit - gap * 2;
         FontRole font = FONT_TITLE;
         if (paragraph_height(x, font, caption, area.w) > room)
             font = paragraph_height(x, FONT_HEADING, caption, area.w) <= room ? FONT_HEADING : FONT_BODY;
