@@ -5,8 +5,9 @@
  * right-to-left bundle's screens, mirrored: Back on the right,
  * lines drawn against their right edge, progress from the right, the deck's Next on the
  * left, the scale from 1 at the right, the map's axes as they are. In larger text on a
- * small page, the guidance cuts no sentence a page could hold, and the home menu's
- * buttons stay on the screen with longer words. The real default
+ * small page, the guidance cuts no sentence a page could hold, the home menu's buttons
+ * stay on the screen with longer words, and presenting the four styles and the sample
+ * map, no word of theirs goes off the screen. The real default
  * bundle (told it reads right to left for those) and config, a fake measure (8 px a byte);
  * run from the project root. */
 #include <setjmp.h>
@@ -427,6 +428,53 @@ static void larger_text_keeps_the_home_menu_on_the_screen(void **state)
     assert_int_equal(home_problems(*state), 0);
 }
 
+/* How many lines of words in `list` reach past a w x h screen. */
+static int words_off_screen(const DrawList *list, int w, int h)
+{
+    int off = 0;
+    for (int i = 0; i < list->count; i++) {
+        Rect r = list->cmds[i].rect;
+        if (list->cmds[i].kind == DRAW_TEXT && (r.x < 0 || r.y < 0 || r.x + r.w > w + 0.5f || r.y + r.h > h + 0.5f))
+            off++;
+    }
+    return off;
+}
+
+/* Presenting the four styles and the sample map in larger text, with words measured wide
+ * (16 px a byte, as a long language's names in larger text): every word stays on the screen
+ * (the map as tall as the room leaves, wider than tall where its names need the width)
+ * and the overview's fitting does not fill the draw list. */
+static void a_presented_map_keeps_its_words_on_screen(void **state)
+{
+    Fixture *f = *state;
+    const TalkPart *parts;
+    int count = bundle_talk(&f->bundle, &parts), off = 0, laid = 0;
+    Measure keep = f->measure;
+    int px = 16;
+    f->config.presenter = true;
+    f->measure.width = wide_width;
+    f->measure.ctx = &px;
+    flow_set_large_text(&f->flow, true);
+    for (int part = 0; part < count; part++)
+        for (int shown = 0; shown <= 1 && (parts[part] == TALK_STYLES || parts[part] == TALK_MAP); shown++)
+            for (int page = 0; page == 0 || page < f->flow.page_count; page++) {
+                flow_show(&f->flow, flow_talk_screen(parts[part]), 0, 0);
+                flow_show_talk(&f->flow, part, shown);
+                flow_set_page(&f->flow, page);
+                view_layout(&f->view, &f->flow, &f->measure, W, H, 0, &f->list);
+                assert_false(f->list.overflowed);
+                off += words_off_screen(&f->list, W, H);
+                laid++;
+            }
+    print_message("presented maps: %d pages laid out, %d words off the screen\n", laid, off);
+    assert_int_equal(laid, 2 + 12);
+    assert_int_equal(off, 0);
+    flow_set_large_text(&f->flow, false);
+    f->measure = keep;
+    f->config.presenter = false;
+    flow_reset(&f->flow, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -438,6 +486,7 @@ int main(void)
         cmocka_unit_test(a_presented_page_hides_every_control),
         cmocka_unit_test(larger_text_cuts_only_sentences_longer_than_a_page),
         cmocka_unit_test(larger_text_keeps_the_home_menu_on_the_screen),
+        cmocka_unit_test(a_presented_map_keeps_its_words_on_screen),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

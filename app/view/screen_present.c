@@ -21,28 +21,55 @@ static void present_footer(Ctx *x)
     page_marker(x, (Rect){ m, bottom_row(x), x->w - 2 * m - nw - gap, t });
 }
 
-/* The least side of the map: map_least_width holds each quadrant's name in halves, and a
- * threshold off the scale's middle makes one quadrant narrower than half. */
-static float map_least(Ctx *x)
+/* The width of `word` in the caption font (the map's words). */
+static float caption_width(Ctx *x, Word word)
+{
+    const char *w = bundle_word(x->b, word);
+    return (float)width_of(x, FONT_CAPTION, w, (int)strlen(w));
+}
+
+/* The least side of the map in a room `width` wide (map_shape; INFINITY: the usual map):
+ * its least width holds each quadrant's name in halves, and a threshold off the scale's
+ * middle makes one quadrant narrower than half; the words under it hold "Low" and "High"
+ * in a quarter each and "Avoidance" in the half between. */
+static float map_least(Ctx *x, float width)
 {
     const Quiz *q = &x->b->quiz;
-    float u = x->vm->unit, inset = 22 * u, least = map_least_width(x); /* map_draw's inset */
+    float u = x->vm->unit, inset = 22 * u, least = map_shape(x, width).least; /* map_draw's inset */
     float k = (float)((q->threshold - 1) / (q->points - 1));
     k = fmaxf(fminf(k, 1 - k), 0.1f);
     float quadrant = (least - 4 * u) / 2;
-    return fmaxf(least, 2 * inset + (quadrant - inset) / k);
+    float ends = fmaxf(caption_width(x, WORD_RESULT_LOW), caption_width(x, WORD_RESULT_HIGH));
+    float axis = fmaxf(4 * ends, 2 * caption_width(x, WORD_RESULT_AVOIDANCE)) + 2 * u;
+    return fmaxf(fmaxf(least, axis), 2 * inset + (quadrant - inset) / k);
 }
 
-/* The map in `area`, as large a square as fits with its axes' words, at its top left
- * (`centre`: centred across the area). Returns the rect it took, words and all. */
-static Rect present_map(Ctx *x, Rect area, const MapPoint *points, int n, Style shaded, bool centre)
+/* The map's width and height in `area` with its gutter and its words: `want` wide (a
+ * square where the height allows; INFINITY: as large as fits), at least map_least, and
+ * wider where its quadrants' names then need fewer lines to fit the height; as tall as it
+ * is wide, or as the names need, within the area. False where it does not fit. */
+static bool map_fit(Ctx *x, Rect area, float want, float *w, float *h)
 {
-    float gw = map_gutter(x), extra = map_extra(x), u = x->vm->unit;
-    float side = fminf(area.w - gw, area.h - extra - 6 * u);
-    side = fmaxf(side, map_least(x));
-    float left = centre ? area.x + (area.w - side - gw) / 2 : area.x;
-    map_draw(x, (Rect){ left + gw, area.y + 6 * u, side, side }, points, n, shaded);
-    return (Rect){ left, area.y, side + gw, side + extra + 6 * u };
+    MapShape sh = map_shape(x, area.w);
+    float u = x->vm->unit, room_w = area.w - sh.gutter, room_h = area.h - map_extra(x) - 6 * u - sh.above;
+    *w = fmaxf(fminf(fminf(want, room_w), room_h), map_least(x, area.w));
+    while (*w + 8 * u <= room_w && map_shape_least_height(x, &sh, *w) > room_h)
+        *w += 8 * u;
+    float need = map_shape_least_height(x, &sh, *w);
+    *h = fminf(room_h, fmaxf(fminf(*w, room_h), need));
+    return *w <= room_w + 0.5f && need <= room_h + 0.5f;
+}
+
+/* The map in `area`, `want` wide (map_fit), with its axes' words, at its top left
+ * (`centre`: centred across the area). Returns the rect it took, words and all. */
+static Rect present_map(Ctx *x, Rect area, float want, const MapPoint *points, int n, Style shaded, bool centre)
+{
+    MapShape sh = map_shape(x, area.w);
+    float gw = sh.gutter, extra = map_extra(x) + sh.above, u = x->vm->unit, w, h;
+    map_fit(x, area, want, &w, &h);
+    float left = centre ? area.x + (area.w - w - gw) / 2 : area.x;
+    map_draw_shaped(x, (Rect){ left + gw, area.y + 6 * u + sh.above, w, h }, points, n, shaded, &sh);
+    return (Rect){ left, area.y, w + gw, h + extra + 6 * u };
 }
 
 /* --- the four styles side by side ---------------------------------------------------------- */
@@ -77,12 +104,18 @@ static const CardFit card_fits[] = {
 };
 enum { CARD_FITS = sizeof(card_fits) / sizeof(card_fits[0]) };
 
-/* A style's summary as a card shows it: whole, or up to the end of its first sentence
- * (". ", "? ", "! ", "。", "؟ "); NULL when it has none. Lives in the draw list. */
-static const char *card_text(Ctx *x, const StyleInfo *s, bool whole)
+/* The cards' summaries up to the end of their first sentences, found once a frame (they
+ * live in the draw list, which the fitting's many measures would otherwise fill). */
+typedef struct Cards {
+    const char *first[STYLE_COUNT];
+} Cards;
+
+/* A style's summary up to the end of its first sentence (". ", "? ", "! ", "。", "؟ "); NULL
+ * when it has none. */
+static const char *first_sentence(Ctx *x, const StyleInfo *s)
 {
-    if (!s->summary || whole)
-        return s->summary;
+    if (!s->summary)
+        return NULL;
     static const char *const ends[] = { ". ", "? ", "! ", "\xe3\x80\x82", "\xd8\x9f " };
     size_t len = strlen(s->summary);
     for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
@@ -93,18 +126,30 @@ static const char *card_text(Ctx *x, const StyleInfo *s, bool whole)
         if (at < len)
             len = at;
     }
-    return draw_printf(x->out, "%.*s", (int)len, s->summary);
+    return len == strlen(s->summary) ? s->summary : draw_printf(x->out, "%.*s", (int)len, s->summary);
+}
+
+static void cards_begin(Ctx *x, Cards *cards)
+{
+    for (int i = 0; i < STYLE_COUNT; i++)
+        cards->first[i] = first_sentence(x, card_style(x, i));
+}
+
+/* Card `i`'s summary as it shows: whole, or its first sentence. */
+static const char *card_text(const Cards *cards, const StyleInfo *s, int i, bool whole)
+{
+    return whole ? s->summary : cards->first[i];
 }
 
 /* The heights of the two rows of cards in two columns `width` wide, set as `fit`; returns
  * their sum with the gap between. */
-static float cards_rows(Ctx *x, float width, CardFit fit, float rows[2])
+static float cards_rows(Ctx *x, const Cards *cards, float width, CardFit fit, float rows[2])
 {
     float gap = x->vm->gap, pad = 12 * x->vm->unit, cw = (width - gap) / 2 - 2 * pad;
     rows[0] = rows[1] = 0;
     for (int i = 0; i < STYLE_COUNT; i++) {
         const StyleInfo *s = card_style(x, i);
-        const char *text = card_text(x, s, fit.whole);
+        const char *text = card_text(cards, s, i, fit.whole);
         float h = paragraph_height(x, fit.name, s->name, cw) + 2 * pad;
         if (text)
             h += paragraph_height(x, fit.text, text, cw) + gap * 0.5f;
@@ -113,23 +158,23 @@ static float cards_rows(Ctx *x, float width, CardFit fit, float rows[2])
     return rows[0] + rows[1] + gap;
 }
 
-static float cards_height(Ctx *x, float width, CardFit fit)
+static float cards_height(Ctx *x, const Cards *cards, float width, CardFit fit)
 {
     float rows[2];
-    return cards_rows(x, width, fit, rows);
+    return cards_rows(x, cards, width, fit, rows);
 }
 
 /* The four cards, two by two, from the top of `area` (as tall as cards_height says), each
  * row as tall as its taller card; `pressable`: each a button to its style's guidance,
  * pressed and focused as a button shows it. */
-static void cards_draw(Ctx *x, Rect area, CardFit fit, bool pressable)
+static void cards_draw(Ctx *x, const Cards *cards, Rect area, CardFit fit, bool pressable)
 {
     float gap = x->vm->gap, u = x->vm->unit, pad = 12 * u, rows[2];
-    cards_rows(x, area.w, fit, rows);
+    cards_rows(x, cards, area.w, fit, rows);
     float cw = (area.w - gap) / 2;
     for (int i = 0; i < STYLE_COUNT; i++) {
         const StyleInfo *s = card_style(x, i);
-        const char *text = card_text(x, s, fit.whole);
+        const char *text = card_text(cards, s, i, fit.whole);
         Rect c = { area.x + (i % 2) * (cw + gap), area.y + (i / 2) * (rows[0] + gap), cw, rows[i / 2] };
         int index = pressable ? x->out->target_count : -1;
         uint32_t surface = colour(x, COLOUR_SURFACE), name_c = colour(x, COLOUR_ACCENT);
@@ -155,13 +200,13 @@ static void cards_draw(Ctx *x, Rect area, CardFit fit, bool pressable)
 /* Landscape: the map's side, from as large as fits down to its least, and how the cards
  * beside it are set: the summaries' size matters more to the room than the map's. False
  * when even the least does not fit (then *fit is the least). */
-static bool overview_side(Ctx *x, Rect area, CardFit *fit, float *side)
+static bool overview_side(Ctx *x, const Cards *cards, Rect area, CardFit *fit, float *side)
 {
-    float gw = map_gutter(x), gap = x->vm->gap, least = map_least(x);
+    float gw = map_gutter(x), gap = x->vm->gap, least = map_least(x, INFINITY);
     float most = fmaxf(fminf(area.h - map_extra(x) - 6 * x->vm->unit, area.w * 0.45f - gw), least);
     for (int i = 0; i < CARD_FITS; i++)
         for (*side = most; *side >= least; *side -= (most - least) / 8 + 1)
-            if (cards_height(x, area.w - *side - gw - gap * 2, card_fits[i]) <= area.h) {
+            if (cards_height(x, cards, area.w - *side - gw - gap * 2, card_fits[i]) <= area.h) {
                 *fit = card_fits[i];
                 return true;
             }
@@ -172,10 +217,10 @@ static bool overview_side(Ctx *x, Rect area, CardFit *fit, float *side)
 
 /* Portrait: how the cards under the map are set, in at most `h`; false when none fits
  * (then *fit is the least). */
-static bool overview_fit(Ctx *x, float w, float h, CardFit *fit)
+static bool overview_fit(Ctx *x, const Cards *cards, float w, float h, CardFit *fit)
 {
     for (int i = 0; i < CARD_FITS; i++)
-        if (cards_height(x, w, card_fits[i]) <= h) {
+        if (cards_height(x, cards, w, card_fits[i]) <= h) {
             *fit = card_fits[i];
             return true;
         }
@@ -186,44 +231,54 @@ static bool overview_fit(Ctx *x, float w, float h, CardFit *fit)
 /* Larger text, presenting, where the map and the cards do not fit together: the cards
  * alone across `area` (the map has a step of the talk to itself next, the sample map, and
  * the cards name each style and say what it is). False when even they do not fit. */
-static bool cards_alone(Ctx *x, Rect area, bool force)
+static bool cards_alone(Ctx *x, const Cards *cards, Rect area, bool force)
 {
     CardFit fit;
-    if (!overview_fit(x, area.w, area.h, &fit) && !force)
+    if (!overview_fit(x, cards, area.w, area.h, &fit) && !force)
         return false;
-    float ch = cards_height(x, area.w, fit);
-    cards_draw(x, (Rect){ area.x, area.y + fmaxf(0, (area.h - ch) / 2), area.w, ch }, fit, false);
+    float ch = cards_height(x, cards, area.w, fit);
+    cards_draw(x, cards, (Rect){ area.x, area.y + fmaxf(0, (area.h - ch) / 2), area.w, ch }, fit, false);
     return true;
+}
+
+/* Portrait: the least height of the map above the cards, its words and the gap under it. */
+static float map_least_tall(Ctx *x, Rect area)
+{
+    MapShape sh = map_shape(x, area.w);
+    float w = fmaxf(map_least(x, area.w), area.w * 0.5f);
+    return fmaxf(w, map_shape_least_height(x, &sh, w)) + map_extra(x) + sh.above + x->vm->gap;
 }
 
 bool styles_overview(Ctx *x, Rect area, bool pressable, bool force)
 {
     float gap = x->vm->gap;
     CardFit fit;
+    Cards cards;
+    cards_begin(x, &cards);
     if (x->f->large_text && !pressable) { /* the map beside or above the cards where both fit */
-        float side, least = fmaxf(map_least(x), area.w * 0.5f) + map_extra(x) + gap;
-        bool both = x->w >= x->h ? overview_side(x, area, &fit, &side)
-                                 : overview_fit(x, area.w, area.h - least, &fit);
+        float side;
+        bool both = x->w >= x->h ? overview_side(x, &cards, area, &fit, &side)
+                                 : overview_fit(x, &cards, area.w, area.h - map_least_tall(x, area), &fit);
         if (!both)
-            return cards_alone(x, area, force);
+            return cards_alone(x, &cards, area, force);
     }
     if (x->w >= x->h) { /* landscape: the map at the left, the cards beside it */
         float gw = map_gutter(x), side;
-        if (!overview_side(x, area, &fit, &side) && !force)
+        if (!overview_side(x, &cards, area, &fit, &side) && !force)
             return false;
-        Rect cards = { area.x + side + gw + gap * 2, area.y, 0, 0 };
-        cards.w = area.x + area.w - cards.x;
-        cards.h = cards_height(x, cards.w, fit);
-        cards.y = area.y + fmaxf(0, (area.h - cards.h) / 2);
-        present_map(x, (Rect){ area.x, area.y, side + gw, area.h }, NULL, 0, STYLE_COUNT, false);
-        cards_draw(x, cards, fit, pressable);
+        Rect box = { area.x + side + gw + gap * 2, area.y, 0, 0 };
+        box.w = area.x + area.w - box.x;
+        box.h = cards_height(x, &cards, box.w, fit);
+        box.y = area.y + fmaxf(0, (area.h - box.h) / 2);
+        present_map(x, (Rect){ area.x, area.y, side + gw, area.h }, side, NULL, 0, STYLE_COUNT, false);
+        cards_draw(x, &cards, box, fit, pressable);
     } else { /* portrait: the map above (at least half the width), the cards under it */
-        float least = fmaxf(map_least(x), area.w * 0.5f) + map_extra(x) + gap;
-        if (!overview_fit(x, area.w, area.h - least, &fit) && !force)
+        if (!overview_fit(x, &cards, area.w, area.h - map_least_tall(x, area), &fit) && !force)
             return false;
-        float ch = cards_height(x, area.w, fit);
-        Rect used = present_map(x, (Rect){ area.x, area.y, area.w, area.h - ch - gap }, NULL, 0, STYLE_COUNT, true);
-        cards_draw(x, (Rect){ area.x, used.y + used.h + gap, area.w, ch }, fit, pressable);
+        float ch = cards_height(x, &cards, area.w, fit);
+        Rect used = present_map(x, (Rect){ area.x, area.y, area.w, area.h - ch - gap }, INFINITY, NULL, 0,
+                                STYLE_COUNT, true);
+        cards_draw(x, &cards, (Rect){ area.x, used.y + used.h + gap, area.w, ch }, fit, pressable);
     }
     return true;
 }
@@ -273,6 +328,26 @@ static Word sample_point(const Quiz *q, int step, QuizScore *s)
     return words[step];
 }
 
+/* Landscape: the map's width and the caption's font beside it: the title's size beside the
+ * largest map, else the body's, beside a narrower map (down to its least) where the
+ * caption needs the room. Sets the caption's box. */
+static FontRole sample_beside(Ctx *x, const char *caption, Rect area, float *side, Rect *text)
+{
+    float u = x->vm->unit, gw = map_gutter(x), gap = x->vm->gap, least = map_least(x, INFINITY), w, h;
+    float most = fmaxf(fminf(area.h - map_extra(x) - 6 * u, area.w * 0.55f - gw), least);
+    for (*side = most;; *side = fmaxf(*side - 8 * u, least)) {
+        map_fit(x, (Rect){ area.x, area.y, *side + gw, area.h }, *side, &w, &h);
+        float tx = area.x + w + gw + gap * 3;
+        *text = (Rect){ tx, area.y, area.x + area.w - tx, *side == most ? h + map_extra(x) + 6 * u : area.h };
+        if (*side == most && paragraph_height(x, FONT_TITLE, caption, text->w) <= text->h)
+            return FONT_TITLE;
+        if (paragraph_height(x, FONT_BODY, caption, text->w) <= text->h)
+            return FONT_BODY;
+        if (*side <= least) /* larger text's caption size: about the usual body's */
+            return paragraph_height(x, FONT_CAPTION, caption, text->w) <= text->h ? FONT_CAPTION : FONT_BODY;
+    }
+}
+
 void screen_sample_map(Ctx *x)
 {
     const ViewMetrics *vm = x->vm;
@@ -286,20 +361,23 @@ void screen_sample_map(Ctx *x)
     Rect area = { m, top, x->w - 2 * m, bottom_row(x) - gap - top };
     uint32_t fg = colour(x, COLOUR_TEXT), bg = colour(x, COLOUR_BACKGROUND);
     if (x->w >= x->h) { /* landscape: the map at the left, the caption beside it */
-        float side = fminf(area.h - map_extra(x) - 6 * vm->unit, area.w * 0.55f - map_gutter(x));
-        Rect used = present_map(x, (Rect){ area.x, area.y, side + map_gutter(x), area.h }, &point, 1, s.style, false);
-        Rect text = { used.x + used.w + gap * 3, area.y, area.x + area.w - (used.x + used.w + gap * 3), used.h };
-        FontRole font = paragraph_height(x, FONT_TITLE, caption, text.w) <= text.h ? FONT_TITLE : FONT_BODY;
+        float side;
+        Rect text;
+        FontRole font = sample_beside(x, caption, area, &side, &text);
+        present_map(x, (Rect){ area.x, area.y, side + map_gutter(x), area.h }, side, &point, 1, s.style, false);
         paragraph_middle(x, font, caption, text, text, ALIGN_LEFT, fg, bg);
     } else { /* portrait: the map above, the caption under it */
         /* the caption as large as fits under the least map (larger text: smaller sizes
          * of the larger text's, where the title's does not) */
-        float room = area.h - map_least(x) - map_extra(x) - 6 * vm->unit - gap * 2;
+        MapShape sh = map_shape(x, area.w);
+        float least = map_least(x, area.w), tall = fmaxf(least, map_shape_least_height(x, &sh, least));
+        float room = area.h - tall - map_extra(x) - sh.above - 6 * vm->unit - gap * 2;
         FontRole font = FONT_TITLE;
         if (paragraph_height(x, font, caption, area.w) > room)
             font = paragraph_height(x, FONT_HEADING, caption, area.w) <= room ? FONT_HEADING : FONT_BODY;
         float th = paragraph_height(x, font, caption, area.w);
-        Rect used = present_map(x, (Rect){ area.x, area.y, area.w, area.h - th - gap * 2 }, &point, 1, s.style, true);
+        Rect used = present_map(x, (Rect){ area.x, area.y, area.w, area.h - th - gap * 2 }, INFINITY, &point, 1,
+                                s.style, true);
         paragraph(x, font, caption, (Rect){ area.x, used.y + used.h + gap, area.w, th }, ALIGN_LEFT, fg, bg);
     }
     present_footer(x);

@@ -476,6 +476,22 @@ static bool map_narrow(Ctx *x, float width)
     return x->f->large_text && width - map_gutter(x) < map_least_width(x);
 }
 
+MapShape map_shape(Ctx *x, float width)
+{
+    bool narrow = map_narrow(x, width);
+    return (MapShape){ narrow, gutter_of(x, narrow), narrow_top(x, narrow), least_width_of(x, narrow) };
+}
+
+float map_shape_least_height(Ctx *x, const MapShape *shape, float width)
+{
+    return least_height_of(x, width, shape->narrow);
+}
+
+void map_draw_shaped(Ctx *x, Rect r, const MapPoint *points, int n, Style shaded, const MapShape *shape)
+{
+    draw_map(x, r, points, n, shaded, shape->narrow);
+}
+
 /* The map's words under it, the room above it and the gap under them. */
 float map_extra(Ctx *x)
 {

@@ -171,6 +171,17 @@ float map_extra(Ctx *x);
 /* The least width of a map, and the least height of one `width` wide, for its names. */
 float map_least_width(Ctx *x);
 float map_least_height(Ctx *x, float width);
+/* A map's shape in a room `width` wide with its gutter: narrow in larger text where the
+ * usual gutter leaves its names no room (the anxiety axis named above it, the gutter
+ * holding only High and Low), its gutter's width, the height above it, its least width;
+ * the least height of one `width` wide; the map drawn in that shape. */
+typedef struct MapShape {
+    bool narrow;
+    float gutter, above, least;
+} MapShape;
+MapShape map_shape(Ctx *x, float width);
+float map_shape_least_height(Ctx *x, const MapShape *shape, float width);
+void map_draw_shaped(Ctx *x, Rect r, const MapPoint *points, int n, Style shaded, const MapShape *shape);
 
 /* --- the screens ----------------------------------------------------------------------------- */
 
