@@ -3,6 +3,7 @@
 #include "view_internal.h"
 
 #include <math.h>
+#include <string.h>
 
 /* The top bar, titled "4 of 14", and the progress bar under it; returns where the rest starts. */
 static float question_progress(Ctx *x, int n)
@@ -156,6 +157,113 @@ static float answers_column(Ctx *x, int n, float top)
     return by;
 }
 
+/* Where the scale's words go under a row of buttons from x0, each bw wide and gap apart:
+ * word i in box[i] with align[i], `h` tall. The ends stand under the end buttons, the
+ * others are centred under theirs. */
+typedef struct ScaleWords {
+    Rect box[QUIZ_MAX_POINTS + 1];
+    Align align[QUIZ_MAX_POINTS + 1];
+    float h;
+} ScaleWords;
+
+/* The narrowest width that holds `text` in `lines` lines of the caption's size, none of
+ * its words broken. */
+static float narrowest(Ctx *x, const char *text, int lines)
+{
+    float lo = 0, hi = (float)width_of(x, FONT_CAPTION, text, (int)strlen(text)) + 1;
+    for (const char *w = text; *w;) { /* no narrower than its widest word */
+        int len = (int)strcspn(w, " ");
+        lo = fmaxf(lo, (float)width_of(x, FONT_CAPTION, w, len));
+        w += len + (w[len] == ' ');
+    }
+    float most = (float)(lines * line_h(x, FONT_CAPTION));
+    while (hi - lo > 1) {
+        float mid = floorf((lo + hi) / 2);
+        if (paragraph_height(x, FONT_CAPTION, text, mid) <= most)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
+
+/* Larger text: every word in `lines` lines (or fewer) where the row's width holds them
+ * apart, the ends leaning out under the margins beside the row when they must. False
+ * where it does not. */
+static bool scale_words_in_lines(Ctx *x, float x0, float bw, float gap, int lines, ScaleWords *sw)
+{
+    const Quiz *q = &x->b->quiz;
+    float m = x->vm->margin, apart = 2.5f * gap, right = x0 + q->points * (bw + gap) - gap;
+    int first = 0, last = 0;
+    sw->h = 0;
+    for (int i = 1; i <= q->points; i++) {
+        if (!q->labels[i])
+            continue;
+        float w = narrowest(x, q->labels[i], lines);
+        float l = i == 1 ? x0 : i == q->points ? right - w : x0 + (i - 1) * (bw + gap) + (bw - w) / 2;
+        sw->box[i] = (Rect){ l, 0, w, 0 };
+        sw->align[i] = i == 1 ? ALIGN_LEFT : i == q->points ? ALIGN_RIGHT : ALIGN_CENTRE;
+        sw->h = fmaxf(sw->h, paragraph_height(x, FONT_CAPTION, q->labels[i], w));
+        first = first ? first : i;
+        last = i;
+    }
+    for (int i = first; i <= last; i++)
+        sw->box[i].h = sw->h;
+    if (first == last)
+        return true;
+    Rect *a = &sw->box[first], *z = &sw->box[last];
+    int after = first + 1, before = last - 1; /* the words beside the ends */
+    while (!q->labels[after])
+        after++;
+    while (!q->labels[before])
+        before--;
+    if (first == 1 && a->x + a->w + apart > sw->box[after].x)
+        a->x = fmaxf(m, sw->box[after].x - apart - a->w);
+    if (last == q->points && z->x < sw->box[before].x + sw->box[before].w + apart)
+        z->x = fminf(x->w - m - z->w, sw->box[before].x + sw->box[before].w + apart);
+    float end = m - apart - 0.5f; /* half a pixel for rounding */
+    for (int i = first; i <= last; i++) {
+        if (!q->labels[i])
+            continue;
+        if (sw->box[i].x < end + apart - 0.5f || sw->box[i].x + sw->box[i].w > x->w - m + 0.5f)
+            return false;
+        end = sw->box[i].x + sw->box[i].w;
+    }
+    return true;
+}
+
+/* The scale's words under the row: in larger text in the fewest lines the row's width
+ * allows them (one where it can), else in equal boxes (two lines, or as many as a word
+ * needs in larger text). */
+static void scale_words_place(Ctx *x, float x0, float bw, float gap, ScaleWords *sw)
+{
+    const Quiz *q = &x->b->quiz;
+    for (int lines = 1; x->f->large_text && lines <= 3; lines++)
+        if (scale_words_in_lines(x, x0, bw, gap, lines, sw))
+            return;
+    int points = q->points, labelled = 0;
+    float row_w = points * bw + (points - 1) * gap;
+    for (int i = 1; i <= points; i++)
+        labelled += q->labels[i] != NULL;
+    float lw = labelled > 0 ? row_w / labelled : row_w;
+    sw->h = 2.0f * line_h(x, FONT_CAPTION);
+    for (int i = 1; i <= points; i++)
+        if (q->labels[i])
+            sw->h = fmaxf(sw->h, paragraph_height(x, FONT_CAPTION, q->labels[i], lw));
+    for (int i = 1; i <= points; i++) {
+        float cx = x0 + (i - 1) * (bw + gap) + bw / 2;
+        sw->box[i] = (Rect){ cx - lw / 2, 0, lw, sw->h };
+        sw->align[i] = ALIGN_CENTRE;
+        if (i == 1) {
+            sw->box[i].x = x0;
+            sw->align[i] = ALIGN_LEFT;
+        } else if (i == points) {
+            sw->box[i].x = x0 + row_w - lw;
+            sw->align[i] = ALIGN_RIGHT;
+        }
+    }
+}
+
 /* Landscape: the answers in a row of numbered buttons at the bottom, the scale's words
  * under them (the ends under the end buttons, others centred); the skip button at the end
  * of the row, or centred under the words when the row would leave it no room. Returns
@@ -172,16 +280,10 @@ static float answers_row(Ctx *x, int n)
     bool beside = beside_w >= t;
     float bw = fminf(t * 1.5f, beside ? beside_w : (maxw - (points - 1) * gap) / points);
     float row_w = points * bw + (points - 1) * gap;
-    int labelled = 0;
-    for (int i = 1; i <= points; i++)
-        labelled += q->labels[i] != NULL;
-    float lw = labelled > 0 ? row_w / labelled : row_w;
-    float label_h = 2.0f * line_h(x, FONT_CAPTION); /* or as many lines as a word needs (larger text) */
-    for (int i = 1; i <= points; i++)
-        if (q->labels[i])
-            label_h = fmaxf(label_h, paragraph_height(x, FONT_CAPTION, q->labels[i], lw));
     float x0 = (x->w - row_w - (beside ? sw + 2 * gap : 0)) / 2;
-    float by = x->h - m * 0.6f - label_h - t;
+    ScaleWords words;
+    scale_words_place(x, x0, bw, gap, &words);
+    float by = x->h - m * 0.6f - words.h - t;
     if (beside) {
         skip_button(x, (Rect){ x0 + row_w + 2 * gap, by, sw, t }, n);
     } else {
@@ -196,17 +298,10 @@ static float answers_row(Ctx *x, int n)
     for (int i = 1; i <= points; i++) {
         if (!q->labels[i])
             continue;
-        float cx = x0 + (i - 1) * (bw + gap) + bw / 2;
-        Rect box = { cx - lw / 2, by + t + 6 * u, lw, label_h };
-        Align align = ALIGN_CENTRE;
-        if (i == 1) {
-            box.x = x0;
-            align = ALIGN_LEFT;
-        } else if (i == points) {
-            box.x = x0 + row_w - lw;
-            align = ALIGN_RIGHT;
-        }
-        paragraph(x, FONT_CAPTION, q->labels[i], box, align, colour(x, COLOUR_MUTED), colour(x, COLOUR_BACKGROUND));
+        Rect box = words.box[i];
+        box.y = by + t + 6 * u;
+        paragraph(x, FONT_CAPTION, q->labels[i], box, words.align[i], colour(x, COLOUR_MUTED),
+                  colour(x, COLOUR_BACKGROUND));
     }
     return by;
 }
