@@ -3,15 +3,47 @@
 #include "view_internal.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
-/* The top bar, titled "4 of 14", and the progress bar under it; returns where the rest starts. */
+/* Larger text: where a caption `width` wide can stand on the last line of the top bar's
+ * title (the commands and targets top_bar added from cmd0 and target0), after the title
+ * and clear of the bar's buttons. False when that line has no room for it. */
+static bool beside_title(Ctx *x, const char *title, int cmd0, int target0, float width, Rect *at)
+{
+    const DrawList *out = x->out;
+    uintptr_t from_p = (uintptr_t)title, to_p = from_p + strlen(title);
+    const DrawCmd *line = NULL;
+    for (int i = cmd0; i < out->count; i++) {
+        const DrawCmd *c = &out->cmds[i];
+        uintptr_t p = (uintptr_t)c->text;
+        if (c->kind == DRAW_TEXT && p >= from_p && p < to_p && (!line || c->rect.y >= line->rect.y))
+            line = c;
+    }
+    if (!line)
+        return false;
+    float gap = x->vm->gap, from = line->rect.x + line->rect.w + 2 * gap, to = x->w - x->vm->margin;
+    for (int i = target0; i < out->target_count; i++) {
+        Rect r = out->targets[i].rect;
+        if (r.x > line->rect.x && r.y < line->rect.y + line->rect.h && r.y + r.h > line->rect.y)
+            to = fminf(to, r.x - 1.5f * gap);
+    }
+    /* on the title's baseline: the faces' ascent is about four fifths of a line */
+    float lh = (float)line_h(x, FONT_CAPTION);
+    *at = (Rect){ from, line->rect.y + 0.8f * (line->rect.h - lh), to - from, lh };
+    return width <= to - from;
+}
+
+/* The top bar, titled "4 of 14", and the progress bar under it; in couple mode whose turn
+ * it is, under the bar (in larger text after the title where its line has room). Returns
+ * where the rest starts. */
 static float question_progress(Ctx *x, int n)
 {
     const ViewMetrics *vm = x->vm;
     const Quiz *q = &x->b->quiz;
     float u = vm->unit, m = vm->margin;
     const char *progress = fill_count(x, WORD_QUESTION_PROGRESS, n + 1, q->item_count);
+    int cmd0 = x->out->count, target0 = x->out->target_count;
     float top = top_bar(x, progress, ACT_BACK, 0);
     float bar_h = 6 * u;
     draw_rect(x->out, (Rect){ m, top, x->w - 2 * m, bar_h }, colour(x, COLOUR_LINE), bar_h / 2);
@@ -19,10 +51,16 @@ static float question_progress(Ctx *x, int n)
               bar_h / 2);
     top += bar_h + vm->gap * 1.5f;
     int partner = flow_couple_partner(x->f);
-    if (partner >= 0) /* couple mode: whose turn it is, under the bar */
-        top += paragraph(x, FONT_CAPTION, couple_fill(x, WORD_COUPLE_TURN, partner, NULL),
-                         (Rect){ m, top - vm->gap, x->w - 2 * m, x->h - top }, ALIGN_LEFT, colour(x, COLOUR_ACCENT),
-                         colour(x, COLOUR_BACKGROUND));
+    if (partner < 0)
+        return top;
+    const char *turn = couple_fill(x, WORD_COUPLE_TURN, partner, NULL);
+    float turn_w = (float)width_of(x, FONT_CAPTION, turn, (int)strlen(turn)) + 1;
+    Rect at;
+    if (x->f->large_text && beside_title(x, progress, cmd0, target0, turn_w, &at))
+        paragraph(x, FONT_CAPTION, turn, at, ALIGN_LEFT, colour(x, COLOUR_ACCENT), colour(x, COLOUR_BACKGROUND));
+    else
+        top += paragraph(x, FONT_CAPTION, turn, (Rect){ m, top - vm->gap, x->w - 2 * m, x->h - top }, ALIGN_LEFT,
+                         colour(x, COLOUR_ACCENT), colour(x, COLOUR_BACKGROUND));
     return top;
 }
 
