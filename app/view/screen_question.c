@@ -304,15 +304,15 @@ static void scale_words_place(Ctx *x, float x0, float bw, float gap, ScaleWords 
 
 /* Landscape: the answers in a row of numbered buttons at the bottom, the scale's words
  * under them (the ends under the end buttons, others centred); the skip button at the end
- * of the row, or centred under the words when the row would leave it no room. Returns
- * where they start. */
-static float answers_row(Ctx *x, int n)
+ * of the row, or centred under the words when the row would leave it no room. The
+ * buttons are `gap` apart. Returns where they start. */
+static float answers_row(Ctx *x, int n, float gap)
 {
     const ViewMetrics *vm = x->vm;
     const Quiz *q = &x->b->quiz;
     float u = vm->unit, m = vm->margin, t = vm->target;
     int points = q->points;
-    float gap = 10 * u, maxw = x->w - 2 * m;
+    float maxw = x->w - 2 * m;
     float sw = fminf(maxw, fmaxf(button_width(x, bundle_word(x->b, WORD_QUESTION_SKIP)), 2 * t));
     float beside_w = (maxw - sw - 2 * gap - (points - 1) * gap) / points;
     bool beside = beside_w >= t;
@@ -325,7 +325,7 @@ static float answers_row(Ctx *x, int n)
     if (beside) {
         skip_button(x, (Rect){ x0 + row_w + 2 * gap, by, sw, t }, n);
     } else {
-        by -= t + 4 * u;
+        by -= t + (x->f->large_text ? 10 : 4) * u; /* larger text: clear of the words' lines */
         skip_button(x, (Rect){ (x->w - sw) / 2, x->h - m * 0.6f - t, sw, t }, n);
     }
     for (int i = 0; i < points; i++) {
@@ -381,11 +381,12 @@ void screen_question(Ctx *x)
     if (n < 0)
         return;
     float top = question_progress(x, n);
-    /* larger text in portrait: the landscape row when its buttons are still targets (a
-     * column's would leave no room above it) */
-    const Quiz *qz = &x->b->quiz;
-    float row_w = qz->points * x->vm->target + (qz->points - 1) * 10 * x->vm->unit;
-    bool column = x->h > x->w * 1.2f && !(x->f->large_text && row_w <= x->w - 2 * x->vm->margin);
-    float by = column ? answers_column(x, n, top) : answers_row(x, n);
+    /* larger text in portrait: the landscape row, its buttons closer (as the column's
+     * are), when they are still targets: a column's would leave no room above it */
+    bool portrait = x->h > x->w * 1.2f, large = x->f->large_text;
+    float gap = (portrait && large ? 6 : 10) * x->vm->unit;
+    float row_w = q->points * x->vm->target + (q->points - 1) * gap;
+    bool column = portrait && !(large && row_w <= x->w - 2 * x->vm->margin);
+    float by = column ? answers_column(x, n, top) : answers_row(x, n, gap);
     question_statement(x, n, top, by);
 }
