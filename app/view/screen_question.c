@@ -6,10 +6,32 @@
 #include <stdint.h>
 #include <string.h>
 
-/* Larger text: where a caption `width` wide can stand on the last line of the top bar's
- * title (the commands and targets top_bar added from cmd0 and target0), after the title
- * and clear of the bar's buttons. False when that line has no room for it. */
-static bool beside_title(Ctx *x, const char *title, int cmd0, int target0, float width, Rect *at)
+/* The narrowest width that holds `text` in `lines` lines of the caption's size, none of
+ * its words broken. */
+static float narrowest(Ctx *x, const char *text, int lines)
+{
+    float lo = 0, hi = (float)width_of(x, FONT_CAPTION, text, (int)strlen(text)) + 1;
+    for (const char *w = text; *w;) { /* no narrower than its widest word */
+        int len = (int)strcspn(w, " ");
+        lo = fmaxf(lo, (float)width_of(x, FONT_CAPTION, w, len));
+        w += len + (w[len] == ' ');
+    }
+    float most = (float)(lines * line_h(x, FONT_CAPTION));
+    while (hi - lo > 1) {
+        float mid = floorf((lo + hi) / 2);
+        if (paragraph_height(x, FONT_CAPTION, text, mid) <= most)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
+
+/* Larger text: where the caption `text` can stand on the last line of the top bar's title
+ * (the commands and targets top_bar added from cmd0 and target0), after the title and
+ * clear of the bar's buttons: on one line on the title's baseline, else on two centred on
+ * it where the title's line is about as tall. False when that line has no room for it. */
+static bool beside_title(Ctx *x, const char *title, int cmd0, int target0, const char *text, Rect *at)
 {
     const DrawList *out = x->out;
     uintptr_t from_p = (uintptr_t)title, to_p = from_p + strlen(title);
@@ -22,16 +44,22 @@ static bool beside_title(Ctx *x, const char *title, int cmd0, int target0, float
     }
     if (!line)
         return false;
-    float gap = x->vm->gap, from = line->rect.x + line->rect.w + 2 * gap, to = x->w - x->vm->margin;
+    Rect tl = line->rect;
+    float gap = x->vm->gap, from = tl.x + tl.w + 1.5f * gap, to = x->w - x->vm->margin;
     for (int i = target0; i < out->target_count; i++) {
         Rect r = out->targets[i].rect;
-        if (r.x > line->rect.x && r.y < line->rect.y + line->rect.h && r.y + r.h > line->rect.y)
-            to = fminf(to, r.x - 1.5f * gap);
+        if (r.x > tl.x && r.y < tl.y + tl.h && r.y + r.h > tl.y)
+            to = fminf(to, r.x - gap);
     }
-    /* on the title's baseline: the faces' ascent is about four fifths of a line */
     float lh = (float)line_h(x, FONT_CAPTION);
-    *at = (Rect){ from, line->rect.y + 0.8f * (line->rect.h - lh), to - from, lh };
-    return width <= to - from;
+    float one = (float)width_of(x, FONT_CAPTION, text, (int)strlen(text)) + 1, two = narrowest(x, text, 2);
+    if (one <= to - from) /* the faces' ascent is about four fifths of a line */
+        *at = (Rect){ from, tl.y + 0.8f * (tl.h - lh), one, lh };
+    else if (two <= to - from && 2 * lh <= tl.h + gap / 2)
+        *at = (Rect){ from, tl.y + (tl.h - 2 * lh) / 2, two, 2 * lh };
+    else
+        return false;
+    return true;
 }
 
 /* The top bar, titled "4 of 14", and the progress bar under it; in couple mode whose turn
@@ -54,9 +82,8 @@ static float question_progress(Ctx *x, int n)
     if (partner < 0)
         return top;
     const char *turn = couple_fill(x, WORD_COUPLE_TURN, partner, NULL);
-    float turn_w = (float)width_of(x, FONT_CAPTION, turn, (int)strlen(turn)) + 1;
     Rect at;
-    if (x->f->large_text && beside_title(x, progress, cmd0, target0, turn_w, &at))
+    if (x->f->large_text && beside_title(x, progress, cmd0, target0, turn, &at))
         paragraph(x, FONT_CAPTION, turn, at, ALIGN_LEFT, colour(x, COLOUR_ACCENT), colour(x, COLOUR_BACKGROUND));
     else
         top += paragraph(x, FONT_CAPTION, turn, (Rect){ m, top - vm->gap, x->w - 2 * m, x->h - top }, ALIGN_LEFT,
@@ -109,17 +136,20 @@ static float statement_width(Ctx *x)
 }
 
 /* How the words above the answers are set: the statement's size, the instruction's (with
- * the first statement), and whether the prompt ("How much do you agree?") shows. The
- * usual look is the first; larger text takes the next that fits (every size in it still
- * larger than the usual body text). */
+ * the first statement), whether the prompt ("How much do you agree?") shows, and the
+ * space under the instruction, in gaps. The usual look is the first; larger text takes
+ * the next that fits (every size in it still larger than the usual body text; the last
+ * only sets the instruction closer to the statement). */
 typedef struct Look {
     FontRole statement, intro;
     bool hint;
+    float intro_gap;
 } Look;
 
 static const Look looks[] = {
-    { FONT_HEADING, FONT_BODY, true }, { FONT_BODY, FONT_BODY, true },
-    { FONT_BODY, FONT_CAPTION, true }, { FONT_BODY, FONT_CAPTION, false },
+    { FONT_HEADING, FONT_BODY, true, 1.5f }, { FONT_BODY, FONT_BODY, true, 1.5f },
+    { FONT_BODY, FONT_CAPTION, true, 1.5f }, { FONT_BODY, FONT_CAPTION, false, 1.5f },
+    { FONT_BODY, FONT_CAPTION, false, 0.75f },
 };
 
 /* The height of what stands above the answers for statement `n` in `look`: the
@@ -132,7 +162,7 @@ static float statement_height(Ctx *x, int n, const Look *look)
     float width = statement_width(x);
     float h = paragraph_height(x, look->statement, x->b->quiz.items[n].text, width);
     h += hint[0] ? paragraph_height(x, FONT_CAPTION, hint, width) + vm->gap : 0;
-    h += intro[0] ? paragraph_height(x, look->intro, intro, width) + vm->gap * 1.5f : 0;
+    h += intro[0] ? paragraph_height(x, look->intro, intro, width) + vm->gap * look->intro_gap : 0;
     return h;
 }
 
@@ -203,27 +233,6 @@ typedef struct ScaleWords {
     Align align[QUIZ_MAX_POINTS + 1];
     float h;
 } ScaleWords;
-
-/* The narrowest width that holds `text` in `lines` lines of the caption's size, none of
- * its words broken. */
-static float narrowest(Ctx *x, const char *text, int lines)
-{
-    float lo = 0, hi = (float)width_of(x, FONT_CAPTION, text, (int)strlen(text)) + 1;
-    for (const char *w = text; *w;) { /* no narrower than its widest word */
-        int len = (int)strcspn(w, " ");
-        lo = fmaxf(lo, (float)width_of(x, FONT_CAPTION, w, len));
-        w += len + (w[len] == ' ');
-    }
-    float most = (float)(lines * line_h(x, FONT_CAPTION));
-    while (hi - lo > 1) {
-        float mid = floorf((lo + hi) / 2);
-        if (paragraph_height(x, FONT_CAPTION, text, mid) <= most)
-            hi = mid;
-        else
-            lo = mid;
-    }
-    return hi;
-}
 
 /* Larger text: every word in `lines` lines (or fewer) where the row's width holds them
  * apart, the ends leaning out under the margins beside the row when they must. False
@@ -362,7 +371,7 @@ static void question_statement(Ctx *x, int n, float top, float by)
     Rect box = { (x->w - width) / 2, sy, width, by - vm->gap - sy };
     if (intro[0])
         box.y += paragraph(x, look->intro, intro, box, ALIGN_CENTRE, colour(x, COLOUR_TEXT),
-                           colour(x, COLOUR_BACKGROUND)) + vm->gap * 1.5f;
+                           colour(x, COLOUR_BACKGROUND)) + vm->gap * look->intro_gap;
     box.h = by - vm->gap - box.y;
     if (hint[0])
         box.y += paragraph(x, FONT_CAPTION, hint, box, ALIGN_CENTRE, colour(x, COLOUR_MUTED),
