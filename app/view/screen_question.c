@@ -334,7 +334,7 @@ static float answers_row(Ctx *x, int n, float gap)
     if (beside) {
         skip_button(x, (Rect){ x0 + row_w + 2 * gap, by, sw, t }, n);
     } else {
-        by -= t + (x->f->large_text ? 10 : 4) * u; /* larger text: clear of the words' lines */
+        by -= t + (x->f->large_text ? 8 : 4) * u; /* larger text: clear of the words' lines */
         skip_button(x, (Rect){ (x->w - sw) / 2, x->h - m * 0.6f - t, sw, t }, n);
     }
     for (int i = 0; i < points; i++) {
