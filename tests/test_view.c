@@ -6,8 +6,10 @@
  * lines drawn against their right edge, progress from the right, the deck's Next on the
  * left, the scale from 1 at the right, the map's axes as they are. In larger text on a
  * small page, the guidance cuts no sentence a page could hold, the home menu's buttons
- * stay on the screen with longer words, and presenting the four styles and the sample
- * map, no word of theirs goes off the screen. The real default
+ * stay on the screen with longer words, presenting the four styles and the sample map no
+ * word of theirs goes off the screen, and a couple's first statement names whose turn it
+ * is beside "1 of 14", its scale's words whole and apart, and in portrait its answers in
+ * a row. The real default
  * bundle (told it reads right to left for those) and config, a fake measure (8 px a byte);
  * run from the project root. */
 #include <setjmp.h>
@@ -475,6 +477,65 @@ static void a_presented_map_keeps_its_words_on_screen(void **state)
     flow_reset(&f->flow, 0);
 }
 
+/* Whether two rectangles share any area. */
+static bool overlap(Rect a, Rect b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/* The first statement in larger text, couple mode, in landscape: whose turn it is stands
+ * on the line of "1 of 14", after it and clear of every button (in the usual size, under
+ * the progress bar); the scale's words stand each whole on one line, well apart. In
+ * portrait, the answers are a row of full targets. */
+static void larger_text_sets_the_first_statement_roomily(void **state)
+{
+    Fixture *f = *state;
+    const Quiz *q = &f->bundle.quiz;
+    flow_set_couple(&f->flow, COUPLE_A_ANSWERS, NULL, NULL, false);
+    QuizSession s;
+    quiz_session_start(&s, q);
+    flow_set_quiz(&f->flow, &s);
+    char turn[64];
+    snprintf(turn, sizeof(turn), "%s", bundle_word(&f->bundle, WORD_COUPLE_PARTNER_1));
+    for (int large = 0; large <= 1; large++) {
+        flow_set_large_text(&f->flow, large);
+        lay_out(f, SCREEN_QUESTION, 0, false);
+        const DrawCmd *title = line_of(&f->list, "1 of"), *partner = NULL;
+        for (int i = 0; i < f->list.count; i++) { /* the line that names the partner */
+            const DrawCmd *c = &f->list.cmds[i];
+            if (c->kind == DRAW_TEXT && c != title && holds(c->text, (size_t)c->len, turn, strlen(turn)))
+                partner = c;
+        }
+        assert_non_null(title);
+        assert_non_null(partner);
+        bool beside = partner->rect.y < title->rect.y + title->rect.h && title->rect.y < partner->rect.y + partner->rect.h;
+        assert_int_equal(beside, large);
+        assert_int_equal(partner->rect.x > title->rect.x + title->rect.w, large);
+        for (int i = 0; i < f->list.target_count; i++)
+            assert_false(overlap(partner->rect, f->list.targets[i].rect));
+    }
+    float end = -1;
+    for (int i = 1; i <= q->points; i++) {
+        if (!q->labels[i])
+            continue;
+        const DrawCmd *word = line_of(&f->list, q->labels[i]);
+        assert_non_null(word);
+        assert_int_equal(word->len, (int)strlen(q->labels[i])); /* whole, on one line */
+        assert_true(word->rect.x > end + 2 * f->view.metrics.gap);
+        end = word->rect.x + word->rect.w;
+    }
+    view_layout(&f->view, &f->flow, &f->measure, 720, 1280, 0, &f->list);
+    Rect first = target_of(&f->list, ACT_ANSWER, 1);
+    for (int i = 2; i <= q->points; i++) {
+        Rect r = target_of(&f->list, ACT_ANSWER, i);
+        assert_float_equal(r.y, first.y, 0.01);
+        assert_true(r.x > first.x && r.w >= f->view.metrics.target - 0.01f);
+    }
+    flow_set_large_text(&f->flow, false);
+    flow_reset(&f->flow, 0);
+    quiz_session_wipe(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -487,6 +548,7 @@ int main(void)
         cmocka_unit_test(larger_text_cuts_only_sentences_longer_than_a_page),
         cmocka_unit_test(larger_text_keeps_the_home_menu_on_the_screen),
         cmocka_unit_test(a_presented_map_keeps_its_words_on_screen),
+        cmocka_unit_test(larger_text_sets_the_first_statement_roomily),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
