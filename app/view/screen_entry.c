@@ -3,6 +3,7 @@
 #include "view_internal.h"
 
 #include <math.h>
+#include <string.h>
 
 /* --- the language choice ----------------------------------------------------------------- */
 
@@ -42,10 +43,18 @@ static void language_row(Ctx *x)
             widths[i] = (room - gap * (float)(k->language_count - 1)) / (float)k->language_count;
         total = room;
     }
+    /* a name that would wrap in its share (larger text, portrait) takes the captions' size,
+     * there about the usual buttons' */
+    FontRole font = FONT_BUTTON;
+    for (int i = 0; i < k->language_count; i++) {
+        const char *name = language_name(x, i);
+        if (width_of(x, FONT_BUTTON, name, (int)strlen(name)) > widths[i] - 2 * 14 * x->vm->unit)
+            font = FONT_CAPTION;
+    }
     float slot = (x->w - total) / 2;
     for (int i = 0; i < k->language_count; i++) {
-        button(x, (Rect){ slot, y, widths[i], t }, language_name(x, i), ACT_LANGUAGE, i,
-               i == x->f->language ? BUTTON_SELECTED : BUTTON_QUIET);
+        button_in(x, (Rect){ slot, y, widths[i], t }, language_name(x, i), ACT_LANGUAGE, i,
+                  i == x->f->language ? BUTTON_SELECTED : BUTTON_QUIET, font);
         slot += widths[i] + gap;
     }
 }
@@ -132,6 +141,7 @@ static const struct {
 typedef struct {
     float top, gap, ch;
     int cols, rows;
+    FontRole font; /* the labels' size */
 } HomeGrid;
 
 /* Larger text: whether every label fits its cell of `g` and the rows end by `bottom`. */
@@ -144,7 +154,7 @@ static bool home_fits(Ctx *x, const HomeGrid *g, int count, float bottom)
     Rect area = { x->vm->margin, g->top, x->w - 2 * x->vm->margin, 0 };
     float cw = grid_cell(area, g->cols, g->ch, g->gap, 0).w - 2 * 14 * x->vm->unit;
     for (int i = 0; i < count; i++)
-        if (paragraph_height(x, FONT_BUTTON, bundle_word(x->b, home_items[i].word), cw) > g->ch)
+        if (paragraph_height(x, g->font, bundle_word(x->b, home_items[i].word), cw) > g->ch)
             return false;
     return true;
 }
@@ -152,14 +162,18 @@ static bool home_fits(Ctx *x, const HomeGrid *g, int count, float bottom)
 /* The grid for `count` items under `top` (the intro and `gap` under it). Larger text:
  * fewer columns (and more rows) where a label would not fit its cell; where no grid
  * fits, the same again with the plain gap and the bottom row's margin, so that the
- * labels wrap onto two lines in cells that stay on the screen (Spanish, landscape). */
+ * labels wrap onto two lines in cells that stay on the screen (Spanish, landscape); and
+ * where still none fits (above a language choice), the labels in the captions' size
+ * (about the usual buttons'), as a deck's contents does. */
 static HomeGrid home_grid(Ctx *x, float top, int count, float gap)
 {
     const ViewMetrics *vm = x->vm;
     float tallest = vm->target * 2.8f, row = language_row_top(x);
     int first = x->w > x->h * 1.2f ? (count > 6 ? 4 : 3) : (x->w > 560 * vm->unit ? 2 : 1);
-    for (int tight = 0; tight < (x->f->large_text ? 2 : 1); tight++) {
-        HomeGrid g = { tight ? top - gap + vm->gap : top, tight ? vm->gap : gap, 0, first, 0 };
+    for (int pass = 0; pass < (x->f->large_text ? 3 : 1); pass++) {
+        bool tight = pass > 0;
+        HomeGrid g = { tight ? top - gap + vm->gap : top, tight ? vm->gap : gap, 0, first, 0,
+                       pass == 2 ? FONT_CAPTION : FONT_BUTTON };
         float bottom = row < x->h ? row - g.gap : x->h - (tight ? vm->margin * 0.6f : vm->margin);
         for (; g.cols >= 1; g.cols--) {
             g.rows = (count + g.cols - 1) / g.cols;
@@ -171,7 +185,7 @@ static HomeGrid home_grid(Ctx *x, float top, int count, float gap)
                 return g;
         }
     }
-    HomeGrid one = { top, gap, 0, 1, count }; /* nothing fits: one column, as tall as it must */
+    HomeGrid one = { top, gap, 0, 1, count, FONT_BUTTON }; /* nothing fits: one column, as tall as it must */
     one.ch = row < x->h ? fmaxf(fminf((row - gap - top - (count - 1) * gap) / count, tallest), vm->target)
                         : menu_cell_h(x, top, count, gap, tallest);
     return one;
@@ -186,7 +200,7 @@ void screen_home(Ctx *x)
     HomeGrid g = home_grid(x, top, count, gap);
     Rect area = { m, g.top, x->w - 2 * m, x->h - g.top - m };
     for (int i = 0; i < count; i++)
-        button(x, grid_cell(area, g.cols, g.ch, g.gap, i), bundle_word(x->b, home_items[i].word), ACT_OPEN,
-               home_items[i].screen, i == 0 ? BUTTON_PRIMARY : BUTTON_SECONDARY);
+        button_in(x, grid_cell(area, g.cols, g.ch, g.gap, i), bundle_word(x->b, home_items[i].word), ACT_OPEN,
+                  home_items[i].screen, i == 0 ? BUTTON_PRIMARY : BUTTON_SECONDARY, g.font);
     language_row(x);
 }

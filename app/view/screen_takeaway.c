@@ -167,6 +167,24 @@ static Place place_of(Ctx *x, float top, bool more)
     return p;
 }
 
+/* Wide: the room under `code` for its caption, as many lines as the caption takes at the
+ * code's least size (in larger text "Our booking page" may take two); the code's largest
+ * side then leaves it that room. */
+static Place place_caption(Ctx *x, Place p, const TakeawayCode *code)
+{
+    const char *caption = code_caption(x, code);
+    if (!p.wide || !caption)
+        return p;
+    float least = (float)((code->side + 2 * TAKEAWAY_QUIET) * least_module(x));
+    float h = paragraph_height(x, FONT_CAPTION, caption, least) + x->vm->gap * 0.5f;
+    if (h > p.cap_h) {
+        p.cap = p.cap_h = h;
+        p.most = fminf(x->h - x->vm->margin * 0.6f - p.area.y - p.cap,
+                       (x->w - 2 * x->vm->margin - x->vm->gap) * 0.5f);
+    }
+    return p;
+}
+
 /* The largest module for `code` that leaves the words room beside or under it, from the
  * least a phone reads from 30 cm (check.h) up; 0 when none does. */
 static int module_of(Ctx *x, const Words *w, const TakeawayCode *code, const Place *p)
@@ -191,8 +209,8 @@ static void code_with_words(Ctx *x, const Words *words, const TakeawayCode *code
     }
     float cx = floorf((x->w - size) / 2), row = floorf(top) + size + gap * 0.5f;
     float nw = p->more ? fmaxf(button_width(x, bundle_word(x->b, WORD_APP_NEXT)), t * 2) : 0;
-    draw_one(x, code, cx, top, module,
-             (Rect){ cx, 0, p->more ? x->w - m - nw - gap - cx : size, p->more ? t + gap : p->cap_h });
+    draw_one(x, code, cx, top, module, /* the caption beside Next, or across the screen */
+             p->more ? (Rect){ cx, 0, x->w - m - nw - gap - cx, t + gap } : (Rect){ m, 0, x->w - 2 * m, p->cap_h });
     if (p->more)
         next_button(x, x->w - m, row);
     float ty = top + size + p->cap;
@@ -243,16 +261,18 @@ void screen_takeaway(Ctx *x)
     if (x->f->large_text) { /* the words keep their size: a page of their own when they fit
                              * beside or under no code (Next on every page but the last) */
         Place p = place_of(x, top, true);
-        for (int i = 0; i < count; i++)
-            if (module_of(x, &words, &x->v->takeaway.codes[i], &p) == 0) {
+        for (int i = 0; i < count; i++) {
+            Place pc = place_caption(x, p, &x->v->takeaway.codes[i]);
+            if (module_of(x, &words, &x->v->takeaway.codes[i], &pc) == 0) {
                 words_then_codes(x, &words, count, top);
                 return;
             }
+        }
     }
     flow_set_page_count(x->f, count);
     bool more = x->f->page + 1 < count;
-    Place p = place_of(x, top, more);
     const TakeawayCode *code = &x->v->takeaway.codes[x->f->page < count ? x->f->page : count - 1];
+    Place p = place_caption(x, place_of(x, top, more), code);
     /* the steps in smaller type when the words would not fit beside or under a code of the
      * least module */
     int module = module_of(x, &words, code, &p);
