@@ -397,9 +397,7 @@ static const char *soak_invariants(Soak *k, char *why, size_t why_size)
         k->seen[SCREEN_COUNT + 1 + f->staff_page] = true;
     shell_frame(s, k->run.now, false);
     check_report_clear(&k->report);
-    /* larger text is checked by the tour (attune --tour --large-text), which does not yet
-     * pass on every screen: here its screens are drawn, toggled and wiped, not judged */
-    if (!f->blank && !f->large_text && check_screen(&s->list, &s->measure, &k->limits, &k->report) > 0) {
+    if (!f->blank && check_screen(&s->list, &s->measure, &k->limits, &k->report) > 0) { /* larger text too */
         snprintf(why, why_size, "layout problem on %s at %dx%d: %s", run_screen_id(s), s->width, s->height,
                  k->report.count ? k->report.lines[0] : "(more than the report holds)");
         return why;
