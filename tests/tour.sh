@@ -16,17 +16,23 @@ set -u
 attune=$1
 shift
 . "$(dirname "$0")/counts.sh"
+# tour WHAT ARGS…: one tour, which must end at 0 problems (WHAT names it in a failure).
+tour() {
+    what=$1
+    shift
+    out=$("$attune" --tour "$@" 2>&1)
+    status=$?
+    last=$(printf '%s\n' "$out" | tail -n 1)
+    case "$status:$last" in
+    "0:tour: "*" screens, 0 problems") ok ;;
+    *) bad "$what (exit $status)" "$(printf '%s\n' "$out" | grep -v ': note: ' | head -n 19)" ;;
+    esac
+}
 for size in "$@"; do
     for large in "" --large-text; do
         for config in "" config/desktop.ini tests/languages/shipped.ini tests/takeaway/booking.ini; do
-            out=$("$attune" --tour --size "$size" $large ${config:+--config "$config"} 2>&1)
-            status=$?
-            last=$(printf '%s\n' "$out" | tail -n 1)
-            case "$status:$last" in
-            "0:tour: "*" screens, 0 problems") ok ;;
-            *) bad "tour at $size${large:+ in larger text}${config:+ with $config} (exit $status)" \
-                   "$(printf '%s\n' "$out" | grep -v ': note: ' | head -n 19)" ;;
-            esac
+            tour "tour at $size${large:+ in larger text}${config:+ with $config}" \
+                --size "$size" $large ${config:+--config "$config"}
         done
     done
 done
@@ -42,14 +48,7 @@ else
 fi
 for size in "$@"; do
     for large in "" --large-text; do
-        out=$("$attune" --tour --size "$size" $large --bundle tests/rtl 2>&1)
-        status=$?
-        last=$(printf '%s\n' "$out" | tail -n 1)
-        case "$status:$last" in
-        "0:tour: "*" screens, 0 problems") ok ;;
-        *) bad "right-to-left tour at $size${large:+ in larger text} (exit $status)" \
-               "$(printf '%s\n' "$out" | grep -v ': note: ' | head -n 19)" ;;
-        esac
+        tour "right-to-left tour at $size${large:+ in larger text}" --size "$size" $large --bundle tests/rtl
     done
 done
 summary
